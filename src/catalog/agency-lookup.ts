@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../db/connection.ts";
+import { agencies, aliases } from "../db/schema.ts";
+import { UserError } from "../errors.ts";
+import { aliasKey } from "./gazetteer.ts";
+
+/**
+ * Finds one agency from what a person typed: its id, any alias, or a unique part of its
+ * name, all without accents ("so y te" finds Sở Y tế).
+ */
+export function findAgency(db: DbOrTx, query: string) {
+  const q = query.trim();
+  const byId = db.select().from(agencies).where(eq(agencies.id, q)).get();
+  if (byId) return byId;
+  const key = aliasKey(q);
+  if (!key) throw new UserError("err-agency-unknown", { agency: q });
+  const alias = db.select().from(aliases).where(eq(aliases.key, key)).get();
+  if (alias?.agencyId) {
+    const agency = db.select().from(agencies).where(eq(agencies.id, alias.agencyId)).get();
+    if (agency) return agency;
+  }
+  const all = db.select().from(agencies).all();
+  const matches = all.filter((a) => aliasKey(a.name).includes(key) || a.id.includes(key.replace(/ /g, "-")));
+  if (matches.length === 1 && matches[0]) return matches[0];
+  if (matches.length > 1) {
+    throw new UserError("err-agency-ambiguous", {
+      agency: q,
+      matches:
+        matches
+          .slice(0, 5)
+          .map((m) => m.id)
+          .join(", ") + (matches.length > 5 ? ", …" : ""),
+    });
+  }
+  throw new UserError("err-agency-unknown", { agency: q });
+}

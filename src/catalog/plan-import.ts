@@ -1,0 +1,287 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db, Tx } from "../db/connection.ts";
+import {
+  aliases,
+  plans,
+  sections,
+  targets,
+  targetTrackers,
+  taskLeads,
+  taskPartners,
+  tasks,
+} from "../db/schema.ts";
+import { UserError } from "../errors.ts";
+import { syncAssignments } from "./assignments.ts";
+import { Gazetteer, type Party } from "./gazetteer.ts";
+import { type ParsedPlan, parsePlan } from "./plan-parser.ts";
+import { PlanFormatError } from "./table-reader.ts";
+import { slugify } from "./text.ts";
+
+export interface ItemCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+}
+export interface PlanImportSummary {
+  planId: string;
+  title: string;
+  tasks: ItemCounts;
+  targets: ItemCounts;
+}
+
+export function loadGazetteer(db: Db | Tx): Gazetteer {
+  return new Gazetteer(db.select().from(aliases).all());
+}
+
+export function planIdFor(file: string): string {
+  return slugify(basename(file, extname(file)));
+}
+
+/** Reads a plan file and imports it; see importPlan. */
+export function importPlanFile(db: Db, file: string, planId = planIdFor(file)): PlanImportSummary {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new UserError("err-file-read", { file });
+  }
+  return importPlan(db, { planId, text, sourceName: basename(file) });
+}
+
+/**
+ * Parses first, then writes in one synchronous transaction: a document that fails anywhere
+ * leaves the database exactly as it was. Tasks and targets are matched by ref, updated in
+ * place, and archived (never deleted) when they disappear from the document.
+ */
+export function importPlan(
+  db: Db,
+  input: { planId: string; text: string; sourceName: string },
+  now = new Date().toISOString(),
+): PlanImportSummary {
+  let parsed: ParsedPlan;
+  try {
+    parsed = parsePlan(input.text, loadGazetteer(db));
+  } catch (e) {
+    if (e instanceof PlanFormatError) {
+      throw new UserError("err-plan-format", {
+        file: input.sourceName,
+        line: e.line,
+        reason: e.reason,
+        text: e.text.slice(0, 200),
+      });
+    }
+    throw e;
+  }
+  const hash = createHash("sha256").update(input.text).digest("hex");
+  return db.transaction((tx) => {
+    const { planId } = input;
+    tx.insert(plans)
+      .values({
+        id: planId,
+        title: parsed.title,
+        sourceName: input.sourceName,
+        contentHash: hash,
+        importedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: plans.id,
+        set: { title: parsed.title, sourceName: input.sourceName, contentHash: hash, importedAt: now },
+      })
+      .run();
+    const sectionIds = new Map<string, number>();
+    for (const s of parsed.sections) {
+      const row = tx
+        .insert(sections)
+        .values({ planId, ...s })
+        .onConflictDoUpdate({
+          target: [sections.planId, sections.annex, sections.numeral],
+          set: { title: s.title, position: s.position },
+        })
+        .returning({ id: sections.id })
+        .get();
+      sectionIds.set(`${s.annex}:${s.numeral}`, row.id);
+    }
+    const summary = {
+      planId,
+      title: parsed.title,
+      tasks: importTasks(tx, planId, parsed, sectionIds, now),
+      targets: importTargets(tx, planId, parsed, sectionIds, now),
+    };
+    syncAssignments(tx, planId, now);
+    return summary;
+  });
+}
+
+type PartyTable = typeof taskLeads | typeof taskPartners;
+
+function writeParties(tx: Tx, table: PartyTable, taskId: number, parties: Party[]): void {
+  tx.delete(table).where(eq(table.taskId, taskId)).run();
+  parties.forEach((p, position) => {
+    tx.insert(table)
+      .values({ taskId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
+      .run();
+  });
+}
+
+/** True when every field we would write already holds that value. */
+function sameFields(old: object, values: object): boolean {
+  const before = old as Record<string, unknown>;
+  return Object.entries(values).every(
+    ([k, v]) => JSON.stringify(before[k] ?? null) === JSON.stringify(v ?? null),
+  );
+}
+
+const partiesKey = (ps: { agencyId?: string | null; groupId?: string | null }[]) =>
+  ps.map((p) => p.agencyId ?? `group:${p.groupId}`).join(",");
+
+function importTasks(
+  tx: Tx,
+  planId: string,
+  parsed: ParsedPlan,
+  sectionIds: Map<string, number>,
+  now: string,
+) {
+  const counts: ItemCounts = { added: 0, updated: 0, unchanged: 0, archived: 0 };
+  const existing = new Map(
+    tx
+      .select()
+      .from(tasks)
+      .where(eq(tasks.planId, planId))
+      .all()
+      .map((t) => [t.ref, t]),
+  );
+  for (const t of parsed.tasks) {
+    const values = {
+      planId,
+      ref: t.ref,
+      sectionId: sectionIds.get(`tasks:${t.section}`) ?? 0,
+      number: t.number,
+      position: t.position,
+      title: t.title,
+      output: t.output,
+      deadlineKind: t.deadline.kind,
+      deadlineText: t.deadline.text,
+      dueDate: t.deadline.due,
+      indicative: t.deadline.indicative,
+      condition: t.deadline.condition,
+      quota: t.deadline.quota,
+      milestones: t.deadline.milestones,
+      archivedAt: null,
+    };
+    const old = existing.get(t.ref);
+    existing.delete(t.ref);
+    let taskId: number;
+    if (!old) {
+      taskId = tx.insert(tasks).values(values).returning({ id: tasks.id }).get().id;
+      counts.added++;
+    } else {
+      taskId = old.id;
+      const oldParties = [
+        partiesKey(
+          tx.select().from(taskLeads).where(eq(taskLeads.taskId, old.id)).orderBy(taskLeads.position).all(),
+        ),
+        partiesKey(
+          tx
+            .select()
+            .from(taskPartners)
+            .where(eq(taskPartners.taskId, old.id))
+            .orderBy(taskPartners.position)
+            .all(),
+        ),
+      ];
+      const same =
+        sameFields(old, values) &&
+        oldParties[0] === partiesKey(t.leads) &&
+        oldParties[1] === partiesKey(t.partners);
+      if (same) counts.unchanged++;
+      else {
+        tx.update(tasks).set(values).where(eq(tasks.id, old.id)).run();
+        counts.updated++;
+      }
+    }
+    writeParties(tx, taskLeads, taskId, t.leads);
+    writeParties(tx, taskPartners, taskId, t.partners);
+  }
+  for (const gone of existing.values()) {
+    if (gone.archivedAt) continue;
+    tx.update(tasks).set({ archivedAt: now }).where(eq(tasks.id, gone.id)).run();
+    counts.archived++;
+  }
+  return counts;
+}
+
+function importTargets(
+  tx: Tx,
+  planId: string,
+  parsed: ParsedPlan,
+  sectionIds: Map<string, number>,
+  now: string,
+) {
+  const counts: ItemCounts = { added: 0, updated: 0, unchanged: 0, archived: 0 };
+  const existing = new Map(
+    tx
+      .select()
+      .from(targets)
+      .where(eq(targets.planId, planId))
+      .all()
+      .map((t) => [t.ref, t]),
+  );
+  for (const t of parsed.targets) {
+    const values = {
+      planId,
+      ref: t.ref,
+      sectionId: sectionIds.get(`targets:${t.section}`) ?? 0,
+      number: t.number,
+      position: t.position,
+      title: t.title,
+      unit: t.unit,
+      target2026Text: t.target2026?.text ?? "",
+      target2026Op: t.target2026?.op ?? null,
+      target2026Value: t.target2026?.value ?? null,
+      target2030Text: t.target2030?.text ?? "",
+      target2030Op: t.target2030?.op ?? null,
+      target2030Value: t.target2030?.value ?? null,
+      archivedAt: null,
+    };
+    const old = existing.get(t.ref);
+    existing.delete(t.ref);
+    let targetId: number;
+    if (!old) {
+      targetId = tx.insert(targets).values(values).returning({ id: targets.id }).get().id;
+      counts.added++;
+    } else {
+      targetId = old.id;
+      const oldTrackers = tx
+        .select()
+        .from(targetTrackers)
+        .where(eq(targetTrackers.targetId, old.id))
+        .orderBy(targetTrackers.position)
+        .all();
+      const same = sameFields(old, values) && partiesKey(oldTrackers) === partiesKey(t.trackers);
+      if (same) counts.unchanged++;
+      else {
+        tx.update(targets).set(values).where(eq(targets.id, old.id)).run();
+        counts.updated++;
+      }
+    }
+    tx.delete(targetTrackers).where(eq(targetTrackers.targetId, targetId)).run();
+    t.trackers.forEach((p, position) => {
+      tx.insert(targetTrackers)
+        .values({ targetId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
+        .run();
+    });
+  }
+  for (const gone of existing.values()) {
+    if (gone.archivedAt) continue;
+    tx.update(targets)
+      .set({ archivedAt: now })
+      .where(and(eq(targets.id, gone.id), isNull(targets.archivedAt)))
+      .run();
+    counts.archived++;
+  }
+  return counts;
+}

@@ -1,0 +1,30 @@
+import type { Command } from "commander";
+import { importAgenciesFile } from "../catalog/agency-import.ts";
+import { exportPlanAgencies } from "../catalog/agency-list.ts";
+import type { CliContext } from "./context.ts";
+
+export function registerAgencyCommands(program: Command, ctx: CliContext): void {
+  const agencies = program.command("agencies").description(ctx.t("cli-agencies"));
+
+  agencies
+    .command("import <file>")
+    .description(ctx.t("cli-agencies-import"))
+    .action((file: string) => {
+      const s = importAgenciesFile(ctx.database().db, file);
+      ctx.out(ctx.t("cli-agencies-imported", { agencies: s.agencies, groups: s.groups, file }));
+    });
+
+  agencies
+    .command("list")
+    .description(ctx.t("cli-agencies-list"))
+    .option("--json", ctx.t("cli-opt-json"))
+    .action((opts: { json?: boolean }) => {
+      const rows = exportPlanAgencies(ctx.catalog().db);
+      if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
+      const width = Math.max(...rows.map((r) => r.id.length));
+      for (const r of rows)
+        ctx.out(
+          `${r.id.padEnd(width)}  ${r.kind.padEnd(10)}  ${r.name}${r.groups.length ? `  [${r.groups.join(", ")}]` : ""}`,
+        );
+    });
+}

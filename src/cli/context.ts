@@ -1,0 +1,41 @@
+import type { Command } from "commander";
+import { ensureDefaultAgencies } from "../catalog/agency-import.ts";
+import type { Config } from "../config.ts";
+import { type Database_, openDatabase } from "../db/connection.ts";
+import type { Args, I18n, Lang } from "../i18n/index.ts";
+
+/** What every CLI command needs; the database opens on first use so that --help needs none. */
+export interface CliContext {
+  config: Config;
+  i18n: I18n;
+  lang: Lang;
+  t(key: string, args?: Args): string;
+  out(line: string): void;
+  database(): Database_;
+  /** The database with the shipped agency directory loaded if it had none. */
+  catalog(): Database_;
+}
+
+export function createContext(config: Config, i18n: I18n, lang: Lang, program: Command): CliContext {
+  let opened: Database_ | undefined;
+  const ctx: CliContext = {
+    config,
+    i18n,
+    lang,
+    t: (key, args) => i18n.t(lang, key, args),
+    out: (line) => process.stdout.write(`${line}\n`),
+    database() {
+      const path = (program.opts().db as string | undefined) ?? config.DB_PATH;
+      opened ??= openDatabase(path);
+      return opened;
+    },
+    catalog() {
+      const db = ctx.database();
+      if (ensureDefaultAgencies(db.db, config.AGENCY_FILES))
+        process.stderr.write(`${ctx.t("cli-defaults-loaded")}\n`);
+      return db;
+    },
+  };
+  process.on("exit", () => opened?.close());
+  return ctx;
+}
