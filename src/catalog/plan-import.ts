@@ -127,7 +127,7 @@ function writeParties(tx: Tx, table: PartyTable, taskId: number, parties: Party[
   });
 }
 
-/** True when every field we would write already holds that value. */
+/** True when every field we would write already holds that value (position shifts alone are not edits). */
 function sameFields(old: object, values: object): boolean {
   const before = old as Record<string, unknown>;
   return Object.entries(values).every(
@@ -194,14 +194,12 @@ function importTasks(
         ),
       ];
       const same =
-        sameFields(old, values) &&
+        sameFields(old, { ...values, position: old.position }) &&
         oldParties[0] === partiesKey(t.leads) &&
         oldParties[1] === partiesKey(t.partners);
-      if (same) counts.unchanged++;
-      else {
+      if (!same || old.position !== values.position)
         tx.update(tasks).set(values).where(eq(tasks.id, old.id)).run();
-        counts.updated++;
-      }
+      counts[same ? "unchanged" : "updated"]++;
     }
     writeParties(tx, taskLeads, taskId, t.leads);
     writeParties(tx, taskPartners, taskId, t.partners);
@@ -261,12 +259,12 @@ function importTargets(
         .where(eq(targetTrackers.targetId, old.id))
         .orderBy(targetTrackers.position)
         .all();
-      const same = sameFields(old, values) && partiesKey(oldTrackers) === partiesKey(t.trackers);
-      if (same) counts.unchanged++;
-      else {
+      const same =
+        sameFields(old, { ...values, position: old.position }) &&
+        partiesKey(oldTrackers) === partiesKey(t.trackers);
+      if (!same || old.position !== values.position)
         tx.update(targets).set(values).where(eq(targets.id, old.id)).run();
-        counts.updated++;
-      }
+      counts[same ? "unchanged" : "updated"]++;
     }
     tx.delete(targetTrackers).where(eq(targetTrackers.targetId, targetId)).run();
     t.trackers.forEach((p, position) => {

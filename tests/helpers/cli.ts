@@ -1,0 +1,17 @@
+import { spawnSync } from "node:child_process";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the operator CLI as a separate process, exactly as an operator would (minus npm's banner). */
+export function cli(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
