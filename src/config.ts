@@ -18,6 +18,24 @@ const schema = z.object({
     ),
   NHACVIEC_LANG: z.enum(["vi", "en"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only")
+    .default("nhacviec"),
+  HOLIDAYS_FILE: z.string().min(1).optional(),
+  RULES_FILE: z.string().min(1).optional(),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** Messages claimed longer ago than this by a worker that vanished are sent again. */
+  DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .url()
+    .default("https://api.telegram.org")
+    .transform((s) => s.replace(/\/+$/, "")),
+  TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { ensureDefaultAgencies } from "../catalog/agency-import.ts";
 import type { Config } from "../config.ts";
+import { buildCore, type Core } from "../core.ts";
 import { type Database_, openDatabase } from "../db/connection.ts";
 import type { Args, I18n, Lang } from "../i18n/index.ts";
 
@@ -14,10 +15,13 @@ export interface CliContext {
   database(): Database_;
   /** The database with the shipped agency directory loaded if it had none. */
   catalog(): Database_;
+  /** The engine's dependencies over the same database. */
+  core(): Core;
 }
 
 export function createContext(config: Config, i18n: I18n, lang: Lang, program: Command): CliContext {
   let opened: Database_ | undefined;
+  let core: Core | undefined;
   const ctx: CliContext = {
     config,
     i18n,
@@ -34,6 +38,10 @@ export function createContext(config: Config, i18n: I18n, lang: Lang, program: C
       if (ensureDefaultAgencies(db.db, config.AGENCY_FILES))
         process.stderr.write(`${ctx.t("cli-defaults-loaded")}\n`);
       return db;
+    },
+    core() {
+      core ??= buildCore(config, ctx.catalog());
+      return core;
     },
   };
   process.on("exit", () => opened?.close());

@@ -4,6 +4,8 @@ import { UserError } from "../errors.ts";
 import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
 import { createContext } from "./context.ts";
+import { registerEngineCommands } from "./engine.ts";
+import { registerPeopleCommands } from "./people.ts";
 import { registerPlanCommands } from "./plan.ts";
 import { registerTaskCommands } from "./tasks.ts";
 
@@ -24,6 +26,8 @@ export async function run(argv: string[]): Promise<number> {
     registerPlanCommands(program, ctx);
     registerAgencyCommands(program, ctx);
     registerTaskCommands(program, ctx);
+    registerPeopleCommands(program, ctx);
+    registerEngineCommands(program, ctx);
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {

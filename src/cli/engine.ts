@@ -1,0 +1,100 @@
+import { Queue } from "bullmq";
+import type { Command } from "commander";
+import { isValid, parseISO } from "date-fns";
+import { type OutboxState, outboxStates } from "../db/schema.ts";
+import { runTick } from "../engine/tick.ts";
+import { UserError } from "../errors.ts";
+import { DELIVERY_QUEUE, type DeliveryJob, dispatch } from "../jobs/delivery.ts";
+import { producerConnection, ready } from "../jobs/redis.ts";
+import type { CliContext } from "./context.ts";
+
+const ALL_CHANNELS = ["tg", "zalo", "console", "test"];
+
+export function parseInstant(value: string): Date {
+  const d = parseISO(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !isValid(d)) throw new UserError("err-instant", { value });
+  return d;
+}
+
+export function registerEngineCommands(program: Command, ctx: CliContext): void {
+  program
+    .command("tick")
+    .description(ctx.t("cli-tick"))
+    .option("--at <instant>", ctx.t("cli-tick-at"))
+    .action(async (o: { at?: string }) => {
+      const at = o.at ? parseInstant(o.at) : new Date();
+      const core = ctx.core();
+      const result = runTick(core, at);
+      const rows = core.outbox.list({ ids: result.ids });
+      for (const r of rows)
+        ctx.out(`#${r.id}  ${r.kind.padEnd(20)} ${r.chatId.padEnd(18)} ${r.sendAfter}  ${r.dedupeKey}`);
+      ctx.out(
+        ctx.t("cli-tick-done", { count: rows.length, from: result.from.toISOString(), at: at.toISOString() }),
+      );
+      const redis = producerConnection(core.config.REDIS_URL, {
+        lazyConnect: true,
+        retryStrategy: () => null,
+      });
+      redis.on("error", () => {});
+      try {
+        await redis.connect().catch(() => {});
+        await ready(redis, 2000);
+        const queue = new Queue<DeliveryJob>(DELIVERY_QUEUE, {
+          connection: redis,
+          prefix: core.config.QUEUE_PREFIX,
+        });
+        const n = await dispatch(queue, core.outbox, at, ALL_CHANNELS);
+        await queue.close();
+        ctx.out(ctx.t("cli-tick-dispatched", { count: n }));
+      } catch {
+        process.stderr.write(
+          `${ctx.t("cli-redis-down", { url: core.config.REDIS_URL.replace(/\/\/[^@]*@/, "//") })}\n`,
+        );
+      } finally {
+        redis.disconnect();
+      }
+    });
+
+  const outbox = program.command("outbox").description(ctx.t("cli-outbox"));
+  outbox
+    .command("list")
+    .description(ctx.t("cli-outbox-list"))
+    .option("--state <state>", outboxStates.join(" | "))
+    .option("--since <instant>", ctx.t("cli-outbox-since"))
+    .option("--json", ctx.t("cli-opt-json"))
+    .action((o: { state?: string; since?: string; json?: boolean }) => {
+      if (o.state && !(outboxStates as readonly string[]).includes(o.state)) {
+        throw new UserError("err-state", { value: o.state, states: outboxStates.join(", ") });
+      }
+      const since = o.since
+        ? parseInstant(o.since.length === 10 ? `${o.since}T00:00:00+07:00` : o.since)
+        : undefined;
+      const rows = ctx
+        .core()
+        .outbox.list({ state: o.state as OutboxState | undefined, since: since?.toISOString() });
+      if (o.json) {
+        const out = rows.map((r) => ({
+          id: r.id,
+          dedupeKey: r.dedupeKey,
+          chat: r.chatId,
+          agency: r.agencyId,
+          kind: r.kind,
+          state: r.state,
+          sendAfter: r.sendAfter,
+          sentAt: r.sentAt,
+          text: r.text,
+          attempts: r.attempts,
+          lastError: r.lastError,
+        }));
+        return ctx.out(JSON.stringify(out, null, 2));
+      }
+      if (rows.length === 0) return ctx.out(ctx.t("cli-none"));
+      for (const r of rows) {
+        const why = r.lastError ? `  (${r.lastError})` : "";
+        ctx.out(
+          `#${r.id}  ${r.state.padEnd(11)} ${r.kind.padEnd(20)} ${r.chatId.padEnd(18)} ${r.sentAt ?? r.sendAfter}${why}`,
+        );
+        ctx.out(`      ${r.text.split("\n")[0]}`);
+      }
+    });
+}

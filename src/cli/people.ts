@@ -1,0 +1,68 @@
+import type { Command } from "commander";
+import { addContact, importContactsFile, listContacts } from "../people/contacts.ts";
+import { subscribe, unsubscribe } from "../people/subscriptions.ts";
+import type { CliContext } from "./context.ts";
+
+export function registerPeopleCommands(program: Command, ctx: CliContext): void {
+  const contacts = program.command("contacts").description(ctx.t("cli-contacts"));
+  contacts
+    .command("add")
+    .description(ctx.t("cli-contacts-add"))
+    .requiredOption("--agency <agency>", ctx.t("cli-opt-agency"))
+    .requiredOption("--role <role>", "focal | head | coordinator | admin")
+    .requiredOption("--chat <chat>", ctx.t("cli-opt-chat"))
+    .option("--name <name>", ctx.t("cli-opt-name"))
+    .option("--lang <lang>", "vi | en", "vi")
+    .action((o: { agency: string; role: string; chat: string; name?: string; lang: string }) => {
+      const { db } = ctx.catalog();
+      const r = addContact(db, o);
+      ctx.out(ctx.t(r.created ? "cli-contact-added" : "cli-contact-updated", { id: r.id, chat: o.chat }));
+    });
+  contacts
+    .command("import <file>")
+    .description(ctx.t("cli-contacts-import"))
+    .action((file: string) => {
+      const r = importContactsFile(ctx.catalog().db, file);
+      ctx.out(ctx.t("cli-contacts-imported", { created: r.created, updated: r.updated, file }));
+    });
+  contacts
+    .command("list")
+    .description(ctx.t("cli-contacts-list"))
+    .option("--json", ctx.t("cli-opt-json"))
+    .action((o: { json?: boolean }) => {
+      const rows = listContacts(ctx.catalog().db);
+      if (o.json) return ctx.out(JSON.stringify(rows, null, 2));
+      if (rows.length === 0) return ctx.out(ctx.t("cli-none"));
+      for (const r of rows) {
+        const flag = r.unreachableAt ? ` ⚠ ${ctx.t("cli-unreachable")}` : "";
+        ctx.out(
+          `#${r.id}  ${r.agencyId}  ${r.role.padEnd(11)} ${r.chatId}  ${r.name ?? ""} [${r.lang}]${flag}`,
+        );
+      }
+    });
+
+  const groups = program.command("groups").description(ctx.t("cli-groups"));
+  groups
+    .command("subscribe <chat>")
+    .description(ctx.t("cli-groups-subscribe"))
+    .option("--scope <scope>", ctx.t("cli-opt-scope"), "plan")
+    .option("--plan <id>", ctx.t("cli-opt-plan"))
+    .option("--lang <lang>", "vi | en", "vi")
+    .action((chat: string, o: { scope: string; plan?: string; lang: string }) => {
+      const scope = subscribe(ctx.catalog().db, {
+        chat,
+        planId: o.plan,
+        scope: o.scope,
+        lang: o.lang === "en" ? "en" : "vi",
+      });
+      ctx.out(ctx.t("cli-subscribed", { chat, scope: JSON.stringify(scope) }));
+    });
+  groups
+    .command("unsubscribe <chat>")
+    .description(ctx.t("cli-groups-unsubscribe"))
+    .action((chat: string) => {
+      ctx.out(
+        ctx.t(unsubscribe(ctx.catalog().db, chat) ? "cli-unsubscribed" : "cli-not-subscribed", { chat }),
+      );
+    });
+}

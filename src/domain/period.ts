@@ -1,0 +1,42 @@
+import { addDays, addMonths, differenceInCalendarDays, format, parseISO, subDays } from "date-fns";
+
+/**
+ * Reporting periods. The report on month M is due by the 10th of M+1 (the plan's "trước
+ * ngày 10 hàng tháng"), so from the 1st to the 10th people report on the month just ended,
+ * and from the 11th on the current month.
+ */
+export function periodOf(localDay: string, deadlineDay = 10): string {
+  return format(subDays(parseISO(localDay), deadlineDay), "yyyy-MM");
+}
+
+/** The last day a period's report counts as on time: "2026-11" → "2026-12-10". */
+export function periodDeadline(period: string, deadlineDay = 10): string {
+  return format(addDays(addMonths(parseISO(`${period}-01`), 1), deadlineDay - 1), "yyyy-MM-dd");
+}
+
+/** The period whose cycle opens in the month of `localDay` (on the 1st of December: "2026-11"). */
+export function periodOpenedIn(localDay: string): string {
+  return format(addMonths(parseISO(`${localDay.slice(0, 7)}-01`), -1), "yyyy-MM");
+}
+
+export function isPeriod(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+export function daysBetween(fromDay: string, toDay: string): number {
+  return differenceInCalendarDays(parseISO(toDay), parseISO(fromDay));
+}
+
+export function addDay(day: string, n: number): string {
+  return format(addDays(parseISO(day), n), "yyyy-MM-dd");
+}
+
+/** "2026-11" → "11/2026", as Vietnamese documents write it. */
+export function periodLabel(period: string): string {
+  return `${period.slice(5, 7)}/${period.slice(0, 4)}`;
+}
+
+/** "2026-12-10" → "10/12/2026". */
+export function dayLabel(day: string): string {
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}

@@ -1,0 +1,133 @@
+import type Database from "better-sqlite3";
+import type { DigestScope } from "../db/schema.ts";
+import { addDay, dayLabel, daysBetween, periodDeadline, periodLabel, periodOf } from "../domain/period.ts";
+import type { Rules } from "../domain/rules.ts";
+import type { I18n, Lang } from "../i18n/index.ts";
+import { completeness, isClosed, requiredByAgency, type Snapshot, type WorkItem } from "./snapshot.ts";
+
+export interface DigestModel {
+  day: string;
+  period: string;
+  scope: DigestScope;
+  rate: { reported: number; required: number };
+  overdue: { agencyId: string; count: number; worstDays: number }[];
+  dueSoon: WorkItem[];
+  completed: { ref: string; title: string; agencyId: string }[];
+}
+
+function inScope(scope: DigestScope, w: { section: string; agencyId: string }): boolean {
+  if (scope.kind === "sections") return scope.sections.includes(w.section);
+  if (scope.kind === "agencies") return scope.agencies.includes(w.agencyId);
+  return true;
+}
+
+/** The weekly digest's figures for one scope, as plain data (the chart reads the same model). */
+export function buildDigest(
+  snapshot: Snapshot,
+  sqlite: Database.Database,
+  planId: string,
+  scope: DigestScope,
+  day: string,
+  rules: Rules,
+): DigestModel {
+  const work = snapshot.work(planId).filter((w) => inScope(scope, w));
+  const period = periodOf(day, rules.cycle.deadlineDay);
+  const states = completeness(requiredByAgency(work), snapshot.reportedIn(period, planId));
+  const lateByAgency = new Map<string, { count: number; worstDays: number }>();
+  for (const w of work) {
+    if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones" || w.due >= day) continue;
+    const entry = lateByAgency.get(w.agencyId) ?? { count: 0, worstDays: 0 };
+    entry.count++;
+    entry.worstDays = Math.max(entry.worstDays, daysBetween(w.due, day));
+    lateByAgency.set(w.agencyId, entry);
+  }
+  const until = addDay(day, rules.digest.dueWithinDays);
+  const weekAgo = addDay(day, -7);
+  const completed = (
+    sqlite
+      .prepare(
+        `select t.ref ref, t.title title, r.agency_id agencyId, s.numeral section from reports r
+         join tasks t on t.id = r.task_id join sections s on s.id = t.section_id
+         where t.plan_id = ? and r.status = 'done' and r.superseded_at is null
+           and substr(r.submitted_at, 1, 10) >= ? and substr(r.submitted_at, 1, 10) < ?
+         order by t.position, r.agency_id`,
+      )
+      .all(planId, weekAgo, day) as { ref: string; title: string; agencyId: string; section: string }[]
+  ).filter((r) => inScope(scope, r));
+  return {
+    day,
+    period,
+    scope,
+    rate: { reported: states.filter((s) => s.missing.length === 0).length, required: states.length },
+    overdue: [...lateByAgency]
+      .map(([agencyId, v]) => ({ agencyId, ...v }))
+      .sort((a, b) => b.worstDays - a.worstDays || b.count - a.count),
+    dueSoon: work.filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due >= day && w.due <= until),
+    completed,
+  };
+}
+
+const MAX_LINES = 15;
+
+export function renderDigest(
+  i18n: I18n,
+  lang: Lang,
+  m: DigestModel,
+  names: Map<string, string>,
+  rules: Rules,
+): string {
+  const t = (k: string, a: Record<string, string | number> = {}) => i18n.t(lang, k, a);
+  const name = (id: string) => names.get(id) ?? id;
+  const scope =
+    m.scope.kind === "plan"
+      ? t("digest-scope-plan")
+      : m.scope.kind === "sections"
+        ? t("digest-scope-sections", { sections: m.scope.sections.join(", ") })
+        : t("digest-scope-agencies", { agencies: m.scope.agencies.map(name).join(", ") });
+  const capped = (lines: string[]) =>
+    lines.length === 0
+      ? [t("digest-none")]
+      : lines.length > MAX_LINES
+        ? [...lines.slice(0, MAX_LINES), t("digest-more", { count: lines.length - MAX_LINES })]
+        : lines;
+  const percent = m.rate.required === 0 ? 100 : Math.round((100 * m.rate.reported) / m.rate.required);
+  return [
+    t("digest-title", { day: dayLabel(m.day), scope }),
+    t("digest-rate", {
+      period: periodLabel(m.period),
+      deadline: dayLabel(periodDeadline(m.period, rules.cycle.deadlineDay)),
+      reported: m.rate.reported,
+      required: m.rate.required,
+      percent,
+    }),
+    [
+      t("digest-overdue"),
+      ...capped(
+        m.overdue.map((o) =>
+          t("digest-overdue-line", { agency: name(o.agencyId), count: o.count, days: o.worstDays }),
+        ),
+      ),
+    ].join("\n"),
+    [
+      t("digest-due-soon", { days: rules.digest.dueWithinDays }),
+      ...capped(
+        m.dueSoon.map((w) =>
+          t("engine-item-due", {
+            ref: w.ref,
+            title: `${w.title} (${name(w.agencyId)})`,
+            due: dayLabel(w.due ?? ""),
+            indicative: w.indicative ? t("engine-indicative") : "",
+          }),
+        ),
+      ),
+    ].join("\n"),
+    [
+      t("digest-completed"),
+      ...capped(
+        m.completed.map((c) =>
+          t("digest-completed-line", { ref: c.ref, title: c.title, agency: name(c.agencyId) }),
+        ),
+      ),
+    ].join("\n"),
+  ].join("\n\n");
+}

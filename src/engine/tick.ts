@@ -1,0 +1,198 @@
+import { TZDate } from "@date-fns/tz";
+import type Database from "better-sqlite3";
+import type { DigestScope } from "../db/schema.ts";
+import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
+import { cycleStepsOn, daysFromTo, dueOffsetOn, isDigestDay, overdueStepOn } from "../domain/schedule.ts";
+import type { WorkingCalendar } from "../domain/working-time.ts";
+import type { I18n } from "../i18n/index.ts";
+import {
+  agencyDeadlines,
+  type ComposeContext,
+  cycleChase,
+  cycleOpen,
+  missingForCoordinators,
+  overdueForCoordinators,
+} from "./compose.ts";
+import { buildDigest, renderDigest } from "./digest.ts";
+import type { NewMessage, Outbox } from "./outbox.ts";
+import { completeness, isClosed, requiredByAgency, Snapshot, type WorkItem } from "./snapshot.ts";
+
+export interface EngineDeps {
+  sqlite: Database.Database;
+  i18n: I18n;
+  calendar: WorkingCalendar;
+  outbox: Outbox;
+  rulesFile?: ReturnType<typeof rulesFileSchema.parse>;
+}
+
+export interface TickResult {
+  from: Date;
+  at: Date;
+  ids: number[];
+}
+
+const LAST_TICK = "lastTickAt";
+
+function instant(day: string, time: string, zone: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return new Date(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0, 0, zone).getTime());
+}
+
+/**
+ * Runs every time-based rule as if it were `at`: whatever fell due after the previous tick
+ * (at most `catchUpDays` back) is written to the outbox under deterministic keys, so running
+ * twice, or on two instances, writes nothing twice. A tick for an instant at or before the
+ * last one (an operator re-running a missed day) looks back to the start of that day.
+ */
+export function runTick(deps: EngineDeps, at: Date): TickResult {
+  const { sqlite, calendar } = deps;
+  const zone = calendar.timeZone;
+  const last = sqlite.prepare("select value from engine_state where key = ?").get(LAST_TICK) as
+    | { value: string }
+    | undefined;
+  const dayStart = instant(calendar.localDate(at), "00:00", zone);
+  let from = last && new Date(last.value) < at ? new Date(last.value) : new Date(dayStart.getTime() - 1);
+  const floor = new Date(at.getTime() - rulesFor(deps.rulesFile, "").catchUpDays * 86_400_000);
+  if (from < floor) from = floor;
+
+  const snapshot = new Snapshot(sqlite);
+  const messages: NewMessage[] = [];
+  const shared = lazy(() => ({ names: snapshot.agencyNames(), recipients: snapshot.recipients() }));
+  for (const plan of snapshot.plans()) {
+    const rules = rulesFor(deps.rulesFile, plan.id);
+    const due = (day: string, time: string) => {
+      const t = instant(day, time, zone);
+      return t > from && t <= at;
+    };
+    const work = lazy(() => snapshot.work(plan.id));
+    const ctx = lazy<ComposeContext>(() => ({
+      i18n: deps.i18n,
+      ...shared(),
+      sendAfter: calendar.nextSendTime(at).toISOString(),
+      planId: plan.id,
+      rules,
+    }));
+    for (const day of daysFromTo(calendar.localDate(from), calendar.localDate(at))) {
+      if (due(day, rules.cycle.time))
+        messages.push(...cycleMessages(ctx(), rules, calendar, day, work, snapshot));
+      if (due(day, rules.due.time)) messages.push(...dueMessages(ctx(), rules, day, work()));
+      if (due(day, rules.overdue.time)) messages.push(...overdueMessages(ctx(), rules, day, work()));
+      if (due(day, rules.digest.time) && isDigestDay(day, rules)) {
+        messages.push(...digestMessages(deps, ctx(), snapshot, plan.id, day));
+      }
+    }
+  }
+  const ids = deps.outbox.add(messages);
+  sqlite
+    .prepare(
+      `insert into engine_state (key, value) values (?, ?)
+       on conflict(key) do update set value = excluded.value where excluded.value > engine_state.value`,
+    )
+    .run(LAST_TICK, at.toISOString());
+  return { from, at, ids };
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+function cycleMessages(
+  ctx: ComposeContext,
+  rules: Rules,
+  calendar: WorkingCalendar,
+  day: string,
+  work: () => WorkItem[],
+  snapshot: Snapshot,
+): NewMessage[] {
+  const out: NewMessage[] = [];
+  for (const step of cycleStepsOn(day, rules, calendar)) {
+    if (step.step === "open") {
+      out.push(...cycleOpen(ctx, step.period, day, work()));
+      continue;
+    }
+    const incomplete = completeness(
+      requiredByAgency(work()),
+      snapshot.reportedIn(step.period, ctx.planId),
+    ).filter((c) => c.missing.length > 0);
+    if (step.step === "nudge")
+      out.push(...cycleChase(ctx, { kind: "nudge", n: step.nudge }, step.period, day, incomplete));
+    if (step.step === "escalate-head")
+      out.push(...cycleChase(ctx, { kind: "escalate-head" }, step.period, day, incomplete));
+    if (step.step === "missing-coordinator")
+      out.push(...missingForCoordinators(ctx, step.period, incomplete));
+  }
+  return out;
+}
+
+function groupByAgency(items: WorkItem[]): Map<string, WorkItem[]> {
+  const map = new Map<string, WorkItem[]>();
+  for (const w of items) map.set(w.agencyId, [...(map.get(w.agencyId) ?? []), w]);
+  return map;
+}
+
+function dueMessages(ctx: ComposeContext, rules: Rules, day: string, work: WorkItem[]): NewMessage[] {
+  const hits: WorkItem[] = [];
+  for (const w of work) {
+    if (w.role !== "lead" || isClosed(w)) continue;
+    for (const date of w.milestones ?? (w.due ? [w.due] : [])) {
+      if (dueOffsetOn(day, date, rules) !== undefined) hits.push({ ...w, due: date });
+    }
+  }
+  return [...groupByAgency(hits)].flatMap(([agencyId, items]) =>
+    agencyDeadlines(ctx, "due", day, agencyId, items),
+  );
+}
+
+function overdueMessages(ctx: ComposeContext, rules: Rules, day: string, work: WorkItem[]): NewMessage[] {
+  const steps = { focal: [] as WorkItem[], head: [] as WorkItem[], coordinator: [] as WorkItem[] };
+  for (const w of work) {
+    if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones") continue;
+    const step = overdueStepOn(day, w.due, rules);
+    if (step) steps[step].push(w);
+  }
+  return [
+    ...[...groupByAgency(steps.focal)].flatMap(([a, items]) =>
+      agencyDeadlines(ctx, "overdue-focal", day, a, items),
+    ),
+    ...[...groupByAgency(steps.head)].flatMap(([a, items]) =>
+      agencyDeadlines(ctx, "overdue-head", day, a, items),
+    ),
+    ...overdueForCoordinators(ctx, day, steps.coordinator),
+  ];
+}
+
+function digestMessages(
+  deps: EngineDeps,
+  ctx: ComposeContext,
+  snapshot: Snapshot,
+  planId: string,
+  day: string,
+): NewMessage[] {
+  const subs = deps.sqlite
+    .prepare(
+      `select s.chat_id chatId, s.scope scope, s.lang lang from subscriptions s join chats c on c.id = s.chat_id
+       where s.plan_id = ? and c.unreachable_at is null order by s.chat_id`,
+    )
+    .all(planId) as { chatId: string; scope: string; lang: "vi" | "en" }[];
+  return subs.map((s) => {
+    const scope = JSON.parse(s.scope) as DigestScope;
+    const model = buildDigest(snapshot, deps.sqlite, planId, scope, day, ctx.rules);
+    return {
+      dedupeKey: `digest:${day}:${planId}:${s.chatId}`,
+      chatId: s.chatId,
+      planId,
+      kind: "digest",
+      text: renderDigest(deps.i18n, s.lang, model, ctx.names, ctx.rules),
+      sendAfter: ctx.sendAfter,
+    };
+  });
+}

@@ -1,0 +1,93 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { DelayedError, type Job, type Queue } from "bullmq";
+import type { Logger } from "pino";
+import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts";
+import type { Outbox } from "../engine/outbox.ts";
+import type { Pacer } from "./pacer.ts";
+
+export const DELIVERY_QUEUE = "delivery";
+
+/** A job says "send this chat's next due message"; no message text or secret rides in Redis. */
+export interface DeliveryJob {
+  chatId: string;
+  /** ISO instant: only messages due by then are claimed (ticks run at simulated instants). */
+  horizon: string;
+}
+
+export interface DeliveryDeps {
+  outbox: Outbox;
+  channels: Map<string, Channel>;
+  pacer: Pacer;
+  maxAttempts: number;
+  /** Marks the chat unreachable, stops its messages, tells the coordinators once. */
+  onUnreachable(chatId: string, reason: string): Promise<void> | void;
+  log: Logger;
+}
+
+const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
+
+async function later(job: Job, token: string | undefined, ms: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + Math.max(1, ms), token);
+  throw new DelayedError();
+}
+
+/** The delivery processor: pace, claim the chat's oldest due message, send, record. */
+export async function deliver(
+  job: Job<DeliveryJob>,
+  token: string | undefined,
+  deps: DeliveryDeps,
+): Promise<string> {
+  const { chatId, horizon } = job.data;
+  const { prefix, id } = splitChatId(chatId);
+  const channel = deps.channels.get(prefix);
+  if (!channel) return "no-channel";
+  const gap = channel.isGroup(id) ? channel.pacing.groupGapMs : channel.pacing.privateGapMs;
+  const pace = await deps.pacer.reserve(prefix, id, channel.pacing.globalPerSecond, gap);
+  if (!pace.go) return later(job, token, pace.waitMs);
+  if (pace.inMs > 0) await sleep(pace.inMs);
+
+  const row = deps.outbox.claim(chatId, horizon);
+  if (!row) return "nothing-due";
+  try {
+    const sent = await channel.send(id, { text: row.text, choices: row.choices, attachment: row.attachment });
+    deps.outbox.markSent(row.id, sent.messageId);
+    return "sent";
+  } catch (e) {
+    const err =
+      e instanceof ChannelError
+        ? e
+        : new ChannelError("transient", e instanceof Error ? e.message : String(e));
+    deps.log.warn({ outboxId: row.id, kind: err.kind, reason: err.message }, "delivery failed");
+    if (err.kind === "rate_limited") {
+      deps.outbox.release(row.id, err.message, false);
+      await deps.pacer.pushBack(prefix, id, err.retryAfterMs ?? 1000);
+      return later(job, token, err.retryAfterMs ?? 1000);
+    }
+    if (err.kind === "unreachable") {
+      await deps.onUnreachable(chatId, err.message);
+      return "unreachable";
+    }
+    if (err.kind === "permanent" || row.attempts >= deps.maxAttempts) {
+      deps.outbox.markFailed(row.id, err.message);
+      return "failed";
+    }
+    deps.outbox.release(row.id, err.message, true);
+    return later(job, token, backoffMs(row.attempts));
+  }
+}
+
+/** Hands every pending message due by `horizon` to the delivery queue, one job per message. */
+export async function dispatch(queue: Queue<DeliveryJob>, outbox: Outbox, horizon: Date, prefixes: string[]) {
+  const due = outbox.due(horizon.toISOString(), prefixes);
+  for (let i = 0; i < due.length; i += 1000) {
+    await queue.addBulk(
+      due.slice(i, i + 1000).map((r) => ({
+        name: "send",
+        data: { chatId: r.chatId, horizon: horizon.toISOString() },
+        // Deterministic ids: dispatching twice adds nothing while the first job waits.
+        opts: { jobId: `ob-${r.id}`, removeOnComplete: true, removeOnFail: 1000 },
+      })),
+    );
+  }
+  return due.length;
+}

@@ -1,0 +1,36 @@
+import { Redis, type RedisOptions } from "ioredis";
+
+/**
+ * Redis clients per BullMQ's production guidance: workers retry forever (they block on
+ * Redis), producers fail fast so a caller learns at once that Redis is down.
+ */
+export function workerConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+}
+
+export function producerConnection(url: string, extra: RedisOptions = {}): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...extra });
+}
+
+/** Waits until the client is ready, or rejects with a short reason. */
+export async function ready(redis: Redis, timeoutMs = 3000): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Redis not reachable (${redis.status})`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = () => {}; // keep retrying until the timeout; ioredis reports each failure here
+    const cleanup = () => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+      redis.off("error", onError);
+    };
+    redis.on("ready", onReady);
+    redis.on("error", onError);
+  });
+}
