@@ -1,0 +1,154 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { addContact } from "../../src/people/contacts.ts";
+import { engineFixture, reportAll } from "../helpers/engine.ts";
+
+const kinds = (rows: { kind: string; chatId: string }[]) => rows.map((r) => `${r.kind}@${r.chatId}`).sort();
+
+describe("the monthly reporting cycle", () => {
+  it("opens on the 1st for each agency's focal points, in their language", () => {
+    const { tick } = engineFixture();
+    const rows = tick("2026-12-01T08:00:00+07:00");
+    expect(kinds(rows.filter((r) => r.kind === "cycle-open"))).toEqual([
+      "cycle-open@tg:1001",
+      "cycle-open@tg:3001",
+    ]);
+    const yt = rows.find((r) => r.chatId === "tg:1001" && r.kind === "cycle-open");
+    expect(yt?.dedupeKey).toBe("cycle:2026-11:open:gia-lai-de-an-06-2026:so-y-te:contact-1:tg:1001");
+    expect(yt?.text).toContain("Kỳ báo cáo tháng 11/2026 — Sở Y tế");
+    expect(yt?.text).toContain("trước ngày 10/12/2026");
+    expect(yt?.text).toContain("• IV.2 Triển khai các khóa đào tạo công dân số");
+    expect(yt?.choices?.[0]?.[0]?.label).toBe("📝 Báo cáo ngay");
+    expect(yt?.sendAfter).toBe("2026-12-01T01:00:00.000Z");
+    const vp = rows.find((r) => r.chatId === "tg:3001" && r.kind === "cycle-open");
+    expect(vp?.text).toContain("Reporting period 11/2026 — Văn phòng UBND tỉnh");
+    // Overdue items are listed at every opening until done: II.4 was due 30/06/2026.
+    expect(vp?.text).toMatch(/II\.4 .* due 30\/06\/2026, 154 days late/);
+  });
+
+  it("nudges only agencies whose report is incomplete, delaying a Saturday nudge to Monday morning", () => {
+    const { tick, core } = engineFixture();
+    tick("2026-12-01T08:00:00+07:00");
+    expect(reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
+    const rows = tick("2026-12-05T08:00:00+07:00");
+    expect(kinds(rows)).toEqual(["cycle-nudge5@tg:1001"]);
+    expect(rows[0]?.text).toMatch(
+      /^⏰ Nhắc báo cáo tháng 11\/2026 \(lần 5\) — Sở Y tế: đã báo cáo 0\/\d+ nhiệm vụ/,
+    );
+    expect(rows[0]?.sendAfter).toBe("2026-12-07T00:30:00.000Z");
+  });
+
+  it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", () => {
+    const { tick, core } = engineFixture();
+    reportAll(core, "van-phong-ubnd-tinh", "2026-11");
+    tick("2026-12-10T09:00:00+07:00");
+    const day11 = tick("2026-12-11T08:00:00+07:00");
+    expect(kinds(day11)).toEqual(["cycle-escalate-head@tg:1002"]);
+    expect(day11[0]?.text).toContain("Kính gửi lãnh đạo Sở Y tế");
+    const day12 = tick("2026-12-12T08:00:00+07:00");
+    expect(kinds(day12)).toEqual(["cycle-missing@tg:2001"]);
+    expect(day12[0]?.text).toContain("Báo cáo tháng 11/2026 (hạn 10/12/2026)");
+    expect(day12[0]?.text).toContain("• Sở Y tế: 0/");
+    expect(day12[0]?.text).not.toContain("Văn phòng UBND tỉnh");
+    // A Saturday: the list waits for Monday 07:30.
+    expect(day12[0]?.sendAfter).toBe("2026-12-14T00:30:00.000Z");
+  });
+});
+
+describe("due dates and the overdue ladder", () => {
+  it("reminds the lead agency before the due date, saying whether the date is firm", () => {
+    const { tick, database } = engineFixture();
+    addContact(database.db, { agency: "cong-an-tinh", role: "focal", chat: "tg:4001" });
+    tick("2026-12-16T09:00:00+07:00");
+    const rows = tick("2026-12-17T08:00:00+07:00");
+    const due = rows.filter((r) => r.kind === "due");
+    expect(kinds(due)).toEqual(["due@tg:1001", "due@tg:4001"]);
+    expect(due.find((r) => r.chatId === "tg:1001")?.text).toMatch(/V\.6 .* — hạn 31\/12\/2026, còn 14 ngày/);
+    expect(due.find((r) => r.chatId === "tg:4001")?.text).toMatch(
+      /VIII\.1 .* — hạn 31\/12\/2026 \(dự kiến\), còn 14 ngày/,
+    );
+    expect(due.find((r) => r.chatId === "tg:1001")?.choices?.[0]?.[0]?.data).toMatch(/^rp:\d+$/);
+  });
+
+  it("climbs the ladder: focal after a day, head after a week, coordinators after two", () => {
+    const { tick } = engineFixture();
+    tick("2026-12-31T09:00:00+07:00");
+    const jan1 = tick("2027-01-01T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"));
+    expect(kinds(jan1)).toContain("overdue-focal@tg:1001");
+    // 1 January is a public holiday: the first working morning is Monday the 4th.
+    expect(jan1[0]?.sendAfter).toBe("2027-01-04T00:30:00.000Z");
+    tick("2027-01-06T09:00:00+07:00");
+    expect(kinds(tick("2027-01-07T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue")))).toContain(
+      "overdue-head@tg:1002",
+    );
+    tick("2027-01-13T09:00:00+07:00");
+    const jan14 = tick("2027-01-14T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"));
+    expect(kinds(jan14)).toContain("overdue-coordinator@tg:2001");
+    expect(jan14.find((r) => r.kind === "overdue-coordinator")?.text).toMatch(/Sở Y tế:\n• V\.6 /);
+  });
+});
+
+describe("ticks", () => {
+  it("send nothing new when run twice", () => {
+    const { tick, core } = engineFixture();
+    const first = tick("2026-12-01T08:00:00+07:00");
+    expect(first.length).toBeGreaterThan(2);
+    expect(tick("2026-12-01T08:00:00+07:00")).toEqual([]);
+    expect(tick("2026-12-01T08:05:00+07:00")).toEqual([]);
+    expect(core.outbox.list()).toHaveLength(first.length);
+  });
+
+  it("catch up on a weekend the server was down, and post the Monday digest", () => {
+    const { tick } = engineFixture();
+    tick("2026-12-04T17:00:00+07:00");
+    const monday = tick("2026-12-07T08:00:00+07:00");
+    expect(kinds(monday)).toEqual(["cycle-nudge5@tg:1001", "cycle-nudge5@tg:3001", "digest@tg:-500"]);
+    const digest = monday.find((r) => r.kind === "digest");
+    expect(digest?.text).toContain("Bản tin tuần 07/12/2026 — toàn kế hoạch");
+    expect(digest?.text).toMatch(/Báo cáo tháng 11\/2026 \(hạn 10\/12\/2026\): 0\/\d+ đơn vị/);
+    expect(digest?.text).toContain("Quá hạn theo đơn vị (nặng nhất trước):");
+  });
+
+  it("do not flood a first start with stale reminders, and catch up at most 7 days", () => {
+    const fresh = engineFixture();
+    expect(fresh.tick("2026-12-07T08:00:00+07:00").map((r) => r.kind)).toEqual(["digest"]);
+    const late = engineFixture();
+    late.tick("2026-12-01T09:00:00+07:00");
+    const rows = late.tick("2026-12-20T09:00:00+07:00");
+    // 12, 11, 8 and 5 December are more than 7 days back; the 14th's digest and coordinators'
+    // overdue list (V.9, due 30/11, every commune) and the 17th's reminders are not.
+    expect([...new Set(rows.map((r) => r.kind))].sort()).toEqual(["digest", "due", "overdue-coordinator"]);
+    const list = rows.filter((r) => r.kind === "overdue-coordinator");
+    expect(list.length).toBeGreaterThan(1); // 135 communes do not fit one Telegram message
+    expect(list.every((r) => r.text.length <= 4096)).toBe(true);
+    expect(list.map((r) => r.dedupeKey)).toContain(
+      "overdue-coordinator:2026-12-14:gia-lai-de-an-06-2026:contact-4:tg:2001#2",
+    );
+  });
+
+  it("write each message once when two processes tick at the same instant", async () => {
+    const { database, core } = engineFixture();
+    const run = () =>
+      new Promise<number>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", "src/cli/index.ts", "tick", "--at", "2026-12-01T08:00:00+07:00"],
+          {
+            env: {
+              ...process.env,
+              DB_PATH: database.path,
+              REDIS_URL: "redis://127.0.0.1:1",
+              LOG_LEVEL: "silent",
+            },
+            stdio: "ignore",
+          },
+        );
+        child.on("exit", (code) => resolve(code ?? -1));
+      });
+    const codes = await Promise.all([run(), run()]);
+    expect(codes).toEqual([0, 0]);
+    const rows = core.outbox.list();
+    expect(rows.length).toBe(3);
+    expect(new Set(rows.map((r) => r.dedupeKey)).size).toBe(rows.length);
+  });
+});
