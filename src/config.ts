@@ -29,6 +29,8 @@ const schema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   /** Messages claimed longer ago than this by a worker that vanished are sent again. */
   DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** BullMQ job lock; a worker that dies mid-job frees its job after about this long. */
+  DELIVERY_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: z
     .string()

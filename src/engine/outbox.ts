@@ -82,10 +82,12 @@ export class Outbox {
        values (@dedupeKey, @chatId, @contactId, @agencyId, @planId, @kind, @text, @choices, @attachment, 'pending', 0, @sendAfter, @createdAt)
        on conflict(dedupe_key) do nothing returning id`,
     );
-    // The oldest due message of the chat, so parts and reminders arrive in the order written.
+    // The oldest due message of the chat, and none while another is in flight to it, so
+    // parts and reminders arrive in the order written.
     this.claimStmt = sqlite.prepare(
       `update outbox set state = 'sending', claimed_at = @now, attempts = attempts + 1
        where id = (select id from outbox where chat_id = @chatId and state = 'pending' and send_after <= @horizon order by id limit 1)
+         and not exists (select 1 from outbox where chat_id = @chatId and state = 'sending')
        returning *`,
     );
   }

@@ -20,7 +20,7 @@ export interface DeliveryDeps {
   pacer: Pacer;
   maxAttempts: number;
   /** Marks the chat unreachable, stops its messages, tells the coordinators once. */
-  onUnreachable(chatId: string, reason: string): Promise<void> | void;
+  onUnreachable(chatId: string, reason: string, horizon: Date): Promise<void> | void;
   log: Logger;
 }
 
@@ -64,7 +64,8 @@ export async function deliver(
       return later(job, token, err.retryAfterMs ?? 1000);
     }
     if (err.kind === "unreachable") {
-      await deps.onUnreachable(chatId, err.message);
+      // The job's horizon is "now" for whoever dispatched it, a tick at a simulated instant included.
+      await deps.onUnreachable(chatId, err.message, new Date(horizon));
       return "unreachable";
     }
     if (err.kind === "permanent" || row.attempts >= deps.maxAttempts) {

@@ -65,10 +65,16 @@ export class EngineRunner {
             channels: this.channels,
             pacer: this.pacer,
             maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
-            onUnreachable: (chatId, reason) => this.unreachable(chatId, reason),
+            onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
             log: this.log,
           }),
-        { connection: connection(), prefix: QUEUE_PREFIX, concurrency: DELIVERY_CONCURRENCY },
+        {
+          connection: connection(),
+          prefix: QUEUE_PREFIX,
+          concurrency: DELIVERY_CONCURRENCY,
+          lockDuration: this.core.config.DELIVERY_LOCK_MS,
+          stalledInterval: this.core.config.DELIVERY_LOCK_MS,
+        },
       );
       const ticks = new Worker(
         TICKS_QUEUE,
@@ -103,10 +109,10 @@ export class EngineRunner {
     return dispatch(this.deliveryQueue, this.core.outbox, horizon, this.prefixes);
   }
 
-  private async unreachable(chatId: string, reason: string): Promise<void> {
+  private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {
     this.log.warn({ chat: chatId.split(":")[0], reason }, "chat unreachable");
-    chatUnreachable(this.core, chatId, reason);
-    await this.dispatchNow(new Date());
+    chatUnreachable(this.core, chatId, reason, now);
+    await this.dispatchNow(now);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,225 @@
+import { spawn } from "node:child_process";
+import { Queue } from "bullmq";
+import { Api } from "grammy";
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Pacing } from "../../src/channels/channel.ts";
+import { TelegramSender } from "../../src/channels/telegram/sender.ts";
+import { runTick } from "../../src/engine/tick.ts";
+import { EngineRunner, TICKS_QUEUE } from "../../src/jobs/runner.ts";
+import { createLogger } from "../../src/logger.ts";
+import { TelegramEmulator } from "../emulators/telegram-api.ts";
+import { engineFixture } from "../helpers/engine.ts";
+import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+const fastPacing: Pacing = { globalPerSecond: 200, privateGapMs: 50, groupGapMs: 50 };
+
+async function setup(
+  opts: { pacing?: Pacing; emulator?: Parameters<typeof TelegramEmulator.start>[0]; env?: object } = {},
+) {
+  const emulator = await TelegramEmulator.start({ token: "123:test", ...opts.emulator });
+  closers.push(() => emulator.close());
+  const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...opts.env });
+  const sender = new TelegramSender(
+    new Api("123:test", { apiRoot: emulator.apiRoot }),
+    opts.pacing ?? fastPacing,
+  );
+  const runner = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
+  closers.push(() => runner.close());
+  await runner.start();
+  const state = (id: number) => fixture.core.outbox.get(id)?.state;
+  return { ...fixture, emulator, runner, state };
+}
+
+/** Writes plain messages straight to the outbox, due now. */
+function queue(
+  core: ReturnType<typeof engineFixture>["core"],
+  chats: string[],
+  perChat: number,
+  tag: string,
+) {
+  const messages = chats.flatMap((chatId) =>
+    Array.from({ length: perChat }, (_, i) => ({
+      dedupeKey: `${tag}:${chatId}:${i}`,
+      chatId,
+      kind: "test",
+      text: `${tag} ${i}`,
+      sendAfter: new Date(Date.now() - 1000).toISOString(),
+    })),
+  );
+  return core.outbox.add(messages);
+}
+
+describe("delivery through the outbox", () => {
+  it("sends a tick's messages with their buttons and records the platform's ids", async () => {
+    const { runner, emulator, core } = await setup();
+    const r = await runner.tick(new Date("2026-12-01T08:00:00+07:00"));
+    expect(r.dispatched).toBe(r.ids.length);
+    await emulator.waitForMessages(1001, 2);
+    await until(() => core.outbox.list().every((m) => m.state === "sent"), "all sent");
+    const [open] = emulator.messages(1001);
+    expect(open?.text).toContain("Kỳ báo cáo tháng 11/2026 — Sở Y tế");
+    expect(JSON.stringify(open?.replyMarkup)).toContain('"callback_data":"rp"');
+    expect(core.outbox.list().map((m) => m.platformMessageId)).not.toContain(null);
+  });
+
+  it("keeps each private chat to one message a second and the channel to its global rate", async () => {
+    const { core, emulator, runner } = await setup({
+      pacing: { globalPerSecond: 20, privateGapMs: 1000, groupGapMs: 3000 },
+      emulator: { perChatLimitPerSecond: 1, globalLimitPerSecond: 20, enforceLimits: false },
+    });
+    const ids = queue(core, ["tg:7001", "tg:7002", "tg:7003"], 3, "pace");
+    await runner.dispatchNow(new Date());
+    await until(
+      () => ids.every((id) => core.outbox.get(id)?.state === "sent"),
+      "paced messages sent",
+      20_000,
+    );
+    expect(emulator.stats().violations).toBe(0);
+    const times = emulator.sendTimes(7001);
+    expect(times).toHaveLength(3);
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(990);
+    // Order within a chat is the order written.
+    expect(emulator.messages(7001).map((m) => m.text)).toEqual(["pace 0", "pace 1", "pace 2"]);
+  });
+
+  it("rides out a 429 storm: every message arrives, none faster than allowed", async () => {
+    const { core, emulator, runner } = await setup({
+      pacing: { globalPerSecond: 20, privateGapMs: 1000, groupGapMs: 3000 },
+      emulator: { perChatLimitPerSecond: 1, globalLimitPerSecond: 20, enforceLimits: false },
+    });
+    emulator.rateLimitNext(6, 1);
+    const ids = queue(
+      core,
+      Array.from({ length: 10 }, (_, i) => `tg:${8000 + i}`),
+      2,
+      "storm",
+    );
+    const started = Date.now();
+    await runner.dispatchNow(new Date());
+    await until(() => ids.every((id) => core.outbox.get(id)?.state === "sent"), "storm delivered", 30_000);
+    expect(emulator.stats().rejected429).toBe(6);
+    expect(emulator.stats().violations).toBe(0);
+    expect(emulator.messages()).toHaveLength(20);
+    expect(new Set(emulator.messages().map((m) => `${m.chatId}:${m.text}`)).size).toBe(20);
+    // Each 429 said "retry after 1 s", and the bot waited.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(core.outbox.list({ ids }).every((m) => m.attempts === 1)).toBe(true);
+  });
+
+  it("marks a chat that blocked the bot unreachable and tells the coordinators once", async () => {
+    const { core, emulator, runner } = await setup();
+    emulator.blockChat(1001);
+    await runner.tick(new Date("2026-12-01T08:00:00+07:00"));
+    await until(() => emulator.messages(2001).length === 1, "coordinator told");
+    expect(emulator.messages(2001)[0]?.text).toMatch(
+      /Không gửi được tin nhắn tới Đầu mối Y tế \(Sở Y tế, tg\)/,
+    );
+    await until(
+      () =>
+        core.outbox
+          .list()
+          .filter((m) => m.chatId === "tg:1001")
+          .every((m) => m.state === "unreachable"),
+      "stopped",
+    );
+    const chat = core.sqlite.prepare("select unreachable_at u from chats where id = 'tg:1001'").get() as {
+      u: string | null;
+    };
+    expect(chat.u).not.toBeNull();
+    // The next rules skip the chat entirely, and the coordinators are not told again.
+    await runner.tick(new Date("2026-12-05T08:00:00+07:00"));
+    await runner.tick(new Date("2026-12-07T08:00:00+07:00"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(core.outbox.list().filter((m) => m.chatId === "tg:1001" && m.kind === "cycle-nudge5")).toEqual([]);
+    expect(emulator.messages(2001).filter((m) => m.text?.includes("Không gửi được"))).toHaveLength(1);
+    expect(emulator.calls("sendMessage").filter((c) => String(c.params.chat_id) === "1001").length).toBe(1);
+  });
+
+  it("retries failures with backoff and ends as failed with the reason", async () => {
+    const { core, emulator, runner } = await setup({ env: { DELIVERY_MAX_ATTEMPTS: 2 } });
+    emulator.failNext(1);
+    const [ok] = queue(core, ["tg:9001"], 1, "flaky");
+    await runner.dispatchNow(new Date());
+    await until(() => core.outbox.get(ok ?? 0)?.state === "sent", "retried and sent");
+    expect(core.outbox.get(ok ?? 0)?.attempts).toBe(2);
+    emulator.failNext(5);
+    const [bad] = queue(core, ["tg:9002"], 1, "broken");
+    await runner.dispatchNow(new Date());
+    await until(() => core.outbox.get(bad ?? 0)?.state === "failed", "gave up");
+    expect(core.outbox.get(bad ?? 0)?.lastError).toContain("Internal Server Error");
+  });
+});
+
+describe("recovery", () => {
+  it("repeats at most the one message a killed worker sent but did not record", async () => {
+    const emulator = await TelegramEmulator.start({ token: "123:test" });
+    closers.push(() => emulator.close());
+    const env = { QUEUE_PREFIX: testPrefix(), REDIS_URL, DELIVERY_STALE_MS: 1000, DELIVERY_LOCK_MS: 1500 };
+    const fixture = engineFixture(env);
+    const [first, second] = queue(fixture.core, ["tg:9100"], 2, "crash");
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/crash-after-send.ts"], {
+      env: {
+        ...process.env,
+        ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
+        DB_PATH: fixture.database.path,
+        TEST_API_ROOT: emulator.apiRoot,
+        LOG_LEVEL: "silent",
+      },
+      stdio: "ignore",
+    });
+    const signal = await new Promise((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
+    expect(signal).toBe("SIGKILL");
+    expect(emulator.messages(9100).map((m) => m.text)).toEqual(["crash 0"]);
+    expect(fixture.core.outbox.get(first ?? 0)?.state).toBe("sending");
+
+    const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
+    const runner = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
+    closers.push(() => runner.close());
+    await runner.start({ schedulers: false });
+    await until(
+      async () => {
+        await runner.dispatchNow(new Date());
+        return [first, second].every((id) => fixture.core.outbox.get(id ?? 0)?.state === "sent");
+      },
+      "recovered",
+      20_000,
+    );
+    // The chat's order holds too: nothing newer goes out while the older message is in doubt.
+    expect(emulator.messages(9100).map((m) => m.text)).toEqual(["crash 0", "crash 0", "crash 1"]);
+  });
+
+  it("recovers from a flushed Redis: schedulers come back and pending messages go out", async () => {
+    const url = `${REDIS_URL}/9`;
+    const emulator = await TelegramEmulator.start({ token: "123:test" });
+    closers.push(() => emulator.close());
+    const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(url), REDIS_URL: url });
+    const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
+    const before = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
+    await before.start({ workers: false });
+    const r = runTick(fixture.core, new Date("2026-12-01T08:00:00+07:00"));
+    await before.dispatchNow(new Date("2026-12-01T08:00:00+07:00"));
+    await before.close();
+
+    const redis = new Redis(url);
+    closers.push(async () => redis.disconnect());
+    expect(await redis.dbsize()).toBeGreaterThan(0);
+    await redis.flushdb();
+
+    const after = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
+    closers.push(() => after.close());
+    await after.start();
+    await after.dispatchNow(new Date("2026-12-01T08:00:00+07:00"));
+    const ticks = new Queue(TICKS_QUEUE, { connection: redis, prefix: fixture.core.config.QUEUE_PREFIX });
+    closers.push(() => ticks.close());
+    expect((await ticks.getJobSchedulers()).map((s) => s.key).sort()).toEqual(["dispatch", "tick"]);
+    await until(() => r.ids.every((id) => fixture.core.outbox.get(id)?.state === "sent"), "pending re-sent");
+    expect(emulator.messages(1001).length).toBe(2);
+  });
+});
