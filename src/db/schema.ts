@@ -1,3 +1,4 @@
 export * from "./schema/catalog.ts";
+export * from "./schema/conversation.ts";
 export * from "./schema/engine.ts";
 export * from "./schema/people.ts";
