@@ -124,3 +124,154 @@ err-scope = "{ $value }" is not a scope. Examples: plan, sections:I,II, agencies
 err-instant = "{ $value }" is not a valid instant (e.g. 2026-12-08T08:00:00+07:00).
 err-state = "{ $value }" is not a state; use one of: { $states }.
 err-rules-file = The rules file { $file } is not valid: { $reason }
+
+## Conversations: common
+hint = Send /report to report progress, /tasks to see your tasks, /help for help.
+err-internal = Sorry, something went wrong while handling that. Whatever you sent before is kept; please try again in a few minutes.
+err-too-long = That message is too long ({ $length } characters; at most { $max }). Please shorten it and send it again.
+err-not-allowed = You are not allowed to do that.
+err-private-only = This command works only in a private chat with the bot.
+err-coordinators-only = This command is for the Đề án 06 coordinators at the provincial police only.
+err-group-not-subscribed = This group is not subscribed. A coordinator can send /subscribe to start.
+err-period = "{ $value }" is not a reporting period (use YYYY-MM, e.g. 2026-11).
+err-period-future = The period { $value } has not come yet.
+err-task-unknown = There is no task "{ $ref }". Example: /task II.4
+err-duration = "{ $value }" is not a duration (e.g. 7d, 48h).
+flow-cancel = ✖ Cancel
+flow-skip = Skip
+flow-cancelled = Cancelled. Nothing was saved.
+flow-nothing-to-cancel = Nothing is in progress.
+flow-use-buttons = Please pick one of the choices below.
+flow-stale-button = That button belongs to a conversation that has ended or is no longer valid. Send /report to start again.
+role-focal = focal point
+role-head = head of agency
+role-coordinator = coordinator
+role-admin = administrator
+status-not_started = Not started
+status-in_progress = In progress
+status-done = Done
+status-blocked = Blocked
+status-not_applicable = Not applicable
+status-none = not reported
+deadline-recurring = recurring
+deadline-dependent = awaiting guidance
+deadline-milestones = milestones
+deadline-month = —
+deadline-quarter = —
+deadline-year = —
+
+## Joining
+join-hello = Hello! You are not linked to any agency of the Đề án 06 plan yet.
+join-how = To join, ask the Đề án 06 coordinators (provincial police, PC06) for an invite code, then send: /start CODE
+invite-unknown = That invite code is not valid.
+invite-used = That invite code has already been used.
+invite-expired = That invite code has expired.
+welcome = Welcome! You are now linked to { $agency } as { $role }.
+welcome-tasks = Your agency leads { $count } tasks:
+welcome-no-tasks = Your agency leads no task at the moment.
+help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress. Monthly reports are due before the 10th.
+help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <YYYY-MM-DD>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
+invite-created = Invite for { $agency } ({ $role }): { $code }
+    { $link ->
+        [none] {""}
+       *[other] Telegram link: { $link }
+    }
+    On Zalo: send the code { $code } to the bot. Expires: { $expires }. Each code works once.
+usage-status = Usage: /status <agency>, e.g. /status so y te
+usage-task = Usage: /task <task ref>, e.g. /task II.4
+usage-setdue = Usage: /setdue <task ref> <YYYY-MM-DD>, e.g. /setdue I.1 2027-03-31
+usage-remind = Usage: /remind <agency>
+usage-invite = Usage: /invite <agency> [focal|head|coordinator]
+
+## Progress report
+report-not-linked = You are not linked to an agency yet, so you cannot report.
+report-nothing-open = { $agency } has no task left to report on.
+report-ask-task = Pick the task to report on (page { $page }/{ $pages }):
+report-prev = ◀ Back
+report-next = Next ▶
+report-other-task = ↩ Another task
+report-pick-task = Please pick a task from the list.
+report-task-gone = That task is no longer on your agency's list. Send /report to start again.
+report-ask-status = { $ref } { $title }
+    What is its status?
+report-ask-percent = How complete is it? Pick or type a number from 0 to 100.
+report-bad-percent = Please type a number from 0 to 100 (e.g. 60).
+report-ask-count = In { $year }, how many { $item } has your agency delivered? (target: at least { $count }). Type a number.
+report-bad-count = Please type a whole number, e.g. 2.
+report-ask-description = A short description of the result (at most { $max } characters), or press Skip.
+report-ask-description-required = Please describe the blocker and what you propose (required, at most { $max } characters).
+report-description-required = A description is required when the task is blocked. Please type it.
+report-too-long = The description has { $length } characters, more than { $max }. Please shorten it and send it again; nothing has changed.
+report-ask-evidence = Send evidence if you have any (a link, a document or a photo), or press Skip.
+report-bad-evidence = Evidence must be a link (http…), a document or a photo. Or press Skip.
+report-summary = Please confirm — { $ref } { $title }
+report-summary-status = • Status: { $status }
+report-summary-percent = • Complete: { $percent }%
+report-summary-count = • Delivered this year: { $count }
+report-summary-description = • Description: { $description }
+report-summary-evidence = • Evidence: { $count } item(s)
+report-confirm = ✅ Send report
+report-edit = ✏️ Change
+report-saved = Saved your report on { $ref } for { $period }. You can change it until { $deadline } with /report. Thank you!
+report-another = 📝 Report another task
+tasks-title = Tasks of { $agency }
+tasks-lead = Lead ({ $count }):
+tasks-partner = Partner ({ $count }):
+tasks-line = • { $ref } { $title } — due: { $due } — { $status }{ $percent ->
+        [none] {""}
+       *[other] {" "}{ $percent }%
+    }
+settings-lang = Chọn ngôn ngữ / Choose your language:
+settings-lang-saved = Switched to English.
+kpi-none = { $agency } tracks no Annex I target.
+kpi-ask-target = Pick the target to update:
+kpi-ask-value = Target { $ref } (unit: { $unit }; 2026: { $t2026 }, 2030: { $t2030 }). Type its current value:
+kpi-bad-value = Please type a value (at most 200 characters), e.g. 65.
+kpi-saved = Recorded target { $ref }: { $value }.
+
+## Coordinator commands
+overdue-none = No task is overdue.
+overdue-title = ❗ { $count } overdue tasks at { $agencies } agencies (worst first):
+overdue-agency = { $agency } ({ $count }):
+missing-title = Reporting period { $period } (due { $deadline }): { $count } agencies have not reported in full.
+missing-none = Every agency has reported in full. 👏
+status-title = { $agency } — leads { $count } tasks:
+task-deadline = Deadline: { $text } ({ $due })
+task-output = Output: { $output }
+task-history = Report history (latest { $count }):
+task-history-line = • { $agency }, { $period }: { $status }{ $percent ->
+        [none] {""}
+       *[other] {" "}{ $percent }%
+    }{ $description ->
+        [none] {""}
+       *[other] {" "}— { $description }
+    }
+setdue-done = { $ref } is now due on { $due }.
+remind-nobody = { $agency } has no focal point linked to the bot yet.
+remind-done = Sent a reminder to { $count } focal point(s) of { $agency }.
+remind-text = 🔔 The provincial police remind { $agency }: please send the { $period } progress report before { $deadline }.
+subscribe-done = Subscribed to the weekly digest (scope { $scope }). It arrives on Monday mornings.
+unsubscribe-done = Unsubscribed from the weekly digest.
+unsubscribe-none = This chat was not subscribed to the weekly digest.
+
+## Command menu (Telegram)
+cmd-report = Report progress on a task
+cmd-tasks = Your agency's tasks
+cmd-kpi = Report a target's value
+cmd-cancel = Stop what is in progress
+cmd-lang = Change language
+cmd-help = Help
+cmd-overdue = (Coordinators) Overdue tasks
+cmd-missing = (Coordinators) Agencies that have not reported
+cmd-status = (Coordinators) One agency's status
+cmd-digest = (Coordinators) Weekly digest
+
+## Channels without buttons (Zalo, console)
+numbered-or = or
+numbered-hint = Reply { $list }.
+console-welcome = nhacviec — the console demo. You are the focal point of Sở Y tế. Try: /start, /report, /overdue (after /as cong-an-tinh coordinator), /tick 2026-12-01T08:00:00+07:00, /quit to leave.
+console-as = You are now { $chat }.
+console-as-usage = Usage: /as <agency id> <focal|head|coordinator>
+console-ticked = Ran the reminder rules at { $at }: { $count } new messages.
+start-redis-down = Cannot reach Redis at { $url }. nhacviec needs Redis to run its schedules; start it with: redis-server --daemonize yes (or set REDIS_URL).
+start-config = Invalid configuration: { $reason }. See .env.example.

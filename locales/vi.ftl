@@ -123,3 +123,154 @@ err-scope = Phạm vi “{ $value }” không hợp lệ. Ví dụ: plan, sectio
 err-instant = “{ $value }” không phải thời điểm hợp lệ (ví dụ 2026-12-08T08:00:00+07:00).
 err-state = Trạng thái “{ $value }” không hợp lệ; chọn một trong: { $states }.
 err-rules-file = Tệp quy tắc { $file } không hợp lệ: { $reason }
+
+## Hội thoại: chung
+hint = Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.
+err-internal = Xin lỗi, hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu bạn đã gửi vẫn được giữ; vui lòng thử lại sau ít phút.
+err-too-long = Tin nhắn quá dài ({ $length } ký tự; tối đa { $max }). Vui lòng rút gọn rồi gửi lại.
+err-not-allowed = Bạn không có quyền thực hiện thao tác này.
+err-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot.
+err-coordinators-only = Lệnh này chỉ dành cho cán bộ điều phối Đề án 06 của Công an tỉnh.
+err-group-not-subscribed = Nhóm này chưa đăng ký theo dõi. Cán bộ điều phối gửi /subscribe để bắt đầu.
+err-period = “{ $value }” không phải kỳ báo cáo hợp lệ (dạng YYYY-MM, ví dụ 2026-11).
+err-period-future = Kỳ { $value } chưa đến.
+err-task-unknown = Không có nhiệm vụ “{ $ref }”. Ví dụ: /task II.4
+err-duration = “{ $value }” không phải thời hạn hợp lệ (ví dụ 7d, 48h).
+flow-cancel = ✖ Hủy
+flow-skip = Bỏ qua
+flow-cancelled = Đã hủy. Không có gì được lưu.
+flow-nothing-to-cancel = Không có thao tác nào đang dở.
+flow-use-buttons = Vui lòng chọn một trong các lựa chọn bên dưới.
+flow-stale-button = Nút này thuộc một thao tác đã kết thúc hoặc không còn hiệu lực. Gửi /baocao để bắt đầu lại.
+role-focal = cán bộ đầu mối
+role-head = lãnh đạo đơn vị
+role-coordinator = cán bộ điều phối
+role-admin = quản trị
+status-not_started = Chưa bắt đầu
+status-in_progress = Đang thực hiện
+status-done = Hoàn thành
+status-blocked = Vướng mắc
+status-not_applicable = Không áp dụng
+status-none = chưa báo cáo
+deadline-recurring = thường xuyên
+deadline-dependent = chờ hướng dẫn
+deadline-milestones = theo mốc
+deadline-month = —
+deadline-quarter = —
+deadline-year = —
+
+## Tham gia
+join-hello = Xin chào! Bạn chưa được liên kết với cơ quan, đơn vị nào trong Kế hoạch Đề án 06.
+join-how = Để tham gia, hãy xin mã mời từ cán bộ điều phối Đề án 06 (Công an tỉnh, Phòng PC06) rồi gửi: /start MÃ_MỜI
+invite-unknown = Mã mời không đúng.
+invite-used = Mã mời này đã được sử dụng.
+invite-expired = Mã mời này đã hết hạn.
+welcome = Chào mừng! Bạn đã được liên kết với { $agency } với vai trò { $role }.
+welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
+welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
+help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở. Báo cáo hằng tháng gửi trước ngày 10.
+help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /setdue <mã> <YYYY-MM-DD>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [focal|head|coordinator]; /subscribe [phạm vi]; /unsubscribe.
+invite-created = Mã mời cho { $agency } ({ $role }): { $code }
+    { $link ->
+        [none] {""}
+       *[other] Liên kết Telegram: { $link }
+    }
+    Trên Zalo: nhắn mã { $code } cho bot. Hết hạn: { $expires }. Mỗi mã dùng một lần.
+usage-status = Cách dùng: /tinhhinh <đơn vị>, ví dụ /tinhhinh so y te
+usage-task = Cách dùng: /task <mã nhiệm vụ>, ví dụ /task II.4
+usage-setdue = Cách dùng: /setdue <mã nhiệm vụ> <YYYY-MM-DD>, ví dụ /setdue I.1 2027-03-31
+usage-remind = Cách dùng: /nhac <đơn vị>
+usage-invite = Cách dùng: /moi <đơn vị> [focal|head|coordinator]
+
+## Báo cáo tiến độ
+report-not-linked = Bạn chưa được liên kết với cơ quan nào nên chưa thể báo cáo.
+report-nothing-open = { $agency } không còn nhiệm vụ nào cần báo cáo.
+report-ask-task = Chọn nhiệm vụ cần báo cáo (trang { $page }/{ $pages }):
+report-prev = ◀ Trước
+report-next = Tiếp ▶
+report-other-task = ↩ Nhiệm vụ khác
+report-pick-task = Vui lòng chọn nhiệm vụ trong danh sách.
+report-task-gone = Nhiệm vụ này không còn trong danh sách của đơn vị. Gửi /baocao để bắt đầu lại.
+report-ask-status = { $ref } { $title }
+    Tình trạng thực hiện?
+report-ask-percent = Tỷ lệ hoàn thành? Chọn hoặc nhập số từ 0 đến 100.
+report-bad-percent = Vui lòng nhập một số từ 0 đến 100 (ví dụ 60).
+report-ask-count = Năm { $year }, đơn vị đã thực hiện được bao nhiêu { $item }? (chỉ tiêu: ít nhất { $count }). Nhập một số.
+report-bad-count = Vui lòng nhập một số nguyên, ví dụ 2.
+report-ask-description = Mô tả ngắn kết quả (tối đa { $max } ký tự), hoặc bấm Bỏ qua.
+report-ask-description-required = Vui lòng mô tả vướng mắc và đề xuất (bắt buộc, tối đa { $max } ký tự).
+report-description-required = Khi có vướng mắc, phần mô tả là bắt buộc. Vui lòng nhập nội dung.
+report-too-long = Mô tả dài { $length } ký tự, vượt quá { $max }. Vui lòng rút gọn rồi gửi lại; chưa có gì thay đổi.
+report-ask-evidence = Gửi minh chứng nếu có (đường link, tệp văn bản hoặc ảnh), hoặc bấm Bỏ qua.
+report-bad-evidence = Minh chứng cần là một đường link (http…), một tệp hoặc một ảnh. Hoặc bấm Bỏ qua.
+report-summary = Xác nhận báo cáo — { $ref } { $title }
+report-summary-status = • Tình trạng: { $status }
+report-summary-percent = • Tỷ lệ hoàn thành: { $percent }%
+report-summary-count = • Số lượng đã thực hiện trong năm: { $count }
+report-summary-description = • Mô tả: { $description }
+report-summary-evidence = • Minh chứng: { $count } mục
+report-confirm = ✅ Gửi báo cáo
+report-edit = ✏️ Sửa lại
+report-saved = Đã lưu báo cáo { $ref } cho kỳ tháng { $period }. Có thể sửa đến hết ngày { $deadline } bằng /baocao. Cảm ơn!
+report-another = 📝 Báo cáo nhiệm vụ khác
+tasks-title = Nhiệm vụ của { $agency }
+tasks-lead = Chủ trì ({ $count }):
+tasks-partner = Phối hợp ({ $count }):
+tasks-line = • { $ref } { $title } — hạn: { $due } — { $status }{ $percent ->
+        [none] {""}
+       *[other] {" "}{ $percent }%
+    }
+settings-lang = Chọn ngôn ngữ / Choose your language:
+settings-lang-saved = Đã chuyển sang tiếng Việt.
+kpi-none = { $agency } không theo dõi chỉ tiêu nào của Phụ lục I.
+kpi-ask-target = Chọn chỉ tiêu cần cập nhật số liệu:
+kpi-ask-value = Chỉ tiêu { $ref } (đơn vị tính: { $unit }; mục tiêu 2026: { $t2026 }, 2030: { $t2030 }). Nhập giá trị hiện tại:
+kpi-bad-value = Vui lòng nhập giá trị (tối đa 200 ký tự), ví dụ 65.
+kpi-saved = Đã ghi nhận chỉ tiêu { $ref }: { $value }.
+
+## Lệnh điều phối
+overdue-none = Không có nhiệm vụ nào quá hạn.
+overdue-title = ❗ { $count } nhiệm vụ quá hạn tại { $agencies } đơn vị (nặng nhất trước):
+overdue-agency = { $agency } ({ $count }):
+missing-title = Kỳ báo cáo tháng { $period } (hạn { $deadline }): { $count } đơn vị chưa báo cáo đầy đủ.
+missing-none = Tất cả đơn vị đã báo cáo đầy đủ. 👏
+status-title = { $agency } — { $count } nhiệm vụ chủ trì:
+task-deadline = Thời hạn: { $text } ({ $due })
+task-output = Sản phẩm: { $output }
+task-history = Lịch sử báo cáo ({ $count } gần nhất):
+task-history-line = • { $agency }, kỳ { $period }: { $status }{ $percent ->
+        [none] {""}
+       *[other] {" "}{ $percent }%
+    }{ $description ->
+        [none] {""}
+       *[other] {" "}— { $description }
+    }
+setdue-done = Đã đặt hạn cho { $ref }: { $due }.
+remind-nobody = { $agency } chưa có cán bộ đầu mối nào liên kết với bot.
+remind-done = Đã gửi nhắc nhở tới { $count } cán bộ đầu mối của { $agency }.
+remind-text = 🔔 Công an tỉnh nhắc { $agency }: đề nghị gửi báo cáo tiến độ kỳ tháng { $period } trước ngày { $deadline }.
+subscribe-done = Đã đăng ký bản tin tuần (phạm vi { $scope }). Bản tin gửi sáng thứ Hai hằng tuần.
+unsubscribe-done = Đã hủy đăng ký bản tin tuần.
+unsubscribe-none = Cuộc trò chuyện này chưa đăng ký bản tin tuần.
+
+## Danh sách lệnh (menu Telegram)
+cmd-report = Báo cáo tiến độ nhiệm vụ
+cmd-tasks = Danh sách nhiệm vụ của đơn vị
+cmd-kpi = Báo cáo số liệu chỉ tiêu
+cmd-cancel = Hủy thao tác đang dở
+cmd-lang = Đổi ngôn ngữ
+cmd-help = Hướng dẫn
+cmd-overdue = (Điều phối) Nhiệm vụ quá hạn
+cmd-missing = (Điều phối) Đơn vị chưa báo cáo
+cmd-status = (Điều phối) Tình hình một đơn vị
+cmd-digest = (Điều phối) Bản tin tuần
+
+## Kênh không có nút bấm (Zalo, console)
+numbered-or = hoặc
+numbered-hint = Trả lời { $list }.
+console-welcome = nhacviec — bản chạy thử trên dòng lệnh. Bạn đang là cán bộ đầu mối Sở Y tế. Thử: /start, /baocao, /trehan (sau khi /as cong-an-tinh coordinator), /tick 2026-12-01T08:00:00+07:00, /quit để thoát.
+console-as = Bạn đang là { $chat }.
+console-as-usage = Cách dùng: /as <mã cơ quan> <focal|head|coordinator>
+console-ticked = Đã chạy quy tắc nhắc việc tại { $at }: { $count } tin nhắn mới.
+start-redis-down = Không kết nối được Redis tại { $url }. nhacviec cần Redis để chạy lịch nhắc việc; khởi động bằng: redis-server --daemonize yes (hoặc đặt REDIS_URL).
+start-config = Cấu hình không hợp lệ: { $reason }. Xem .env.example.

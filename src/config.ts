@@ -4,41 +4,56 @@ import { z } from "zod";
  * Every environment variable the program reads, validated once at start-up.
  * .env.example documents each of them.
  */
-const schema = z.object({
-  DB_PATH: z.string().min(1).default("./data/nhacviec.db"),
-  PLAN_FILE: z.string().min(1).default("./data/plans/gia-lai-de-an-06-2026.md"),
-  AGENCY_FILES: z
-    .string()
-    .default("./data/agencies/gia-lai-agencies.csv,./data/agencies/gia-lai-communes.csv")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((f) => f.trim())
-        .filter(Boolean),
-    ),
-  NHACVIEC_LANG: z.enum(["vi", "en"]).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only")
-    .default("nhacviec"),
-  HOLIDAYS_FILE: z.string().min(1).optional(),
-  RULES_FILE: z.string().min(1).optional(),
-  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
-  /** Messages claimed longer ago than this by a worker that vanished are sent again. */
-  DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),
-  /** BullMQ job lock; a worker that dies mid-job frees its job after about this long. */
-  DELIVERY_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
-  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
-  TELEGRAM_API_ROOT: z
-    .string()
-    .url()
-    .default("https://api.telegram.org")
-    .transform((s) => s.replace(/\/+$/, "")),
-  TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
-});
+const schema = z
+  .object({
+    DB_PATH: z.string().min(1).default("./data/nhacviec.db"),
+    PLAN_FILE: z.string().min(1).default("./data/plans/gia-lai-de-an-06-2026.md"),
+    AGENCY_FILES: z
+      .string()
+      .default("./data/agencies/gia-lai-agencies.csv,./data/agencies/gia-lai-communes.csv")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((f) => f.trim())
+          .filter(Boolean),
+      ),
+    NHACVIEC_LANG: z.enum(["vi", "en"]).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only")
+      .default("nhacviec"),
+    HOLIDAYS_FILE: z.string().min(1).optional(),
+    RULES_FILE: z.string().min(1).optional(),
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    /** Messages claimed longer ago than this by a worker that vanished are sent again. */
+    DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),
+    /** BullMQ job lock; a worker that dies mid-job frees its job after about this long. */
+    DELIVERY_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+    TELEGRAM_API_ROOT: z
+      .string()
+      .url()
+      .default("https://api.telegram.org")
+      .transform((s) => s.replace(/\/+$/, "")),
+    TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
+    /** Webhook mode when set (public HTTPS URL Telegram posts to); long polling otherwise. */
+    WEBHOOK_URL: z.string().url().optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z a-z 0-9 _ -")
+      .optional(),
+    /** Local port of the webhook HTTP server (behind your reverse proxy). */
+    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    /** Console demo: run the console channel even when a token is set. */
+    CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
+  })
+  .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
+    message: "WEBHOOK_SECRET is required with WEBHOOK_URL",
+    path: ["WEBHOOK_SECRET"],
+  });
 
 export type Config = z.infer<typeof schema>;
 

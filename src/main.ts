@@ -1,18 +1,37 @@
-import { ensureDefaultAgencies } from "./catalog/agency-import.ts";
-import { importPlanFile } from "./catalog/plan-import.ts";
-import { loadConfig } from "./config.ts";
-import { openDatabase } from "./db/connection.ts";
-import { plans } from "./db/schema.ts";
+import { RedisUnavailable, startApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { I18n, parseLang } from "./i18n/index.ts";
+import { createLogger } from "./logger.ts";
 
-/**
- * Composition root. For now it prepares the embedded database with the shipped plan; the
- * reminder engine and the channels are wired in here as they land.
- */
-const config = loadConfig();
-const database = openDatabase(config.DB_PATH);
-ensureDefaultAgencies(database.db, config.AGENCY_FILES);
-if (database.db.select().from(plans).all().length === 0) {
-  const s = importPlanFile(database.db, config.PLAN_FILE);
-  process.stdout.write(`Imported ${s.planId}: ${s.tasks.added} tasks, ${s.targets.added} targets\n`);
+/** `npm start`: the channels whose tokens are set (the console when none is), the engine, its schedulers. */
+const i18n = new I18n();
+const lang = parseLang(process.env.NHACVIEC_LANG);
+try {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const app = await startApp(config, log);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await app.done;
+  await stop();
+} catch (e) {
+  if (e instanceof RedisUnavailable) {
+    process.stderr.write(
+      `${i18n.t(lang, "start-redis-down", { url: e.message.replace(/\/\/[^@]*@/, "//") })}\n`,
+    );
+  } else if (e instanceof ConfigError) {
+    process.stderr.write(`${i18n.t(lang, "start-config", { reason: e.message })}\n`);
+  } else {
+    process.stderr.write(
+      `${i18n.t(lang, "err-unexpected", { message: e instanceof Error ? e.message : String(e) })}\n`,
+    );
+  }
+  process.exit(1);
 }
-database.close();

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.ts";
 import { tempDir } from "../helpers/db.ts";
 
-describe("the catalog CLI", () => {
+describe("the catalog CLI", { timeout: 120_000 }, () => {
   const dir = tempDir();
   const env = { DB_PATH: join(dir, "cli.db") };
 

@@ -1,0 +1,144 @@
+import { createServer, type Server } from "node:http";
+import { Api, webhookCallback } from "grammy";
+import { importPlanFile } from "./catalog/plan-import.ts";
+import type { Channel, OutgoingMessage } from "./channels/channel.ts";
+import { ConsoleChannel, ensureDemoPeople, runConsole } from "./channels/console/console.ts";
+import { createTelegramBot, registerCommands } from "./channels/telegram/bot.ts";
+import { TelegramSender } from "./channels/telegram/sender.ts";
+import type { Config } from "./config.ts";
+import { ConversationRouter } from "./conversation/router.ts";
+import type { ConversationDeps } from "./conversation/types.ts";
+import { buildCore } from "./core.ts";
+import { plans } from "./db/schema.ts";
+import { chatUnreachable } from "./engine/notices.ts";
+import { producerConnection, ready } from "./jobs/redis.ts";
+import { EngineRunner } from "./jobs/runner.ts";
+import type { Logger } from "./logger.ts";
+
+export interface AppIO {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** For tests: the clock the conversations use. */
+  now?: () => Date;
+}
+
+export interface App {
+  router: ConversationRouter;
+  runner: EngineRunner;
+  deps: ConversationDeps;
+  done: Promise<void>;
+  close(): Promise<void>;
+}
+
+export class RedisUnavailable extends Error {}
+
+/**
+ * The composition root's body: config → core → channels → router → engine. Returns
+ * handles so main.ts can shut it down and tests can restart it.
+ */
+export async function startApp(config: Config, log: Logger, io: AppIO = {}): Promise<App> {
+  const probe = producerConnection(config.REDIS_URL, { lazyConnect: true, retryStrategy: () => null });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    await ready(probe, 2000);
+  } catch {
+    throw new RedisUnavailable(config.REDIS_URL);
+  } finally {
+    probe.disconnect();
+  }
+
+  const core = buildCore(config);
+  if (core.database.db.select().from(plans).all().length === 0) {
+    const s = importPlanFile(core.database.db, config.PLAN_FILE);
+    log.info({ plan: s.planId, tasks: s.tasks.added, targets: s.targets.added }, "imported the shipped plan");
+  }
+  const channels = new Map<string, Channel>();
+  const deps: ConversationDeps = { ...core, now: io.now ?? (() => new Date()) };
+  const router = new ConversationRouter(deps, log);
+  const runner = new EngineRunner(core, channels, log);
+  deps.engine = runner;
+  const stops: (() => Promise<unknown> | unknown)[] = [];
+  let done: Promise<void> = new Promise(() => {});
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const token = config.TELEGRAM_BOT_TOKEN;
+    channels.set(
+      "tg",
+      new TelegramSender(new Api(token, { apiRoot: config.TELEGRAM_API_ROOT }), {
+        globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND,
+        privateGapMs: 1000,
+        groupGapMs: 3000,
+      }),
+    );
+    const bot = createTelegramBot({
+      token,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      router,
+      i18n: core.i18n,
+      log,
+      onRemoved: (chatId) => {
+        core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
+        chatUnreachable(core, chatId, "removed from the chat");
+      },
+    });
+    await bot.init();
+    deps.botUsername = bot.botInfo.username;
+    await registerCommands(bot, core.i18n).catch((e) =>
+      log.warn({ err: String(e) }, "could not register commands"),
+    );
+    if (config.WEBHOOK_URL) {
+      await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET });
+      const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET });
+      const path = new URL(config.WEBHOOK_URL).pathname;
+      const server: Server = createServer((req, res) => {
+        if (req.method !== "POST" || req.url !== path) {
+          res.writeHead(404).end();
+          return;
+        }
+        handle(req, res).catch((e) => {
+          log.error({ err: String(e) }, "webhook update failed");
+          if (!res.headersSent) res.writeHead(500).end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(config.WEBHOOK_PORT, resolve));
+      stops.push(() => new Promise((resolve) => server.close(resolve)));
+    } else {
+      await bot.api.deleteWebhook();
+      done = bot.start({ drop_pending_updates: false, onStart: () => log.info("telegram polling") });
+      stops.push(() => bot.stop());
+    }
+  }
+
+  const wantConsole = config.CONSOLE === "on" || (config.CONSOLE === "auto" && !config.TELEGRAM_BOT_TOKEN);
+  if (wantConsole) {
+    const output = (io.output ?? process.stdout) as NodeJS.WritableStream & import("node:stream").Writable;
+    const setMenu = (chatId: string, m: OutgoingMessage) => {
+      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
+    };
+    const channel = new ConsoleChannel(output, core, setMenu);
+    channels.set("console", channel);
+    ensureDemoPeople(core);
+    done = runConsole({
+      input: (io.input ?? process.stdin) as import("node:stream").Readable,
+      output,
+      core,
+      router,
+      channel,
+      tick: (at) => runner.tick(at),
+    });
+  }
+
+  await runner.start();
+  return {
+    router,
+    runner,
+    deps,
+    done,
+    async close() {
+      for (const stop of stops.reverse()) await stop();
+      await runner.close();
+      core.database.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { ConversationRouter } from "../../conversation/router.ts";
+import type { Core } from "../../core.ts";
+import { UserError } from "../../errors.ts";
+import type { Lang } from "../../i18n/index.ts";
+import { addContact, listContacts } from "../../people/contacts.ts";
+import { subscribe } from "../../people/subscriptions.ts";
+import type { Channel, OutgoingMessage } from "../channel.ts";
+import { renderNumbered } from "../numbered.ts";
+
+/**
+ * The console channel: the whole bot in a terminal, no token and no phone. It is also a
+ * delivery channel, so reminders the engine sends to "console:…" chats print here.
+ */
+export class ConsoleChannel implements Channel {
+  readonly prefix = "console";
+  readonly textLimit = 4096;
+  readonly pacing = { globalPerSecond: 100, privateGapMs: 0, groupGapMs: 0 };
+  private counter = 0;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly core: Core,
+    private readonly setMenu: (chatId: string, message: OutgoingMessage) => void,
+  ) {}
+
+  isGroup(): boolean {
+    return false;
+  }
+
+  async send(chatId: string, message: OutgoingMessage): Promise<{ messageId: string }> {
+    const lang = this.langOf(chatId);
+    this.setMenu(`console:${chatId}`, message);
+    this.out.write(
+      `\n📨 → ${chatId}\n${renderNumbered(this.core.i18n, lang, message.text, message.choices)}\n`,
+    );
+    this.counter++;
+    return { messageId: String(this.counter) };
+  }
+
+  langOf(chatId: string): Lang {
+    const row = this.core.sqlite
+      .prepare(
+        "select c.lang lang from contact_chats cc join contacts c on c.id = cc.contact_id where cc.chat_id = ? limit 1",
+      )
+      .get(`console:${chatId}`) as { lang: Lang } | undefined;
+    return row?.lang ?? "vi";
+  }
+}
+
+/** A demo cast so a newcomer can play every role: two agencies' people and a coordinator. */
+export function ensureDemoPeople(core: Core): void {
+  const { db } = core.database;
+  if (listContacts(db).some((c) => c.chatId.startsWith("console:"))) return;
+  for (const [agency, role] of [
+    ["so-y-te", "focal"],
+    ["so-y-te", "head"],
+    ["van-phong-ubnd-tinh", "focal"],
+    ["cong-an-tinh", "coordinator"],
+  ] as const) {
+    addContact(db, { agency, role, chat: `console:${agency}-${role}`, name: `Demo ${role}` });
+  }
+  subscribe(db, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
+}
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  core: Core;
+  router: ConversationRouter;
+  channel: ConsoleChannel;
+  tick(at: Date): Promise<{ ids: number[] }>;
+}
+
+/** Reads lines, answers them; /as switches person, /tick travels in time, /quit leaves. */
+export async function runConsole(opts: ConsoleOptions): Promise<void> {
+  const { core, output } = opts;
+  let chat = "console:so-y-te-focal";
+  const t = (key: string, args?: Record<string, string | number>) =>
+    core.i18n.t(opts.channel.langOf(chat.slice(8)), key, args);
+  const rl = createInterface({ input: opts.input, terminal: false });
+  const prompt = () => output.write(`\n[${chat.slice(8)}] > `);
+  output.write(`${t("console-welcome")}\n`);
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    try {
+      if (line === "/quit" || line === "/exit") break;
+      if (line.startsWith("/as")) {
+        const [, agency = "", role = "focal"] = line.split(/\s+/);
+        if (!agency) throw new UserError("console-as-usage");
+        const id = `${agency}-${role}`.replace(/[^A-Za-z0-9_.@-]/g, "");
+        addContact(core.database.db, { agency, role, chat: `console:${id}` });
+        chat = `console:${id}`;
+        output.write(`${t("console-as", { chat: id })}\n`);
+      } else if (line.startsWith("/tick")) {
+        const at = new Date(line.slice(5).trim() || Date.now());
+        if (Number.isNaN(at.getTime())) throw new UserError("err-instant", { value: line.slice(5).trim() });
+        const r = await opts.tick(at);
+        output.write(`${t("console-ticked", { count: r.ids.length, at: at.toISOString() })}\n`);
+        await new Promise((resolve) => setTimeout(resolve, 300)); // let delivery print before the prompt
+      } else if (line) {
+        const replies = await opts.router.handle(
+          { chatId: chat, chatType: "private", userId: chat, channel: "console", text: line },
+          { bareCommands: true },
+        );
+        for (const r of replies)
+          output.write(
+            `\n🤖 ${renderNumbered(core.i18n, opts.channel.langOf(chat.slice(8)), r.text, r.choices, r.freeNumber)}\n`,
+          );
+      }
+    } catch (e) {
+      output.write(`${e instanceof UserError ? t(e.key, e.args) : t("err-internal")}\n`);
+    }
+    prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,131 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { commands } from "../../conversation/commands/index.ts";
+import type { ConversationRouter } from "../../conversation/router.ts";
+import type { Incoming, Reply } from "../../conversation/types.ts";
+import type { I18n } from "../../i18n/index.ts";
+import type { Logger } from "../../logger.ts";
+import { splitText } from "../split.ts";
+import { keyboard } from "./sender.ts";
+
+export interface TelegramBotOptions {
+  token: string;
+  apiRoot: string;
+  router: ConversationRouter;
+  i18n: I18n;
+  log: Logger;
+  /** Marks a chat the bot was removed from; stops its digests and reminders. */
+  onRemoved(chatId: string): void;
+  botInfo?: UserFromGetMe;
+}
+
+const chatIdOf = (ctx: Context) => `tg:${ctx.chat?.id}`;
+
+/** What a Telegram update means in the core's terms; undefined for what we quietly skip. */
+function incomingOf(ctx: Context): Incoming | undefined {
+  const chat = ctx.chat;
+  const from = ctx.from;
+  if (!chat || !from || from.is_bot) return undefined;
+  const base = {
+    chatId: `tg:${chat.id}`,
+    chatType: chat.type === "private" ? ("private" as const) : ("group" as const),
+    userId: `tg:${from.id}`,
+    userName: [from.first_name, from.last_name].filter(Boolean).join(" ") || from.username,
+    userLang: from.language_code,
+    channel: "telegram",
+  };
+  if (ctx.callbackQuery?.data) return { ...base, choice: ctx.callbackQuery.data };
+  const m = ctx.message;
+  if (!m) return undefined;
+  const replyTo = m.reply_to_message ? String(m.reply_to_message.message_id) : undefined;
+  if (m.document) {
+    const d = m.document;
+    return {
+      ...base,
+      replyTo,
+      text: m.caption,
+      attachment: {
+        kind: "document",
+        fileId: d.file_id,
+        name: d.file_name,
+        mime: d.mime_type,
+        size: d.file_size,
+      },
+    };
+  }
+  if (m.photo?.length) {
+    const p = m.photo.at(-1);
+    return {
+      ...base,
+      replyTo,
+      text: m.caption,
+      attachment: { kind: "photo", fileId: p?.file_id, size: p?.file_size },
+    };
+  }
+  if (typeof m.text === "string") return { ...base, replyTo, text: m.text };
+  return undefined; // stickers, voice, locations…: nothing to answer
+}
+
+/**
+ * The Telegram channel's incoming side on grammY: updates become Incoming, the router
+ * answers, replies go back with inline keyboards. Direct replies retry on 429 (auto-retry);
+ * scheduled messages never come this way, they go through the outbox.
+ */
+export function createTelegramBot(opts: TelegramBotOptions): Bot {
+  const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, botInfo: opts.botInfo });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  const send = async (chatId: number, replies: Reply[]) => {
+    for (const r of replies) {
+      const parts = splitText(r.text, 4096);
+      for (const [i, part] of parts.entries()) {
+        const markup = i === parts.length - 1 ? keyboard(r.choices) : undefined;
+        await bot.api.sendMessage(chatId, part, { reply_markup: markup });
+      }
+    }
+  };
+
+  bot.on("edited_message", () => {}); // edits of old messages change nothing we stored
+
+  bot.on("my_chat_member", (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "left" || status === "kicked") opts.onRemoved(chatIdOf(ctx));
+  });
+
+  bot.on(["message", "callback_query:data"], async (ctx) => {
+    const incoming = incomingOf(ctx);
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery().catch(() => {});
+      // Buttons act once: the keyboard goes away, so a second tap cannot repeat the step.
+      if (ctx.callbackQuery.message)
+        await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+    }
+    if (!incoming || !ctx.chat) return;
+    const replies = await opts.router.handle(incoming);
+    await send(ctx.chat.id, replies);
+  });
+
+  bot.catch((err) =>
+    opts.log.error(
+      {
+        err: err.error instanceof Error ? err.error.message : String(err.error),
+        update: err.ctx.update.update_id,
+      },
+      "telegram update failed",
+    ),
+  );
+  return bot;
+}
+
+/** The command menu in Vietnamese (default) and English. */
+export async function registerCommands(bot: Bot, i18n: I18n): Promise<void> {
+  const visible = commands.filter((c) => i18n.has("vi", `cmd-${c.name}`));
+  for (const lang of ["vi", "en"] as const) {
+    const list = visible.map((c) => ({
+      command: lang === "vi" ? (c.aliases[0] ?? c.name) : c.name,
+      description: i18n.t(lang, `cmd-${c.name}`),
+    }));
+    await bot.api.setMyCommands(list, lang === "en" ? { language_code: "en" } : {});
+  }
+}

@@ -1,0 +1,40 @@
+import { dayLabel } from "../../domain/period.ts";
+import { shortTitle } from "../../engine/compose.ts";
+import { isCoordinator, reportingContact } from "../actor.ts";
+import type { Turn } from "../context.ts";
+import { assignmentsOf } from "../queries.ts";
+import type { Reply } from "../types.ts";
+
+/** /tasks: the agency's tasks with their latest status, leads first. */
+export function tasksCommand(turn: Turn): Reply[] {
+  const contact = turn.actor ? reportingContact(turn.actor) : undefined;
+  if (!contact) return [{ text: turn.t("report-not-linked") }];
+  const rows = assignmentsOf(turn.deps.sqlite, contact.agencyId);
+  const line = (a: (typeof rows)[number]) =>
+    turn.t("tasks-line", {
+      ref: a.ref,
+      title: shortTitle(a.title, 90),
+      due: a.due ? dayLabel(a.due) : turn.t(`deadline-${a.kind}`),
+      status: a.status ? turn.t(`status-${a.status}`) : turn.t("status-none"),
+      percent: a.percent ?? "none",
+    });
+  const leads = rows.filter((a) => a.role === "lead").map(line);
+  const partners = rows.filter((a) => a.role === "partner").map(line);
+  return [
+    {
+      text: [
+        turn.t("tasks-title", { agency: contact.agencyName }),
+        [turn.t("tasks-lead", { count: leads.length }), ...leads].join("\n"),
+        ...(partners.length
+          ? [[turn.t("tasks-partner", { count: partners.length }), ...partners].join("\n")]
+          : []),
+      ].join("\n\n"),
+      choices: [[{ label: turn.t("engine-button-report"), data: "rp" }]],
+    },
+  ];
+}
+
+export function helpCommand(turn: Turn): Reply[] {
+  if (!turn.actor) return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
+  return [{ text: turn.t(isCoordinator(turn.actor) ? "help-coordinator" : "help-focal") }];
+}

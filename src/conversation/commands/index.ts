@@ -1,0 +1,86 @@
+import { foldAccents } from "../../catalog/text.ts";
+import type { Turn } from "../context.ts";
+import { startKpi } from "../flows/kpi.ts";
+import { startCommand } from "../flows/onboarding.ts";
+import { startReport } from "../flows/report.ts";
+import { startSettings } from "../flows/settings.ts";
+import type { Reply } from "../types.ts";
+import {
+  digestCommand,
+  inviteCommand,
+  missingCommand,
+  overdueCommand,
+  remindCommand,
+  setDueCommand,
+  statusCommand,
+  subscribeCommand,
+  taskCommand,
+  unsubscribeCommand,
+} from "./coordinator.ts";
+import { helpCommand, tasksCommand } from "./focal.ts";
+
+type Access = "anyone" | "linked" | "coordinator";
+interface Command {
+  name: string;
+  aliases: string[];
+  access: Access;
+  /** Commands that also work in a group chat; every other command answers in private only. */
+  group?: boolean;
+  run(turn: Turn, arg: string): Reply[] | Promise<Reply[]>;
+}
+
+/** English names, and the Vietnamese words people type (accents optional). */
+export const commands: Command[] = [
+  { name: "start", aliases: ["batdau"], access: "anyone", run: startCommand },
+  { name: "help", aliases: ["trogiup", "huongdan"], access: "anyone", group: true, run: helpCommand },
+  { name: "cancel", aliases: ["huy"], access: "anyone", run: () => [] },
+  { name: "report", aliases: ["baocao"], access: "linked", run: (t) => startReport(t) },
+  { name: "tasks", aliases: ["nhiemvu"], access: "linked", run: tasksCommand },
+  { name: "kpi", aliases: ["chitieu"], access: "linked", run: startKpi },
+  { name: "lang", aliases: ["ngonngu", "settings", "caidat"], access: "linked", run: startSettings },
+  { name: "overdue", aliases: ["trehan", "quahan"], access: "coordinator", group: true, run: overdueCommand },
+  { name: "missing", aliases: ["chuabaocao"], access: "coordinator", group: true, run: missingCommand },
+  { name: "status", aliases: ["tinhhinh"], access: "coordinator", group: true, run: statusCommand },
+  { name: "task", aliases: ["chitiet"], access: "coordinator", group: true, run: taskCommand },
+  { name: "setdue", aliases: ["dathan"], access: "coordinator", group: true, run: setDueCommand },
+  { name: "remind", aliases: ["nhac"], access: "coordinator", group: true, run: remindCommand },
+  { name: "digest", aliases: ["bantin"], access: "coordinator", group: true, run: digestCommand },
+  { name: "invite", aliases: ["moi"], access: "coordinator", run: inviteCommand },
+  { name: "subscribe", aliases: ["dangky"], access: "coordinator", group: true, run: subscribeCommand },
+  {
+    name: "unsubscribe",
+    aliases: ["huydangky"],
+    access: "coordinator",
+    group: true,
+    run: unsubscribeCommand,
+  },
+];
+
+const byName = new Map(commands.flatMap((c) => [c.name, ...c.aliases].map((n) => [n, c] as const)));
+
+/**
+ * "/baocao", "/report@NhacViecBot 2026-11", and, where the platform has no command menu
+ * (Zalo), the bare word: "baocao", "báo cáo".
+ */
+export function parseCommand(
+  text: string,
+  allowBare: boolean,
+): { command: Command; arg: string } | undefined {
+  const trimmed = text.trim();
+  const slash = trimmed.startsWith("/");
+  if (!slash && !allowBare) return undefined;
+  const body = slash ? trimmed.slice(1) : trimmed;
+  const [head = "", ...rest] = body.split(/\s+/);
+  const name = foldAccents(head.split("@")[0] ?? "");
+  let command = byName.get(name);
+  let arg = rest.join(" ");
+  if (!command && !slash) {
+    // Two-word Vietnamese commands typed with a space: "báo cáo", "nhiệm vụ", "trễ hạn".
+    const two = foldAccents(`${head}${rest[0] ?? ""}`);
+    command = byName.get(two);
+    arg = rest.slice(1).join(" ");
+  }
+  return command ? { command, arg: arg.trim() } : undefined;
+}
+
+export type { Command };

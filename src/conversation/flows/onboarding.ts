@@ -1,0 +1,76 @@
+import { dayLabel } from "../../domain/period.ts";
+import { shortTitle } from "../../engine/compose.ts";
+import { UserError } from "../../errors.ts";
+import { parseLang } from "../../i18n/index.ts";
+import type { FlowDefinition, Turn } from "../context.ts";
+import { CODE, redeemInvite } from "../invites.ts";
+import { assignmentsOf, isOpen } from "../queries.ts";
+import type { Reply } from "../types.ts";
+
+/** The welcome names the agency and lists what it leads. */
+export function welcome(turn: Turn, agencyId: string, agencyName: string, role: string): Reply[] {
+  const lang = turn.lang;
+  const leads = assignmentsOf(turn.deps.sqlite, agencyId).filter((a) => a.role === "lead" && isOpen(a));
+  const lines = leads.slice(0, 20).map((a) =>
+    turn.deps.i18n.t(lang, a.due ? "engine-item-due" : "engine-item", {
+      ref: a.ref,
+      title: shortTitle(a.title),
+      due: a.due ? dayLabel(a.due) : "",
+      indicative: a.indicative ? turn.deps.i18n.t(lang, "engine-indicative") : "",
+    }),
+  );
+  return [
+    {
+      text: [
+        turn.t("welcome", { agency: agencyName, role: turn.t(`role-${role}`) }),
+        leads.length
+          ? [turn.t("welcome-tasks", { count: leads.length }), ...lines].join("\n")
+          : turn.t("welcome-no-tasks"),
+        turn.t(role === "coordinator" ? "help-coordinator" : "help-focal"),
+      ].join("\n\n"),
+    },
+  ];
+}
+
+/** "/start CODE", or a plain CODE from someone not yet linked (Zalo has no deep links). */
+export function redeem(turn: Turn, code: string): Reply[] {
+  try {
+    const lang = parseLang(turn.incoming.userLang);
+    const r = redeemInvite(
+      turn.deps.database.db,
+      turn.deps.sqlite,
+      { code, chatId: turn.incoming.userId, name: turn.incoming.userName, lang },
+      turn.now,
+    );
+    turn.flows.clear(turn.incoming.chatId);
+    return welcome(
+      { ...turn, lang, t: (k, a) => turn.deps.i18n.t(lang, k, a) },
+      r.agencyId,
+      r.agencyName,
+      r.role,
+    );
+  } catch (e) {
+    if (e instanceof UserError) return [{ text: `${turn.t(e.key, e.args)}\n\n${turn.t("join-how")}` }];
+    throw e;
+  }
+}
+
+export function startCommand(turn: Turn, arg: string): Reply[] {
+  if (arg) return redeem(turn, arg);
+  const actor = turn.actor;
+  if (actor) {
+    const c = actor.contacts[0];
+    return c ? welcome(turn, c.agencyId, c.agencyName, c.role) : [];
+  }
+  turn.flows.start(turn.incoming.chatId, null, "onboarding", "code", {}, turn.now);
+  return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
+}
+
+export const onboardingFlow: FlowDefinition = {
+  kind: "onboarding",
+  step(turn, _state, input) {
+    const text = (input.text ?? "").trim().toUpperCase();
+    if (CODE.test(text)) return redeem(turn, text);
+    return [{ text: turn.t("join-how") }];
+  },
+};

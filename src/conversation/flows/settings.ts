@@ -1,0 +1,45 @@
+import type { FlowDefinition, Turn } from "../context.ts";
+import type { Reply } from "../types.ts";
+
+/** /lang: the language of everything the bot sends this person, reminders included. */
+export function startSettings(turn: Turn): Reply[] {
+  if (!turn.actor) return [{ text: turn.t("join-hello") }];
+  const state = turn.flows.start(
+    turn.incoming.chatId,
+    turn.actor.contacts[0]?.id ?? null,
+    "settings",
+    "lang",
+    {},
+    turn.now,
+  );
+  return [
+    {
+      text: turn.t("settings-lang"),
+      choices: [
+        [
+          { label: "Tiếng Việt", data: `f:${state.nonce}:vi` },
+          { label: "English", data: `f:${state.nonce}:en` },
+        ],
+      ],
+    },
+  ];
+}
+
+export const settingsFlow: FlowDefinition = {
+  kind: "settings",
+  step(turn, _state, input) {
+    const pick = input.value ?? input.text?.trim().toLowerCase();
+    const lang =
+      pick === "en" || pick === "english" ? "en" : pick === "vi" || pick === "tieng viet" ? "vi" : undefined;
+    if (!lang || !turn.actor) return [{ text: turn.t("flow-use-buttons") }];
+    const ids = turn.actor.contacts.map((c) => c.id);
+    turn.deps.sqlite
+      .prepare(`update contacts set lang = ? where id in (${ids.map(() => "?").join(",")})`)
+      .run(lang, ...ids);
+    turn.deps.sqlite
+      .prepare("update subscriptions set lang = ? where chat_id = ?")
+      .run(lang, turn.incoming.chatId);
+    turn.flows.clear(turn.incoming.chatId);
+    return [{ text: turn.deps.i18n.t(lang, "settings-lang-saved") }];
+  },
+};

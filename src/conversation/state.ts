@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Choice } from "../engine/outbox.ts";
+
+export interface FlowState<T extends object = Record<string, unknown>> {
+  chatId: string;
+  contactId: number | null;
+  kind: string;
+  step: string;
+  nonce: string;
+  data: T;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Conversation state in SQLite: a flow per chat, expiring 24 hours after its last step. */
+export class FlowStore {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  get<T extends object = Record<string, unknown>>(chatId: string, now: Date): FlowState<T> | undefined {
+    const row = this.sqlite.prepare("select * from flows where chat_id = ?").get(chatId) as
+      | {
+          chat_id: string;
+          contact_id: number | null;
+          kind: string;
+          step: string;
+          nonce: string;
+          data: string;
+          expires_at: string;
+        }
+      | undefined;
+    if (!row) return undefined;
+    if (row.expires_at <= now.toISOString()) {
+      this.clear(chatId);
+      return undefined;
+    }
+    return {
+      chatId: row.chat_id,
+      contactId: row.contact_id,
+      kind: row.kind,
+      step: row.step,
+      nonce: row.nonce,
+      data: JSON.parse(row.data) as T,
+    };
+  }
+
+  start(
+    chatId: string,
+    contactId: number | null,
+    kind: string,
+    step: string,
+    data: object,
+    now: Date,
+  ): FlowState {
+    const state = {
+      chatId,
+      contactId,
+      kind,
+      step,
+      nonce: randomBytes(3).toString("hex"),
+      data: data as Record<string, unknown>,
+    };
+    this.save(state, now);
+    return state;
+  }
+
+  save(state: FlowState<object>, now: Date): void {
+    this.sqlite
+      .prepare(
+        `insert into flows (chat_id, contact_id, kind, step, nonce, data, updated_at, expires_at)
+         values (@chatId, @contactId, @kind, @step, @nonce, @data, @now, @expires)
+         on conflict(chat_id) do update set contact_id = excluded.contact_id, kind = excluded.kind, step = excluded.step,
+           nonce = excluded.nonce, data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+      )
+      .run({
+        ...state,
+        data: JSON.stringify(state.data),
+        now: now.toISOString(),
+        expires: new Date(now.getTime() + DAY_MS).toISOString(),
+      });
+  }
+
+  clear(chatId: string): boolean {
+    return this.sqlite.prepare("delete from flows where chat_id = ?").run(chatId).changes > 0;
+  }
+
+  /** Remembers the numbered choices shown to a chat (for channels without buttons). */
+  setMenu(chatId: string, choices: Choice[], now: Date): void {
+    this.sqlite
+      .prepare(
+        `insert into chat_menus (chat_id, choices, updated_at) values (?, ?, ?)
+         on conflict(chat_id) do update set choices = excluded.choices, updated_at = excluded.updated_at`,
+      )
+      .run(chatId, JSON.stringify(choices), now.toISOString());
+  }
+
+  menu(chatId: string): Choice[] {
+    const row = this.sqlite.prepare("select choices from chat_menus where chat_id = ?").get(chatId) as
+      | { choices: string }
+      | undefined;
+    return row ? (JSON.parse(row.choices) as Choice[]) : [];
+  }
+}
