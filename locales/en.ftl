@@ -275,3 +275,7 @@ console-as-usage = Usage: /as <agency id> <focal|head|coordinator>
 console-ticked = Ran the reminder rules at { $at }: { $count } new messages.
 start-redis-down = Cannot reach Redis at { $url }. nhacviec needs Redis to run its schedules; start it with: redis-server --daemonize yes (or set REDIS_URL).
 start-config = Invalid configuration: { $reason }. See .env.example.
+cli-invite = invite codes for joining the bot
+cli-invite-create = create an invite code for an agency and role
+cli-invite-expires = validity, e.g. 7d, 48h
+cli-invite-zalo = On Zalo: find the nhacviec bot and send the code { $code } (or /start { $code }).

@@ -274,3 +274,7 @@ console-as-usage = Cách dùng: /as <mã cơ quan> <focal|head|coordinator>
 console-ticked = Đã chạy quy tắc nhắc việc tại { $at }: { $count } tin nhắn mới.
 start-redis-down = Không kết nối được Redis tại { $url }. nhacviec cần Redis để chạy lịch nhắc việc; khởi động bằng: redis-server --daemonize yes (hoặc đặt REDIS_URL).
 start-config = Cấu hình không hợp lệ: { $reason }. Xem .env.example.
+cli-invite = mã mời tham gia bot
+cli-invite-create = tạo mã mời cho một cơ quan và vai trò
+cli-invite-expires = thời hạn, ví dụ 7d, 48h
+cli-invite-zalo = Trên Zalo: tìm bot nhacviec, nhắn mã { $code } (hoặc /start { $code }).

@@ -5,6 +5,10 @@ import type { Channel, OutgoingMessage } from "./channels/channel.ts";
 import { ConsoleChannel, ensureDemoPeople, runConsole } from "./channels/console/console.ts";
 import { createTelegramBot, registerCommands } from "./channels/telegram/bot.ts";
 import { TelegramSender } from "./channels/telegram/sender.ts";
+import { ZaloBot } from "./channels/zalo/bot.ts";
+import { ZaloClient } from "./channels/zalo/client.ts";
+import { ZaloSender, zaloPacing } from "./channels/zalo/sender.ts";
+import { chatLang } from "./people/contacts.ts";
 import type { Config } from "./config.ts";
 import { ConversationRouter } from "./conversation/router.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
@@ -110,7 +114,29 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     }
   }
 
-  const wantConsole = config.CONSOLE === "on" || (config.CONSOLE === "auto" && !config.TELEGRAM_BOT_TOKEN);
+  if (config.ZALO_BOT_TOKEN) {
+    const client = new ZaloClient({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT });
+    const langOf = (chatId: string) => chatLang(core.sqlite, chatId);
+    const remember = (chatId: string, m: OutgoingMessage) => {
+      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
+    };
+    channels.set("zalo", new ZaloSender(client, core.i18n, langOf, remember, { ...zaloPacing, globalPerSecond: config.ZALO_GLOBAL_PER_SECOND }));
+    const zalo = new ZaloBot({
+      client,
+      router,
+      i18n: core.i18n,
+      log,
+      langOf,
+      webhook: config.ZALO_WEBHOOK_URL
+        ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? "", port: config.ZALO_WEBHOOK_PORT }
+        : undefined,
+    });
+    await zalo.start();
+    stops.push(() => zalo.stop());
+  }
+
+  const anyToken = config.TELEGRAM_BOT_TOKEN || config.ZALO_BOT_TOKEN;
+  const wantConsole = config.CONSOLE === "on" || (config.CONSOLE === "auto" && !anyToken);
   if (wantConsole) {
     const output = (io.output ?? process.stdout) as NodeJS.WritableStream & import("node:stream").Writable;
     const setMenu = (chatId: string, m: OutgoingMessage) => {

@@ -5,6 +5,7 @@ import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
 import { createContext } from "./context.ts";
 import { registerEngineCommands } from "./engine.ts";
+import { registerInviteCommands } from "./invite.ts";
 import { registerPeopleCommands } from "./people.ts";
 import { registerPlanCommands } from "./plan.ts";
 import { registerTaskCommands } from "./tasks.ts";
@@ -28,6 +29,7 @@ export async function run(argv: string[]): Promise<number> {
     registerTaskCommands(program, ctx);
     registerPeopleCommands(program, ctx);
     registerEngineCommands(program, ctx);
+    registerInviteCommands(program, ctx);
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {

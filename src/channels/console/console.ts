@@ -4,7 +4,7 @@ import type { ConversationRouter } from "../../conversation/router.ts";
 import type { Core } from "../../core.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
-import { addContact, listContacts } from "../../people/contacts.ts";
+import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
 import { subscribe } from "../../people/subscriptions.ts";
 import type { Channel, OutgoingMessage } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";

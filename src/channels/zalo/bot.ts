@@ -1,0 +1,149 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { ConversationRouter } from "../../conversation/router.ts";
+import type { Incoming, Reply } from "../../conversation/types.ts";
+import type { I18n, Lang } from "../../i18n/index.ts";
+import type { Logger } from "../../logger.ts";
+import { renderNumbered } from "../numbered.ts";
+import { splitText } from "../split.ts";
+import { type ZaloClient, ZaloApiError, type ZaloUpdate, parseWebhookBody, updateKey } from "./client.ts";
+import { ZALO_TEXT_LIMIT } from "./sender.ts";
+
+export interface ZaloBotOptions {
+  client: ZaloClient;
+  router: ConversationRouter;
+  i18n: I18n;
+  log: Logger;
+  langOf(chatId: string): Lang;
+  webhook?: { url: string; secret: string; port: number };
+}
+
+/**
+ * The Zalo channel's incoming side: long polling (one update per call, 408 when idle) or a
+ * webhook that checks the secret header. Updates are deduplicated on event and message id,
+ * and the bot's own messages echoed back are ignored.
+ */
+export class ZaloBot {
+  private readonly seen: string[] = [];
+  private readonly seenSet = new Set<string>();
+  private botId = "";
+  private stopped = false;
+  private abort = new AbortController();
+  private server?: Server;
+  private loop?: Promise<void>;
+
+  constructor(private readonly opts: ZaloBotOptions) {}
+
+  async start(): Promise<void> {
+    const me = await this.opts.client.getMe();
+    this.botId = String(me.id);
+    const hook = this.opts.webhook;
+    if (hook) {
+      await this.opts.client.setWebhook(hook.url, hook.secret);
+      this.server = createServer((req, res) => {
+        this.onWebhook(req, hook)
+          .then((status) => res.writeHead(status).end())
+          .catch(() => res.writeHead(500).end());
+      });
+      await new Promise<void>((resolve) => this.server?.listen(hook.port, "0.0.0.0", resolve));
+      return;
+    }
+    await this.opts.client.deleteWebhook().catch(() => {});
+    this.loop = this.poll();
+  }
+
+  private async onWebhook(req: IncomingMessage, hook: { url: string; secret: string }): Promise<number> {
+    if (req.method !== "POST" || req.url !== new URL(hook.url).pathname) return 404;
+    if (req.headers["x-bot-api-secret-token"] !== hook.secret) return 401;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > 1_000_000) return 413;
+      chunks.push(chunk);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    } catch {
+      return 400;
+    }
+    const update = parseWebhookBody(body);
+    if (update) await this.handle(update);
+    return 200;
+  }
+
+  private async poll(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        const update = await this.opts.client.getUpdates(30, this.abort.signal);
+        failures = 0;
+        if (update) await this.handle(update);
+      } catch (e) {
+        if (this.stopped) return;
+        if (e instanceof ZaloApiError && e.isPollingTimeout) continue;
+        failures++;
+        this.opts.log.warn({ err: e instanceof Error ? e.message : String(e) }, "zalo polling failed");
+        await sleep(Math.min(30_000, 500 * 2 ** failures));
+      }
+    }
+  }
+
+  /** One update: dedupe, drop echoes, route, answer. Never throws. */
+  async handle(update: ZaloUpdate): Promise<void> {
+    const key = updateKey(update);
+    if (this.seenSet.has(key)) return;
+    this.seenSet.add(key);
+    this.seen.push(key);
+    if (this.seen.length > 5000) this.seenSet.delete(this.seen.shift() ?? "");
+    const m = update.message;
+    if (m.from.is_bot || String(m.from.id) === this.botId) return;
+    const chatId = `zalo:${m.chat.id}`;
+    const base = {
+      chatId,
+      chatType: m.chat.chat_type === "GROUP" ? ("group" as const) : ("private" as const),
+      userId: `zalo:${m.from.id}`,
+      userName: m.from.display_name,
+      channel: "zalo",
+    };
+    let incoming: Incoming | undefined;
+    if (update.event_name === "message.text.received" && typeof m.text === "string") incoming = { ...base, text: m.text };
+    else if (update.event_name === "message.image.received") {
+      const url = m.photo_url ?? m.photo;
+      incoming = { ...base, text: m.caption, attachment: url ? { kind: "photo", url } : undefined };
+    }
+    if (!incoming) return; // stickers, voice, unsupported: nothing to answer
+    try {
+      const replies = await this.opts.router.handle(incoming, { bareCommands: true });
+      await this.reply(String(m.chat.id), replies);
+    } catch (e) {
+      this.opts.log.error({ err: e instanceof Error ? e.message : String(e) }, "zalo reply failed");
+    }
+  }
+
+  /** Direct replies: numbered choices, split under 2,000 characters, a short wait on a 429. */
+  private async reply(chatId: string, replies: Reply[]): Promise<void> {
+    const lang = this.opts.langOf(`zalo:${chatId}`);
+    for (const r of replies) {
+      for (const part of splitText(renderNumbered(this.opts.i18n, lang, r.text, r.choices, r.freeNumber), ZALO_TEXT_LIMIT)) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await this.opts.client.sendMessage(chatId, part);
+            break;
+          } catch (e) {
+            if (!(e instanceof ZaloApiError) || e.errorCode !== 429 || attempt >= 3) throw e;
+            await sleep(e.retryAfterMs ?? 1000 * 2 ** attempt);
+          }
+        }
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    await this.loop?.catch(() => {});
+    if (this.server) await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
