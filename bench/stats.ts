@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,6 +45,8 @@ export function machine() {
     memoryGB: round(totalmem() / 2 ** 30, 1),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    // Other work on the machine moves every figure; the load says how busy it was.
+    loadAverage: loadavg().map((l) => round(l, 2)),
   };
 }
 

@@ -127,6 +127,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       i18n: core.i18n,
       log,
       langOf,
+      pollTimeoutSeconds: config.ZALO_POLL_TIMEOUT,
       webhook: config.ZALO_WEBHOOK_URL
         ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? "", port: config.ZALO_WEBHOOK_PORT }
         : undefined,

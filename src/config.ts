@@ -61,6 +61,8 @@ const schema = z
   ZALO_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   /** Zalo publishes no limits: a conservative default. */
   ZALO_GLOBAL_PER_SECOND: z.coerce.number().positive().default(5),
+  /** Seconds one getUpdates call waits; Zalo answers 408 when nothing came. */
+  ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
   /** Console demo: run the console channel even when a token is set. */
     CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
   })

@@ -16,6 +16,7 @@ export interface ZaloBotOptions {
   log: Logger;
   langOf(chatId: string): Lang;
   webhook?: { url: string; secret: string; port: number };
+  pollTimeoutSeconds?: number;
 }
 
 /**
@@ -77,7 +78,7 @@ export class ZaloBot {
     let failures = 0;
     while (!this.stopped) {
       try {
-        const update = await this.opts.client.getUpdates(30, this.abort.signal);
+        const update = await this.opts.client.getUpdates(this.opts.pollTimeoutSeconds ?? 30, this.abort.signal);
         failures = 0;
         if (update) await this.handle(update);
       } catch (e) {

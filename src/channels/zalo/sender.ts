@@ -9,7 +9,7 @@ export const ZALO_TEXT_LIMIT = 2000;
 
 export function toChannelError(e: unknown): ChannelError {
   if (e instanceof ZaloApiError) {
-    if (e.errorCode === 429) return new ChannelError("rate_limited", e.description, e.retryAfterMs ?? 5000);
+    if (e.errorCode === 429) return new ChannelError("rate_limited", e.description, e.retryAfterMs ?? 2000);
     if (e.errorCode === 403 || e.errorCode === 404) return new ChannelError("unreachable", e.description);
     if (e.errorCode === 0 || e.errorCode >= 500) return new ChannelError("transient", e.message);
     return new ChannelError("permanent", e.message);

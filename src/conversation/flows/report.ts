@@ -120,7 +120,7 @@ function askCount(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       text: turn.t("report-ask-count", {
         item: quota?.item ?? "",
         count: quota?.count ?? 1,
-        year: turn.now.getUTCFullYear(),
+        year: String(turn.now.getUTCFullYear()),
       }),
       choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), flowChoice(s, turn.t("flow-cancel"), "x")]],
     },

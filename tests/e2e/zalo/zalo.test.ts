@@ -1,0 +1,201 @@
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { type App, startApp } from "../../../src/app.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { createInvite } from "../../../src/conversation/invites.ts";
+import { createLogger } from "../../../src/logger.ts";
+import { addContact } from "../../../src/people/contacts.ts";
+import { ZaloEmulator, type ZaloEmulatorOptions } from "../../emulators/zalo-api.ts";
+import { tempDir } from "../../helpers/db.ts";
+import { REDIS_URL, testPrefix, until } from "../../helpers/redis.ts";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+const NOW = new Date("2026-12-03T09:00:00+07:00");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(
+  opts: { emulator?: ZaloEmulatorOptions; env?: Record<string, string | number>; now?: Date } = {},
+) {
+  const emulator = await ZaloEmulator.start({ token: "42:zalo-secret", ...opts.emulator });
+  closers.push(() => emulator.close());
+  const config = loadConfig({
+    DB_PATH: `${tempDir()}/zalo.db`,
+    ZALO_BOT_TOKEN: "42:zalo-secret",
+    ZALO_API_ROOT: emulator.apiRoot,
+    ZALO_POLL_TIMEOUT: "1",
+    ZALO_GLOBAL_PER_SECOND: "50",
+    QUEUE_PREFIX: testPrefix(),
+    REDIS_URL,
+    CONSOLE: "off",
+    LOG_LEVEL: "silent",
+    ...Object.fromEntries(Object.entries(opts.env ?? {}).map(([k, v]) => [k, String(v)])),
+  });
+  const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });
+  closers.push(() => app.close());
+  const db = app.deps.database.db;
+  return { emulator, app, db, sqlite: app.deps.sqlite };
+}
+
+const an = { id: "u-an", display_name: "Nguyễn Văn An" };
+const coord = { id: "u-pc06", display_name: "PC06" };
+const last = (e: ZaloEmulator, chat: string) => e.messages(chat).at(-1)?.text ?? "";
+
+/** Sends a text and waits for the bot's answer to it. */
+async function say(e: ZaloEmulator, from: typeof an, text: string): Promise<string> {
+  const before = e.messages(from.id).length;
+  e.sendText(from, text);
+  await e.waitForMessages(from.id, before + 1, 8000);
+  return last(e, from.id);
+}
+
+describe("the Zalo channel", () => {
+  it("links a person by a plain code or /start CODE, each code once", async () => {
+    const { emulator, app, db, sqlite } = await start();
+    const code = createInvite(db, sqlite, { agency: "so-y-te", role: "focal" }, NOW).code;
+    expect(await say(emulator, an, code)).toContain("Bạn đã được liên kết với Sở Y tế");
+    const other = { id: "u-binh", display_name: "Bình" };
+    expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này đã được sử dụng");
+    const second = createInvite(db, sqlite, { agency: "so-tu-phap", role: "focal" }, NOW).code;
+    expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
+    expect(
+      app.deps.sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'").get(),
+    ).toEqual({ n: 2 });
+  });
+
+  it("delivers a reminder after a tick and takes a whole report by numbered, label and accent-less replies", async () => {
+    const { emulator, app, db, sqlite } = await start();
+    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
+    await emulator.waitForMessages(an.id, 1, 8000);
+    const reminder = emulator.messages(an.id)[0]?.text ?? "";
+    expect(reminder).toContain("Kỳ báo cáo tháng 11/2026 — Sở Y tế");
+    expect(reminder).toMatch(/\n1\. 📝 Báo cáo ngay\nTrả lời 1\.$/);
+
+    expect(await say(emulator, an, "1")).toMatch(/Chọn nhiệm vụ cần báo cáo[\s\S]*\n1\. II\.10 · /);
+    expect(await say(emulator, an, "2")).toContain("IV.1 Khẩn trương tích hợp");
+    expect(await say(emulator, an, "dang thuc hien")).toContain("Tỷ lệ hoàn thành?");
+    // IV.1 asks each unit for at least one learning material a year: the flow asks how many.
+    expect(await say(emulator, an, "60")).toContain(
+      "Năm 2026, đơn vị đã thực hiện được bao nhiêu tài liệu (học liệu)?",
+    );
+    expect(await say(emulator, an, "2")).toContain("Mô tả ngắn kết quả");
+    expect(await say(emulator, an, "Đã tích hợp 3 học liệu")).toContain("minh chứng");
+    expect(await say(emulator, an, "bo qua")).toMatch(/Tình trạng: Đang thực hiện\n• Tỷ lệ hoàn thành: 60%/);
+    expect(await say(emulator, an, "Gửi báo cáo")).toContain("Đã lưu báo cáo IV.1 cho kỳ tháng 11/2026");
+    const row = sqlite.prepare("select status, percent, description, channel, chat_id from reports").get();
+    expect(row).toEqual({
+      status: "in_progress",
+      percent: 60,
+      description: "Đã tích hợp 3 học liệu",
+      channel: "zalo",
+      chat_id: `zalo:${an.id}`,
+    });
+    expect(sqlite.prepare("select count from reports").get()).toEqual({ count: 2 });
+  });
+
+  it("answers a coordinator's overdue command typed without the slash", async () => {
+    const { emulator, db } = await start({ now: new Date("2027-01-20T09:00:00+07:00") });
+    addContact(db, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
+    const answer = await say(emulator, coord, "trễ hạn");
+    expect(answer).toMatch(/❗ \d+ nhiệm vụ quá hạn/);
+    expect(answer).toContain("Văn phòng UBND tỉnh");
+    expect(answer.length).toBeLessThanOrEqual(2000);
+    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    expect(await say(emulator, an, "/trehan")).toContain("chỉ dành cho cán bộ điều phối");
+  });
+
+  it("sends the weekly digest to a coordinator's subscribed private chat", async () => {
+    const { emulator, app, db } = await start();
+    addContact(db, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
+    expect(await say(emulator, coord, "/subscribe")).toContain("Đã đăng ký bản tin tuần");
+    const before = emulator.messages(coord.id).length;
+    await app.runner.tick(new Date("2026-12-07T08:00:00+07:00"));
+    const msgs = await emulator.waitForMessages(coord.id, before + 1, 8000);
+    expect(msgs.map((m) => m.text).join("\n")).toContain("Bản tin tuần 07/12/2026");
+  });
+
+  it("keeps long-polling through idle 408s and ignores the bot's own echoed messages", async () => {
+    const { emulator, db } = await start({ emulator: { echoBotMessages: true } });
+    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(emulator.calls("getUpdates").filter((c) => c.errorCode === 408).length).toBeGreaterThanOrEqual(1);
+    expect(await say(emulator, an, "nhiem vu")).toContain("Nhiệm vụ của Sở Y tế");
+    await new Promise((r) => setTimeout(r, 1000));
+    const answered = emulator.messages(an.id).length; // the list runs to several 2,000-character parts
+    expect(emulator.messages(an.id).every((m) => (m.text ?? "").length <= 2000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    // Each part came back as an update from the bot; answering any of them would send more.
+    expect(emulator.messages(an.id)).toHaveLength(answered);
+  });
+
+  it("takes webhook calls only with the right secret", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/zalo-hook`;
+    const { emulator, db } = await start({
+      env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", ZALO_WEBHOOK_PORT: port },
+    });
+    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    expect(await say(emulator, an, "/nhiemvu")).toContain("Nhiệm vụ của Sở Y tế");
+    const body = JSON.stringify({
+      ok: true,
+      result: {
+        event_name: "message.text.received",
+        message: {
+          message_id: "m-x",
+          chat: { id: an.id, chat_type: "PRIVATE" },
+          from: { id: an.id, display_name: "x" },
+          date: Date.now(),
+          text: "/nhiemvu",
+        },
+      },
+    });
+    const post = (headers: Record<string, string>) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }).then(
+        (r) => r.status,
+      );
+    expect(await post({})).toBe(401);
+    expect(await post({ "X-Bot-Api-Secret-Token": "wrong-secret" })).toBe(401);
+    await new Promise((r) => setTimeout(r, 500));
+    const once = emulator.messages(an.id).length;
+    expect(await post({ "X-Bot-Api-Secret-Token": "s3cret-value" })).toBe(200);
+    await emulator.waitForMessages(an.id, once * 2, 8000);
+    expect(await post({ "X-Bot-Api-Secret-Token": "s3cret-value" })).toBe(200); // the same update again: deduplicated
+    await new Promise((r) => setTimeout(r, 500));
+    expect(emulator.messages(an.id)).toHaveLength(once * 2);
+  });
+
+  it("backs off on a 429 during a broadcast and still delivers every reminder", async () => {
+    const { emulator, app, db } = await start();
+    const people = Array.from({ length: 5 }, (_, i) => ({ id: `u-${i}`, display_name: `P${i}` }));
+    const agencies = ["so-y-te", "so-tu-phap", "so-noi-vu", "so-tai-chinh", "so-xay-dung"];
+    people.forEach((p, i) =>
+      addContact(db, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` }),
+    );
+    emulator.rateLimitNext(3);
+    await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
+    await until(
+      () => people.every((p) => emulator.messages(p.id).length >= 1),
+      "every reminder delivered",
+      25_000,
+    );
+    expect(emulator.stats().rejected429).toBe(3);
+    expect(
+      app.deps.outbox
+        .list()
+        .filter((m) => m.chatId.startsWith("zalo:"))
+        .every((m) => m.state === "sent"),
+    ).toBe(true);
+  });
+});
