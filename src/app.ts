@@ -8,7 +8,6 @@ import { TelegramSender } from "./channels/telegram/sender.ts";
 import { ZaloBot } from "./channels/zalo/bot.ts";
 import { ZaloClient } from "./channels/zalo/client.ts";
 import { ZaloSender, zaloPacing } from "./channels/zalo/sender.ts";
-import { chatLang } from "./people/contacts.ts";
 import type { Config } from "./config.ts";
 import { ConversationRouter } from "./conversation/router.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
@@ -18,6 +17,7 @@ import { chatUnreachable } from "./engine/notices.ts";
 import { producerConnection, ready } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
+import { chatLang } from "./people/contacts.ts";
 
 export interface AppIO {
   input?: NodeJS.ReadableStream;
@@ -120,7 +120,13 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     const remember = (chatId: string, m: OutgoingMessage) => {
       if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     };
-    channels.set("zalo", new ZaloSender(client, core.i18n, langOf, remember, { ...zaloPacing, globalPerSecond: config.ZALO_GLOBAL_PER_SECOND }));
+    channels.set(
+      "zalo",
+      new ZaloSender(client, core.i18n, langOf, remember, {
+        ...zaloPacing,
+        globalPerSecond: config.ZALO_GLOBAL_PER_SECOND,
+      }),
+    );
     const zalo = new ZaloBot({
       client,
       router,
@@ -129,7 +135,11 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       langOf,
       pollTimeoutSeconds: config.ZALO_POLL_TIMEOUT,
       webhook: config.ZALO_WEBHOOK_URL
-        ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? "", port: config.ZALO_WEBHOOK_PORT }
+        ? {
+            url: config.ZALO_WEBHOOK_URL,
+            secret: config.ZALO_WEBHOOK_SECRET ?? "",
+            port: config.ZALO_WEBHOOK_PORT,
+          }
         : undefined,
     });
     await zalo.start();

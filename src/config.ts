@@ -39,8 +39,11 @@ const schema = z
       .default("https://api.telegram.org")
       .transform((s) => s.replace(/\/+$/, "")),
     TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
-  /** For invite links printed by the CLI without asking Telegram (getMe) first. */
-  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{3,64}$/).optional(),
+    /** For invite links printed by the CLI without asking Telegram (getMe) first. */
+    TELEGRAM_BOT_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_]{3,64}$/)
+      .optional(),
     /** Webhook mode when set (public HTTPS URL Telegram posts to); long polling otherwise. */
     WEBHOOK_URL: z.string().url().optional(),
     WEBHOOK_SECRET: z
@@ -50,20 +53,20 @@ const schema = z
     /** Local port of the webhook HTTP server (behind your reverse proxy). */
     WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     ZALO_BOT_TOKEN: z.string().min(1).optional(),
-  ZALO_API_ROOT: z
-    .string()
-    .url()
-    .default("https://bot-api.zaloplatforms.com")
-    .transform((s) => s.replace(/\/+$/, "")),
-  /** Webhook mode for Zalo when set; long polling otherwise. */
-  ZALO_WEBHOOK_URL: z.string().url().optional(),
-  ZALO_WEBHOOK_SECRET: z.string().min(8).max(256).optional(),
-  ZALO_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
-  /** Zalo publishes no limits: a conservative default. */
-  ZALO_GLOBAL_PER_SECOND: z.coerce.number().positive().default(5),
-  /** Seconds one getUpdates call waits; Zalo answers 408 when nothing came. */
-  ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
-  /** Console demo: run the console channel even when a token is set. */
+    ZALO_API_ROOT: z
+      .string()
+      .url()
+      .default("https://bot-api.zaloplatforms.com")
+      .transform((s) => s.replace(/\/+$/, "")),
+    /** Webhook mode for Zalo when set; long polling otherwise. */
+    ZALO_WEBHOOK_URL: z.string().url().optional(),
+    ZALO_WEBHOOK_SECRET: z.string().min(8).max(256).optional(),
+    ZALO_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+    /** Zalo publishes no limits: a conservative default. */
+    ZALO_GLOBAL_PER_SECOND: z.coerce.number().positive().default(5),
+    /** Seconds one getUpdates call waits; Zalo answers 408 when nothing came. */
+    ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
+    /** Console demo: run the console channel even when a token is set. */
     CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {

@@ -20,7 +20,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const LIMIT = 500;
 // 97 % of the limit: the margin absorbs jitter between reserving a slot and the request arriving.
 const PACING: Pacing = { globalPerSecond: 485, privateGapMs: 1000, groupGapMs: 3000 };
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** Redis's own CPU seconds so far, to see whether the server is what limits the rate. */

@@ -32,7 +32,14 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
       const zalo = ctx.t("cli-invite-zalo", { code: inv.code });
       if (o.json) {
         return ctx.out(
-          JSON.stringify({ code: inv.code, telegramLink, zalo, agency: inv.agencyId, role: inv.role, expiresAt: inv.expiresAt }),
+          JSON.stringify({
+            code: inv.code,
+            telegramLink,
+            zalo,
+            agency: inv.agencyId,
+            role: inv.role,
+            expiresAt: inv.expiresAt,
+          }),
         );
       }
       ctx.out(

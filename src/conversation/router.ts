@@ -124,7 +124,7 @@ export class ConversationRouter {
       if (CODE.test(text.trim().toUpperCase())) return redeem(turn, text.trim());
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
-    if (incoming.replyTo) {
+    if (incoming.replyTo && !group) {
       const reminded = this.remindedAssignment(incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
@@ -163,15 +163,28 @@ export class ConversationRouter {
     return !!this.deps.sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chatId);
   }
 
-  /** The assignment a replied-to reminder was about: a number, null (a general reminder), or undefined. */
+  /**
+   * The assignment a replied-to reminder was about: a number, null (a general reminder), or
+   * undefined when the message carried no report button (a digest, a notice, an escalation).
+   * A long reminder is split into parts and only the last one has the button; a reply to an
+   * earlier part counts too.
+   */
   private remindedAssignment(chatId: string, platformMessageId: string): number | null | undefined {
     const row = this.deps.sqlite
-      .prepare("select choices from outbox where chat_id = ? and platform_message_id = ?")
-      .get(chatId, platformMessageId) as { choices: string | null } | undefined;
+      .prepare("select dedupe_key key from outbox where chat_id = ? and platform_message_id = ?")
+      .get(chatId, platformMessageId) as { key: string } | undefined;
     if (!row) return undefined;
-    const data = row.choices
-      ? (JSON.parse(row.choices) as { data: string }[][]).flat().find((c) => c.data.startsWith("rp"))
-      : undefined;
-    return data?.data.startsWith("rp:") ? Number(data.data.slice(3)) : null;
+    const base = row.key.replace(/#\d+$/, "");
+    const parts = this.deps.sqlite
+      .prepare(
+        `select choices from outbox where chat_id = ? and choices is not null
+         and (dedupe_key = ? or substr(dedupe_key, 1, ?) = ?)`,
+      )
+      .all(chatId, base, base.length + 1, `${base}#`) as { choices: string }[];
+    const data = parts
+      .flatMap((p) => (JSON.parse(p.choices) as { data: string }[][]).flat())
+      .find((c) => c.data === "rp" || c.data.startsWith("rp:"));
+    if (!data) return undefined;
+    return data.data.startsWith("rp:") ? Number(data.data.slice(3)) : null;
   }
 }

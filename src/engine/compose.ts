@@ -50,7 +50,38 @@ export function shortTitle(title: string, max = 120): string {
     : `${title.slice(0, title.lastIndexOf(" ", max - 1) > max / 2 ? title.lastIndexOf(" ", max - 1) : max - 1)}…`;
 }
 
+/** Items by agency, in the order they come. */
+export function groupByAgency(items: WorkItem[]): Map<string, WorkItem[]> {
+  const map = new Map<string, WorkItem[]>();
+  for (const w of items) {
+    const list = map.get(w.agencyId);
+    if (list) list.push(w);
+    else map.set(w.agencyId, [w]);
+  }
+  return map;
+}
+
+/**
+ * A task's line depends on the task, the day and the language, not on the agency: at
+ * national scale the same line is written for hundreds of agencies, so it is made once.
+ */
+const lineCache = new WeakMap<ComposeContext, Map<string, string>>();
+
 function line(ctx: ComposeContext, lang: Lang, w: WorkItem, day: string): string {
+  let cache = lineCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    lineCache.set(ctx, cache);
+  }
+  const key = `${lang}|${w.taskId}|${w.due}|${day}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const text = makeLine(ctx, lang, w, day);
+  cache.set(key, text);
+  return text;
+}
+
+function makeLine(ctx: ComposeContext, lang: Lang, w: WorkItem, day: string): string {
   const t = (key: string, args: Record<string, string | number> = {}) => ctx.i18n.t(lang, key, args);
   const base = { ref: w.ref, title: shortTitle(w.title) };
   if (!w.due) return t("engine-item", base);
@@ -61,15 +92,21 @@ function line(ctx: ComposeContext, lang: Lang, w: WorkItem, day: string): string
 }
 
 /** The 1st of the month: each agency's focal points get their tasks for the period. */
-export function cycleOpen(ctx: ComposeContext, period: string, day: string, work: WorkItem[]): NewMessage[] {
-  const byAgency = new Map<string, WorkItem[]>();
-  for (const w of work) byAgency.set(w.agencyId, [...(byAgency.get(w.agencyId) ?? []), w]);
+export function cycleOpen(
+  ctx: ComposeContext,
+  period: string,
+  day: string,
+  work: WorkItem[],
+  partnerCounts: Map<string, number>,
+): NewMessage[] {
+  const byAgency = groupByAgency(work);
+  for (const agencyId of partnerCounts.keys()) if (!byAgency.has(agencyId)) byAgency.set(agencyId, []);
   const horizon = ctx.rules.cycle.lookaheadDays;
   const out: NewMessage[] = [];
   for (const [agencyId, items] of byAgency) {
     const focal = ctx.recipients.get(`focal:${agencyId}`);
     if (!focal) continue;
-    const open = items.filter((w) => w.role === "lead" && !isClosed(w));
+    const open = items.filter((w) => !isClosed(w));
     const groups: [string, WorkItem[]][] = [
       ["engine-cycle-overdue", open.filter((w) => w.due && w.due < day)],
       [
@@ -79,7 +116,7 @@ export function cycleOpen(ctx: ComposeContext, period: string, day: string, work
       ["engine-cycle-recurring", open.filter((w) => w.kind === "recurring")],
       ["engine-cycle-dependent", open.filter((w) => w.kind === "dependent" && !w.due)],
     ];
-    const partners = items.filter((w) => w.role === "partner" && !isClosed(w)).length;
+    const partners = partnerCounts.get(agencyId) ?? 0;
     const key = `cycle:${period}:open:${ctx.planId}:${agencyId}`;
     out.push(
       ...fanOut(ctx, focal, key, "cycle-open", agencyId, (lang) => {
@@ -206,8 +243,7 @@ export function agencyDeadlines(
 /** The coordinators' step of the overdue ladder: one message a day for the whole plan. */
 export function overdueForCoordinators(ctx: ComposeContext, day: string, items: WorkItem[]): NewMessage[] {
   if (items.length === 0) return [];
-  const byAgency = new Map<string, WorkItem[]>();
-  for (const w of items) byAgency.set(w.agencyId, [...(byAgency.get(w.agencyId) ?? []), w]);
+  const byAgency = groupByAgency(items);
   const key = `overdue-coordinator:${day}:${ctx.planId}`;
   return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "overdue-coordinator", null, (lang) => ({
     text: [

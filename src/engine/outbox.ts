@@ -72,6 +72,7 @@ function toRow(r: Record<string, unknown>): OutboxRow {
 export class Outbox {
   private readonly insertStmt;
   private readonly claimStmt;
+  private readonly sentStmt;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -89,6 +90,9 @@ export class Outbox {
        where id = (select id from outbox where chat_id = @chatId and state = 'pending' and send_after <= @horizon order by id limit 1)
          and not exists (select 1 from outbox where chat_id = @chatId and state = 'sending')
        returning *`,
+    );
+    this.sentStmt = sqlite.prepare(
+      "update outbox set state = 'sent', sent_at = ?, platform_message_id = ?, last_error = null where id = ?",
     );
   }
 
@@ -127,11 +131,7 @@ export class Outbox {
   }
 
   markSent(id: number, platformMessageId: string, now = new Date().toISOString()): void {
-    this.sqlite
-      .prepare(
-        "update outbox set state = 'sent', sent_at = ?, platform_message_id = ?, last_error = null where id = ?",
-      )
-      .run(now, platformMessageId, id);
+    this.sentStmt.run(now, platformMessageId, id);
   }
 
   /** Back to pending; a push-back from the platform (429) does not count as an attempt. */

@@ -62,33 +62,130 @@ export class Snapshot {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** Every live assignment of a plan with its task and latest status, in the document's order. */
-  work(planId: string): WorkItem[] {
+  private latestCache?: Map<number, string>;
+
+  /** Latest status of every assignment that has a report, read once per snapshot (all plans share it). */
+  private latest(): Map<number, string> {
+    if (!this.latestCache) {
+      const rows = this.sqlite
+        .prepare(
+          `select r.assignment_id, r.status from reports r
+           join (select max(id) id from reports where superseded_at is null group by assignment_id) m on m.id = r.id`,
+        )
+        .raw()
+        .all() as [number, string][];
+      this.latestCache = new Map(rows);
+    }
+    return this.latestCache;
+  }
+
+  private tasks(planId: string) {
     const rows = this.sqlite
       .prepare(
-        `select a.id assignmentId, t.id taskId, t.plan_id planId, a.agency_id agencyId, a.role role, t.ref ref,
-                t.title title, s.numeral section, t.deadline_kind kind, coalesce(t.due_override, t.due_date) due,
-                t.indicative indicative, t.milestones milestones, ls.status status
-         from assignments a
-         join tasks t on t.id = a.task_id
-         join sections s on s.id = t.section_id
-         left join (
-           select r.assignment_id, r.status from reports r
-           join (select assignment_id, max(id) id from reports where superseded_at is null group by assignment_id) m
-             on m.id = r.id
-         ) ls on ls.assignment_id = a.id
-         where t.plan_id = ? and a.archived_at is null and t.archived_at is null
-         order by t.position, a.agency_id`,
+        `select t.id id, t.ref ref, t.title title, s.numeral section, t.deadline_kind kind,
+                coalesce(t.due_override, t.due_date) due, t.indicative indicative, t.milestones milestones
+         from tasks t join sections s on s.id = t.section_id where t.plan_id = ? and t.archived_at is null`,
       )
-      .all(planId) as (Omit<WorkItem, "indicative" | "milestones"> & {
+      .all(planId) as {
+      id: number;
+      ref: string;
+      title: string;
+      section: string;
+      kind: string;
+      due: string | null;
       indicative: number;
       milestones: string | null;
-    })[];
-    return rows.map((r) => ({
-      ...r,
-      indicative: r.indicative === 1,
-      milestones: r.milestones ? (JSON.parse(r.milestones) as string[]) : null,
-    }));
+    }[];
+    return new Map(
+      rows.map((t) => [
+        t.id,
+        {
+          ...t,
+          indicative: t.indicative === 1,
+          milestones: t.milestones ? (JSON.parse(t.milestones) as string[]) : null,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Every live lead assignment of a plan with its task and latest status, in the document's
+   * order. Only leads: reminders, completeness and digests are about what an agency leads,
+   * and reading the partners too (three in four rows at national scale) would double a tick.
+   */
+  work(planId: string): WorkItem[] {
+    const tasks = this.tasks(planId);
+    const latest = this.latest();
+    const rows = this.sqlite
+      .prepare(
+        `select a.id, a.task_id, a.agency_id from assignments a join tasks t on t.id = a.task_id
+         where t.plan_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null
+         order by t.position, a.agency_id`,
+      )
+      .raw()
+      .all(planId) as [number, number, string][];
+    const out: WorkItem[] = [];
+    for (const [assignmentId, taskId, agencyId] of rows) {
+      const t = tasks.get(taskId);
+      if (!t) continue;
+      out.push({
+        assignmentId,
+        taskId,
+        planId,
+        agencyId,
+        role: "lead",
+        ref: t.ref,
+        title: t.title,
+        section: t.section,
+        kind: t.kind,
+        due: t.due,
+        indicative: t.indicative,
+        milestones: t.milestones,
+        status: latest.get(assignmentId) ?? null,
+      });
+    }
+    return out;
+  }
+
+  private closedPartnersCache?: Map<string, number>;
+
+  /** Partner assignments closed by their latest report, by "plan|agency", read once for all plans. */
+  private closedPartners(): Map<string, number> {
+    if (this.closedPartnersCache) return this.closedPartnersCache;
+    const rows = this.sqlite
+      .prepare(
+        `select a.id, t.plan_id, a.agency_id from assignments a join tasks t on t.id = a.task_id
+         where a.id in (select assignment_id from reports) and a.role = 'partner'
+           and a.archived_at is null and t.archived_at is null and t.deadline_kind <> 'recurring'`,
+      )
+      .raw()
+      .all() as [number, string, string][];
+    const latest = this.latest();
+    const closed = new Map<string, number>();
+    for (const [id, planId, agencyId] of rows) {
+      const status = latest.get(id);
+      if (status && CLOSED.has(status))
+        closed.set(`${planId}|${agencyId}`, (closed.get(`${planId}|${agencyId}`) ?? 0) + 1);
+    }
+    this.closedPartnersCache = closed;
+    return closed;
+  }
+
+  /**
+   * Open partner assignments per agency in a plan (counted, not listed: the opening message
+   * names only leads): a count in SQL, minus those closed by their latest report.
+   */
+  partnerCounts(planId: string): Map<string, number> {
+    const rows = this.sqlite
+      .prepare(
+        `select a.agency_id, count(*) from assignments a join tasks t on t.id = a.task_id
+         where t.plan_id = ? and a.role = 'partner' and a.archived_at is null and t.archived_at is null
+         group by a.agency_id`,
+      )
+      .raw()
+      .all(planId) as [string, number][];
+    const closed = this.closedPartners();
+    return new Map(rows.map(([agencyId, n]) => [agencyId, n - (closed.get(`${planId}|${agencyId}`) ?? 0)]));
   }
 
   /** Assignment ids with a current (not superseded) report in the period. */

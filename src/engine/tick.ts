@@ -10,6 +10,7 @@ import {
   type ComposeContext,
   cycleChase,
   cycleOpen,
+  groupByAgency,
   missingForCoordinators,
   overdueForCoordinators,
 } from "./compose.ts";
@@ -116,7 +117,7 @@ function cycleMessages(
   const out: NewMessage[] = [];
   for (const step of cycleStepsOn(day, rules, calendar)) {
     if (step.step === "open") {
-      out.push(...cycleOpen(ctx, step.period, day, work()));
+      out.push(...cycleOpen(ctx, step.period, day, work(), snapshot.partnerCounts(ctx.planId)));
       continue;
     }
     const incomplete = completeness(
@@ -131,12 +132,6 @@ function cycleMessages(
       out.push(...missingForCoordinators(ctx, step.period, incomplete));
   }
   return out;
-}
-
-function groupByAgency(items: WorkItem[]): Map<string, WorkItem[]> {
-  const map = new Map<string, WorkItem[]>();
-  for (const w of items) map.set(w.agencyId, [...(map.get(w.agencyId) ?? []), w]);
-  return map;
 }
 
 function dueMessages(ctx: ComposeContext, rules: Rules, day: string, work: WorkItem[]): NewMessage[] {

@@ -40,12 +40,7 @@ export class ConsoleChannel implements Channel {
   }
 
   langOf(chatId: string): Lang {
-    const row = this.core.sqlite
-      .prepare(
-        "select c.lang lang from contact_chats cc join contacts c on c.id = cc.contact_id where cc.chat_id = ? limit 1",
-      )
-      .get(`console:${chatId}`) as { lang: Lang } | undefined;
-    return row?.lang ?? "vi";
+    return chatLang(this.core.sqlite, `console:${chatId}`);
   }
 }
 

@@ -1,12 +1,12 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ConversationRouter } from "../../conversation/router.ts";
 import type { Incoming, Reply } from "../../conversation/types.ts";
 import type { I18n, Lang } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
 import { renderNumbered } from "../numbered.ts";
 import { splitText } from "../split.ts";
-import { type ZaloClient, ZaloApiError, type ZaloUpdate, parseWebhookBody, updateKey } from "./client.ts";
+import { parseWebhookBody, updateKey, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { ZALO_TEXT_LIMIT } from "./sender.ts";
 
 export interface ZaloBotOptions {
@@ -78,7 +78,10 @@ export class ZaloBot {
     let failures = 0;
     while (!this.stopped) {
       try {
-        const update = await this.opts.client.getUpdates(this.opts.pollTimeoutSeconds ?? 30, this.abort.signal);
+        const update = await this.opts.client.getUpdates(
+          this.opts.pollTimeoutSeconds ?? 30,
+          this.abort.signal,
+        );
         failures = 0;
         if (update) await this.handle(update);
       } catch (e) {
@@ -109,7 +112,8 @@ export class ZaloBot {
       channel: "zalo",
     };
     let incoming: Incoming | undefined;
-    if (update.event_name === "message.text.received" && typeof m.text === "string") incoming = { ...base, text: m.text };
+    if (update.event_name === "message.text.received" && typeof m.text === "string")
+      incoming = { ...base, text: m.text };
     else if (update.event_name === "message.image.received") {
       const url = m.photo_url ?? m.photo;
       incoming = { ...base, text: m.caption, attachment: url ? { kind: "photo", url } : undefined };
@@ -127,7 +131,10 @@ export class ZaloBot {
   private async reply(chatId: string, replies: Reply[]): Promise<void> {
     const lang = this.opts.langOf(`zalo:${chatId}`);
     for (const r of replies) {
-      for (const part of splitText(renderNumbered(this.opts.i18n, lang, r.text, r.choices, r.freeNumber), ZALO_TEXT_LIMIT)) {
+      for (const part of splitText(
+        renderNumbered(this.opts.i18n, lang, r.text, r.choices, r.freeNumber),
+        ZALO_TEXT_LIMIT,
+      )) {
         for (let attempt = 0; ; attempt++) {
           try {
             await this.opts.client.sendMessage(chatId, part);

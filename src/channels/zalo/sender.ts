@@ -1,7 +1,7 @@
 import type { I18n, Lang } from "../../i18n/index.ts";
 import { type Channel, ChannelError, type OutgoingMessage, type Pacing } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
-import { type ZaloClient, ZaloApiError } from "./client.ts";
+import { ZaloApiError, type ZaloClient } from "./client.ts";
 
 /** Zalo publishes no rate numbers: a conservative default, configurable (ZALO_GLOBAL_PER_SECOND). */
 export const zaloPacing: Pacing = { globalPerSecond: 5, privateGapMs: 1000, groupGapMs: 3000 };
@@ -41,9 +41,11 @@ export class ZaloSender implements Channel {
     const text = renderNumbered(this.i18n, this.langOf(`zalo:${chatId}`), message.text, message.choices);
     try {
       // The outbox split the text for 2,000 characters; the numbered menu can push the last part over.
-      const parts = text.length <= ZALO_TEXT_LIMIT ? [text] : [message.text, text.slice(message.text.length).trim()];
+      const parts =
+        text.length <= ZALO_TEXT_LIMIT ? [text] : [message.text, text.slice(message.text.length).trim()];
       let id = "";
-      for (const part of parts) id = (await this.client.sendMessage(chatId, part.slice(0, ZALO_TEXT_LIMIT))).message_id;
+      for (const part of parts)
+        id = (await this.client.sendMessage(chatId, part.slice(0, ZALO_TEXT_LIMIT))).message_id;
       this.remember(`zalo:${chatId}`, message);
       return { messageId: id };
     } catch (e) {

@@ -89,7 +89,7 @@ function askStatus(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       choices: [
         buttons.slice(0, 2),
         buttons.slice(2, 4),
-        [buttons[4] ?? buttons[0]!],
+        buttons.slice(4),
         [flowChoice(s, turn.t("report-other-task"), "chg"), flowChoice(s, turn.t("flow-cancel"), "x")],
       ],
     },

@@ -185,5 +185,7 @@ export const assignments = sqliteTable(
   (t) => [
     uniqueIndex("assignments_task_agency").on(t.taskId, t.agencyId),
     index("assignments_agency").on(t.agencyId),
+    // Covers the engine's per-plan reads of leads and partners without touching the table.
+    index("assignments_task_role").on(t.taskId, t.role, t.archivedAt, t.agencyId),
   ],
 );

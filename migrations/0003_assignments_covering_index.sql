@@ -1,0 +1,1 @@
+CREATE INDEX `assignments_task_role` ON `assignments` (`task_id`,`role`,`archived_at`,`agency_id`);
