@@ -1,16 +1,18 @@
 import { benchDelivery } from "./delivery/run.ts";
+import { benchReports } from "./reports/run.ts";
 import { machine, saveResults } from "./stats.ts";
 import { benchTick } from "./tick/run.ts";
 
-/** `npm run bench` runs both; `npm run bench -- tick` or `-- delivery` runs one. */
+/** `npm run bench` runs all; `npm run bench -- tick`, `-- delivery` or `-- reports` runs one. */
 const which = process.argv[2];
-if (which !== undefined && which !== "tick" && which !== "delivery") {
-  console.error(`unknown benchmark "${which}": use tick, delivery, or nothing for both`);
+if (which !== undefined && which !== "tick" && which !== "delivery" && which !== "reports") {
+  console.error(`unknown benchmark "${which}": use tick, delivery, reports, or nothing for all`);
   process.exit(2);
 }
 const m = machine();
 console.log(
   `machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, load ${m.loadAverage.join(" ")}`,
 );
-if (which !== "delivery") console.log(`results: ${saveResults("tick", await benchTick())}`);
-if (which !== "tick") console.log(`results: ${saveResults("delivery", await benchDelivery())}`);
+if (which === undefined || which === "tick") console.log(`results: ${saveResults("tick", await benchTick())}`);
+if (which === undefined || which === "delivery") console.log(`results: ${saveResults("delivery", await benchDelivery())}`);
+if (which === undefined || which === "reports") console.log(`results: ${saveResults("reports", await benchReports())}`);

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { prepared } from "../db/statements.ts";
 
 export interface OpenAssignment {
   assignmentId: number;
@@ -14,23 +15,21 @@ export interface OpenAssignment {
   percent: number | null;
 }
 
-const LATEST = `left join (
-  select r.assignment_id, r.status, r.percent from reports r
-  join (select assignment_id, max(id) id from reports where superseded_at is null group by assignment_id) m on m.id = r.id
-) ls on ls.assignment_id = a.id`;
+/** The latest report of each assignment, looked up per row through the (assignment, period) index. */
+const LATEST = `left join reports ls on ls.id = (
+  select max(r.id) from reports r where r.assignment_id = a.id and r.superseded_at is null
+)`;
 
 /** An agency's live assignments with their latest status, leads first, in the plan's order. */
+const SELECT = `select a.id assignmentId, t.id taskId, t.ref ref, t.title title, a.role role, t.deadline_kind kind,
+       coalesce(t.due_override, t.due_date) due, t.indicative indicative, t.quota quota, ls.status status, ls.percent percent
+  from assignments a join tasks t on t.id = a.task_id ${LATEST}
+  where a.agency_id = ? and a.archived_at is null and t.archived_at is null`;
+
 export function assignmentsOf(sqlite: Database.Database, agencyId: string): OpenAssignment[] {
-  return sqlite
-    .prepare(
-      `select a.id assignmentId, t.id taskId, t.ref ref, t.title title, a.role role, t.deadline_kind kind,
-              coalesce(t.due_override, t.due_date) due, t.indicative indicative, t.quota quota,
-              ls.status status, ls.percent percent
-       from assignments a join tasks t on t.id = a.task_id ${LATEST}
-       where a.agency_id = ? and a.archived_at is null and t.archived_at is null
-       order by case a.role when 'lead' then 0 else 1 end, t.position`,
-    )
-    .all(agencyId) as OpenAssignment[];
+  return prepared(sqlite, `${SELECT} order by case a.role when 'lead' then 0 else 1 end, t.position`).all(
+    agencyId,
+  ) as OpenAssignment[];
 }
 
 /** One live assignment, only if it belongs to that agency: every button is checked here. */

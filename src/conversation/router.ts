@@ -1,4 +1,5 @@
 import { foldAccents } from "../catalog/text.ts";
+import { prepared } from "../db/statements.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -20,7 +21,10 @@ const FLOWS = new Map<string, FlowDefinition>(
 const MAX_TEXT = 4000;
 
 export interface RouterOptions {
-  /** Zalo and the console accept commands without the slash. */
+  /**
+   * Zalo and the console: commands work without the slash, and choices are numbered lines
+   * answered by number or label. Telegram has buttons, so a typed "2" stays text there.
+   */
   bareCommands?: boolean;
 }
 
@@ -55,7 +59,8 @@ export class ConversationRouter {
     try {
       const replies = await this.route(turn, options);
       const last = replies.at(-1);
-      if (last?.choices?.length) this.flows.setMenu(incoming.chatId, last.choices.flat(), now);
+      if (options.bareCommands && last?.choices?.length)
+        this.flows.setMenu(incoming.chatId, last.choices.flat(), now);
       return replies;
     } catch (e) {
       if (e instanceof UserError) return [{ text: turn.t(e.key, e.args) }];
@@ -101,7 +106,7 @@ export class ConversationRouter {
     const flow = this.flows.get(incoming.chatId, turn.now);
     let choice = incoming.choice;
     const numeric = flow && FLOWS.get(flow.kind)?.numericSteps?.includes(flow.step) && /^\s*\d/.test(text);
-    if (!choice && text && !numeric) choice = this.fromMenu(incoming.chatId, text);
+    if (!choice && text && !numeric && options.bareCommands) choice = this.fromMenu(incoming.chatId, text);
 
     if (choice?.startsWith("f:")) {
       const [, nonce, value] = choice.split(":");
@@ -160,7 +165,7 @@ export class ConversationRouter {
   }
 
   private subscribed(chatId: string): boolean {
-    return !!this.deps.sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chatId);
+    return !!prepared(this.deps.sqlite, "select 1 from subscriptions where chat_id = ?").get(chatId);
   }
 
   /**
@@ -170,17 +175,17 @@ export class ConversationRouter {
    * earlier part counts too.
    */
   private remindedAssignment(chatId: string, platformMessageId: string): number | null | undefined {
-    const row = this.deps.sqlite
-      .prepare("select dedupe_key key from outbox where chat_id = ? and platform_message_id = ?")
-      .get(chatId, platformMessageId) as { key: string } | undefined;
+    const row = prepared(
+      this.deps.sqlite,
+      "select dedupe_key key from outbox where chat_id = ? and platform_message_id = ?",
+    ).get(chatId, platformMessageId) as { key: string } | undefined;
     if (!row) return undefined;
     const base = row.key.replace(/#\d+$/, "");
-    const parts = this.deps.sqlite
-      .prepare(
-        `select choices from outbox where chat_id = ? and choices is not null
+    const parts = prepared(
+      this.deps.sqlite,
+      `select choices from outbox where chat_id = ? and choices is not null
          and (dedupe_key = ? or substr(dedupe_key, 1, ?) = ?)`,
-      )
-      .all(chatId, base, base.length + 1, `${base}#`) as { choices: string }[];
+    ).all(chatId, base, base.length + 1, `${base}#`) as { choices: string }[];
     const data = parts
       .flatMap((p) => (JSON.parse(p.choices) as { data: string }[][]).flat())
       .find((c) => c.data === "rp" || c.data.startsWith("rp:"));

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
+import { prepared } from "../db/statements.ts";
 import type { Choice } from "../engine/outbox.ts";
 
 export interface FlowState<T extends object = Record<string, unknown>> {
@@ -18,7 +19,7 @@ export class FlowStore {
   constructor(private readonly sqlite: Database.Database) {}
 
   get<T extends object = Record<string, unknown>>(chatId: string, now: Date): FlowState<T> | undefined {
-    const row = this.sqlite.prepare("select * from flows where chat_id = ?").get(chatId) as
+    const row = prepared(this.sqlite, "select * from flows where chat_id = ?").get(chatId) as
       | {
           chat_id: string;
           contact_id: number | null;
@@ -65,37 +66,35 @@ export class FlowStore {
   }
 
   save(state: FlowState<object>, now: Date): void {
-    this.sqlite
-      .prepare(
-        `insert into flows (chat_id, contact_id, kind, step, nonce, data, updated_at, expires_at)
+    prepared(
+      this.sqlite,
+      `insert into flows (chat_id, contact_id, kind, step, nonce, data, updated_at, expires_at)
          values (@chatId, @contactId, @kind, @step, @nonce, @data, @now, @expires)
          on conflict(chat_id) do update set contact_id = excluded.contact_id, kind = excluded.kind, step = excluded.step,
            nonce = excluded.nonce, data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
-      )
-      .run({
-        ...state,
-        data: JSON.stringify(state.data),
-        now: now.toISOString(),
-        expires: new Date(now.getTime() + DAY_MS).toISOString(),
-      });
+    ).run({
+      ...state,
+      data: JSON.stringify(state.data),
+      now: now.toISOString(),
+      expires: new Date(now.getTime() + DAY_MS).toISOString(),
+    });
   }
 
   clear(chatId: string): boolean {
-    return this.sqlite.prepare("delete from flows where chat_id = ?").run(chatId).changes > 0;
+    return prepared(this.sqlite, "delete from flows where chat_id = ?").run(chatId).changes > 0;
   }
 
   /** Remembers the numbered choices shown to a chat (for channels without buttons). */
   setMenu(chatId: string, choices: Choice[], now: Date): void {
-    this.sqlite
-      .prepare(
-        `insert into chat_menus (chat_id, choices, updated_at) values (?, ?, ?)
+    prepared(
+      this.sqlite,
+      `insert into chat_menus (chat_id, choices, updated_at) values (?, ?, ?)
          on conflict(chat_id) do update set choices = excluded.choices, updated_at = excluded.updated_at`,
-      )
-      .run(chatId, JSON.stringify(choices), now.toISOString());
+    ).run(chatId, JSON.stringify(choices), now.toISOString());
   }
 
   menu(chatId: string): Choice[] {
-    const row = this.sqlite.prepare("select choices from chat_menus where chat_id = ?").get(chatId) as
+    const row = prepared(this.sqlite, "select choices from chat_menus where chat_id = ?").get(chatId) as
       | { choices: string }
       | undefined;
     return row ? (JSON.parse(row.choices) as Choice[]) : [];

@@ -1,4 +1,5 @@
 import type { ReportStatus } from "../../db/schema.ts";
+import { prepared } from "../../db/statements.ts";
 import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
 import { reportingContact } from "../actor.ts";
@@ -197,31 +198,29 @@ function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
   const period = periodOf(calendar.localDate(turn.now));
   const at = turn.now.toISOString();
   sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        "update reports set superseded_at = ? where assignment_id = ? and period = ? and superseded_at is null",
-      )
-      .run(at, a.assignmentId, period);
-    sqlite
-      .prepare(
-        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, description, count, evidence,
+    prepared(
+      sqlite,
+      "update reports set superseded_at = ? where assignment_id = ? and period = ? and superseded_at is null",
+    ).run(at, a.assignmentId, period);
+    prepared(
+      sqlite,
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, description, count, evidence,
            contact_id, chat_id, channel, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        a.assignmentId,
-        a.taskId,
-        s.data.agencyId,
-        period,
-        s.data.status,
-        s.data.percent ?? null,
-        s.data.description ?? null,
-        s.data.count ?? null,
-        s.data.evidence?.length ? JSON.stringify(s.data.evidence) : null,
-        contact.id,
-        turn.incoming.chatId,
-        turn.incoming.channel,
-        at,
-      );
+    ).run(
+      a.assignmentId,
+      a.taskId,
+      s.data.agencyId,
+      period,
+      s.data.status,
+      s.data.percent ?? null,
+      s.data.description ?? null,
+      s.data.count ?? null,
+      s.data.evidence?.length ? JSON.stringify(s.data.evidence) : null,
+      contact.id,
+      turn.incoming.chatId,
+      turn.incoming.channel,
+      at,
+    );
   })();
   turn.flows.clear(turn.incoming.chatId);
   return [

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
+import { loadConfig } from "../../src/config.ts";
+import { ConversationRouter } from "../../src/conversation/router.ts";
+import { buildCore } from "../../src/core.ts";
+import { importPlanFile } from "../../src/catalog/plan-import.ts";
+import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
+import { openDatabase } from "../../src/db/connection.ts";
+import { createLogger } from "../../src/logger.ts";
+import { addContact } from "../../src/people/contacts.ts";
+import { round, runsFromEnv, show, spread } from "../stats.ts";
+
+const botInfo: UserFromGetMe = {
+  id: 666,
+  is_bot: true,
+  first_name: "nhacviec",
+  username: "NhacViecBot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+/**
+ * Progress reports end to end through the Telegram update handler on a file database: each
+ * report is the seven (eight with a quota) updates a person sends (/baocao, task, status, percent, description,
+ * skip evidence, confirm). The Bot API is answered in-process, so the figure is the bot's own.
+ */
+async function once(reports: number) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-reports-"));
+  try {
+    const config = loadConfig({ DB_PATH: join(dir, "r.db"), LOG_LEVEL: "silent" });
+    const database = openDatabase(config.DB_PATH);
+    ensureDefaultAgencies(database.db, config.AGENCY_FILES);
+    importPlanFile(database.db, config.PLAN_FILE);
+    const core = buildCore(config, database);
+    const agencies = (core.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as { a: string }[]).map((r) => r.a);
+    const users = 200;
+    for (let i = 0; i < users; i++) addContact(database.db, { agency: agencies[i % agencies.length] ?? "so-y-te", role: "focal", chat: `tg:${10_000 + i}` });
+    const router = new ConversationRouter({ ...core, now: () => new Date("2026-12-03T09:00:00+07:00") }, createLogger("silent"));
+    const bot = createTelegramBot({ token: "1:b", apiRoot: "http://127.0.0.1:9", router, i18n: core.i18n, log: createLogger("silent"), onRemoved: () => {}, botInfo });
+    const lastMarkup = new Map<number, { callback_data: string; text: string }[][]>();
+    const lastText = new Map<number, string>();
+    let messageId = 1;
+    bot.api.config.use(async (_prev, method, payload) => {
+      const p = payload as { chat_id?: number; reply_markup?: { inline_keyboard?: { callback_data: string; text: string }[][] } };
+      if (method === "sendMessage" && p.chat_id !== undefined) {
+        lastMarkup.set(p.chat_id, p.reply_markup?.inline_keyboard ?? []);
+        lastText.set(p.chat_id, (payload as { text: string }).text);
+      }
+      if (process.env.BENCH_DEBUG) console.log(method, JSON.stringify(payload).slice(0, 300));
+      return { ok: true, result: method === "sendMessage" ? { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: "private" } } : true } as never;
+    });
+    let updateId = 1;
+    const from = (id: number) => ({ id, is_bot: false, first_name: "U" });
+    const text = (id: number, t: string): Update => ({ update_id: updateId++, message: { message_id: updateId, date: 0, chat: { id, type: "private", first_name: "U" }, from: from(id), text: t, ...(t.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]?.length ?? 0 }] } : {}) } }) as Update;
+    const press = (id: number, pick: (rows: { callback_data: string; text: string }[][]) => string | undefined): Update => {
+      const data = pick(lastMarkup.get(id) ?? []);
+      if (!data) throw new Error(`no button to press for ${id}`);
+      const message = { message_id: messageId - 1, date: 0, chat: { id, type: "private", first_name: "U" } };
+      return { update_id: updateId++, callback_query: { id: String(updateId), from: from(id), chat_instance: "c", data, message } } as Update;
+    };
+    const byLabel = (label: string) => (rows: { callback_data: string; text: string }[][]) => rows.flat().find((b) => b.text.includes(label))?.callback_data;
+    const latencies: number[] = [];
+    const timed = async (u: Update) => {
+      const t0 = performance.now();
+      await bot.handleUpdate(u);
+      latencies.push(performance.now() - t0);
+    };
+    const started = performance.now();
+    for (let r = 0; r < reports; r++) {
+      const id = 10_000 + (r % users);
+      await timed(text(id, "/baocao"));
+      await timed(
+        press(id, (rows) => {
+          const tasks = rows.flat().filter((b) => /:a\d+$/.test(b.callback_data));
+          return tasks[r % tasks.length]?.callback_data;
+        }),
+      );
+      await timed(press(id, byLabel("Đang thực hiện")));
+      await timed(press(id, byLabel("50%")));
+      // Recurring tasks with a yearly quota ask how many were delivered.
+      if (lastText.get(id)?.includes("bao nhiêu")) await timed(text(id, "1"));
+      await timed(text(id, `Tiến độ lần ${r}: đã triển khai tại các đơn vị`));
+      await timed(press(id, byLabel("Bỏ qua")));
+      await timed(press(id, byLabel("Gửi báo cáo")));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const saved = (core.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+    if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
+    latencies.sort((a, b) => a - b);
+    const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
+    database.close();
+    return { perSecond: reports / seconds, p99, p50: latencies[Math.floor(latencies.length / 2)] ?? 0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchReports() {
+  const reports = Number(process.env.BENCH_REPORTS ?? 2000);
+  await once(100); // warm up the JIT and the caches
+  const runs = [];
+  for (let i = 0; i < runsFromEnv(); i++) {
+    const r = await once(reports);
+    console.log(`reports: run ${i + 1}: ${round(r.perSecond)} reports/s, p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms per update`);
+    runs.push(r);
+  }
+  const rate = spread(runs.map((r) => r.perSecond));
+  const p99 = spread(runs.map((r) => r.p99));
+  console.log(`\n== Progress reports through the Telegram update handler (7 updates each, file database), median of ${runs.length} runs`);
+  console.log(`  rate          ${show(rate, "reports/s")}  target ≥ 500/s: ${rate.median >= 500 ? "OK" : "MISSED"}`);
+  console.log(`  p99 latency   ${show(p99, "ms", 2)} per update  target < 50 ms: ${p99.median < 50 ? "OK" : "MISSED"}`);
+  return { reports, rate, p99 };
+}

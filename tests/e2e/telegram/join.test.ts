@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { createInvite } from "../../../src/conversation/invites.ts";
+import { linkContact, startTestApp } from "../../helpers/app.ts";
+import { expectNoStackTrace, person, say, sentBefore, textOf } from "./support.ts";
+
+const coordinator = person(2001, "PC06");
+const lan = person(1101, "Lan");
+const minh = person(1102, "Minh");
+const hoa = person(1103, "Hoa");
+const stranger = person(1999, "Người lạ");
+
+const JOIN = /Bạn chưa được liên kết với cơ quan, đơn vị nào[\s\S]*\/start MÃ_MỜI/;
+const TASK_REF = /\b[IVX]+\.\d+\b/;
+
+describe("joining by invite", () => {
+  it("links a new person with a coordinator's code, once, and only before it expires", async () => {
+    const t = await startTestApp();
+    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+
+    const [invite] = await say(t, coordinator, "/moi so y te");
+    expect(invite?.text).toContain("Mã mời cho Sở Y tế (cán bộ đầu mối)");
+    const code = /: ([A-Z2-9]{10})\n/.exec(invite?.text ?? "")?.[1];
+    expect(code).toBeDefined();
+    expect(invite?.text).toContain(`https://t.me/nhacviec_test_bot?start=${code}`);
+
+    const welcome = textOf(await say(t, lan, `/start ${code}`));
+    expect(welcome).toContain("Chào mừng! Bạn đã được liên kết với Sở Y tế với vai trò cán bộ đầu mối.");
+    expect(welcome).toContain("Đơn vị đang chủ trì 9 nhiệm vụ:");
+    expect(welcome).toMatch(/• V\.6 .* — hạn 31\/12\/2026/);
+    expect(welcome).toContain("• II.10 ");
+    const row = t.core.sqlite
+      .prepare(
+        `select c.agency_id agency, c.role role, c.name name from contacts c
+         join contact_chats cc on cc.contact_id = c.id where cc.chat_id = ?`,
+      )
+      .get("tg:1101");
+    expect(row).toEqual({ agency: "so-y-te", role: "focal", name: "Lan" });
+    // Now linked: /nhiemvu answers with the agency's tasks.
+    expect(textOf(await say(t, lan, "/nhiemvu"))).toContain("Nhiệm vụ của Sở Y tế");
+
+    const again = textOf(await say(t, minh, `/start ${code}`));
+    expect(again).toContain("Mã mời này đã được sử dụng.");
+    expect(again).not.toContain("Chào mừng");
+    expect(
+      t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
+    ).toBeUndefined();
+
+    // A code valid for one minute, tried two minutes later by the conversation clock.
+    const expired = createInvite(
+      t.core.database.db,
+      t.core.sqlite,
+      { agency: "so-y-te", role: "focal", expires: "1m" },
+      t.clock.now(),
+    );
+    t.clock.set(new Date(t.clock.now().getTime() + 2 * 60_000));
+    const late = textOf(await say(t, hoa, `/start ${expired.code}`));
+    expect(late).toContain("Mã mời này đã hết hạn.");
+    expect(
+      t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
+    ).toBeUndefined();
+
+    // A code typed on its own (no /start) works too, with letters in any case.
+    const fresh = createInvite(
+      t.core.database.db,
+      t.core.sqlite,
+      { agency: "van-phong-ubnd-tinh", role: "head" },
+      t.clock.now(),
+    );
+    expect(textOf(await say(t, hoa, fresh.code.toLowerCase()))).toContain(
+      "Bạn đã được liên kết với Văn phòng UBND tỉnh với vai trò lãnh đạo đơn vị.",
+    );
+    expect(textOf(await say(t, stranger, "/start NOTACODE22"))).toContain("Mã mời không đúng.");
+    expectNoStackTrace(t);
+  });
+
+  it("answers a stranger's greeting with the way to join, and nothing else", async () => {
+    const t = await startTestApp();
+    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    const replies = await sentBefore(t, stranger.chat, coordinator, () =>
+      t.emulator.sendText(stranger.user, stranger.chat, "xin chào"),
+    );
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toMatch(JOIN);
+    expect(replies[0]?.text).not.toMatch(TASK_REF);
+    expect(replies[0]?.replyMarkup).toBeUndefined();
+    // A stranger's commands that need a link get the same explanation, not data.
+    for (const command of ["/nhiemvu", "/baocao", "/trehan", "/chuabaocao 2026-11"]) {
+      const [answer] = await say(t, stranger, command);
+      expect(answer?.text).toMatch(JOIN);
+      expect(answer?.text).not.toMatch(TASK_REF);
+    }
+    expect(t.core.sqlite.prepare("select count(*) n from contacts").get()).toEqual({ n: 1 });
+    expectNoStackTrace(t);
+  });
+});

@@ -1,0 +1,189 @@
+import { copyFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { Queue } from "bullmq";
+import { afterEach } from "vitest";
+import { type App, startApp } from "../../src/app.ts";
+import { type Config, loadConfig } from "../../src/config.ts";
+import type { ConversationDeps } from "../../src/conversation/types.ts";
+import { producerConnection } from "../../src/jobs/redis.ts";
+import { TICKS_QUEUE } from "../../src/jobs/runner.ts";
+import { createLogger } from "../../src/logger.ts";
+import { addContact } from "../../src/people/contacts.ts";
+import { TelegramEmulator } from "../emulators/telegram-api.ts";
+import { seededDatabase, tempDir } from "./db.ts";
+import { REDIS_URL, testPrefix } from "./redis.ts";
+
+export const TOKEN = "123:test";
+/** A working Thursday morning in the December 2026 cycle (the November report is due). */
+export const DEFAULT_NOW = "2026-12-03T09:00:00+07:00";
+
+export interface TestAppOptions {
+  /** The instant conversations see; change it later with `clock.set`. */
+  now?: string | Date;
+  /** Webhook mode: the app listens on a free local port at this path, with this secret. */
+  webhook?: { secret: string; path?: string };
+}
+
+export interface Clock {
+  now(): Date;
+  set(at: string | Date): void;
+}
+
+export interface TestApp {
+  app: App;
+  emulator: TelegramEmulator;
+  core: ConversationDeps;
+  config: Config;
+  dbPath: string;
+  clock: Clock;
+  /** Stops the app and the emulator (also done after each test). Safe to call twice. */
+  close(): Promise<void>;
+  /** Closes the app (not the emulator) and starts it again on the same database file. */
+  restart(): Promise<TestApp>;
+}
+
+const open: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of open.splice(0).reverse()) await close();
+});
+
+let template: string | undefined;
+
+/**
+ * A fresh copy of a database seeded once per test file with the shipped agencies and plan:
+ * importing the plan for every test would cost most of the suite's time.
+ */
+function freshDatabase(): string {
+  if (!template) {
+    const seeded = seededDatabase();
+    template = join(tempDir(), "template.db");
+    // A complete, checkpointed snapshot that can be copied while the original stays open.
+    seeded.sqlite.exec(`vacuum into '${template}'`);
+  }
+  const path = join(tempDir(), "app.db");
+  copyFileSync(template, path);
+  return path;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+/**
+ * The real-clock tick scheduler would run the rules at today's date in the middle of a test;
+ * the tests tick at chosen instants instead. Dispatch stays (it only sends what is due).
+ */
+async function stopRealClockTicks(config: Config): Promise<void> {
+  const connection = producerConnection(config.REDIS_URL);
+  const queue = new Queue(TICKS_QUEUE, { connection, prefix: config.QUEUE_PREFIX });
+  try {
+    await queue.removeJobScheduler("tick");
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
+interface Shared {
+  emulator: TelegramEmulator;
+  dbPath: string;
+  prefix: string;
+  clock: Clock;
+  webhook?: { secret: string; path: string; port: number };
+}
+
+async function launch(shared: Shared): Promise<TestApp> {
+  const { emulator, dbPath, prefix, clock, webhook } = shared;
+  const config = loadConfig({
+    DB_PATH: dbPath,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    QUEUE_PREFIX: prefix,
+    REDIS_URL,
+    CONSOLE: "off",
+    LOG_LEVEL: "silent",
+    ...(webhook
+      ? {
+          WEBHOOK_URL: `http://127.0.0.1:${webhook.port}${webhook.path}`,
+          WEBHOOK_SECRET: webhook.secret,
+          WEBHOOK_PORT: String(webhook.port),
+        }
+      : {}),
+  });
+  const app = await startApp(config, createLogger("silent"), { now: () => clock.now() });
+  let closed = false;
+  const closeApp = async () => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+  };
+  const closeAll = async () => {
+    await closeApp();
+    await emulator.close();
+  };
+  open.push(closeAll);
+  await stopRealClockTicks(config);
+  return {
+    app,
+    emulator,
+    core: app.deps,
+    config,
+    dbPath,
+    clock,
+    close: closeAll,
+    async restart() {
+      await closeApp();
+      return launch(shared);
+    },
+  };
+}
+
+/** The whole service (startApp) on a temp database, talking to a local Bot API emulator. */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const emulator = await TelegramEmulator.start({ token: TOKEN, botUsername: "nhacviec_test_bot" });
+  let current = new Date(opts.now ?? DEFAULT_NOW);
+  const clock: Clock = {
+    now: () => new Date(current),
+    set: (at) => {
+      current = new Date(at);
+    },
+  };
+  const shared: Shared = {
+    emulator,
+    dbPath: freshDatabase(),
+    prefix: testPrefix(),
+    clock,
+    ...(opts.webhook
+      ? {
+          webhook: {
+            secret: opts.webhook.secret,
+            path: opts.webhook.path ?? "/tg-hook",
+            port: await freePort(),
+          },
+        }
+      : {}),
+  };
+  try {
+    return await launch(shared);
+  } catch (e) {
+    await emulator.close();
+    throw e;
+  }
+}
+
+/** Links a Telegram user's private chat (`tg:<id>`) to an agency in a role, as the CLI would. */
+export function linkContact(
+  t: Pick<TestApp, "core">,
+  userId: number,
+  agency: string,
+  role: "focal" | "head" | "coordinator" = "focal",
+  name?: string,
+): number {
+  return addContact(t.core.database.db, { agency, role, chat: `tg:${userId}`, name }).id;
+}
