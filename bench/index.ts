@@ -13,6 +13,9 @@ const m = machine();
 console.log(
   `machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, load ${m.loadAverage.join(" ")}`,
 );
-if (which === undefined || which === "tick") console.log(`results: ${saveResults("tick", await benchTick())}`);
-if (which === undefined || which === "delivery") console.log(`results: ${saveResults("delivery", await benchDelivery())}`);
-if (which === undefined || which === "reports") console.log(`results: ${saveResults("reports", await benchReports())}`);
+if (which === undefined || which === "tick")
+  console.log(`results: ${saveResults("tick", await benchTick())}`);
+if (which === undefined || which === "delivery")
+  console.log(`results: ${saveResults("delivery", await benchDelivery())}`);
+if (which === undefined || which === "reports")
+  console.log(`results: ${saveResults("reports", await benchReports())}`);

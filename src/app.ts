@@ -17,7 +17,7 @@ import { chatUnreachable } from "./engine/notices.ts";
 import { producerConnection, ready } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
-import { chatLang } from "./people/contacts.ts";
+import { chatLang, markReachable } from "./people/contacts.ts";
 
 export interface AppIO {
   input?: NodeJS.ReadableStream;
@@ -81,6 +81,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       router,
       i18n: core.i18n,
       log,
+      onAdded: (chatId) => markReachable(core.database.db, chatId),
       onRemoved: (chatId) => {
         core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
         chatUnreachable(core, chatId, "removed from the chat");

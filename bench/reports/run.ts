@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
+import { importPlanFile } from "../../src/catalog/plan-import.ts";
 import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
 import { buildCore } from "../../src/core.ts";
-import { importPlanFile } from "../../src/catalog/plan-import.ts";
-import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
@@ -40,33 +40,83 @@ async function once(reports: number) {
     ensureDefaultAgencies(database.db, config.AGENCY_FILES);
     importPlanFile(database.db, config.PLAN_FILE);
     const core = buildCore(config, database);
-    const agencies = (core.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as { a: string }[]).map((r) => r.a);
+    const agencies = (
+      core.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {
+        a: string;
+      }[]
+    ).map((r) => r.a);
     const users = 200;
-    for (let i = 0; i < users; i++) addContact(database.db, { agency: agencies[i % agencies.length] ?? "so-y-te", role: "focal", chat: `tg:${10_000 + i}` });
-    const router = new ConversationRouter({ ...core, now: () => new Date("2026-12-03T09:00:00+07:00") }, createLogger("silent"));
-    const bot = createTelegramBot({ token: "1:b", apiRoot: "http://127.0.0.1:9", router, i18n: core.i18n, log: createLogger("silent"), onRemoved: () => {}, botInfo });
+    for (let i = 0; i < users; i++)
+      addContact(database.db, {
+        agency: agencies[i % agencies.length] ?? "so-y-te",
+        role: "focal",
+        chat: `tg:${10_000 + i}`,
+      });
+    const router = new ConversationRouter(
+      { ...core, now: () => new Date("2026-12-03T09:00:00+07:00") },
+      createLogger("silent"),
+    );
+    const bot = createTelegramBot({
+      token: "1:b",
+      apiRoot: "http://127.0.0.1:9",
+      router,
+      i18n: core.i18n,
+      log: createLogger("silent"),
+      onRemoved: () => {},
+      onAdded: () => {},
+      botInfo,
+    });
     const lastMarkup = new Map<number, { callback_data: string; text: string }[][]>();
     const lastText = new Map<number, string>();
     let messageId = 1;
     bot.api.config.use(async (_prev, method, payload) => {
-      const p = payload as { chat_id?: number; reply_markup?: { inline_keyboard?: { callback_data: string; text: string }[][] } };
+      const p = payload as {
+        chat_id?: number;
+        reply_markup?: { inline_keyboard?: { callback_data: string; text: string }[][] };
+      };
       if (method === "sendMessage" && p.chat_id !== undefined) {
         lastMarkup.set(p.chat_id, p.reply_markup?.inline_keyboard ?? []);
         lastText.set(p.chat_id, (payload as { text: string }).text);
       }
       if (process.env.BENCH_DEBUG) console.log(method, JSON.stringify(payload).slice(0, 300));
-      return { ok: true, result: method === "sendMessage" ? { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: "private" } } : true } as never;
+      return {
+        ok: true,
+        result:
+          method === "sendMessage"
+            ? { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: "private" } }
+            : true,
+      } as never;
     });
     let updateId = 1;
     const from = (id: number) => ({ id, is_bot: false, first_name: "U" });
-    const text = (id: number, t: string): Update => ({ update_id: updateId++, message: { message_id: updateId, date: 0, chat: { id, type: "private", first_name: "U" }, from: from(id), text: t, ...(t.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]?.length ?? 0 }] } : {}) } }) as Update;
-    const press = (id: number, pick: (rows: { callback_data: string; text: string }[][]) => string | undefined): Update => {
+    const text = (id: number, t: string): Update =>
+      ({
+        update_id: updateId++,
+        message: {
+          message_id: updateId,
+          date: 0,
+          chat: { id, type: "private", first_name: "U" },
+          from: from(id),
+          text: t,
+          ...(t.startsWith("/")
+            ? { entities: [{ type: "bot_command", offset: 0, length: t.split(" ")[0]?.length ?? 0 }] }
+            : {}),
+        },
+      }) as Update;
+    const press = (
+      id: number,
+      pick: (rows: { callback_data: string; text: string }[][]) => string | undefined,
+    ): Update => {
       const data = pick(lastMarkup.get(id) ?? []);
       if (!data) throw new Error(`no button to press for ${id}`);
       const message = { message_id: messageId - 1, date: 0, chat: { id, type: "private", first_name: "U" } };
-      return { update_id: updateId++, callback_query: { id: String(updateId), from: from(id), chat_instance: "c", data, message } } as Update;
+      return {
+        update_id: updateId++,
+        callback_query: { id: String(updateId), from: from(id), chat_instance: "c", data, message },
+      } as Update;
     };
-    const byLabel = (label: string) => (rows: { callback_data: string; text: string }[][]) => rows.flat().find((b) => b.text.includes(label))?.callback_data;
+    const byLabel = (label: string) => (rows: { callback_data: string; text: string }[][]) =>
+      rows.flat().find((b) => b.text.includes(label))?.callback_data;
     const latencies: number[] = [];
     const timed = async (u: Update) => {
       const t0 = performance.now();
@@ -109,13 +159,21 @@ export async function benchReports() {
   const runs = [];
   for (let i = 0; i < runsFromEnv(); i++) {
     const r = await once(reports);
-    console.log(`reports: run ${i + 1}: ${round(r.perSecond)} reports/s, p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms per update`);
+    console.log(
+      `reports: run ${i + 1}: ${round(r.perSecond)} reports/s, p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms per update`,
+    );
     runs.push(r);
   }
   const rate = spread(runs.map((r) => r.perSecond));
   const p99 = spread(runs.map((r) => r.p99));
-  console.log(`\n== Progress reports through the Telegram update handler (7 updates each, file database), median of ${runs.length} runs`);
-  console.log(`  rate          ${show(rate, "reports/s")}  target ≥ 500/s: ${rate.median >= 500 ? "OK" : "MISSED"}`);
-  console.log(`  p99 latency   ${show(p99, "ms", 2)} per update  target < 50 ms: ${p99.median < 50 ? "OK" : "MISSED"}`);
+  console.log(
+    `\n== Progress reports through the Telegram update handler (7 updates each, file database), median of ${runs.length} runs`,
+  );
+  console.log(
+    `  rate          ${show(rate, "reports/s")}  target ≥ 500/s: ${rate.median >= 500 ? "OK" : "MISSED"}`,
+  );
+  console.log(
+    `  p99 latency   ${show(p99, "ms", 2)} per update  target < 50 ms: ${p99.median < 50 ? "OK" : "MISSED"}`,
+  );
   return { reports, rate, p99 };
 }

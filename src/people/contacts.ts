@@ -32,6 +32,11 @@ export function ensureChat(db: DbOrTx, chatId: string, now = new Date().toISOStr
     .run();
 }
 
+/** The chat is there again (linked anew, subscribed, the bot re-added): reminders may reach it. */
+export function markReachable(db: DbOrTx, chatId: string): void {
+  db.update(chats).set({ unreachableAt: null, unreachableReason: null }).where(eq(chats.id, chatId)).run();
+}
+
 export interface NewContact {
   agency: string;
   role: string;
@@ -57,7 +62,7 @@ export function addContact(
   const lang = input.lang === "en" ? "en" : input.lang && input.lang !== "vi" ? null : "vi";
   if (!lang) throw new UserError("err-lang", { value: input.lang ?? "" });
   ensureChat(db, chatId, now);
-  db.update(chats).set({ unreachableAt: null, unreachableReason: null }).where(eq(chats.id, chatId)).run();
+  markReachable(db, chatId);
   const existing = db
     .select({ id: contacts.id })
     .from(contacts)

@@ -3,7 +3,7 @@ import { findAgency } from "../catalog/agency-lookup.ts";
 import type { DbOrTx } from "../db/connection.ts";
 import { type DigestScope, plans, sections, subscriptions } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import { ensureChat, parseChatId } from "./contacts.ts";
+import { ensureChat, markReachable, parseChatId } from "./contacts.ts";
 
 /**
  * "plan" (or nothing), "sections:I,II", or "agencies:so-y-te,cong-an-tinh"; also the bare
@@ -53,6 +53,7 @@ export function subscribe(
   const planId = defaultPlanId(db, input.planId);
   const scope = parseScope(db, planId, input.scope);
   ensureChat(db, chatId, now);
+  markReachable(db, chatId);
   db.insert(subscriptions)
     .values({ chatId, planId, scope, lang: input.lang ?? "vi", createdAt: now })
     .onConflictDoUpdate({ target: subscriptions.chatId, set: { planId, scope, lang: input.lang ?? "vi" } })

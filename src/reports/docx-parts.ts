@@ -28,7 +28,13 @@ export interface RunStyle {
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 export function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: style.size ?? BODY, bold: style.bold, italics: style.italics });
+  return new TextRun({
+    text,
+    font: FONT,
+    size: style.size ?? BODY,
+    bold: style.bold,
+    italics: style.italics,
+  });
 }
 
 export function line(text: string, style: RunStyle & { align?: Align; after?: number } = {}): Paragraph {

@@ -110,7 +110,13 @@ export const DOC = {
     `Tính đến hạn báo cáo (ngày ${f.deadline}): ${f.done} lượt nhiệm vụ đã hoàn thành, ${f.inProgress} lượt đang thực hiện, ${f.blocked} lượt gặp vướng mắc, ${f.overdue} lượt quá hạn.`,
   ],
   section: (numeral: string, title: string) => `Mục ${numeral}. ${title}: `,
-  sectionFigures: (f: { tasks: number; assigned: number; done: number; inProgress: number; overdue: number }) =>
+  sectionFigures: (f: {
+    tasks: number;
+    assigned: number;
+    done: number;
+    inProgress: number;
+    overdue: number;
+  }) =>
     `${f.tasks} nhiệm vụ (${f.assigned} lượt cơ quan chủ trì); ${f.done} lượt hoàn thành, ${f.inProgress} lượt đang thực hiện, ${f.overdue} lượt quá hạn.`,
   missingLine: (i: number, name: string, reported: number, required: number) =>
     `${i}. ${name}: đã báo cáo ${reported}/${required} nhiệm vụ.`,

@@ -111,8 +111,7 @@ export function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): Syn
   const tasks: TaskRow[] = work.map((w) => {
     const r = latest.get(w.assignmentId);
     const status = r?.status ?? null;
-    const late =
-      !isClosed({ ...w, status }) && w.kind !== "milestones" && w.due !== null && w.due < asOf;
+    const late = !isClosed({ ...w, status }) && w.kind !== "milestones" && w.due !== null && w.due < asOf;
     return {
       assignmentId: w.assignmentId,
       taskId: w.taskId,
@@ -134,9 +133,18 @@ export function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): Syn
 
   const kinds = new Map(agencyRows(sqlite).map((a) => [a.id, a.kind as (typeof agencyKinds)[number]]));
   const byAgency = new Map<string, AgencySummary>();
-  const totals = { ...emptyCounts(), agencies: 0, completeAgencies: 0, tasks: new Set(work.map((w) => w.taskId)).size };
+  const totals = {
+    ...emptyCounts(),
+    agencies: 0,
+    completeAgencies: 0,
+    tasks: new Set(work.map((w) => w.taskId)).size,
+  };
   for (const row of tasks) {
-    const a = byAgency.get(row.agencyId) ?? { agencyId: row.agencyId, name: row.agencyName, ...emptyCounts() };
+    const a = byAgency.get(row.agencyId) ?? {
+      agencyId: row.agencyId,
+      name: row.agencyName,
+      ...emptyCounts(),
+    };
     const required = requiredIds.has(row.assignmentId);
     tally(a, row, required);
     tally(totals, row, required);
@@ -176,7 +184,12 @@ export function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): Syn
   };
 }
 
-function targets(deps: SynthesisDeps, planId: string, period: string, names: Map<string, string>): TargetRow[] {
+function targets(
+  deps: SynthesisDeps,
+  planId: string,
+  period: string,
+  names: Map<string, string>,
+): TargetRow[] {
   const latest = new Map(targetReportsUpTo(deps.sqlite, planId, period).map((r) => [r.targetId, r]));
   return targetRows(deps.sqlite, planId).map(({ id, ...t }) => {
     const r = latest.get(id);

@@ -129,7 +129,10 @@ export function missingTable(m: SynthesisModel): Table {
     a.required,
     a.reported,
     a.required - a.reported,
-    a.focalPoints.map((f) => f.name ?? "").filter(Boolean).join("; ") || null,
+    a.focalPoints
+      .map((f) => f.name ?? "")
+      .filter(Boolean)
+      .join("; ") || null,
     a.focalPoints.flatMap((f) => f.chats).join("; ") || null,
   ]);
   return {

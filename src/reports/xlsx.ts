@@ -47,7 +47,10 @@ function writeSheet(wb: ExcelJS.Workbook, t: Table): void {
     });
   }
   const lastDataRow = 1 + t.rows.length - (t.totalRow ? 1 : 0);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lastDataRow), column: t.columns.length } };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, lastDataRow), column: t.columns.length },
+  };
 }
 
 /** The synthesis as a workbook: "Tổng hợp", "Nhiệm vụ", "Chỉ tiêu", "Chưa báo cáo". */

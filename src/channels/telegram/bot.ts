@@ -17,6 +17,8 @@ export interface TelegramBotOptions {
   log: Logger;
   /** Marks a chat the bot was removed from; stops its digests and reminders. */
   onRemoved(chatId: string): void;
+  /** The bot was added (back) to a chat: it is reachable again. */
+  onAdded(chatId: string): void;
   botInfo?: UserFromGetMe;
 }
 
@@ -91,6 +93,7 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
   bot.on("my_chat_member", (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
     if (status === "left" || status === "kicked") opts.onRemoved(chatIdOf(ctx));
+    if (status === "member" || status === "administrator") opts.onAdded(chatIdOf(ctx));
   });
 
   bot.on(["message", "callback_query:data"], async (ctx) => {

@@ -252,11 +252,6 @@ export function subscribeCommand(turn: Turn, arg: string): Reply[] {
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );
-  // The command came from this chat, so the bot is back in it: a group that once removed the
-  // bot (marked unreachable) would otherwise be skipped by every digest after this "done".
-  turn.deps.sqlite
-    .prepare("update chats set unreachable_at = null, unreachable_reason = null where id = ?")
-    .run(turn.incoming.chatId);
   return text(turn.t("subscribe-done", { scope: JSON.stringify(scope) }));
 }
 

@@ -1,0 +1,32 @@
+import { UserError } from "../errors.ts";
+import { renderCsv } from "./csv.ts";
+import { renderDocx } from "./docx.ts";
+import type { SynthesisModel } from "./model.ts";
+import { buildSynthesis, type SynthesisDeps, type SynthesisOptions } from "./synthesis.ts";
+import { renderXlsx } from "./xlsx.ts";
+
+export const exportFormats = ["xlsx", "docx", "csv"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** Throws `err-export-format` unless `value` is one of xlsx, docx, csv. */
+export function parseExportFormat(value: string): ExportFormat {
+  const format = value.trim().toLowerCase();
+  if (!(exportFormats as readonly string[]).includes(format))
+    throw new UserError("err-export-format", { value, formats: exportFormats.join(", ") });
+  return format as ExportFormat;
+}
+
+export function renderSynthesis(model: SynthesisModel, format: ExportFormat): Promise<Buffer> {
+  if (format === "docx") return renderDocx(model);
+  if (format === "csv") return Promise.resolve(renderCsv(model));
+  return renderXlsx(model);
+}
+
+/** The monthly synthesis of a plan, built and rendered in one format. */
+export async function exportSynthesis(
+  deps: SynthesisDeps,
+  opts: SynthesisOptions & { format: ExportFormat },
+): Promise<{ model: SynthesisModel; data: Buffer }> {
+  const model = buildSynthesis(deps, opts);
+  return { model, data: await renderSynthesis(model, opts.format) };
+}
