@@ -19,6 +19,7 @@ import type { Turn } from "../context.ts";
 import { createInvite } from "../invites.ts";
 import { assignmentsOf } from "../queries.ts";
 import type { Reply } from "../types.ts";
+import { taskLine } from "./focal.ts";
 
 const text = (t: string): Reply[] => [{ text: t }];
 
@@ -100,15 +101,7 @@ export function statusCommand(turn: Turn, arg: string): Reply[] {
   if (!arg) throw new UserError("usage-status");
   const agency = findAgency(turn.deps.database.db, arg);
   const rows = assignmentsOf(turn.deps.sqlite, agency.id).filter((a) => a.role === "lead");
-  const lines = rows.map((a) =>
-    turn.t("tasks-line", {
-      ref: a.ref,
-      title: shortTitle(a.title, 80),
-      due: a.due ? dayLabel(a.due) : turn.t(`deadline-${a.kind}`),
-      status: a.status ? turn.t(`status-${a.status}`) : turn.t("status-none"),
-      percent: a.percent ?? "none",
-    }),
-  );
+  const lines = rows.map((a) => taskLine(turn, a));
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
 }
 

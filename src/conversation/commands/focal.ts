@@ -2,22 +2,26 @@ import { dayLabel } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
 import { isCoordinator, reportingContact } from "../actor.ts";
 import type { Turn } from "../context.ts";
-import { assignmentsOf } from "../queries.ts";
+import { assignmentsOf, type OpenAssignment } from "../queries.ts";
 import type { Reply } from "../types.ts";
+
+/** One assignment as a line: ref, short title, due date (or its kind), latest status. */
+export function taskLine(turn: Turn, a: OpenAssignment): string {
+  return turn.t("tasks-line", {
+    ref: a.ref,
+    title: shortTitle(a.title, 90),
+    due: a.due ? dayLabel(a.due) : turn.t(`deadline-${a.kind}`),
+    status: a.status ? turn.t(`status-${a.status}`) : turn.t("status-none"),
+    percent: a.percent ?? "none",
+  });
+}
 
 /** /tasks: the agency's tasks with their latest status, leads first. */
 export function tasksCommand(turn: Turn): Reply[] {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
   const rows = assignmentsOf(turn.deps.sqlite, contact.agencyId);
-  const line = (a: (typeof rows)[number]) =>
-    turn.t("tasks-line", {
-      ref: a.ref,
-      title: shortTitle(a.title, 90),
-      due: a.due ? dayLabel(a.due) : turn.t(`deadline-${a.kind}`),
-      status: a.status ? turn.t(`status-${a.status}`) : turn.t("status-none"),
-      percent: a.percent ?? "none",
-    });
+  const line = (a: OpenAssignment) => taskLine(turn, a);
   const leads = rows.filter((a) => a.role === "lead").map(line);
   const partners = rows.filter((a) => a.role === "partner").map(line);
   return [
