@@ -279,3 +279,22 @@ cli-invite = invite codes for joining the bot
 cli-invite-create = create an invite code for an agency and role
 cli-invite-expires = validity, e.g. 7d, 48h
 cli-invite-zalo = On Zalo: find the nhacviec bot and send the code { $code } (or /start { $code }).
+
+## Monthly synthesis
+cli-report = coordinator reports
+cli-report-export = export the monthly synthesis (xlsx, docx or csv)
+cli-report-month = month reported on, YYYY-MM (e.g. 2026-11)
+cli-report-out = file to write (default: bao-cao-<plan>-<month>.<format> in the current directory)
+cli-report-written = Wrote { $file } ({ $format }, month { $month }): { $tasks } task rows, { $agencies } agencies, { $missing } agencies with an incomplete report.
+err-export-month = "{ $value }" is not a valid month (YYYY-MM, e.g. 2026-11), or it has not begun yet.
+err-export-format = Unsupported format "{ $value }"; choose one of: { $formats }.
+err-export-write = Could not write { $file }: { $reason }
+report-chart-title-agencies = Progress by agency — { $day }
+report-chart-title-sections = Progress by section — { $day }
+report-chart-done = Completed in the past 7 days
+report-chart-overdue = Overdue
+report-chart-empty = No data
+report-chart-section = Section { $numeral }
+export-caption = Monthly synthesis { $period }: { $tasks } task rows, { $missing } agencies with an incomplete report.
+export-no-files = This channel cannot carry files. Use Telegram, or on the server: npm run cli -- report export --month { $month } --format { $format }
+cmd-export = (Coordinators) Export the monthly synthesis

@@ -278,3 +278,22 @@ cli-invite = mã mời tham gia bot
 cli-invite-create = tạo mã mời cho một cơ quan và vai trò
 cli-invite-expires = thời hạn, ví dụ 7d, 48h
 cli-invite-zalo = Trên Zalo: tìm bot nhacviec, nhắn mã { $code } (hoặc /start { $code }).
+
+## Báo cáo tổng hợp
+cli-report = báo cáo tổng hợp cho điều phối
+cli-report-export = xuất báo cáo tổng hợp tháng (xlsx, docx hoặc csv)
+cli-report-month = tháng báo cáo, dạng YYYY-MM (ví dụ 2026-11)
+cli-report-out = tệp ghi ra (mặc định: bao-cao-‹kế hoạch›-‹tháng›.‹định dạng› trong thư mục hiện tại)
+cli-report-written = Đã ghi { $file } ({ $format }, tháng { $month }): { $tasks } dòng nhiệm vụ, { $agencies } cơ quan, { $missing } cơ quan chưa báo cáo đầy đủ.
+err-export-month = “{ $value }” không phải tháng hợp lệ (YYYY-MM, ví dụ 2026-11) hoặc là tháng chưa đến.
+err-export-format = Không hỗ trợ định dạng “{ $value }”; chọn một trong: { $formats }.
+err-export-write = Không ghi được tệp { $file }: { $reason }
+report-chart-title-agencies = Tiến độ theo cơ quan — { $day }
+report-chart-title-sections = Tiến độ theo lĩnh vực — { $day }
+report-chart-done = Hoàn thành 7 ngày qua
+report-chart-overdue = Quá hạn
+report-chart-empty = Không có số liệu
+report-chart-section = Mục { $numeral }
+export-caption = Báo cáo tổng hợp tháng { $period }: { $tasks } dòng nhiệm vụ, { $missing } cơ quan chưa báo cáo đầy đủ.
+export-no-files = Kênh này không gửi được tệp. Hãy dùng Telegram, hoặc trên máy chủ: npm run cli -- report export --month { $month } --format { $format }
+cmd-export = (Điều phối) Xuất báo cáo tổng hợp tháng

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { loadDayEntries } from "./calendar/holidays.ts";
 import { ensureDefaultAgencies } from "./catalog/agency-import.ts";
 import type { Config } from "./config.ts";
@@ -46,5 +47,6 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
     outbox: new Outbox(database.sqlite),
     rulesFile,
+    chartDir: join(dirname(resolve(config.DB_PATH)), "charts"),
   };
 }

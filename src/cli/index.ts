@@ -8,6 +8,7 @@ import { registerEngineCommands } from "./engine.ts";
 import { registerInviteCommands } from "./invite.ts";
 import { registerPeopleCommands } from "./people.ts";
 import { registerPlanCommands } from "./plan.ts";
+import { registerReportCommands } from "./report.ts";
 import { registerTaskCommands } from "./tasks.ts";
 
 /** Builds the operator's CLI; `run` is exported so tests can drive it in-process too. */
@@ -30,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     registerPeopleCommands(program, ctx);
     registerEngineCommands(program, ctx);
     registerInviteCommands(program, ctx);
+    registerReportCommands(program, ctx);
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {

@@ -37,6 +37,8 @@ export interface Reply {
   choices?: Choice[][];
   /** The answer is a typed number: text channels show the choices as suggestions, not a numbered menu. */
   freeNumber?: boolean;
+  /** A file to send with the text, on channels that carry files (Telegram). */
+  attachment?: { kind: "document" | "photo"; data: Buffer; name: string };
 }
 
 /** The person behind a chat: every role they hold, and the language they chose. */

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
 import type { DigestScope } from "../db/schema.ts";
@@ -5,6 +7,7 @@ import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import { cycleStepsOn, daysFromTo, dueOffsetOn, isDigestDay, overdueStepOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { I18n } from "../i18n/index.ts";
+import { digestChartModel, renderChart } from "../reports/chart.ts";
 import {
   agencyDeadlines,
   type ComposeContext,
@@ -20,6 +23,8 @@ import { completeness, isClosed, requiredByAgency, Snapshot, type WorkItem } fro
 
 export interface EngineDeps {
   sqlite: Database.Database;
+  /** Where digest charts are written for the channels that send photos; none, no charts. */
+  chartDir?: string;
   i18n: I18n;
   calendar: WorkingCalendar;
   outbox: Outbox;
@@ -187,7 +192,31 @@ function digestMessages(
       planId,
       kind: "digest",
       text: renderDigest(deps.i18n, s.lang, model, ctx.names, ctx.rules),
+      attachment: s.chatId.startsWith("tg:") ? digestChart(deps, snapshot, planId, s, model, ctx) : null,
       sendAfter: ctx.sendAfter,
     };
   });
+}
+
+/** The digest's chart as a PNG file for a channel that sends photos; the outbox keeps its path. */
+function digestChart(
+  deps: EngineDeps,
+  snapshot: Snapshot,
+  planId: string,
+  sub: { chatId: string; lang: "vi" | "en" },
+  model: ReturnType<typeof buildDigest>,
+  ctx: ComposeContext,
+) {
+  if (!deps.chartDir) return null;
+  try {
+    const t = (key: string, args?: Record<string, string | number>) => deps.i18n.t(sub.lang, key, args);
+    const png = renderChart(digestChartModel(model, ctx.names, t, snapshot.work(planId)));
+    const name = `digest-${model.day}-${planId}-${sub.chatId.replace(/[^A-Za-z0-9-]/g, "_")}.png`;
+    mkdirSync(deps.chartDir, { recursive: true });
+    const path = join(deps.chartDir, name);
+    writeFileSync(path, png);
+    return { kind: "photo" as const, path, name };
+  } catch {
+    return null; // the text alone still says everything the chart shows
+  }
 }

@@ -31,9 +31,9 @@ const FAMILY = "Be Vietnam Pro";
 export const CHART_WIDTH = 1080;
 export const MAX_BARS = 15;
 const PAD = 48;
-const TOP = 230;
-const GROUP = 72;
-const BAR = 18;
+const TOP = 220;
+const GROUP = 82;
+const BAR = 16;
 const COLORS = { done: "#2e7d32", overdue: "#c62828", text: "#1f1f1f", muted: "#5f5f5f" };
 
 function esc(s: string): string {
@@ -67,16 +67,16 @@ export function chartSvg(model: ChartModel): string {
     parts.push(text(PAD, TOP + 80, 32, model.empty, { fill: COLORS.muted }));
   bars.forEach((b, i) => {
     const y = TOP + i * GROUP;
-    parts.push(text(PAD, y + 26, 28, clip(b.label, 60)));
+    parts.push(text(PAD, y + 28, 27, clip(b.label, 62)));
     for (const [k, value, dy] of [
-      ["done", b.done, 36],
-      ["overdue", b.overdue, 36 + BAR + 4],
+      ["done", b.done, 40],
+      ["overdue", b.overdue, 40 + BAR + 4],
     ] as const) {
       const w = Math.round((span * value) / max);
       parts.push(
         `<rect x="${PAD}" y="${y + dy}" width="${Math.max(w, 3)}" height="${BAR}" fill="${COLORS[k]}"/>`,
       );
-      parts.push(text(PAD + Math.max(w, 3) + 10, y + dy + BAR - 1, 22, String(value), { bold: true }));
+      parts.push(text(PAD + Math.max(w, 3) + 10, y + dy + BAR - 1, 21, String(value), { bold: true }));
     }
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" font-family="${FAMILY}">${parts.join("")}</svg>`;

@@ -55,11 +55,22 @@ export function body(...runs: (string | TextRun)[]): Paragraph {
   });
 }
 
+/** A line of a list: indented like the body, little space after. */
+export function item(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    indent: { firstLine: 567 },
+    spacing: { after: 40 },
+    children: [run(text)],
+  });
+}
+
 export function heading(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.LEFT,
     indent: { firstLine: 567 },
     spacing: { before: 120, after: 120 },
+    keepNext: true,
     children: [run(text, { bold: true })],
   });
 }
@@ -101,8 +112,10 @@ export function dataTable(headers: readonly string[], rows: string[][], fraction
   });
 }
 
+const NO_MARGIN = { left: 0, right: 0, top: 0, bottom: 0 };
+
 /** Two borderless columns side by side (the header block, the signature block). */
-export function twoColumns(left: Paragraph[], right: Paragraph[], leftFraction = 0.4): Table {
+export function twoColumns(left: Paragraph[], right: Paragraph[], leftFraction = 0.36): Table {
   const l = Math.round(leftFraction * TEXT_WIDTH);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -111,8 +124,12 @@ export function twoColumns(left: Paragraph[], right: Paragraph[], leftFraction =
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: l, type: WidthType.DXA }, children: left }),
-          new TableCell({ width: { size: TEXT_WIDTH - l, type: WidthType.DXA }, children: right }),
+          new TableCell({ width: { size: l, type: WidthType.DXA }, margins: NO_MARGIN, children: left }),
+          new TableCell({
+            width: { size: TEXT_WIDTH - l, type: WidthType.DXA },
+            margins: NO_MARGIN,
+            children: right,
+          }),
         ],
       }),
     ],

@@ -1,6 +1,18 @@
 import { AlignmentType, Document, Packer, type Paragraph, type Table } from "docx";
 import { dayLabel, periodLabel } from "../domain/period.ts";
-import { BODY, body, dataTable, FONT, heading, LARGE, line, PAGE, run, twoColumns } from "./docx-parts.ts";
+import {
+  BODY,
+  body,
+  dataTable,
+  FONT,
+  heading,
+  item,
+  LARGE,
+  line,
+  PAGE,
+  run,
+  twoColumns,
+} from "./docx-parts.ts";
 import { DOC, TEXT } from "./labels.ts";
 import type { SynthesisModel } from "./model.ts";
 import { statusLabel } from "./tables.ts";
@@ -66,17 +78,17 @@ function overdue(m: SynthesisModel): (Paragraph | Table)[] {
         t.deadline.due
           ? `${dayLabel(t.deadline.due)}${t.deadline.indicative ? ` (${TEXT.indicative.toLowerCase()})` : ""}`
           : t.deadline.text,
-        DOC.overdueDays(t.daysOverdue ?? 0),
+        String(t.daysOverdue ?? ""),
         statusLabel(t),
       ]),
-      [0.06, 0.08, 0.34, 0.2, 0.12, 0.1, 0.1],
+      [0.07, 0.08, 0.31, 0.2, 0.15, 0.09, 0.1],
     ),
   ];
 }
 
 function missing(m: SynthesisModel): Paragraph[] {
   if (m.missing.length === 0) return [body(DOC.noMissing)];
-  return m.missing.map((a, i) => body(DOC.missingLine(i + 1, a.name, a.reported, a.required)));
+  return m.missing.map((a, i) => item(DOC.missingLine(i + 1, a.name, a.reported, a.required)));
 }
 
 function targets(m: SynthesisModel): Table {

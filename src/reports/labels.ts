@@ -120,7 +120,6 @@ export const DOC = {
     `${f.tasks} nhiệm vụ (${f.assigned} lượt cơ quan chủ trì); ${f.done} lượt hoàn thành, ${f.inProgress} lượt đang thực hiện, ${f.overdue} lượt quá hạn.`,
   missingLine: (i: number, name: string, reported: number, required: number) =>
     `${i}. ${name}: đã báo cáo ${reported}/${required} nhiệm vụ.`,
-  overdueDays: (days: number) => `${days} ngày`,
   recipients: "Nơi nhận:",
   recipientLines: ["- UBND tỉnh (để báo cáo);", "- Các sở, ban, ngành, địa phương;", "- Lưu: VT, PC06."],
   signer: "GIÁM ĐỐC",

@@ -1,6 +1,9 @@
+import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
+import { format } from "date-fns";
 import type { ReportStatus } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import type { TargetRow } from "./model.ts";
 
 /** The reads behind the monthly synthesis: a fixed handful of set-based queries per export. */
 
@@ -12,6 +15,11 @@ export interface ReportRow {
   description: string | null;
   evidence: string | null;
   submittedAt: string;
+}
+
+/** An instant as local wall time, "YYYY-MM-DDTHH:mm". */
+export function localTime(iso: string, zone: string): string {
+  return format(new TZDate(Date.parse(iso), zone), "yyyy-MM-dd'T'HH:mm");
 }
 
 export function findPlan(sqlite: Database.Database, planId?: string): { id: string; title: string } {
@@ -59,7 +67,7 @@ export function reportsUpTo(sqlite: Database.Database, planId: string, period: s
     .all(planId, period) as ReportRow[];
 }
 
-export function targetRows(sqlite: Database.Database, planId: string) {
+function targetRows(sqlite: Database.Database, planId: string) {
   return sqlite
     .prepare(
       `select tg.id id, tg.ref ref, s.numeral section, tg.title title, tg.unit unit,
@@ -79,7 +87,7 @@ export function targetRows(sqlite: Database.Database, planId: string) {
 }
 
 /** Target values reported up to a period, oldest first: the last one per target wins. */
-export function targetReportsUpTo(sqlite: Database.Database, planId: string, period: string) {
+function targetReportsUpTo(sqlite: Database.Database, planId: string, period: string) {
   return sqlite
     .prepare(
       `select tr.target_id targetId, tr.agency_id agencyId, tr.period period, tr.value_text value,
@@ -116,4 +124,27 @@ export function focalPoints(
   const out = new Map<string, { name: string | null; chats: string[] }[]>();
   for (const { agencyId, ...c } of byContact.values()) out.set(agencyId, [...(out.get(agencyId) ?? []), c]);
   return out;
+}
+
+/** Annex I targets with the latest value reported up to the period, and who reported it. */
+export function latestTargets(
+  sqlite: Database.Database,
+  o: { planId: string; period: string; names: Map<string, string>; zone: string },
+): TargetRow[] {
+  const latest = new Map(targetReportsUpTo(sqlite, o.planId, o.period).map((r) => [r.targetId, r]));
+  return targetRows(sqlite, o.planId).map(({ id, ...t }) => {
+    const r = latest.get(id);
+    return {
+      ...t,
+      latest: r
+        ? {
+            value: r.value,
+            agencyId: r.agencyId,
+            agencyName: o.names.get(r.agencyId) ?? r.agencyId,
+            period: r.period,
+            reportedAt: localTime(r.submittedAt, o.zone),
+          }
+        : null,
+    };
+  });
 }

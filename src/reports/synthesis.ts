@@ -1,22 +1,20 @@
-import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
-import { format } from "date-fns";
 import { agencyKinds, type ReportStatus } from "../db/schema.ts";
 import { daysBetween, isPeriod, periodDeadline } from "../domain/period.ts";
 import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../engine/snapshot.ts";
 import { UserError } from "../errors.ts";
-import type { AgencySummary, Counts, MissingAgency, SynthesisModel, TargetRow, TaskRow } from "./model.ts";
+import type { AgencySummary, Counts, MissingAgency, SynthesisModel, TaskRow } from "./model.ts";
 import {
   agencyRows,
   deadlineTexts,
   findPlan,
   focalPoints,
+  latestTargets,
+  localTime,
   type ReportRow,
   reportsUpTo,
-  targetReportsUpTo,
-  targetRows,
   taskSections,
 } from "./synthesis-queries.ts";
 
@@ -39,10 +37,6 @@ export interface SynthesisOptions {
 export function checkMonth(value: string, now: Date, calendar: Pick<WorkingCalendar, "localDate">): void {
   if (!isPeriod(value) || value > calendar.localDate(now).slice(0, 7))
     throw new UserError("err-export-month", { value });
-}
-
-function localTime(iso: string, zone: string): string {
-  return format(new TZDate(Date.parse(iso), zone), "yyyy-MM-dd'T'HH:mm");
 }
 
 function firstLink(evidence: string | null): string | null {
@@ -179,31 +173,7 @@ export function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): Syn
     agencies,
     totals,
     tasks,
-    targets: targets(deps, plan.id, period, names),
+    targets: latestTargets(sqlite, { planId: plan.id, period, names, zone: calendar.timeZone }),
     missing,
   };
-}
-
-function targets(
-  deps: SynthesisDeps,
-  planId: string,
-  period: string,
-  names: Map<string, string>,
-): TargetRow[] {
-  const latest = new Map(targetReportsUpTo(deps.sqlite, planId, period).map((r) => [r.targetId, r]));
-  return targetRows(deps.sqlite, planId).map(({ id, ...t }) => {
-    const r = latest.get(id);
-    return {
-      ...t,
-      latest: r
-        ? {
-            value: r.value,
-            agencyId: r.agencyId,
-            agencyName: names.get(r.agencyId) ?? r.agencyId,
-            period: r.period,
-            reportedAt: localTime(r.submittedAt, deps.calendar.timeZone),
-          }
-        : null,
-    };
-  });
 }

@@ -126,7 +126,9 @@ describe("ticks", () => {
     );
   });
 
-  it("write each message once when two processes tick at the same instant", { timeout: 120_000 }, async () => {
+  it("write each message once when two processes tick at the same instant", {
+    timeout: 120_000,
+  }, async () => {
     const { database, core } = engineFixture();
     const run = () =>
       new Promise<number>((resolve) => {

@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context } from "grammy";
+import { Bot, type Context, InputFile } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { commands } from "../../conversation/commands/index.ts";
 import type { ConversationRouter } from "../../conversation/router.ts";
@@ -80,6 +80,14 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
 
   const send = async (chatId: number, replies: Reply[]) => {
     for (const r of replies) {
+      if (r.attachment) {
+        const file = new InputFile(r.attachment.data, r.attachment.name);
+        const caption = r.text.length <= 1024 ? r.text : undefined;
+        const options = { caption, reply_markup: keyboard(r.choices) };
+        if (r.attachment.kind === "photo") await bot.api.sendPhoto(chatId, file, options);
+        else await bot.api.sendDocument(chatId, file, options);
+        if (caption !== undefined) continue;
+      }
       const parts = splitText(r.text, 4096);
       for (const [i, part] of parts.entries()) {
         const markup = i === parts.length - 1 ? keyboard(r.choices) : undefined;

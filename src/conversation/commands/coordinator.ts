@@ -1,6 +1,5 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
 import { parseDay } from "../../cli/tasks.ts";
-import type { DigestScope } from "../../db/schema.ts";
 import {
   dayLabel,
   daysBetween,
@@ -9,9 +8,7 @@ import {
   periodLabel,
   periodOf,
 } from "../../domain/period.ts";
-import { rulesFor } from "../../domain/rules.ts";
 import { shortTitle } from "../../engine/compose.ts";
-import { buildDigest, renderDigest } from "../../engine/digest.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
@@ -199,19 +196,6 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   );
   await turn.deps.engine?.dispatchNow(turn.now);
   return text(turn.t("remind-done", { agency: agency.name, count: focal.length }));
-}
-
-/** /digest: the weekly digest for this chat's scope, now. */
-export function digestCommand(turn: Turn): Reply[] {
-  const planId = defaultPlanId(turn.deps.database.db);
-  const sub = turn.deps.sqlite
-    .prepare("select scope from subscriptions where chat_id = ?")
-    .get(turn.incoming.chatId) as { scope: string } | undefined;
-  const scope: DigestScope = sub ? JSON.parse(sub.scope) : { kind: "plan" };
-  const snapshot = new Snapshot(turn.deps.sqlite);
-  const rules = rulesFor(turn.deps.rulesFile, planId);
-  const model = buildDigest(snapshot, turn.deps.sqlite, planId, scope, today(turn), rules);
-  return text(renderDigest(turn.deps.i18n, turn.lang, model, snapshot.agencyNames(), rules));
 }
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */

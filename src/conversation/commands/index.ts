@@ -6,7 +6,6 @@ import { startReport } from "../flows/report.ts";
 import { startSettings } from "../flows/settings.ts";
 import type { Reply } from "../types.ts";
 import {
-  digestCommand,
   inviteCommand,
   missingCommand,
   overdueCommand,
@@ -17,6 +16,7 @@ import {
   taskCommand,
   unsubscribeCommand,
 } from "./coordinator.ts";
+import { digestCommand, exportCommand } from "./export.ts";
 import { helpCommand, tasksCommand } from "./focal.ts";
 
 type Access = "anyone" | "linked" | "coordinator";
@@ -45,6 +45,7 @@ export const commands: Command[] = [
   { name: "setdue", aliases: ["dathan"], access: "coordinator", group: true, run: setDueCommand },
   { name: "remind", aliases: ["nhac"], access: "coordinator", group: true, run: remindCommand },
   { name: "digest", aliases: ["bantin"], access: "coordinator", group: true, run: digestCommand },
+  { name: "export", aliases: ["xuatbaocao"], access: "coordinator", group: true, run: exportCommand },
   { name: "invite", aliases: ["moi"], access: "coordinator", run: inviteCommand },
   { name: "subscribe", aliases: ["dangky"], access: "coordinator", group: true, run: subscribeCommand },
   {

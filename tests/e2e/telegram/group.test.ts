@@ -32,9 +32,12 @@ describe("a subscribed group", () => {
 
     const before = t.emulator.messages(team.id).length;
     await t.app.runner.tick(new Date("2026-12-07T08:00:00+07:00"));
+    // The chart (a PNG drawn on the server) with the digest's text as its caption.
     const weekly = (await t.emulator.waitForMessages(team.id, before + 1))[before];
-    expect(weekly?.text).toMatch(/^📰 Bản tin tuần 07\/12\/2026 — toàn kế hoạch/);
-    expect(weekly?.text).toContain("Báo cáo tháng 11/2026");
+    expect(weekly?.method).toBe("sendPhoto");
+    expect(weekly?.photo?.size).toBeGreaterThan(10_000);
+    expect(weekly?.caption).toMatch(/^📰 Bản tin tuần 07\/12\/2026 — toàn kế hoạch/);
+    expect(weekly?.caption).toContain("Báo cáo tháng 11/2026");
     // Nothing scheduled went to the group that never subscribed.
     expect(t.emulator.messages(other.id)).toEqual([]);
 
@@ -76,8 +79,12 @@ describe("a subscribed group", () => {
     expect(again?.text).toContain("Đã đăng ký bản tin tuần");
     const count = t.emulator.messages(team.id).length;
     await t.app.runner.tick(new Date("2026-12-21T08:00:00+07:00"));
+    // A digest longer than a caption allows comes as the chart, then the text.
     const [next] = (await t.emulator.waitForMessages(team.id, count + 1, 8000)).slice(count);
-    expect(next?.text).toMatch(/^📰 Bản tin tuần 21\/12\/2026 — toàn kế hoạch/);
+    expect(next?.method).toBe("sendPhoto");
+    const digest =
+      next?.caption ?? (await t.emulator.waitForMessages(team.id, count + 2, 8000))[count + 1]?.text;
+    expect(digest).toMatch(/^📰 Bản tin tuần 21\/12\/2026 — toàn kế hoạch/);
     expectNoStackTrace(t);
   });
 });

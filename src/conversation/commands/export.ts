@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { DigestScope } from "../../db/schema.ts";
+import { periodLabel, periodOf } from "../../domain/period.ts";
+import { rulesFor } from "../../domain/rules.ts";
+import { buildDigest, renderDigest } from "../../engine/digest.ts";
+import { Snapshot } from "../../engine/snapshot.ts";
+import { defaultPlanId } from "../../people/subscriptions.ts";
+import { digestChartModel, renderChart } from "../../reports/chart.ts";
+import { exportSynthesis, parseExportFormat } from "../../reports/export.ts";
+import type { Turn } from "../context.ts";
+import type { Reply } from "../types.ts";
+
+/** Files go to Telegram as attachments; the console writes them next to the database. */
+function deliverFile(
+  turn: Turn,
+  text: string,
+  file: NonNullable<Reply["attachment"]>,
+  fallback: string,
+): Reply[] {
+  if (turn.incoming.channel === "telegram") return [{ text, attachment: file }];
+  if (turn.incoming.channel === "console") {
+    const path = join(resolve(dirname(turn.deps.config.DB_PATH)), "exports", file.name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.data);
+    return [{ text: `${text}\n${path}` }];
+  }
+  return [{ text: fallback }];
+}
+
+/** /export [YYYY-MM] [xlsx|docx]: the monthly synthesis as a file. */
+export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
+  const words = arg.split(/\s+/).filter(Boolean);
+  const format = parseExportFormat(words.find((w) => !/^\d{4}-\d{2}$/.test(w)) ?? "xlsx");
+  const period =
+    words.find((w) => /^\d{4}-\d{2}$/.test(w)) ?? periodOf(turn.deps.calendar.localDate(turn.now));
+  const { model, data } = await exportSynthesis(turn.deps, { period, now: turn.now, format });
+  const name = `bao-cao-de-an-06-${period}.${format}`;
+  const text = turn.t("export-caption", {
+    period: periodLabel(period),
+    tasks: model.tasks.length,
+    missing: model.missing.length,
+  });
+  return deliverFile(
+    turn,
+    text,
+    { kind: "document", data, name },
+    turn.t("export-no-files", { month: period, format }),
+  );
+}
+
+/** /digest: the weekly digest for this chat's scope, now, with its chart where files travel. */
+export function digestCommand(turn: Turn): Reply[] {
+  const planId = defaultPlanId(turn.deps.database.db);
+  const sub = turn.deps.sqlite
+    .prepare("select scope from subscriptions where chat_id = ?")
+    .get(turn.incoming.chatId) as { scope: string } | undefined;
+  const scope: DigestScope = sub ? JSON.parse(sub.scope) : { kind: "plan" };
+  const snapshot = new Snapshot(turn.deps.sqlite);
+  const rules = rulesFor(turn.deps.rulesFile, planId);
+  const day = turn.deps.calendar.localDate(turn.now);
+  const model = buildDigest(snapshot, turn.deps.sqlite, planId, scope, day, rules);
+  const names = snapshot.agencyNames();
+  const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
+  if (turn.incoming.channel !== "telegram") return [{ text }];
+  const chart = renderChart(digestChartModel(model, names, turn.t, snapshot.work(planId)));
+  return [{ text, attachment: { kind: "photo", data: chart, name: `digest-${day}.png` } }];
+}
