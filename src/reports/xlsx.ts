@@ -17,7 +17,11 @@ function solid(argb: string): ExcelJS.Fill {
 }
 
 function writeSheet(wb: ExcelJS.Workbook, t: Table): void {
-  const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  // Printed, each sheet fits the page's width in landscape: coordinators print the synthesis.
+  const ws = wb.addWorksheet(t.name, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = t.columns.map((c) => ({ header: c.header, width: c.width }));
   const header = ws.getRow(1);
   header.font = { bold: true };
