@@ -81,7 +81,7 @@ export class Outbox {
     this.insertStmt = sqlite.prepare(
       `insert into outbox (dedupe_key, chat_id, contact_id, agency_id, plan_id, kind, text, choices, attachment, state, attempts, send_after, created_at)
        values (@dedupeKey, @chatId, @contactId, @agencyId, @planId, @kind, @text, @choices, @attachment, 'pending', 0, @sendAfter, @createdAt)
-       on conflict(dedupe_key) do nothing returning id`,
+       on conflict(dedupe_key) do nothing`,
     );
     // The oldest due message of the chat, and none while another is in flight to it, so
     // parts and reminders arrive in the order written.
@@ -104,7 +104,7 @@ export class Outbox {
         const limit = this.limits[m.chatId.split(":")[0] ?? ""] ?? 4096;
         const parts = splitText(m.text, limit);
         parts.forEach((text, i) => {
-          const row = this.insertStmt.get({
+          const r = this.insertStmt.run({
             dedupeKey: i === 0 ? m.dedupeKey : `${m.dedupeKey}#${i + 1}`,
             chatId: m.chatId,
             contactId: m.contactId ?? null,
@@ -116,8 +116,9 @@ export class Outbox {
             attachment: i === 0 && m.attachment ? JSON.stringify(m.attachment) : null,
             sendAfter: m.sendAfter,
             createdAt: now,
-          }) as { id: number } | undefined;
-          if (row) ids.push(row.id);
+          });
+          // Without RETURNING (a third slower here): a written row is the statement's last rowid.
+          if (r.changes === 1) ids.push(Number(r.lastInsertRowid));
         });
       }
     })();
