@@ -87,9 +87,10 @@ export async function deliver(
 /** Hands every pending message due by `horizon` to the delivery queue, one job per message. */
 export async function dispatch(queue: Queue<DeliveryJob>, outbox: Outbox, horizon: Date, prefixes: string[]) {
   const due = outbox.due(horizon.toISOString(), prefixes);
-  for (let i = 0; i < due.length; i += 1000) {
+  // A small first batch lets the workers start sending while the rest is still being queued.
+  for (let i = 0, size = 50; i < due.length; i += size, size = 1000) {
     await queue.addBulk(
-      due.slice(i, i + 1000).map((r) => ({
+      due.slice(i, i + size).map((r) => ({
         name: "send",
         data: { chatId: r.chatId, horizon: horizon.toISOString() },
         // Deterministic ids: dispatching twice adds nothing while the first job waits.
