@@ -180,9 +180,9 @@ describe("the Zalo channel", () => {
     const { emulator, app, db } = await start();
     const people = Array.from({ length: 5 }, (_, i) => ({ id: `u-${i}`, display_name: `P${i}` }));
     const agencies = ["so-y-te", "so-tu-phap", "so-noi-vu", "so-tai-chinh", "so-xay-dung"];
-    people.forEach((p, i) =>
-      addContact(db, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` }),
-    );
+    for (const [i, p] of people.entries()) {
+      addContact(db, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` });
+    }
     emulator.rateLimitNext(3);
     await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     await until(
