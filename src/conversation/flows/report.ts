@@ -47,7 +47,7 @@ export function startReport(turn: Turn, assignmentId?: number): Reply[] {
     { agencyId: contact.agencyId, page: 0, assignmentId: pre?.assignmentId, first: pre?.assignmentId },
     turn.now,
   ) as unknown as S;
-  return pre ? askStatus(turn, state, pre) : askTask(turn, state);
+  return pre ? askStatus(turn, state, pre) : askTask(turn, state, open);
 }
 
 function current(turn: Turn, s: S): OpenAssignment | undefined {
@@ -56,8 +56,8 @@ function current(turn: Turn, s: S): OpenAssignment | undefined {
     : assignmentFor(turn.deps.sqlite, s.data.agencyId, s.data.assignmentId);
 }
 
-function askTask(turn: Turn, s: S): Reply[] {
-  const open = assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
+function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
+  const open = known ?? assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
   const first = open.find((a) => a.assignmentId === s.data.first);
   const ordered = first ? [first, ...open.filter((a) => a !== first)] : open;
   const pages = Math.max(1, Math.ceil(ordered.length / PAGE));

@@ -108,5 +108,7 @@ export const reports = sqliteTable(
   (t) => [
     index("reports_assignment_period").on(t.assignmentId, t.period),
     index("reports_agency_period").on(t.agencyId, t.period),
+    // The latest current report of an assignment: a seek, not a scan of its history.
+    index("reports_latest").on(t.assignmentId, t.supersededAt, t.id),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `reports_latest` ON `reports` (`assignment_id`,`superseded_at`,`id`);
