@@ -15,7 +15,7 @@ export interface OpenAssignment {
   percent: number | null;
 }
 
-/** The latest report of each assignment, looked up per row through the (assignment, period) index. */
+/** The latest current report of each assignment, one index seek per row (reports_latest). */
 const LATEST = `left join reports ls on ls.id = (
   select max(r.id) from reports r where r.assignment_id = a.id and r.superseded_at is null
 )`;
@@ -38,7 +38,7 @@ export function assignmentFor(
   agencyId: string,
   assignmentId: number,
 ): OpenAssignment | undefined {
-  return assignmentsOf(sqlite, agencyId).find((a) => a.assignmentId === assignmentId);
+  return prepared(sqlite, `${SELECT} and a.id = ?`).get(agencyId, assignmentId) as OpenAssignment | undefined;
 }
 
 export function isOpen(a: OpenAssignment): boolean {
