@@ -14,7 +14,7 @@ import type { ConversationDeps } from "./conversation/types.ts";
 import { buildCore } from "./core.ts";
 import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
-import { producerConnection, ready } from "./jobs/redis.ts";
+import { connectNow, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
 import { chatLang, markReachable } from "./people/contacts.ts";
@@ -41,15 +41,10 @@ export class RedisUnavailable extends Error {}
  * handles so main.ts can shut it down and tests can restart it.
  */
 export async function startApp(config: Config, log: Logger, io: AppIO = {}): Promise<App> {
-  const probe = producerConnection(config.REDIS_URL, { lazyConnect: true, retryStrategy: () => null });
-  probe.on("error", () => {});
   try {
-    await probe.connect();
-    await ready(probe, 2000);
+    (await connectNow(config.REDIS_URL)).disconnect();
   } catch {
-    throw new RedisUnavailable(config.REDIS_URL);
-  } finally {
-    probe.disconnect();
+    throw new RedisUnavailable(redactUrl(config.REDIS_URL));
   }
 
   const core = buildCore(config);

@@ -23,9 +23,7 @@ try {
   await stop();
 } catch (e) {
   if (e instanceof RedisUnavailable) {
-    process.stderr.write(
-      `${i18n.t(lang, "start-redis-down", { url: e.message.replace(/\/\/[^@]*@/, "//") })}\n`,
-    );
+    process.stderr.write(`${i18n.t(lang, "start-redis-down", { url: e.message })}\n`);
   } else if (e instanceof ConfigError) {
     process.stderr.write(`${i18n.t(lang, "start-config", { reason: e.message })}\n`);
   } else {

@@ -5,7 +5,7 @@ import { type OutboxState, outboxStates } from "../db/schema.ts";
 import { runTick } from "../engine/tick.ts";
 import { UserError } from "../errors.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, dispatch } from "../jobs/delivery.ts";
-import { producerConnection, ready } from "../jobs/redis.ts";
+import { connectNow, redactUrl } from "../jobs/redis.ts";
 import type { CliContext } from "./context.ts";
 
 const ALL_CHANNELS = ["tg", "zalo", "console", "test"];
@@ -31,14 +31,9 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
       ctx.out(
         ctx.t("cli-tick-done", { count: rows.length, from: result.from.toISOString(), at: at.toISOString() }),
       );
-      const redis = producerConnection(core.config.REDIS_URL, {
-        lazyConnect: true,
-        retryStrategy: () => null,
-      });
-      redis.on("error", () => {});
+      let redis: Awaited<ReturnType<typeof connectNow>> | undefined;
       try {
-        await redis.connect().catch(() => {});
-        await ready(redis, 2000);
+        redis = await connectNow(core.config.REDIS_URL);
         const queue = new Queue<DeliveryJob>(DELIVERY_QUEUE, {
           connection: redis,
           prefix: core.config.QUEUE_PREFIX,
@@ -47,11 +42,9 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
         await queue.close();
         ctx.out(ctx.t("cli-tick-dispatched", { count: n }));
       } catch {
-        process.stderr.write(
-          `${ctx.t("cli-redis-down", { url: core.config.REDIS_URL.replace(/\/\/[^@]*@/, "//") })}\n`,
-        );
+        process.stderr.write(`${ctx.t("cli-redis-down", { url: redactUrl(core.config.REDIS_URL) })}\n`);
       } finally {
-        redis.disconnect();
+        redis?.disconnect();
       }
     });
 

@@ -34,3 +34,22 @@ export async function ready(redis: Redis, timeoutMs = 3000): Promise<void> {
     redis.on("error", onError);
   });
 }
+
+/** A producer connected now, or an error at once: for start-up checks and one-off commands. */
+export async function connectNow(url: string, timeoutMs = 2000): Promise<Redis> {
+  const redis = producerConnection(url, { lazyConnect: true, retryStrategy: () => null });
+  redis.on("error", () => {}); // the caller learns of failure from the rejection
+  try {
+    await redis.connect();
+    await ready(redis, timeoutMs);
+    return redis;
+  } catch (e) {
+    redis.disconnect();
+    throw e;
+  }
+}
+
+/** A Redis URL fit for a message: any password removed. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@]*@/, "//");
+}
