@@ -1,15 +1,8 @@
 import type { Command } from "commander";
-import { isValid, parseISO } from "date-fns";
 import { findAgency } from "../catalog/agency-lookup.ts";
 import { tasksDueBefore } from "../catalog/task-queries.ts";
-import { UserError } from "../errors.ts";
+import { parseDay } from "../domain/period.ts";
 import type { CliContext } from "./context.ts";
-
-export function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value)))
-    throw new UserError("err-date", { value });
-  return value;
-}
 
 export function registerTaskCommands(program: Command, ctx: CliContext): void {
   const tasks = program.command("tasks").description(ctx.t("cli-tasks"));

@@ -1,4 +1,5 @@
-import { addDays, addMonths, format, parseISO, subDays } from "date-fns";
+import { addDays, addMonths, format, isValid, parseISO, subDays } from "date-fns";
+import { UserError } from "../errors.ts";
 
 /**
  * Reporting periods. The report on month M is due by the 10th of M+1 (the plan's "trước
@@ -44,4 +45,11 @@ export function periodLabel(period: string): string {
 /** "2026-12-10" → "10/12/2026". */
 export function dayLabel(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+/** A calendar day typed by a person (YYYY-MM-DD), or a polite error. */
+export function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value)))
+    throw new UserError("err-date", { value });
+  return value;
 }

@@ -1,9 +1,9 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import { parseDay } from "../../cli/tasks.ts";
 import {
   dayLabel,
   daysBetween,
   isPeriod,
+  parseDay,
   periodDeadline,
   periodLabel,
   periodOf,
