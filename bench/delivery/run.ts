@@ -9,6 +9,7 @@ import type { Pacing } from "../../src/channels/channel.ts";
 import { TelegramSender } from "../../src/channels/telegram/sender.ts";
 import { loadConfig } from "../../src/config.ts";
 import { buildCore } from "../../src/core.ts";
+import { deleteKeysWithPrefix } from "../../src/jobs/redis.ts";
 import { EngineRunner } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { round, runsFromEnv } from "../stats.ts";
@@ -39,12 +40,7 @@ async function redisCpuSeconds(): Promise<number> {
 async function deleteKeys(prefix: string): Promise<number> {
   const redis = new Redis(REDIS_URL);
   try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+    await deleteKeysWithPrefix(redis, prefix);
     const [, left] = await redis.scan("0", "MATCH", `${prefix}:*`, "COUNT", 100_000);
     return left.length;
   } finally {

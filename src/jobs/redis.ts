@@ -53,3 +53,15 @@ export async function connectNow(url: string, timeoutMs = 2000): Promise<Redis> 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/[^@]*@/, "//");
 }
+
+/** Deletes every key under a prefix (queues and pacing slots alike); returns how many went. */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = "0";
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+    if (keys.length) deleted += await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
+  return deleted;
+}
