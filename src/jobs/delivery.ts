@@ -84,11 +84,23 @@ export async function deliver(
   }
 }
 
-/** Hands every pending message due by `horizon` to the delivery queue, one job per message. */
-export async function dispatch(queue: Queue<DeliveryJob>, outbox: Outbox, horizon: Date, prefixes: string[]) {
+/**
+ * Hands every pending message due by `horizon` to the delivery queue, one job per message.
+ * Queueing costs the event loop ~65 µs a job: ten thousand at once would hold back the
+ * workers' first sends for most of a second. So a small first batch goes at once and the rest
+ * follow in chunks `pauseMs` apart (0 when no worker shares this process, as in `cli tick`).
+ */
+export async function dispatch(
+  queue: Queue<DeliveryJob>,
+  outbox: Outbox,
+  horizon: Date,
+  prefixes: string[],
+  pauseMs = 0,
+) {
   const due = outbox.due(horizon.toISOString(), prefixes);
-  // A small first batch lets the workers start sending while the rest is still being queued.
-  for (let i = 0, size = 50; i < due.length; i += size, size = 1000) {
+  const chunk = pauseMs > 0 ? DISPATCH_CHUNK : 1000;
+  for (let i = 0, size = 50; i < due.length; i += size, size = chunk) {
+    if (i > 0 && pauseMs > 0) await sleep(pauseMs);
     await queue.addBulk(
       due.slice(i, i + size).map((r) => ({
         name: "send",
@@ -99,4 +111,13 @@ export async function dispatch(queue: Queue<DeliveryJob>, outbox: Outbox, horizo
     );
   }
   return due.length;
+}
+
+export const DISPATCH_CHUNK = 100;
+
+/** The pause between chunks that still queues twice as fast as the channels can send. */
+export function dispatchPauseMs(channels: Iterable<Channel>): number {
+  let perSecond = 0;
+  for (const c of channels) perSecond += c.pacing.globalPerSecond;
+  return perSecond > 0 ? Math.min(100, Math.floor((DISPATCH_CHUNK * 1000) / (2 * perSecond))) : 0;
 }

@@ -5,7 +5,7 @@ import type { Core } from "../core.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { runTick, type TickResult } from "../engine/tick.ts";
 import type { Logger } from "../logger.ts";
-import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch } from "./delivery.ts";
+import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
 import { Pacer } from "./pacer.ts";
 import { producerConnection, workerConnection } from "./redis.ts";
 
@@ -106,7 +106,9 @@ export class EngineRunner {
     const recovered = this.core.outbox.recoverStale(stale);
     if (recovered > 0)
       this.log.warn({ recovered }, "messages claimed by a vanished worker are pending again");
-    return dispatch(this.deliveryQueue, this.core.outbox, horizon, this.prefixes);
+    // Spread the queueing only when this process's own workers would wait behind it.
+    const pause = this.workers.length > 0 ? dispatchPauseMs(this.channels.values()) : 0;
+    return dispatch(this.deliveryQueue, this.core.outbox, horizon, this.prefixes, pause);
   }
 
   private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {

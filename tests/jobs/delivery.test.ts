@@ -3,9 +3,10 @@ import { Queue } from "bullmq";
 import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Pacing } from "../../src/channels/channel.ts";
+import type { Channel, Pacing } from "../../src/channels/channel.ts";
 import { TelegramSender } from "../../src/channels/telegram/sender.ts";
 import { runTick } from "../../src/engine/tick.ts";
+import { dispatchPauseMs } from "../../src/jobs/delivery.ts";
 import { EngineRunner, TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
@@ -87,6 +88,27 @@ describe("delivery through the outbox", () => {
       expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(990);
     // Order within a chat is the order written.
     expect(emulator.messages(7001).map((m) => m.text)).toEqual(["pace 0", "pace 1", "pace 2"]);
+  });
+
+  it("queues a large dispatch in chunks and still sends every message exactly once", async () => {
+    const { core, emulator, runner } = await setup({
+      pacing: { globalPerSecond: 1000, privateGapMs: 50, groupGapMs: 50 },
+    });
+    const chats = Array.from({ length: 260 }, (_, i) => `tg:${20_000 + i}`);
+    const ids = queue(core, chats, 1, "bulk");
+    expect(await runner.dispatchNow(new Date())).toBe(260);
+    await until(() => ids.every((id) => core.outbox.get(id)?.state === "sent"), "bulk sent", 20_000);
+    const received = emulator.messages().map((m) => m.chatId);
+    expect(received).toHaveLength(260);
+    expect(new Set(received).size).toBe(260);
+  });
+
+  it("spaces dispatch chunks to queue twice as fast as the channels send", () => {
+    const channel = (globalPerSecond: number) =>
+      ({ pacing: { globalPerSecond, privateGapMs: 1000, groupGapMs: 3000 } }) as Channel;
+    expect(dispatchPauseMs([])).toBe(0);
+    expect(dispatchPauseMs([channel(30), channel(5)])).toBe(100);
+    expect(dispatchPauseMs([channel(2000)])).toBe(25);
   });
 
   it("rides out a 429 storm: every message arrives, none faster than allowed", async () => {
