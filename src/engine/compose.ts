@@ -1,6 +1,7 @@
 import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import type { Guard } from "./guard.ts";
 import type { Choice, NewMessage } from "./outbox.ts";
 import { type Completeness, isClosed, type Recipient, type WorkItem } from "./snapshot.ts";
 
@@ -26,6 +27,7 @@ function fanOut(
   kind: string,
   agencyId: string | null,
   body: (lang: Lang) => { text: string; choices?: Choice[][] },
+  guard: Guard | null = null,
 ): NewMessage[] {
   return (who ?? []).map((r) => {
     const { text, choices } = body(r.lang);
@@ -38,6 +40,7 @@ function fanOut(
       kind,
       text,
       choices: choices ?? null,
+      guard,
       sendAfter: ctx.sendAfter,
     };
   });
@@ -181,6 +184,7 @@ export function cycleChase(
           choices: step.kind === "nudge" ? reportButton(ctx, lang) : undefined,
         };
       },
+      { period, assignments: c.missing.map((w) => w.assignmentId) },
     );
   });
 }
@@ -228,16 +232,24 @@ export function agencyDeadlines(
     "overdue-head": "engine-overdue-head",
   }[kind];
   const choice = items.length === 1 && items[0] ? `rp:${items[0].assignmentId}` : "rp";
-  return fanOut(ctx, ctx.recipients.get(`${role}:${agencyId}`), key, kind, agencyId, (lang) => ({
-    text: [
-      ctx.i18n.t(lang, titleKey, {
-        agency: ctx.names.get(agencyId) ?? agencyId,
-        days: ctx.rules.overdue.headAfterDays,
-      }),
-      ...items.map((w) => line(ctx, lang, w, day)),
-    ].join("\n"),
-    choices: kind === "overdue-head" ? undefined : reportButton(ctx, lang, choice),
-  }));
+  return fanOut(
+    ctx,
+    ctx.recipients.get(`${role}:${agencyId}`),
+    key,
+    kind,
+    agencyId,
+    (lang) => ({
+      text: [
+        ctx.i18n.t(lang, titleKey, {
+          agency: ctx.names.get(agencyId) ?? agencyId,
+          days: ctx.rules.overdue.headAfterDays,
+        }),
+        ...items.map((w) => line(ctx, lang, w, day)),
+      ].join("\n"),
+      choices: kind === "overdue-head" ? undefined : reportButton(ctx, lang, choice),
+    }),
+    { assignments: items.map((w) => w.assignmentId) },
+  );
 }
 
 /** The coordinators' step of the overdue ladder: one message a day for the whole plan. */

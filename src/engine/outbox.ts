@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { splitText } from "../channels/split.ts";
 import type { OutboxState } from "../db/schema.ts";
+import type { Guard } from "./guard.ts";
 
 export interface Choice {
   label: string;
@@ -17,6 +18,8 @@ export interface NewMessage {
   text: string;
   choices?: Choice[][] | null;
   attachment?: { kind: "photo" | "document"; path: string; name: string } | null;
+  /** Drops the message at delivery once what it chases is settled. */
+  guard?: Guard | null;
   sendAfter: string;
 }
 
@@ -31,6 +34,7 @@ export interface OutboxRow {
   text: string;
   choices: Choice[][] | null;
   attachment: NewMessage["attachment"];
+  guard: Guard | null;
   state: OutboxState;
   attempts: number;
   sendAfter: string;
@@ -55,6 +59,7 @@ function toRow(r: Record<string, unknown>): OutboxRow {
     text: r.text as string,
     choices: r.choices ? JSON.parse(r.choices as string) : null,
     attachment: r.attachment ? JSON.parse(r.attachment as string) : null,
+    guard: r.guard ? JSON.parse(r.guard as string) : null,
     state: r.state as OutboxState,
     attempts: r.attempts as number,
     sendAfter: r.send_after as string,
@@ -79,8 +84,8 @@ export class Outbox {
     private readonly limits: Record<string, number> = defaultTextLimits,
   ) {
     this.insertStmt = sqlite.prepare(
-      `insert into outbox (dedupe_key, chat_id, contact_id, agency_id, plan_id, kind, text, choices, attachment, state, attempts, send_after, created_at)
-       values (@dedupeKey, @chatId, @contactId, @agencyId, @planId, @kind, @text, @choices, @attachment, 'pending', 0, @sendAfter, @createdAt)
+      `insert into outbox (dedupe_key, chat_id, contact_id, agency_id, plan_id, kind, text, choices, attachment, guard, state, attempts, send_after, created_at)
+       values (@dedupeKey, @chatId, @contactId, @agencyId, @planId, @kind, @text, @choices, @attachment, @guard, 'pending', 0, @sendAfter, @createdAt)
        on conflict(dedupe_key) do nothing`,
     );
     // The oldest due message of the chat, and none while another is in flight to it, so
@@ -101,6 +106,7 @@ export class Outbox {
     const ids: number[] = [];
     this.sqlite.transaction(() => {
       for (const m of messages) {
+        const guard = m.guard ? JSON.stringify(m.guard) : null;
         const limit = this.limits[m.chatId.split(":")[0] ?? ""] ?? 4096;
         const parts = splitText(m.text, limit);
         parts.forEach((text, i) => {
@@ -114,6 +120,7 @@ export class Outbox {
             text,
             choices: i === parts.length - 1 && m.choices ? JSON.stringify(m.choices) : null,
             attachment: i === 0 && m.attachment ? JSON.stringify(m.attachment) : null,
+            guard,
             sendAfter: m.sendAfter,
             createdAt: now,
           });
@@ -143,6 +150,13 @@ export class Outbox {
          attempts = attempts - ? where id = ?`,
       )
       .run(error, countAttempt ? 0 : 1, id);
+  }
+
+  /** What the message chased was settled before it went out: it never will. */
+  markSkipped(id: number, reason: string): void {
+    this.sqlite
+      .prepare("update outbox set state = 'skipped', last_error = ?, claimed_at = null where id = ?")
+      .run(reason, id);
   }
 
   markFailed(id: number, error: string): void {

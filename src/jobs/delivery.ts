@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DelayedError, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
 import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts";
-import type { Outbox } from "../engine/outbox.ts";
+import type { Outbox, OutboxRow } from "../engine/outbox.ts";
 import type { Pacer } from "./pacer.ts";
 
 export const DELIVERY_QUEUE = "delivery";
@@ -19,6 +19,8 @@ export interface DeliveryDeps {
   channels: Map<string, Channel>;
   pacer: Pacer;
   maxAttempts: number;
+  /** Why the claimed message no longer needs sending (what it chased was settled), or null. */
+  settled(row: OutboxRow): string | null;
   /** Marks the chat unreachable, stops its messages, tells the coordinators once. */
   onUnreachable(chatId: string, reason: string, horizon: Date): Promise<void> | void;
   log: Logger;
@@ -55,6 +57,11 @@ export async function deliver(
 
   const row = deps.outbox.claim(chatId, horizon);
   if (!row) return "nothing-due";
+  const settled = deps.settled(row);
+  if (settled) {
+    deps.outbox.markSkipped(row.id, settled);
+    return "skipped";
+  }
   try {
     const sent = await channel.send(id, { text: row.text, choices: row.choices, attachment: row.attachment });
     deps.outbox.markSent(row.id, sent.messageId);

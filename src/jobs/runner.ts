@@ -2,6 +2,7 @@ import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Channel } from "../channels/channel.ts";
 import type { Core } from "../core.ts";
+import { settledReason } from "../engine/guard.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { runTick, type TickResult } from "../engine/tick.ts";
 import type { Logger } from "../logger.ts";
@@ -65,6 +66,7 @@ export class EngineRunner {
             channels: this.channels,
             pacer: this.pacer,
             maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
+            settled: (row) => settledReason(this.core.sqlite, row.guard),
             onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
             log: this.log,
           }),

@@ -10,7 +10,7 @@ import { dispatchPauseMs } from "../../src/jobs/delivery.ts";
 import { EngineRunner, TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
-import { engineFixture } from "../helpers/engine.ts";
+import { engineFixture, reportAll } from "../helpers/engine.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -176,6 +176,58 @@ describe("delivery through the outbox", () => {
     await runner.dispatchNow(new Date());
     await until(() => core.outbox.get(bad ?? 0)?.state === "failed", "gave up");
     expect(core.outbox.get(bad ?? 0)?.lastError).toContain("Internal Server Error");
+  });
+});
+
+describe("settled before sending", () => {
+  it("drops a weekend nudge for an agency that reported before Monday, and sends the rest", async () => {
+    const { core, emulator, runner, tick, state } = await setup();
+    // Saturday 5 December: nudges are written now and held until Monday's working start.
+    const rows = tick("2026-12-05T08:00:00+07:00").filter((r) => r.kind === "cycle-nudge5");
+    expect(rows.map((r) => r.chatId).sort()).toEqual(["tg:1001", "tg:3001"]);
+    expect(rows.every((r) => r.sendAfter === "2026-12-07T00:30:00.000Z")).toBe(true);
+    reportAll(core, "so-y-te", "2026-11"); // on Sunday
+    await runner.dispatchNow(new Date("2026-12-07T08:00:00+07:00"));
+    await until(() => rows.every((r) => ["sent", "skipped"].includes(state(r.id) ?? "")), "nudges settled");
+    const [health, office] = rows.map((r) => core.outbox.get(r.id));
+    expect(health?.chatId === "tg:1001" ? health?.state : office?.state).toBe("skipped");
+    expect(core.outbox.list({ state: "skipped" })[0]?.lastError).toContain("reported for 2026-11");
+    expect(emulator.messages(1001)).toHaveLength(0);
+    expect(emulator.messages(3001)).toHaveLength(1);
+  });
+
+  it("drops a due reminder whose task was reported done after it was written", async () => {
+    const { core, emulator, runner, state } = await setup();
+    const work = core.sqlite
+      .prepare(
+        `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
+         where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' limit 2`,
+      )
+      .all() as { id: number; task_id: number }[];
+    const [first, second] = work;
+    if (!first || !second) throw new Error("fixture: so-y-te leads two dated tasks");
+    const message = (key: string, assignments: number[]) => ({
+      dedupeKey: key,
+      chatId: "tg:1001",
+      kind: "due",
+      text: key,
+      guard: { assignments },
+      sendAfter: new Date(Date.now() - 1000).toISOString(),
+    });
+    const [doneOne, stillOpen] = core.outbox.add([
+      message("due:one", [first.id]),
+      message("due:both", [first.id, second.id]),
+    ]);
+    core.sqlite
+      .prepare(
+        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
+         values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
+      )
+      .run(first.id, first.task_id, new Date().toISOString());
+    await runner.dispatchNow(new Date());
+    await until(() => state(stillOpen ?? 0) === "sent", "the open reminder sent");
+    expect(state(doneOne ?? 0)).toBe("skipped");
+    expect(emulator.messages(1001).map((m) => m.text)).toEqual(["due:both"]);
   });
 });
 

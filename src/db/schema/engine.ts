@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const outboxStates = ["pending", "sending", "sent", "failed", "unreachable"] as const;
+/** `skipped`: what the message chased was settled (reported, done) before it could go out. */
+export const outboxStates = ["pending", "sending", "sent", "failed", "unreachable", "skipped"] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 /**
@@ -25,6 +26,8 @@ export const outbox = sqliteTable(
       path: string;
       name: string;
     }>(),
+    /** What makes the message pointless once true, checked just before sending (see engine/guard.ts). */
+    guard: text("guard", { mode: "json" }).$type<{ period?: string; assignments: number[] }>(),
     state: text("state", { enum: outboxStates }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     sendAfter: text("send_after").notNull(),
