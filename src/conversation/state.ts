@@ -53,7 +53,14 @@ export class FlowStore {
     data: object,
     now: Date,
   ): FlowState {
-    const state = {
+    const state = this.begin(chatId, contactId, kind, step, data);
+    this.save(state, now);
+    return state;
+  }
+
+  /** A new flow with a fresh nonce, not yet stored: for a flow whose first question saves it anyway. */
+  begin(chatId: string, contactId: number | null, kind: string, step: string, data: object): FlowState {
+    return {
       chatId,
       contactId,
       kind,
@@ -61,8 +68,6 @@ export class FlowStore {
       nonce: randomBytes(3).toString("hex"),
       data: data as Record<string, unknown>,
     };
-    this.save(state, now);
-    return state;
   }
 
   save(state: FlowState<object>, now: Date): void {

@@ -39,14 +39,13 @@ export function startReport(turn: Turn, assignmentId?: number): Reply[] {
   const open = assignmentsOf(turn.deps.sqlite, contact.agencyId).filter(isOpen);
   if (open.length === 0) return [{ text: turn.t("report-nothing-open", { agency: contact.agencyName }) }];
   const pre = assignmentId !== undefined ? open.find((a) => a.assignmentId === assignmentId) : undefined;
-  const state = turn.flows.start(
-    turn.incoming.chatId,
-    contact.id,
-    "report",
-    pre ? "status" : "task",
-    { agencyId: contact.agencyId, page: 0, assignmentId: pre?.assignmentId, first: pre?.assignmentId },
-    turn.now,
-  ) as unknown as S;
+  // askStatus and askTask store the flow: one write for the first step, not two.
+  const state = turn.flows.begin(turn.incoming.chatId, contact.id, "report", pre ? "status" : "task", {
+    agencyId: contact.agencyId,
+    page: 0,
+    assignmentId: pre?.assignmentId,
+    first: pre?.assignmentId,
+  }) as unknown as S;
   return pre ? askStatus(turn, state, pre) : askTask(turn, state, open);
 }
 
@@ -221,8 +220,9 @@ function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       turn.incoming.channel,
       at,
     );
+    // The flow ends in the same commit as the report it produced.
+    turn.flows.clear(turn.incoming.chatId);
   })();
-  turn.flows.clear(turn.incoming.chatId);
   return [
     {
       text: turn.t("report-saved", {
