@@ -114,6 +114,15 @@ export class Snapshot {
    * and reading the partners too (three in four rows at national scale) would double a tick.
    */
   work(planId: string): WorkItem[] {
+    // A tick's digests and their charts ask again for each subscription. Only the last plan is
+    // kept: a tick goes plan by plan, and all plans' work at once would raise its peak memory.
+    if (this.lastWork?.planId !== planId) this.lastWork = { planId, items: this.readWork(planId) };
+    return this.lastWork.items;
+  }
+
+  private lastWork?: { planId: string; items: WorkItem[] };
+
+  private readWork(planId: string): WorkItem[] {
     const tasks = this.tasks(planId);
     const latest = this.latest();
     const rows = this.sqlite
@@ -190,6 +199,18 @@ export class Snapshot {
 
   /** Assignment ids with a current (not superseded) report in the period. */
   reportedIn(period: string, planId: string): Set<number> {
+    const key = `${planId}|${period}`;
+    let hit = this.reportedCache.get(key);
+    if (!hit) {
+      hit = this.readReportedIn(period, planId);
+      this.reportedCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private readonly reportedCache = new Map<string, Set<number>>();
+
+  private readReportedIn(period: string, planId: string): Set<number> {
     const rows = this.sqlite
       .prepare(
         `select distinct r.assignment_id id from reports r join tasks t on t.id = r.task_id
