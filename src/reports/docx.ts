@@ -14,7 +14,7 @@ import {
   twoColumns,
 } from "./docx-parts.ts";
 import { DOC, TEXT } from "./labels.ts";
-import type { SynthesisModel } from "./model.ts";
+import type { SynthesisModel, TaskRow } from "./model.ts";
 import { statusLabel } from "./tables.ts";
 
 const percent = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
@@ -64,23 +64,49 @@ function sections(m: SynthesisModel): Paragraph[] {
   });
 }
 
+/** Names a few agencies in full; a task late in 135 communes is one row, not 135. */
+function agenciesCell(names: string[]): string {
+  return names.length <= 5
+    ? names.join(", ")
+    : `${names.slice(0, 3).join(", ")} ${DOC.andOthers(names.length - 3)}`;
+}
+
+/** One status, or how many agencies are at each, most first. */
+function statusesCell(rows: TaskRow[]): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(statusLabel(r), (counts.get(statusLabel(r)) ?? 0) + 1);
+  if (counts.size === 1) return [...counts.keys()][0] ?? "";
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([label, n]) => `${label}: ${n}`)
+    .join("; ");
+}
+
 function overdue(m: SynthesisModel): (Paragraph | Table)[] {
-  const rows = m.tasks.filter((t) => t.daysOverdue !== null);
-  if (rows.length === 0) return [body(DOC.noOverdue)];
+  const byTask = new Map<string, TaskRow[]>();
+  for (const t of m.tasks) {
+    if (t.daysOverdue === null) continue;
+    const key = `${t.taskId}|${t.deadline.due}`;
+    byTask.set(key, [...(byTask.get(key) ?? []), t]);
+  }
+  if (byTask.size === 0) return [body(DOC.noOverdue)];
   return [
     dataTable(
       DOC.overdueHeaders,
-      rows.map((t, i) => [
-        String(i + 1),
-        t.ref,
-        t.title,
-        t.agencyName,
-        t.deadline.due
-          ? `${dayLabel(t.deadline.due)}${t.deadline.indicative ? ` (${TEXT.indicative.toLowerCase()})` : ""}`
-          : t.deadline.text,
-        String(t.daysOverdue ?? ""),
-        statusLabel(t),
-      ]),
+      [...byTask.values()].map((rows, i) => {
+        const t = rows[0] as TaskRow;
+        return [
+          String(i + 1),
+          t.ref,
+          t.title,
+          agenciesCell(rows.map((r) => r.agencyName)),
+          t.deadline.due
+            ? `${dayLabel(t.deadline.due)}${t.deadline.indicative ? ` (${TEXT.indicative.toLowerCase()})` : ""}`
+            : t.deadline.text,
+          String(t.daysOverdue ?? ""),
+          statusesCell(rows),
+        ];
+      }),
       [0.07, 0.08, 0.31, 0.2, 0.15, 0.09, 0.1],
     ),
   ];

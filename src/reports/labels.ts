@@ -87,6 +87,7 @@ export const DOC = {
   partMissing: "IV. CƠ QUAN, ĐƠN VỊ CHƯA BÁO CÁO ĐẦY ĐỦ",
   partTargets: "V. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (PHỤ LỤC I)",
   noOverdue: "Không có nhiệm vụ quá hạn.",
+  andOthers: (n: number) => `và ${n} cơ quan, đơn vị khác`,
   noMissing: "Tất cả cơ quan, đơn vị đã báo cáo đầy đủ.",
   overdueHeaders: ["STT", "Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Số ngày quá hạn", "Trạng thái"],
   targetHeaders: ["Mã", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2030", "Kết quả", "Cơ quan báo cáo"],
