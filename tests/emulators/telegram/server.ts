@@ -1,0 +1,115 @@
+/**
+ * The HTTP side of api.telegram.org: `POST {apiRoot}/bot{token}/{method}` and file downloads from
+ * `{apiRoot}/file/bot{token}/{file_path}`, with every call logged for the tests to inspect.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Handler } from "./bot-api.ts";
+import { ApiError } from "./errors.ts";
+import type { FileStore } from "./files.ts";
+import { type Args, readArgs } from "./request.ts";
+import type { ApiCall } from "./types.ts";
+
+export class ApiServer {
+  callLog: ApiCall[] = [];
+  private readonly server = createServer((req, res) => {
+    void this.handle(req, res);
+  });
+
+  constructor(
+    private readonly token: string,
+    private readonly handlers: Record<string, Handler>,
+    private readonly files: FileStore,
+  ) {}
+
+  /** Resolves to the apiRoot, on a free port of 127.0.0.1. */
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const address = this.server.address();
+    if (address === null || typeof address === "string") throw new Error("emulator did not get a TCP port");
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      // Let the released long poll write its answer before the sockets go.
+      setImmediate(() => this.server.closeAllConnections());
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) return this.serveFile(res, download[1] ?? "", download[2] ?? "");
+    const route = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
+    if (!route) return this.reply(res, new ApiError(404, "Not Found"));
+    const method = route[2] ?? "";
+    let args: Args | undefined;
+    let status = 200;
+    const abort = new AbortController();
+    res.on("close", () => abort.abort());
+    try {
+      if (decodeURIComponent(route[1] ?? "") !== this.token) throw new ApiError(401, "Unauthorized");
+      // Bot API method names are case-insensitive.
+      const handler = this.handlers[method.toLowerCase()];
+      if (handler === undefined) throw new ApiError(404, "Not Found: method not found");
+      args = await readArgs(req, url);
+      const result = await handler(args, abort.signal);
+      this.reply(res, { ok: true, result });
+    } catch (error) {
+      const apiError =
+        error instanceof ApiError
+          ? error
+          : new ApiError(
+              500,
+              `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`,
+            );
+      status = apiError.status;
+      this.reply(res, apiError);
+    }
+    this.callLog.push({ method, params: this.loggable(args), status, at: Date.now() });
+  }
+
+  private reply(res: ServerResponse, body: ApiError | { ok: true; result: unknown }): void {
+    if (res.destroyed || res.writableEnded) return;
+    const status = body instanceof ApiError ? body.status : 200;
+    const payload =
+      body instanceof ApiError
+        ? {
+            ok: false,
+            error_code: body.status,
+            description: body.description,
+            ...(body.parameters ? { parameters: body.parameters } : {}),
+          }
+        : body;
+    const json = JSON.stringify(payload);
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
+    res.end(json);
+  }
+
+  private serveFile(res: ServerResponse, token: string, filePath: string): void {
+    if (token !== this.token) {
+      this.reply(res, new ApiError(401, "Unauthorized"));
+      return;
+    }
+    const file = this.files.byPath(filePath);
+    if (file === undefined) {
+      this.reply(res, new ApiError(404, "Not Found"));
+      return;
+    }
+    res.writeHead(200, { "content-type": file.mimeType ?? "application/octet-stream" });
+    res.end(file.bytes);
+  }
+
+  private loggable(args: Args | undefined): Record<string, unknown> {
+    if (args === undefined) return {};
+    const params = { ...args.raw };
+    for (const [field, file] of args.files) {
+      params[field] = `<file ${file.filename}, ${file.bytes.length} bytes>`;
+    }
+    return params;
+  }
+}
