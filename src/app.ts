@@ -12,6 +12,7 @@ import type { Config } from "./config.ts";
 import { ConversationRouter } from "./conversation/router.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
 import { buildCore } from "./core.ts";
+import { startCheckpointer } from "./db/checkpointer.ts";
 import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
 import { connectNow, redactUrl } from "./jobs/redis.ts";
@@ -52,6 +53,9 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     const s = importPlanFile(core.database.db, config.PLAN_FILE);
     log.info({ plan: s.planId, tasks: s.tasks.added, targets: s.targets.added }, "imported the shipped plan");
   }
+  const checkpointer = startCheckpointer(core.sqlite, {
+    onError: (err) => log.warn({ err }, "background checkpoint failed"),
+  });
   const channels = new Map<string, Channel>();
   const deps: ConversationDeps = { ...core, now: io.now ?? (() => new Date()) };
   const router = new ConversationRouter(deps, log);
@@ -171,6 +175,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     async close() {
       for (const stop of stops.reverse()) await stop();
       await runner.close();
+      await checkpointer?.stop();
       core.database.close();
     },
   };

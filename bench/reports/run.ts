@@ -10,6 +10,7 @@ import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
 import { buildCore } from "../../src/core.ts";
+import { startCheckpointer } from "../../src/db/checkpointer.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
@@ -42,6 +43,7 @@ async function once(reports: number) {
     ensureDefaultAgencies(database.db, config.AGENCY_FILES);
     importPlanFile(database.db, config.PLAN_FILE);
     const core = buildCore(config, database);
+    const checkpointer = startCheckpointer(database.sqlite); // as the service runs it
     const agencies = (
       core.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {
         a: string;
@@ -150,6 +152,7 @@ async function once(reports: number) {
     if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
+    await checkpointer?.stop();
     database.close();
     return { perSecond: reports / seconds, p99, p50: latencies[Math.floor(latencies.length / 2)] ?? 0 };
   } finally {
