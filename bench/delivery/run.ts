@@ -9,6 +9,7 @@ import type { Pacing } from "../../src/channels/channel.ts";
 import { TelegramSender } from "../../src/channels/telegram/sender.ts";
 import { loadConfig } from "../../src/config.ts";
 import { buildCore } from "../../src/core.ts";
+import { startCheckpointer } from "../../src/db/checkpointer.ts";
 import { deleteKeysWithPrefix } from "../../src/jobs/redis.ts";
 import { EngineRunner } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -59,6 +60,7 @@ async function once(): Promise<DeliverySample> {
     DELIVERY_CONCURRENCY: String(CONCURRENCY),
   });
   const core = buildCore(config);
+  const checkpointer = startCheckpointer(core.sqlite); // as the service runs it
   let platform: Platform | undefined;
   let runner: EngineRunner | undefined;
   let sample: Omit<DeliverySample, "leftoverKeys">;
@@ -122,6 +124,7 @@ async function once(): Promise<DeliverySample> {
   } finally {
     await runner?.close();
     await platform?.close();
+    await checkpointer?.stop();
     core.database.close();
     rmSync(dir, { recursive: true, force: true });
     leftoverKeys = await deleteKeys(prefix);
