@@ -38,9 +38,10 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
           connection: redis,
           prefix: core.config.QUEUE_PREFIX,
         });
-        const n = await dispatch(queue, core.outbox, at, ALL_CHANNELS);
+        const dispatched = await dispatch(queue, core.outbox, at, ALL_CHANNELS);
+        await dispatched.done;
         await queue.close();
-        ctx.out(ctx.t("cli-tick-dispatched", { count: n }));
+        ctx.out(ctx.t("cli-tick-dispatched", { count: dispatched.count }));
       } catch {
         process.stderr.write(`${ctx.t("cli-redis-down", { url: redactUrl(core.config.REDIS_URL) })}\n`);
       } finally {

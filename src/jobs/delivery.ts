@@ -91,11 +91,19 @@ export async function deliver(
   }
 }
 
+export interface Dispatched {
+  /** Messages due, all of which will be queued. */
+  count: number;
+  /** Settles once the last chunk is queued (or the dispatch was stopped; the outbox keeps the rest). */
+  done: Promise<void>;
+}
+
 /**
  * Hands every pending message due by `horizon` to the delivery queue, one job per message.
  * Queueing costs the event loop ~65 µs a job: ten thousand at once would hold back the
- * workers' first sends for most of a second. So a small first batch goes at once and the rest
- * follow in chunks `pauseMs` apart (0 when no worker shares this process, as in `cli tick`).
+ * workers' first sends for most of a second. So a small first batch is queued before this
+ * returns and the rest follow in chunks `pauseMs` apart (0 when no worker shares this process,
+ * as in `cli tick`), so nobody waits on a backlog: a coordinator's /remind answers at once.
  */
 export async function dispatch(
   queue: Queue<DeliveryJob>,
@@ -103,21 +111,28 @@ export async function dispatch(
   horizon: Date,
   prefixes: string[],
   pauseMs = 0,
-) {
+  stopped: () => boolean = () => false,
+): Promise<Dispatched> {
   const due = outbox.due(horizon.toISOString(), prefixes);
-  const chunk = pauseMs > 0 ? DISPATCH_CHUNK : 1000;
-  for (let i = 0, size = 50; i < due.length; i += size, size = chunk) {
-    if (i > 0 && pauseMs > 0) await sleep(pauseMs);
-    await queue.addBulk(
-      due.slice(i, i + size).map((r) => ({
+  const add = (rows: typeof due) =>
+    queue.addBulk(
+      rows.map((r) => ({
         name: "send",
         data: { chatId: r.chatId, horizon: horizon.toISOString() },
         // Deterministic ids: dispatching twice adds nothing while the first job waits.
         opts: { jobId: `ob-${r.id}`, removeOnComplete: true, removeOnFail: 1000 },
       })),
     );
-  }
-  return due.length;
+  const first = 50;
+  await add(due.slice(0, first));
+  const chunk = pauseMs > 0 ? DISPATCH_CHUNK : 1000;
+  const done = (async () => {
+    for (let i = first; i < due.length && !stopped(); i += chunk) {
+      if (pauseMs > 0) await sleep(pauseMs);
+      await add(due.slice(i, i + chunk));
+    }
+  })();
+  return { count: due.length, done };
 }
 
 export const DISPATCH_CHUNK = 100;

@@ -24,6 +24,9 @@ export class EngineRunner {
   private readonly ticksQueue: Queue;
   private readonly workers: Worker[] = [];
   private readonly pacer: Pacer;
+  /** Dispatches still queueing their later chunks, so close() can let them finish first. */
+  private readonly queueing = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly core: Core,
@@ -110,7 +113,19 @@ export class EngineRunner {
       this.log.warn({ recovered }, "messages claimed by a vanished worker are pending again");
     // Spread the queueing only when this process's own workers would wait behind it.
     const pause = this.workers.length > 0 ? dispatchPauseMs(this.channels.values()) : 0;
-    return dispatch(this.deliveryQueue, this.core.outbox, horizon, this.prefixes, pause);
+    const { count, done } = await dispatch(
+      this.deliveryQueue,
+      this.core.outbox,
+      horizon,
+      this.prefixes,
+      pause,
+      () => this.closing,
+    );
+    const queued: Promise<void> = done
+      .catch((e) => this.log.warn({ err: e instanceof Error ? e.message : String(e) }, "dispatch stopped"))
+      .finally(() => this.queueing.delete(queued));
+    this.queueing.add(queued);
+    return count;
   }
 
   private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {
@@ -120,6 +135,9 @@ export class EngineRunner {
   }
 
   async close(): Promise<void> {
+    // Chunks not yet queued stay pending in the outbox; the next start dispatches them.
+    this.closing = true;
+    await Promise.allSettled(this.queueing);
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([this.deliveryQueue.close(), this.ticksQueue.close()]);
     for (const c of [...this.connections, this.producer]) c.disconnect();
