@@ -12,7 +12,7 @@ export type CycleStep =
 /**
  * Which cycle steps fire on `day` (YYYY-MM-DD, Vietnam). Nudge days listed in
  * `moveBackDays` move to the working day before when they fall on a day off; the other
- * steps keep their day and the working-time gate delays their sending instead.
+ * steps keep their day; a step on a day off is worked out at the next working start (tick.ts).
  */
 export function cycleStepsOn(day: string, rules: Rules, calendar: WorkingCalendar): CycleStep[] {
   const c = rules.cycle;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
 import type { DigestScope } from "../db/schema.ts";
+import { addDay } from "../domain/period.ts";
 import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import { cycleStepsOn, daysFromTo, dueOffsetOn, isDigestDay, overdueStepOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
@@ -38,6 +39,8 @@ export interface TickResult {
 }
 
 const LAST_TICK = "lastTickAt";
+/** Longer than any run of days off (Tết with its weekends is about ten). */
+const DEFERRAL_DAYS = 14;
 
 function instant(day: string, time: string, zone: string): Date {
   const [y, m, d] = day.split("-").map(Number);
@@ -65,11 +68,16 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
   const snapshot = new Snapshot(sqlite);
   const messages: NewMessage[] = [];
   const shared = lazy(() => ({ names: snapshot.agencyNames(), recipients: snapshot.recipients() }));
+  const inWindow = (t: Date) => t > from && t <= at;
   for (const plan of snapshot.plans()) {
     const rules = rulesFor(deps.rulesFile, plan.id);
-    const due = (day: string, time: string) => {
-      const t = instant(day, time, zone);
-      return t > from && t <= at;
+    const due = (day: string, time: string) => inWindow(instant(day, time, zone));
+    // A cycle step or digest on a day off is worked out when it can be sent, at the next working
+    // start, so it tells what is true then: an agency that reported over the weekend is not chased
+    // on Monday. Its key has no day in it (or the nominal one), so it still goes once.
+    const sendDayOf = (day: string, time: string): string | undefined => {
+      const t = calendar.nextSendTime(instant(day, time, zone));
+      return inWindow(t) ? calendar.localDate(t) : undefined;
     };
     const work = lazy(() => snapshot.work(plan.id));
     const ctx = lazy<ComposeContext>(() => ({
@@ -79,14 +87,18 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
       planId: plan.id,
       rules,
     }));
-    for (const day of daysFromTo(calendar.localDate(from), calendar.localDate(at))) {
-      if (due(day, rules.cycle.time))
-        messages.push(...cycleMessages(ctx(), rules, calendar, day, work, snapshot));
+    // From far enough back to reach a step deferred over the longest break (Tết).
+    for (const day of daysFromTo(addDay(calendar.localDate(from), -DEFERRAL_DAYS), calendar.localDate(at))) {
+      if (cycleStepsOn(day, rules, calendar).length > 0) {
+        const sendDay = sendDayOf(day, rules.cycle.time);
+        if (sendDay) messages.push(...cycleMessages(ctx(), rules, calendar, day, sendDay, work, snapshot));
+      }
+      if (isDigestDay(day, rules)) {
+        const sendDay = sendDayOf(day, rules.digest.time);
+        if (sendDay) messages.push(...digestMessages(deps, ctx(), snapshot, plan.id, day, sendDay));
+      }
       if (due(day, rules.due.time)) messages.push(...dueMessages(ctx(), rules, day, work()));
       if (due(day, rules.overdue.time)) messages.push(...overdueMessages(ctx(), rules, day, work()));
-      if (due(day, rules.digest.time) && isDigestDay(day, rules)) {
-        messages.push(...digestMessages(deps, ctx(), snapshot, plan.id, day));
-      }
     }
   }
   const ids = deps.outbox.add(messages);
@@ -111,18 +123,20 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
+/** The steps of `day`, told as of `sendDay` (the same day unless `day` was a day off). */
 function cycleMessages(
   ctx: ComposeContext,
   rules: Rules,
   calendar: WorkingCalendar,
   day: string,
+  sendDay: string,
   work: () => WorkItem[],
   snapshot: Snapshot,
 ): NewMessage[] {
   const out: NewMessage[] = [];
   for (const step of cycleStepsOn(day, rules, calendar)) {
     if (step.step === "open") {
-      out.push(...cycleOpen(ctx, step.period, day, work(), snapshot.partnerCounts(ctx.planId)));
+      out.push(...cycleOpen(ctx, step.period, sendDay, work(), snapshot.partnerCounts(ctx.planId)));
       continue;
     }
     const incomplete = completeness(
@@ -130,9 +144,9 @@ function cycleMessages(
       snapshot.reportedIn(step.period, ctx.planId),
     ).filter((c) => c.missing.length > 0);
     if (step.step === "nudge")
-      out.push(...cycleChase(ctx, { kind: "nudge", n: step.nudge }, step.period, day, incomplete));
+      out.push(...cycleChase(ctx, { kind: "nudge", n: step.nudge }, step.period, sendDay, incomplete));
     if (step.step === "escalate-head")
-      out.push(...cycleChase(ctx, { kind: "escalate-head" }, step.period, day, incomplete));
+      out.push(...cycleChase(ctx, { kind: "escalate-head" }, step.period, sendDay, incomplete));
     if (step.step === "missing-coordinator")
       out.push(...missingForCoordinators(ctx, step.period, incomplete));
   }
@@ -176,6 +190,7 @@ function digestMessages(
   snapshot: Snapshot,
   planId: string,
   day: string,
+  sendDay: string,
 ): NewMessage[] {
   const subs = deps.sqlite
     .prepare(
@@ -185,7 +200,7 @@ function digestMessages(
     .all(planId) as { chatId: string; scope: string; lang: "vi" | "en" }[];
   return subs.map((s) => {
     const scope = JSON.parse(s.scope) as DigestScope;
-    const model = buildDigest(snapshot, deps.sqlite, planId, scope, day, ctx.rules);
+    const model = buildDigest(snapshot, deps.sqlite, planId, scope, sendDay, ctx.rules);
     return {
       dedupeKey: `digest:${day}:${planId}:${s.chatId}`,
       chatId: s.chatId,

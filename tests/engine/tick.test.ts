@@ -26,16 +26,27 @@ describe("the monthly reporting cycle", () => {
     expect(vp?.text).toMatch(/II\.4 .* due 30\/06\/2026, 154 days late/);
   });
 
-  it("nudges only agencies whose report is incomplete, delaying a Saturday nudge to Monday morning", () => {
+  it("nudges only agencies whose report is incomplete, working out a Saturday nudge on Monday morning", () => {
     const { tick, core } = engineFixture();
     tick("2026-12-01T08:00:00+07:00");
     expect(reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
-    const rows = tick("2026-12-05T08:00:00+07:00");
+    // Saturday the 5th: nothing yet, since nothing could go out before Monday 07:30.
+    expect(tick("2026-12-05T08:00:00+07:00")).toEqual([]);
+    tick("2026-12-06T17:00:00+07:00");
+    const rows = tick("2026-12-07T07:30:00+07:00");
     expect(kinds(rows)).toEqual(["cycle-nudge5@tg:1001"]);
     expect(rows[0]?.text).toMatch(
       /^⏰ Nhắc báo cáo tháng 11\/2026 \(lần 5\) — Sở Y tế: đã báo cáo 0\/\d+ nhiệm vụ/,
     );
     expect(rows[0]?.sendAfter).toBe("2026-12-07T00:30:00.000Z");
+    expect(tick("2026-12-07T07:35:00+07:00")).toEqual([]);
+  });
+
+  it("does not nudge on Monday an agency that reported over the weekend", () => {
+    const { tick, core } = engineFixture();
+    tick("2026-12-05T08:00:00+07:00");
+    reportAll(core, "so-y-te", "2026-11"); // Sunday
+    expect(kinds(tick("2026-12-07T08:00:00+07:00"))).toEqual(["cycle-nudge5@tg:3001", "digest@tg:-500"]);
   });
 
   it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", () => {
@@ -45,12 +56,14 @@ describe("the monthly reporting cycle", () => {
     const day11 = tick("2026-12-11T08:00:00+07:00");
     expect(kinds(day11)).toEqual(["cycle-escalate-head@tg:1002"]);
     expect(day11[0]?.text).toContain("Kính gửi lãnh đạo Sở Y tế");
-    const day12 = tick("2026-12-12T08:00:00+07:00");
+    // The 12th is a Saturday: the list is drawn up on Monday at 07:30, as it then stands.
+    expect(tick("2026-12-12T08:00:00+07:00")).toEqual([]);
+    const monday = tick("2026-12-14T07:30:00+07:00");
+    const day12 = monday.filter((r) => r.kind === "cycle-missing");
     expect(kinds(day12)).toEqual(["cycle-missing@tg:2001"]);
     expect(day12[0]?.text).toContain("Báo cáo tháng 11/2026 (hạn 10/12/2026)");
     expect(day12[0]?.text).toContain("• Sở Y tế: 0/");
     expect(day12[0]?.text).not.toContain("Văn phòng UBND tỉnh");
-    // A Saturday: the list waits for Monday 07:30.
     expect(day12[0]?.sendAfter).toBe("2026-12-14T00:30:00.000Z");
   });
 });
@@ -111,13 +124,25 @@ describe("ticks", () => {
 
   it("do not flood a first start with stale reminders, and catch up at most 7 days", () => {
     const fresh = engineFixture();
-    expect(fresh.tick("2026-12-07T08:00:00+07:00").map((r) => r.kind)).toEqual(["digest"]);
+    // Today's only: the digest, and Saturday's nudge, which could not go out before this morning.
+    expect(fresh.tick("2026-12-07T08:00:00+07:00").map((r) => r.kind)).toEqual([
+      "cycle-nudge5",
+      "cycle-nudge5",
+      "digest",
+    ]);
+    expect(fresh.tick("2026-12-07T09:00:00+07:00").map((r) => r.kind)).toEqual([]);
     const late = engineFixture();
     late.tick("2026-12-01T09:00:00+07:00");
     const rows = late.tick("2026-12-20T09:00:00+07:00");
-    // 12, 11, 8 and 5 December are more than 7 days back; the 14th's digest and coordinators'
-    // overdue list (V.9, due 30/11, every commune) and the 17th's reminders are not.
-    expect([...new Set(rows.map((r) => r.kind))].sort()).toEqual(["digest", "due", "overdue-coordinator"]);
+    // 11, 8 and 5 December are more than 7 days back; the 12th's missing list (a Saturday, so
+    // drawn up on Monday the 14th), the 14th's digest and coordinators' overdue list (V.9, due
+    // 30/11, every commune) and the 17th's reminders are not.
+    expect([...new Set(rows.map((r) => r.kind))].sort()).toEqual([
+      "cycle-missing",
+      "digest",
+      "due",
+      "overdue-coordinator",
+    ]);
     const list = rows.filter((r) => r.kind === "overdue-coordinator");
     expect(list.length).toBeGreaterThan(1); // 135 communes do not fit one Telegram message
     expect(list.every((r) => r.text.length <= 4096)).toBe(true);
