@@ -71,10 +71,9 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
   const inWindow = (t: Date) => t > from && t <= at;
   for (const plan of snapshot.plans()) {
     const rules = rulesFor(deps.rulesFile, plan.id);
-    const due = (day: string, time: string) => inWindow(instant(day, time, zone));
-    // A cycle step or digest on a day off is worked out when it can be sent, at the next working
-    // start, so it tells what is true then: an agency that reported over the weekend is not chased
-    // on Monday. Its key has no day in it (or the nominal one), so it still goes once.
+    // A rule that falls on a day off is worked out when it can be sent, at the next working start,
+    // so it tells what is true then: an agency that reported over the weekend is not chased on
+    // Monday, and a task due on Monday is "due today", not Sunday's "due tomorrow".
     const sendDayOf = (day: string, time: string): string | undefined => {
       const t = calendar.nextSendTime(instant(day, time, zone));
       return inWindow(t) ? calendar.localDate(t) : undefined;
@@ -87,6 +86,8 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
       planId: plan.id,
       rules,
     }));
+    const dueDays = new Map<string, string[]>();
+    const overdueDays = new Map<string, string[]>();
     // From far enough back to reach a step deferred over the longest break (Tết).
     for (const day of daysFromTo(addDay(calendar.localDate(from), -DEFERRAL_DAYS), calendar.localDate(at))) {
       if (cycleStepsOn(day, rules, calendar).length > 0) {
@@ -97,9 +98,13 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
         const sendDay = sendDayOf(day, rules.digest.time);
         if (sendDay) messages.push(...digestMessages(deps, ctx(), snapshot, plan.id, day, sendDay));
       }
-      if (due(day, rules.due.time)) messages.push(...dueMessages(ctx(), rules, day, work()));
-      if (due(day, rules.overdue.time)) messages.push(...overdueMessages(ctx(), rules, day, work()));
+      // The days off before a working day are told together on it, one message per agency.
+      collect(dueDays, sendDayOf(day, rules.due.time), day);
+      collect(overdueDays, sendDayOf(day, rules.overdue.time), day);
     }
+    for (const [sendDay, days] of dueDays) messages.push(...dueMessages(ctx(), rules, days, sendDay, work()));
+    for (const [sendDay, days] of overdueDays)
+      messages.push(...overdueMessages(ctx(), rules, days, sendDay, work()));
   }
   const ids = deps.outbox.add(messages);
   sqlite
@@ -153,26 +158,53 @@ function cycleMessages(
   return out;
 }
 
-function dueMessages(ctx: ComposeContext, rules: Rules, day: string, work: WorkItem[]): NewMessage[] {
+function collect(map: Map<string, string[]>, sendDay: string | undefined, day: string): void {
+  if (!sendDay) return;
+  const days = map.get(sendDay);
+  if (days) days.push(day);
+  else map.set(sendDay, [day]);
+}
+
+/**
+ * Due-date reminders for the rule days `days`, told on `sendDay`. A date already past by then
+ * is left to the overdue ladder, whose first step falls on the same send day.
+ */
+function dueMessages(
+  ctx: ComposeContext,
+  rules: Rules,
+  days: string[],
+  sendDay: string,
+  work: WorkItem[],
+): NewMessage[] {
   const hits: WorkItem[] = [];
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w)) continue;
     for (const date of w.milestones ?? (w.due ? [w.due] : [])) {
-      if (dueOffsetOn(day, date, rules) !== undefined) hits.push({ ...w, due: date });
+      if (date >= sendDay && days.some((d) => dueOffsetOn(d, date, rules) !== undefined))
+        hits.push({ ...w, due: date });
     }
   }
   return [...groupByAgency(hits)].flatMap(([agencyId, items]) =>
-    agencyDeadlines(ctx, "due", day, agencyId, items),
+    agencyDeadlines(ctx, "due", sendDay, agencyId, items),
   );
 }
 
-function overdueMessages(ctx: ComposeContext, rules: Rules, day: string, work: WorkItem[]): NewMessage[] {
+function overdueMessages(
+  ctx: ComposeContext,
+  rules: Rules,
+  days: string[],
+  sendDay: string,
+  work: WorkItem[],
+): NewMessage[] {
   const steps = { focal: [] as WorkItem[], head: [] as WorkItem[], coordinator: [] as WorkItem[] };
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones") continue;
-    const step = overdueStepOn(day, w.due, rules);
-    if (step) steps[step].push(w);
+    const due = w.due;
+    // Over a long break one item may reach two steps; each step names it once.
+    const reached = new Set(days.map((d) => overdueStepOn(d, due, rules)));
+    for (const step of reached) if (step) steps[step].push(w);
   }
+  const day = sendDay;
   return [
     ...[...groupByAgency(steps.focal)].flatMap(([a, items]) =>
       agencyDeadlines(ctx, "overdue-focal", day, a, items),

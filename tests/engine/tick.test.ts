@@ -83,13 +83,30 @@ describe("due dates and the overdue ladder", () => {
     expect(due.find((r) => r.chatId === "tg:1001")?.choices?.[0]?.[0]?.data).toMatch(/^rp:\d+$/);
   });
 
+  it("tells Sunday's reminder for a Monday date on Monday, once, as due today", () => {
+    const { tick, core } = engineFixture();
+    core.sqlite.prepare("update tasks set due_override = '2026-12-14' where ref = 'V.6'").run();
+    tick("2026-12-12T09:00:00+07:00");
+    expect(tick("2026-12-13T09:00:00+07:00").filter((r) => r.kind === "due")).toEqual([]);
+    const monday = tick("2026-12-14T07:30:00+07:00").filter((r) => r.kind === "due");
+    expect(kinds(monday)).toEqual(["due@tg:1001"]);
+    expect(monday[0]?.text).toMatch(/V\.6 .* — hạn 14\/12\/2026, hôm nay là hạn cuối/);
+    // Monday's own reminder (the day itself) is the same message: nothing more at 08:00.
+    expect(tick("2026-12-14T08:00:00+07:00").filter((r) => r.kind === "due")).toEqual([]);
+  });
+
   it("climbs the ladder: focal after a day, head after a week, coordinators after two", () => {
     const { tick } = engineFixture();
     tick("2026-12-31T09:00:00+07:00");
-    const jan1 = tick("2027-01-01T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"));
-    expect(kinds(jan1)).toContain("overdue-focal@tg:1001");
-    // 1 January is a public holiday: the first working morning is Monday the 4th.
-    expect(jan1[0]?.sendAfter).toBe("2027-01-04T00:30:00.000Z");
+    // 1 January is a public holiday: the step is told on the first working morning, Monday the
+    // 4th, counting the days late from then.
+    expect(tick("2027-01-01T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"))).toEqual([]);
+    tick("2027-01-03T20:00:00+07:00");
+    const jan4 = tick("2027-01-04T07:30:00+07:00").filter((r) => r.kind.startsWith("overdue"));
+    expect(kinds(jan4)).toContain("overdue-focal@tg:1001");
+    expect(jan4[0]?.sendAfter).toBe("2027-01-04T00:30:00.000Z");
+    expect(jan4[0]?.dedupeKey).toMatch(/^overdue-focal:2027-01-04:/);
+    expect(jan4.find((r) => r.chatId === "tg:1001")?.text).toContain("hạn 31/12/2026, quá 4 ngày");
     tick("2027-01-06T09:00:00+07:00");
     expect(kinds(tick("2027-01-07T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue")))).toContain(
       "overdue-head@tg:1002",
