@@ -102,9 +102,10 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
       collect(dueDays, sendDayOf(day, rules.due.time), day);
       collect(overdueDays, sendDayOf(day, rules.overdue.time), day);
     }
-    for (const [sendDay, days] of dueDays) messages.push(...dueMessages(ctx(), rules, days, sendDay, work()));
+    for (const [sendDay, days] of dueDays)
+      messages.push(...dueMessages({ ctx: ctx(), rules, days, sendDay, work: work() }));
     for (const [sendDay, days] of overdueDays)
-      messages.push(...overdueMessages(ctx(), rules, days, sendDay, work()));
+      messages.push(...overdueMessages({ ctx: ctx(), rules, days, sendDay, work: work() }));
   }
   const ids = deps.outbox.add(messages);
   sqlite
@@ -169,13 +170,16 @@ function collect(map: Map<string, string[]>, sendDay: string | undefined, day: s
  * Due-date reminders for the rule days `days`, told on `sendDay`. A date already past by then
  * is left to the overdue ladder, whose first step falls on the same send day.
  */
-function dueMessages(
-  ctx: ComposeContext,
-  rules: Rules,
-  days: string[],
-  sendDay: string,
-  work: WorkItem[],
-): NewMessage[] {
+/** The rule days `days` (a working day and the days off before it), told on `sendDay`. */
+interface Told {
+  ctx: ComposeContext;
+  rules: Rules;
+  days: string[];
+  sendDay: string;
+  work: WorkItem[];
+}
+
+function dueMessages({ ctx, rules, days, sendDay, work }: Told): NewMessage[] {
   const hits: WorkItem[] = [];
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w)) continue;
@@ -189,13 +193,7 @@ function dueMessages(
   );
 }
 
-function overdueMessages(
-  ctx: ComposeContext,
-  rules: Rules,
-  days: string[],
-  sendDay: string,
-  work: WorkItem[],
-): NewMessage[] {
+function overdueMessages({ ctx, rules, days, sendDay, work }: Told): NewMessage[] {
   const steps = { focal: [] as WorkItem[], head: [] as WorkItem[], coordinator: [] as WorkItem[] };
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones") continue;
@@ -204,15 +202,14 @@ function overdueMessages(
     const reached = new Set(days.map((d) => overdueStepOn(d, due, rules)));
     for (const step of reached) if (step) steps[step].push(w);
   }
-  const day = sendDay;
   return [
     ...[...groupByAgency(steps.focal)].flatMap(([a, items]) =>
-      agencyDeadlines(ctx, "overdue-focal", day, a, items),
+      agencyDeadlines(ctx, "overdue-focal", sendDay, a, items),
     ),
     ...[...groupByAgency(steps.head)].flatMap(([a, items]) =>
-      agencyDeadlines(ctx, "overdue-head", day, a, items),
+      agencyDeadlines(ctx, "overdue-head", sendDay, a, items),
     ),
-    ...overdueForCoordinators(ctx, day, steps.coordinator),
+    ...overdueForCoordinators(ctx, sendDay, steps.coordinator),
   ];
 }
 
