@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { closeServer, listenLocal } from "./http.ts";
 
 export type ChatType = "PRIVATE" | "GROUP";
 export type WebhookBodyStyle = "bare" | "wrapped";
@@ -172,13 +173,7 @@ export class ZaloEmulator {
 
   static async start(opts: ZaloEmulatorOptions = {}): Promise<ZaloEmulator> {
     const emulator = new ZaloEmulator(opts);
-    await new Promise<void>((resolve, reject) => {
-      emulator.server.once("error", reject);
-      emulator.server.listen(0, "127.0.0.1", () => resolve());
-    });
-    const address = emulator.server.address();
-    if (address === null || typeof address === "string") throw new Error("emulator did not get a TCP port");
-    emulator.root = `http://127.0.0.1:${address.port}`;
+    emulator.root = await listenLocal(emulator.server);
     return emulator;
   }
 
@@ -190,10 +185,7 @@ export class ZaloEmulator {
     if (this.closed) return;
     this.closed = true;
     for (const waiter of [...this.waiters]) waiter();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      setImmediate(() => this.server.closeAllConnections());
-    });
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

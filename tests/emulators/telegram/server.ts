@@ -3,6 +3,7 @@
  * `{apiRoot}/file/bot{token}/{file_path}`, with every call logged for the tests to inspect.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { closeServer, listenLocal } from "../http.ts";
 import type { Handler } from "./bot-api.ts";
 import { ApiError } from "./errors.ts";
 import type { FileStore } from "./files.ts";
@@ -22,22 +23,12 @@ export class ApiServer {
   ) {}
 
   /** Resolves to the apiRoot, on a free port of 127.0.0.1. */
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(0, "127.0.0.1", () => resolve());
-    });
-    const address = this.server.address();
-    if (address === null || typeof address === "string") throw new Error("emulator did not get a TCP port");
-    return `http://127.0.0.1:${address.port}`;
+  listen(): Promise<string> {
+    return listenLocal(this.server);
   }
 
   close(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      // Let the released long poll write its answer before the sockets go.
-      setImmediate(() => this.server.closeAllConnections());
-    });
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
