@@ -17,15 +17,11 @@ import { UserError } from "../errors.ts";
 import { syncAssignments } from "./assignments.ts";
 import { Gazetteer, type Party } from "./gazetteer.ts";
 import { type ParsedPlan, parsePlan } from "./plan-parser.ts";
+import { type ItemCounts, reconcile } from "./reconcile.ts";
 import { PlanFormatError } from "./table-reader.ts";
 import { slugify } from "./text.ts";
 
-export interface ItemCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  archived: number;
-}
+export type { ItemCounts } from "./reconcile.ts";
 export interface PlanImportSummary {
   planId: string;
   title: string;
@@ -127,14 +123,6 @@ function writeParties(tx: Tx, table: PartyTable, taskId: number, parties: Party[
   });
 }
 
-/** True when every field we would write already holds that value (position shifts alone are not edits). */
-function sameFields(old: object, values: object): boolean {
-  const before = old as Record<string, unknown>;
-  return Object.entries(values).every(
-    ([k, v]) => JSON.stringify(before[k] ?? null) === JSON.stringify(v ?? null),
-  );
-}
-
 const partiesKey = (ps: { agencyId?: string | null; groupId?: string | null }[]) =>
   ps.map((p) => p.agencyId ?? `group:${p.groupId}`).join(",");
 
@@ -145,17 +133,10 @@ function importTasks(
   sectionIds: Map<string, number>,
   now: string,
 ) {
-  const counts: ItemCounts = { added: 0, updated: 0, unchanged: 0, archived: 0 };
-  const existing = new Map(
-    tx
-      .select()
-      .from(tasks)
-      .where(eq(tasks.planId, planId))
-      .all()
-      .map((t) => [t.ref, t]),
-  );
-  for (const t of parsed.tasks) {
-    const values = {
+  const stored = (table: PartyTable, taskId: number) =>
+    partiesKey(tx.select().from(table).where(eq(table.taskId, taskId)).orderBy(table.position).all());
+  return reconcile(tx.select().from(tasks).where(eq(tasks.planId, planId)).all(), parsed.tasks, {
+    values: (t) => ({
       planId,
       ref: t.ref,
       sectionId: sectionIds.get(`tasks:${t.section}`) ?? 0,
@@ -171,45 +152,18 @@ function importTasks(
       quota: t.deadline.quota,
       milestones: t.deadline.milestones,
       archivedAt: null,
-    };
-    const old = existing.get(t.ref);
-    existing.delete(t.ref);
-    let taskId: number;
-    if (!old) {
-      taskId = tx.insert(tasks).values(values).returning({ id: tasks.id }).get().id;
-      counts.added++;
-    } else {
-      taskId = old.id;
-      const oldParties = [
-        partiesKey(
-          tx.select().from(taskLeads).where(eq(taskLeads.taskId, old.id)).orderBy(taskLeads.position).all(),
-        ),
-        partiesKey(
-          tx
-            .select()
-            .from(taskPartners)
-            .where(eq(taskPartners.taskId, old.id))
-            .orderBy(taskPartners.position)
-            .all(),
-        ),
-      ];
-      const same =
-        sameFields(old, { ...values, position: old.position }) &&
-        oldParties[0] === partiesKey(t.leads) &&
-        oldParties[1] === partiesKey(t.partners);
-      if (!same || old.position !== values.position)
-        tx.update(tasks).set(values).where(eq(tasks.id, old.id)).run();
-      counts[same ? "unchanged" : "updated"]++;
-    }
-    writeParties(tx, taskLeads, taskId, t.leads);
-    writeParties(tx, taskPartners, taskId, t.partners);
-  }
-  for (const gone of existing.values()) {
-    if (gone.archivedAt) continue;
-    tx.update(tasks).set({ archivedAt: now }).where(eq(tasks.id, gone.id)).run();
-    counts.archived++;
-  }
-  return counts;
+    }),
+    insert: (values) => tx.insert(tasks).values(values).returning({ id: tasks.id }).get().id,
+    update: (id, values) => tx.update(tasks).set(values).where(eq(tasks.id, id)).run(),
+    archive: (id) => tx.update(tasks).set({ archivedAt: now }).where(eq(tasks.id, id)).run(),
+    sameParts: (old, t) =>
+      stored(taskLeads, old.id) === partiesKey(t.leads) &&
+      stored(taskPartners, old.id) === partiesKey(t.partners),
+    writeParts: (id, t) => {
+      writeParties(tx, taskLeads, id, t.leads);
+      writeParties(tx, taskPartners, id, t.partners);
+    },
+  });
 }
 
 function importTargets(
@@ -219,17 +173,15 @@ function importTargets(
   sectionIds: Map<string, number>,
   now: string,
 ) {
-  const counts: ItemCounts = { added: 0, updated: 0, unchanged: 0, archived: 0 };
-  const existing = new Map(
+  const trackers = (targetId: number) =>
     tx
       .select()
-      .from(targets)
-      .where(eq(targets.planId, planId))
-      .all()
-      .map((t) => [t.ref, t]),
-  );
-  for (const t of parsed.targets) {
-    const values = {
+      .from(targetTrackers)
+      .where(eq(targetTrackers.targetId, targetId))
+      .orderBy(targetTrackers.position)
+      .all();
+  return reconcile(tx.select().from(targets).where(eq(targets.planId, planId)).all(), parsed.targets, {
+    values: (t) => ({
       planId,
       ref: t.ref,
       sectionId: sectionIds.get(`targets:${t.section}`) ?? 0,
@@ -244,42 +196,23 @@ function importTargets(
       target2030Op: t.target2030?.op ?? null,
       target2030Value: t.target2030?.value ?? null,
       archivedAt: null,
-    };
-    const old = existing.get(t.ref);
-    existing.delete(t.ref);
-    let targetId: number;
-    if (!old) {
-      targetId = tx.insert(targets).values(values).returning({ id: targets.id }).get().id;
-      counts.added++;
-    } else {
-      targetId = old.id;
-      const oldTrackers = tx
-        .select()
-        .from(targetTrackers)
-        .where(eq(targetTrackers.targetId, old.id))
-        .orderBy(targetTrackers.position)
-        .all();
-      const same =
-        sameFields(old, { ...values, position: old.position }) &&
-        partiesKey(oldTrackers) === partiesKey(t.trackers);
-      if (!same || old.position !== values.position)
-        tx.update(targets).set(values).where(eq(targets.id, old.id)).run();
-      counts[same ? "unchanged" : "updated"]++;
-    }
-    tx.delete(targetTrackers).where(eq(targetTrackers.targetId, targetId)).run();
-    t.trackers.forEach((p, position) => {
-      tx.insert(targetTrackers)
-        .values({ targetId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
-        .run();
-    });
-  }
-  for (const gone of existing.values()) {
-    if (gone.archivedAt) continue;
-    tx.update(targets)
-      .set({ archivedAt: now })
-      .where(and(eq(targets.id, gone.id), isNull(targets.archivedAt)))
-      .run();
-    counts.archived++;
-  }
-  return counts;
+    }),
+    insert: (values) => tx.insert(targets).values(values).returning({ id: targets.id }).get().id,
+    update: (id, values) => tx.update(targets).set(values).where(eq(targets.id, id)).run(),
+    archive: (id) =>
+      tx
+        .update(targets)
+        .set({ archivedAt: now })
+        .where(and(eq(targets.id, id), isNull(targets.archivedAt)))
+        .run(),
+    sameParts: (old, t) => partiesKey(trackers(old.id)) === partiesKey(t.trackers),
+    writeParts: (targetId, t) => {
+      tx.delete(targetTrackers).where(eq(targetTrackers.targetId, targetId)).run();
+      t.trackers.forEach((p, position) => {
+        tx.insert(targetTrackers)
+          .values({ targetId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
+          .run();
+      });
+    },
+  });
 }
