@@ -273,6 +273,7 @@ console-welcome = nhacviec — the console demo. You are the focal point of Sở
 console-as = You are now { $chat }.
 console-as-usage = Usage: /as <agency id> <focal|head|coordinator>
 console-ticked = Ran the reminder rules at { $at }: { $count } new messages.
+console-ticked-off = That is outside working time: messages due now are worked out and sent from { $next }.
 start-redis-down = Cannot reach Redis at { $url }. nhacviec needs Redis to run its schedules; start it with: redis-server --daemonize yes (or set REDIS_URL).
 start-config = Invalid configuration: { $reason }. See .env.example.
 cli-invite = invite codes for joining the bot

@@ -272,6 +272,7 @@ console-welcome = nhacviec — bản chạy thử trên dòng lệnh. Bạn đan
 console-as = Bạn đang là { $chat }.
 console-as-usage = Cách dùng: /as <mã cơ quan> <focal|head|coordinator>
 console-ticked = Đã chạy quy tắc nhắc việc tại { $at }: { $count } tin nhắn mới.
+console-ticked-off = Đây là ngoài giờ làm việc: tin nhắn đến hạn lúc này sẽ được soạn và gửi từ { $next }.
 start-redis-down = Không kết nối được Redis tại { $url }. nhacviec cần Redis để chạy lịch nhắc việc; khởi động bằng: redis-server --daemonize yes (hoặc đặt REDIS_URL).
 start-config = Cấu hình không hợp lệ: { $reason }. Xem .env.example.
 cli-invite = mã mời tham gia bot

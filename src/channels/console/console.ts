@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationRouter } from "../../conversation/router.ts";
 import type { Core } from "../../core.ts";
+import { dayLabel } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
@@ -94,6 +95,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         if (Number.isNaN(at.getTime())) throw new UserError("err-instant", { value: line.slice(5).trim() });
         const r = await opts.tick(at);
         output.write(`${t("console-ticked", { count: r.ids.length, at: at.toISOString() })}\n`);
+        // Outside working time the rules wait for the next working start: say when that is.
+        if (!core.calendar.isWorkingTime(at))
+          output.write(
+            `${t("console-ticked-off", { next: localTime(core, core.calendar.nextSendTime(at)) })}\n`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 300)); // let delivery print before the prompt
       } else if (line) {
         const replies = await opts.router.handle(
@@ -111,4 +117,14 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     prompt();
   }
   rl.close();
+}
+
+/** "07:30 07/12/2026", in the calendar's time zone. */
+function localTime(core: Core, at: Date): string {
+  const hhmm = new Intl.DateTimeFormat("en-GB", {
+    timeZone: core.calendar.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+  return `${hhmm} ${dayLabel(core.calendar.localDate(at))}`;
 }
