@@ -5,7 +5,14 @@ import type Database from "better-sqlite3";
 import type { DigestScope } from "../db/schema.ts";
 import { addDay } from "../domain/period.ts";
 import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
-import { cycleStepsOn, daysFromTo, dueOffsetOn, isDigestDay, overdueStepOn } from "../domain/schedule.ts";
+import {
+  type CycleStep,
+  cycleStepsOn,
+  daysFromTo,
+  dueOffsetOn,
+  isDigestDay,
+  overdueStepOn,
+} from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { I18n } from "../i18n/index.ts";
 import { digestChartModel, renderChart } from "../reports/chart.ts";
@@ -90,9 +97,10 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
     const overdueDays = new Map<string, string[]>();
     // From far enough back to reach a step deferred over the longest break (Tết).
     for (const day of daysFromTo(addDay(calendar.localDate(from), -DEFERRAL_DAYS), calendar.localDate(at))) {
-      if (cycleStepsOn(day, rules, calendar).length > 0) {
+      const steps = cycleStepsOn(day, rules, calendar);
+      if (steps.length > 0) {
         const sendDay = sendDayOf(day, rules.cycle.time);
-        if (sendDay) messages.push(...cycleMessages(ctx(), rules, calendar, day, sendDay, work, snapshot));
+        if (sendDay) messages.push(...cycleMessages(ctx(), steps, sendDay, work, snapshot));
       }
       if (isDigestDay(day, rules)) {
         const sendDay = sendDayOf(day, rules.digest.time);
@@ -129,18 +137,16 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-/** The steps of `day`, told as of `sendDay` (the same day unless `day` was a day off). */
+/** A day's cycle steps, told as of `sendDay` (the same day unless theirs was a day off). */
 function cycleMessages(
   ctx: ComposeContext,
-  rules: Rules,
-  calendar: WorkingCalendar,
-  day: string,
+  steps: CycleStep[],
   sendDay: string,
   work: () => WorkItem[],
   snapshot: Snapshot,
 ): NewMessage[] {
   const out: NewMessage[] = [];
-  for (const step of cycleStepsOn(day, rules, calendar)) {
+  for (const step of steps) {
     if (step.step === "open") {
       out.push(...cycleOpen(ctx, step.period, sendDay, work(), snapshot.partnerCounts(ctx.planId)));
       continue;
@@ -166,10 +172,6 @@ function collect(map: Map<string, string[]>, sendDay: string | undefined, day: s
   else map.set(sendDay, [day]);
 }
 
-/**
- * Due-date reminders for the rule days `days`, told on `sendDay`. A date already past by then
- * is left to the overdue ladder, whose first step falls on the same send day.
- */
 /** The rule days `days` (a working day and the days off before it), told on `sendDay`. */
 interface Told {
   ctx: ComposeContext;
@@ -179,6 +181,10 @@ interface Told {
   work: WorkItem[];
 }
 
+/**
+ * Due-date reminders for the rule days, told on the send day. A date already past by then is
+ * left to the overdue ladder, whose first step falls on the same send day.
+ */
 function dueMessages({ ctx, rules, days, sendDay, work }: Told): NewMessage[] {
   const hits: WorkItem[] = [];
   for (const w of work) {
