@@ -87,7 +87,9 @@ function overdue(m: SynthesisModel): (Paragraph | Table)[] {
   for (const t of m.tasks) {
     if (t.daysOverdue === null) continue;
     const key = `${t.taskId}|${t.deadline.due}`;
-    byTask.set(key, [...(byTask.get(key) ?? []), t]);
+    const rows = byTask.get(key);
+    if (rows) rows.push(t);
+    else byTask.set(key, [t]);
   }
   if (byTask.size === 0) return [body(DOC.noOverdue)];
   return [

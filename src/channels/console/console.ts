@@ -1,8 +1,9 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { ConversationRouter } from "../../conversation/router.ts";
 import type { Core } from "../../core.ts";
-import { dayLabel } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
@@ -121,10 +122,5 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
 
 /** "07:30 07/12/2026", in the calendar's time zone. */
 function localTime(core: Core, at: Date): string {
-  const hhmm = new Intl.DateTimeFormat("en-GB", {
-    timeZone: core.calendar.timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
-  return `${hhmm} ${dayLabel(core.calendar.localDate(at))}`;
+  return format(new TZDate(at.getTime(), core.calendar.timeZone), "HH:mm dd/MM/yyyy");
 }
