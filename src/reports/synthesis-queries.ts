@@ -75,15 +75,7 @@ function targetRows(sqlite: Database.Database, planId: string) {
        from targets tg join sections s on s.id = tg.section_id
        where tg.plan_id = ? and tg.archived_at is null order by s.position, tg.position`,
     )
-    .all(planId) as {
-    id: number;
-    ref: string;
-    section: string;
-    title: string;
-    unit: string;
-    target2026: string;
-    target2030: string;
-  }[];
+    .all(planId) as (Omit<TargetRow, "latest"> & { id: number })[];
 }
 
 /** Target values reported up to a period, oldest first: the last one per target wins. */

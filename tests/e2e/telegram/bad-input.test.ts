@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TgMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import {
+  assignmentId,
   button,
   buttons,
   expectNoStackTrace,
@@ -15,15 +16,6 @@ import {
 
 const focal = person(1001, "Đầu mối Y tế");
 const stranger = person(1999, "Người lạ");
-
-function assignmentId(t: TestApp, agency: string, ref: string): number {
-  const row = t.core.sqlite
-    .prepare(
-      "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
-    )
-    .get(agency, ref) as { id: number };
-  return row.id;
-}
 
 function flow(
   t: TestApp,

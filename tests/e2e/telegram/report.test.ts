@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
-import { button, buttons, expectNoStackTrace, type Person, person, press, say, textOf } from "./support.ts";
+import {
+  assignmentId,
+  button,
+  buttons,
+  expectNoStackTrace,
+  type Person,
+  person,
+  press,
+  say,
+  textOf,
+} from "./support.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
 
@@ -19,15 +29,6 @@ interface ReportRow {
 
 function reports(t: TestApp): ReportRow[] {
   return t.core.sqlite.prepare("select * from reports order by id").all() as ReportRow[];
-}
-
-function assignmentId(t: TestApp, agency: string, ref: string): number {
-  const row = t.core.sqlite
-    .prepare(
-      "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
-    )
-    .get(agency, ref) as { id: number };
-  return row.id;
 }
 
 /** Picks a task on the first page of the list, answers every step with buttons, and sends. */

@@ -139,3 +139,13 @@ export function inject(t: TestApp, body: Record<string, unknown>): void {
   injected += 100_000;
   t.emulator.injectUpdate({ update_id: injected, ...body });
 }
+
+/** The id of an agency's assignment to a task, as the buttons carry it. */
+export function assignmentId(t: TestApp, agency: string, ref: string): number {
+  const row = t.core.sqlite
+    .prepare(
+      "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
+    )
+    .get(agency, ref) as { id: number };
+  return row.id;
+}
