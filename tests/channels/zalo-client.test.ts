@@ -1,23 +1,12 @@
-import { createServer, type Server } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseWebhookBody, updateKey, ZaloApiError, ZaloClient } from "../../src/channels/zalo/client.ts";
-import { ZaloEmulator, type ZaloEmulatorOptions } from "../emulators/zalo-api.ts";
+import type { ZaloEmulator, ZaloEmulatorOptions } from "../emulators/zalo-api.ts";
+import { ann, zaloHarness } from "../helpers/zalo.ts";
 
-const ann = { id: "a1b2c3d4e5f6a7b8c9d0", display_name: "Nguyễn Thị An" };
-
-let emulators: ZaloEmulator[] = [];
-let servers: Server[] = [];
-
-afterEach(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  emulators = [];
-  servers = [];
-});
+const zalo = zaloHarness();
 
 async function setup(opts: ZaloEmulatorOptions = {}): Promise<{ emu: ZaloEmulator; client: ZaloClient }> {
-  const emu = await ZaloEmulator.start(opts);
-  emulators.push(emu);
+  const emu = await zalo.start(opts);
   return { emu, client: new ZaloClient({ token: emu.token, apiRoot: emu.apiRoot }) };
 }
 
@@ -88,18 +77,13 @@ describe("ZaloClient against the emulator", () => {
   });
 
   it("gives up on a silent API after timeoutMs", async () => {
-    const server = createServer(() => {});
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as { port: number }).port;
     const client = new ZaloClient({
       token: "6:slow-secret",
-      apiRoot: `http://127.0.0.1:${port}`,
+      apiRoot: await zalo.silent(),
       timeoutMs: 200,
     });
     const error = await caught(client.getMe());
     expect(error).toMatchObject({ errorCode: 0, description: "no answer within 200 ms" });
-    server.closeAllConnections();
   });
 
   it("returns null for an idle poll (408)", async () => {
@@ -156,25 +140,12 @@ describe("ZaloClient against the emulator", () => {
   it("sets, reads and deletes the webhook; parses bodies of both styles", async () => {
     for (const style of ["wrapped", "bare"] as const) {
       const { emu, client } = await setup({ webhookBodyStyle: style });
-      const bodies: { secret: unknown; body: string }[] = [];
-      const server = createServer((req, res) => {
-        let body = "";
-        req.on("data", (c) => {
-          body += c;
-        });
-        req.on("end", () => {
-          bodies.push({ secret: req.headers["x-bot-api-secret-token"], body });
-          res.end();
-        });
-      });
-      servers.push(server);
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+      const { url, got: bodies } = await zalo.receiver("/hook");
       expect(await client.setWebhook(url, "hook-secret-1")).toMatchObject({ url });
       expect((await client.getWebhookInfo()).url).toBe(url);
       const update = emu.sendText(ann, `kiểu ${style}`);
       await emu.flushWebhook();
-      expect(bodies[0]?.secret).toBe("hook-secret-1");
+      expect(bodies[0]?.headers["x-bot-api-secret-token"]).toBe("hook-secret-1");
       expect(parseWebhookBody(JSON.parse(bodies[0]?.body ?? "null"))).toEqual(update);
       expect(parseWebhookBody(bodies[0]?.body)).toEqual(update);
       expect((await client.deleteWebhook()).url).toBe("");

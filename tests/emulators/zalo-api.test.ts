@@ -1,24 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
-import { BLOCKED_DESCRIPTION, ZaloEmulator, type ZaloEmulatorOptions } from "./zalo-api.ts";
+import { describe, expect, it } from "vitest";
+import { ann, zaloHarness } from "../helpers/zalo.ts";
+import { BLOCKED_DESCRIPTION, type ZaloEmulator } from "./zalo-api.ts";
 
-const ann = { id: "a1b2c3d4e5f6a7b8c9d0", display_name: "Nguyễn Thị An" };
-
-let emulators: ZaloEmulator[] = [];
-let servers: Server[] = [];
-
-afterEach(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  emulators = [];
-  servers = [];
-});
-
-async function start(opts: ZaloEmulatorOptions = {}): Promise<ZaloEmulator> {
-  const emulator = await ZaloEmulator.start(opts);
-  emulators.push(emulator);
-  return emulator;
-}
+const zalo = zaloHarness();
+const start = zalo.start;
 
 /** Straight over HTTP, as Zalo's docs show it, without the project's client. */
 async function call(
@@ -33,25 +18,6 @@ async function call(
     body: JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
-
-async function receiver(): Promise<{ url: string; got: { headers: IncomingHttpHeaders; body: unknown }[] }> {
-  const got: { headers: IncomingHttpHeaders; body: unknown }[] = [];
-  const server = createServer((req, res) => {
-    let text = "";
-    req.on("data", (c) => {
-      text += c;
-    });
-    req.on("end", () => {
-      got.push({ headers: req.headers, body: JSON.parse(text) });
-      res.end("ok");
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return { url: `http://127.0.0.1:${address.port}/zalo`, got };
 }
 
 describe("ZaloEmulator over HTTP", () => {
@@ -161,7 +127,7 @@ describe("ZaloEmulator over HTTP", () => {
   it("posts to the webhook with the secret header, wrapped by default or bare", async () => {
     for (const style of ["wrapped", "bare"] as const) {
       const emu = await start({ webhookBodyStyle: style });
-      const hook = await receiver();
+      const hook = await zalo.receiver("/zalo");
       expect((await call(emu, "setWebhook", { url: hook.url, secret_token: "short" })).status).toBe(400);
       const set = await call(emu, "setWebhook", { url: hook.url, secret_token: "s3cret-token" });
       expect(set.json.result).toMatchObject({ url: hook.url });
@@ -171,7 +137,9 @@ describe("ZaloEmulator over HTTP", () => {
       await emu.flushWebhook();
       expect(hook.got).toHaveLength(1);
       expect(hook.got[0]?.headers["x-bot-api-secret-token"]).toBe("s3cret-token");
-      expect(hook.got[0]?.body).toEqual(style === "bare" ? update : { ok: true, result: update });
+      expect(JSON.parse(hook.got[0]?.body ?? "null")).toEqual(
+        style === "bare" ? update : { ok: true, result: update },
+      );
       expect(emu.webhookDeliveries).toMatchObject([{ status: 200, secretToken: "s3cret-token" }]);
       expect((await call(emu, "deleteWebhook")).json.result).toMatchObject({ url: "" });
     }
