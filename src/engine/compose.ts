@@ -1,3 +1,4 @@
+import { groupBy } from "../collections.ts";
 import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
@@ -55,13 +56,7 @@ export function shortTitle(title: string, max = 120): string {
 
 /** Items by agency, in the order they come. */
 export function groupByAgency(items: WorkItem[]): Map<string, WorkItem[]> {
-  const map = new Map<string, WorkItem[]>();
-  for (const w of items) {
-    const list = map.get(w.agencyId);
-    if (list) list.push(w);
-    else map.set(w.agencyId, [w]);
-  }
-  return map;
+  return groupBy(items, (w) => w.agencyId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { groupBy } from "../collections.ts";
 import type { Lang } from "../i18n/index.ts";
 
 /** One person's reachable chat, the unit a message is addressed to. */
@@ -233,14 +234,7 @@ export class Snapshot {
  * others until done). The report is complete when each has a report in the period.
  */
 export function requiredByAgency(work: WorkItem[]): Map<string, WorkItem[]> {
-  const map = new Map<string, WorkItem[]>();
-  for (const w of work) {
-    if (w.role !== "lead" || isClosed(w)) continue;
-    const list = map.get(w.agencyId) ?? [];
-    list.push(w);
-    map.set(w.agencyId, list);
-  }
-  return map;
+  return groupBy(work, (w) => (w.role !== "lead" || isClosed(w) ? undefined : w.agencyId));
 }
 
 export interface Completeness {

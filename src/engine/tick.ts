@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
+import { groupBy } from "../collections.ts";
 import type { DigestScope } from "../db/schema.ts";
 import { addDay } from "../domain/period.ts";
 import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
@@ -93,10 +94,9 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
       planId: plan.id,
       rules,
     }));
-    const dueDays = new Map<string, string[]>();
-    const overdueDays = new Map<string, string[]>();
     // From far enough back to reach a step deferred over the longest break (Tết).
-    for (const day of daysFromTo(addDay(calendar.localDate(from), -DEFERRAL_DAYS), calendar.localDate(at))) {
+    const days = daysFromTo(addDay(calendar.localDate(from), -DEFERRAL_DAYS), calendar.localDate(at));
+    for (const day of days) {
       const steps = cycleStepsOn(day, rules, calendar);
       if (steps.length > 0) {
         const sendDay = sendDayOf(day, rules.cycle.time);
@@ -106,14 +106,12 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
         const sendDay = sendDayOf(day, rules.digest.time);
         if (sendDay) messages.push(...digestMessages(deps, ctx(), snapshot, plan.id, day, sendDay));
       }
-      // The days off before a working day are told together on it, one message per agency.
-      collect(dueDays, sendDayOf(day, rules.due.time), day);
-      collect(overdueDays, sendDayOf(day, rules.overdue.time), day);
     }
-    for (const [sendDay, days] of dueDays)
-      messages.push(...dueMessages({ ctx: ctx(), rules, days, sendDay, work: work() }));
-    for (const [sendDay, days] of overdueDays)
-      messages.push(...overdueMessages({ ctx: ctx(), rules, days, sendDay, work: work() }));
+    // The days off before a working day are told together on it, one message per agency.
+    for (const [sendDay, ruleDays] of groupBy(days, (d) => sendDayOf(d, rules.due.time)))
+      messages.push(...dueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
+    for (const [sendDay, ruleDays] of groupBy(days, (d) => sendDayOf(d, rules.overdue.time)))
+      messages.push(...overdueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
   }
   const ids = deps.outbox.add(messages);
   sqlite
@@ -163,13 +161,6 @@ function cycleMessages(
       out.push(...missingForCoordinators(ctx, step.period, incomplete));
   }
   return out;
-}
-
-function collect(map: Map<string, string[]>, sendDay: string | undefined, day: string): void {
-  if (!sendDay) return;
-  const days = map.get(sendDay);
-  if (days) days.push(day);
-  else map.set(sendDay, [day]);
 }
 
 /** The rule days `days` (a working day and the days off before it), told on `sendDay`. */

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Packer, type Paragraph, type Table } from "docx";
+import { groupBy } from "../collections.ts";
 import { dayLabel, periodLabel } from "../domain/period.ts";
 import {
   BODY,
@@ -83,14 +84,9 @@ function statusesCell(rows: TaskRow[]): string {
 }
 
 function overdue(m: SynthesisModel): (Paragraph | Table)[] {
-  const byTask = new Map<string, TaskRow[]>();
-  for (const t of m.tasks) {
-    if (t.daysOverdue === null) continue;
-    const key = `${t.taskId}|${t.deadline.due}`;
-    const rows = byTask.get(key);
-    if (rows) rows.push(t);
-    else byTask.set(key, [t]);
-  }
+  const byTask = groupBy(m.tasks, (t) =>
+    t.daysOverdue === null ? undefined : `${t.taskId}|${t.deadline.due}`,
+  );
   if (byTask.size === 0) return [body(DOC.noOverdue)];
   return [
     dataTable(
