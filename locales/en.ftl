@@ -299,3 +299,29 @@ report-chart-section = Section { $numeral }
 export-caption = Monthly synthesis { $period }: { $tasks } task rows, { $missing } agencies with an incomplete report.
 export-no-files = This channel cannot carry files. Use Telegram, or on the server: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Coordinators) Export the monthly synthesis
+
+## Conversation input: choices, numbers, refs, changing an answer
+input-which = Several choices match “{ $text }”. Which one do you mean?
+report-current = Now: { $value }
+report-prefilled = Your previous answers ({ $period }) — change what has changed, then send:
+report-ask-edit = Which answer do you want to change? The others stay as they are.
+report-field-status = Status
+report-field-percent = Percent complete
+report-field-count = Count this year
+report-field-description = Description
+report-field-evidence = Add evidence
+report-field-back = ↩ Back to the report
+report-ref-unknown = Task { $ref } is not on your agency's list of tasks to report.
+kpi-ref-unknown = Target { $ref } is not on your agency's list of targets.
+kpi-form-percent = Type a percentage from 0 to 100, e.g. 85 or 85.5%.
+kpi-form-count = Type a whole number, e.g. 12.
+kpi-form-amount = Type a number, e.g. 1,234 or 85.5.
+kpi-form-text = Type the value in figures or words (at most 200 characters).
+kpi-bad-percent = That is not a valid value: a percentage from 0 to 100 is needed, e.g. 85 or 85.5%. Nothing was saved.
+kpi-bad-count = That is not a valid value: a whole number is needed, e.g. 12. Nothing was saved.
+kpi-bad-amount = That is not a valid value: a number is needed, e.g. 1,234 or 85.5. Nothing was saved.
+kpi-previous = Last value reported: { $value }
+kpi-confirm = Please confirm target { $ref } { $title }
+    • Current value: { $value }
+    • 2026 target: { $t2026 } (unit: { $unit })
+kpi-save = ✅ Save the value

@@ -298,3 +298,29 @@ report-chart-section = Mục { $numeral }
 export-caption = Báo cáo tổng hợp tháng { $period }: { $tasks } dòng nhiệm vụ, { $missing } cơ quan chưa báo cáo đầy đủ.
 export-no-files = Kênh này không gửi được tệp. Hãy dùng Telegram, hoặc trên máy chủ: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Điều phối) Xuất báo cáo tổng hợp tháng
+
+## Nhập liệu trong hội thoại: chọn, số, mã nhiệm vụ, sửa câu trả lời
+input-which = Có nhiều lựa chọn khớp với “{ $text }”. Bạn muốn chọn mục nào?
+report-current = Hiện tại: { $value }
+report-prefilled = Câu trả lời lần trước (kỳ { $period }) — sửa mục cần thay đổi rồi gửi:
+report-ask-edit = Sửa mục nào? Các mục khác giữ nguyên.
+report-field-status = Tình trạng
+report-field-percent = Tỷ lệ hoàn thành
+report-field-count = Số lượng trong năm
+report-field-description = Mô tả
+report-field-evidence = Thêm minh chứng
+report-field-back = ↩ Xem lại báo cáo
+report-ref-unknown = Nhiệm vụ { $ref } không có trong danh sách cần báo cáo của đơn vị.
+kpi-ref-unknown = Chỉ tiêu { $ref } không có trong danh sách đơn vị theo dõi.
+kpi-form-percent = Nhập tỷ lệ từ 0 đến 100, ví dụ 85 hoặc 85,5%.
+kpi-form-count = Nhập một số nguyên, ví dụ 12.
+kpi-form-amount = Nhập một số, ví dụ 1.234 hoặc 85,5.
+kpi-form-text = Nhập giá trị bằng số hoặc bằng chữ (tối đa 200 ký tự).
+kpi-bad-percent = Giá trị chưa hợp lệ: cần một tỷ lệ từ 0 đến 100, ví dụ 85 hoặc 85,5%. Chưa có gì được lưu.
+kpi-bad-count = Giá trị chưa hợp lệ: cần một số nguyên, ví dụ 12. Chưa có gì được lưu.
+kpi-bad-amount = Giá trị chưa hợp lệ: cần một số, ví dụ 1.234 hoặc 85,5. Chưa có gì được lưu.
+kpi-previous = Giá trị đã báo cáo gần nhất: { $value }
+kpi-confirm = Xác nhận chỉ tiêu { $ref } { $title }
+    • Giá trị hiện tại: { $value }
+    • Mục tiêu 2026: { $t2026 } (đơn vị tính: { $unit })
+kpi-save = ✅ Lưu giá trị

@@ -1,3 +1,4 @@
+import type { Choice } from "../engine/outbox.ts";
 import type { Args, Lang } from "../i18n/index.ts";
 import type { FlowState, FlowStore } from "./state.ts";
 import type { Actor, ConversationDeps, Evidence, Incoming, Reply } from "./types.ts";
@@ -20,14 +21,31 @@ export interface StepInput {
   attachment?: Evidence;
 }
 
+/**
+ * What the open question takes: one of its choices, a number (a typed "2" is the value, never
+ * a menu pick), or free text (taken whatever word it starts with; only a choice's whole label
+ * or number, or a slash command, means something else).
+ */
+export type InputKind = "choice" | "number" | "text";
+
 export interface FlowDefinition {
   kind: string;
-  /** Steps where a typed number is an answer (a percent, a count), not a menu pick. */
-  numericSteps?: string[];
+  /** What the question at this step takes; "choice" when absent. */
+  inputOf?(state: FlowState): InputKind;
   step(turn: Turn, state: FlowState, input: StepInput): Reply[];
 }
 
 /** Button data inside a flow: "f:<nonce>:<value>", well under Telegram's 64 bytes. */
 export function flowChoice(state: { nonce: string }, label: string, value: string) {
   return { label, data: `f:${state.nonce}:${value}` };
+}
+
+/** Several choices fit what was typed: those come back as the question's choices, and Cancel. */
+export function whichOne(turn: Turn, text: string, candidates: Choice[], cancel?: Choice): Reply[] {
+  return [
+    {
+      text: turn.t("input-which", { text: text.trim().slice(0, 60) }),
+      choices: [...candidates.slice(0, 8).map((c) => [c]), ...(cancel ? [[cancel]] : [])],
+    },
+  ];
 }

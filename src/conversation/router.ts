@@ -1,15 +1,15 @@
-import { foldAccents } from "../catalog/text.ts";
 import { prepared } from "../db/statements.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { findActor, isCoordinator } from "./actor.ts";
-import { parseCommand } from "./commands/index.ts";
-import type { FlowDefinition, StepInput, Turn } from "./context.ts";
+import { type Command, parseCommand } from "./commands/index.ts";
+import { type FlowDefinition, type StepInput, type Turn, whichOne } from "./context.ts";
 import { kpiFlow } from "./flows/kpi.ts";
 import { onboardingFlow, redeem } from "./flows/onboarding.ts";
 import { reportFlow, startReport } from "./flows/report.ts";
 import { settingsFlow } from "./flows/settings.ts";
+import { choiceByNumber, type LabelMatch, looseKey, matchLabel, readRef } from "./input.ts";
 import { CODE } from "./invites.ts";
 import { type FlowState, FlowStore } from "./state.ts";
 import type { ConversationDeps, Incoming, Reply } from "./types.ts";
@@ -19,6 +19,14 @@ const FLOWS = new Map<string, FlowDefinition>(
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
+
+interface Read {
+  command?: { command: Command; arg: string };
+  choice?: string;
+  reply?: Reply[];
+}
+
+const pickOne = <T>(m: LabelMatch<T>): T | undefined => (m && "one" in m ? m.one : undefined);
 
 export interface RouterOptions {
   /**
@@ -58,9 +66,7 @@ export class ConversationRouter {
     };
     try {
       const replies = await this.route(turn, options);
-      const last = replies.at(-1);
-      if (options.bareCommands && last?.choices?.length)
-        this.flows.setMenu(incoming.chatId, last.choices.flat(), now);
+      this.remember(incoming.chatId, replies, options, now);
       return replies;
     } catch (e) {
       if (e instanceof UserError) return [{ text: turn.t(e.key, e.args) }];
@@ -72,6 +78,18 @@ export class ConversationRouter {
     }
   }
 
+  /**
+   * Choices belong to what showed them: a flow's question keeps its own on the flow row (only
+   * that flow, by its nonce, takes them); any other message's menu is the chat's message menu.
+   */
+  private remember(chatId: string, replies: Reply[], options: RouterOptions, now: Date): void {
+    const offered = replies.at(-1)?.choices?.flat();
+    if (!offered?.length) return;
+    const nonce = /^f:([^:]+):/.exec(offered[0]?.data ?? "")?.[1];
+    if (nonce) this.flows.offer(chatId, nonce, offered);
+    else if (options.bareCommands) this.flows.setMenu(chatId, offered, now);
+  }
+
   private async route(turn: Turn, options: RouterOptions): Promise<Reply[]> {
     const { incoming, actor } = turn;
     const group = incoming.chatType === "group";
@@ -79,35 +97,12 @@ export class ConversationRouter {
     if (text.length > MAX_TEXT)
       return [{ text: turn.t("err-too-long", { max: MAX_TEXT, length: text.length }) }];
 
-    const parsed = text ? parseCommand(text, !!options.bareCommands && !group) : undefined;
-    if (parsed) {
-      const { command, arg } = parsed;
-      if (command.name === "cancel") {
-        return [
-          { text: turn.t(this.flows.clear(incoming.chatId) ? "flow-cancelled" : "flow-nothing-to-cancel") },
-        ];
-      }
-      if (group && !command.group) return [{ text: turn.t("err-private-only") }];
-      if (command.access !== "anyone" && !actor)
-        return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
-      if (command.access === "coordinator" && !isCoordinator(actor))
-        return [{ text: turn.t("err-coordinators-only") }];
-      if (
-        group &&
-        command.name !== "subscribe" &&
-        command.name !== "help" &&
-        !this.subscribed(incoming.chatId)
-      ) {
-        return [{ text: turn.t("err-group-not-subscribed") }];
-      }
-      return command.run(turn, arg);
-    }
-
     const flow = this.flows.get(incoming.chatId, turn.now);
-    let choice = incoming.choice;
-    const numeric = flow && FLOWS.get(flow.kind)?.numericSteps?.includes(flow.step) && /^\s*\d/.test(text);
-    if (!choice && text && !numeric && options.bareCommands) choice = this.fromMenu(incoming.chatId, text);
+    const read = incoming.choice ? undefined : this.read(turn, flow, text, !!options.bareCommands && !group);
+    if (read?.reply) return read.reply;
+    if (read?.command) return this.command(turn, read.command.command, read.command.arg);
 
+    const choice = incoming.choice ?? read?.choice;
     if (choice?.startsWith("f:")) {
       const [, nonce, value] = choice.split(":");
       if (!flow || flow.nonce !== nonce) return [{ text: turn.t("flow-stale-button") }];
@@ -119,6 +114,8 @@ export class ConversationRouter {
     }
     if (choice === "rp" || choice?.startsWith("rp:")) {
       if (!actor) return [{ text: turn.t("join-hello") }];
+      // A report belongs to a person: a forged button in a group starts nothing there.
+      if (group) return [{ text: turn.t("err-private-only") }];
       return startReport(turn, choice.startsWith("rp:") ? Number(choice.slice(3)) : undefined);
     }
     if (choice) return [{ text: turn.t("flow-stale-button") }];
@@ -136,6 +133,74 @@ export class ConversationRouter {
     return group ? [] : [{ text: turn.t("hint") }];
   }
 
+  /**
+   * What typed text means (see README "Conversations"): a slash command always; inside a flow,
+   * the open question's own choices first, then (bare-word channels, questions that do not take
+   * free text) a whole-message command, then another message's choice by its label; outside a
+   * flow, a bare command word or the last message's menu.
+   */
+  private read(turn: Turn, flow: FlowState | undefined, text: string, bare: boolean): Read | undefined {
+    if (!text.trim()) return undefined;
+    if (text.trim().startsWith("/")) {
+      const command = parseCommand(text, false);
+      return command ? { command } : undefined;
+    }
+    if (!flow) {
+      const command = bare ? parseCommand(text, true) : undefined;
+      if (command) return { command };
+      const menu = bare ? this.flows.menu(turn.incoming.chatId) : [];
+      const picked = choiceByNumber(text, menu) ?? pickOne(matchLabel(text, menu, (c) => c.label));
+      return picked ? { choice: picked.data } : undefined;
+    }
+    const kind = FLOWS.get(flow.kind)?.inputOf?.(flow) ?? "choice";
+    const offered = flow.choices ?? [];
+    const byNumber = bare && kind !== "number" ? choiceByNumber(text, offered) : undefined;
+    if (byNumber) return { choice: byNumber.data };
+    // A typed ref is the flow's to read exactly: "II.1" must never be taken as a prefix of "II.10".
+    const prefixes = kind === "choice" && readRef(text) === undefined;
+    const label = matchLabel(text, offered, (c) => c.label);
+    if (label && "one" in label && (prefixes || looseKey(label.one.label) === looseKey(text)))
+      return { choice: label.one.data };
+    if (label && "many" in label && prefixes)
+      return {
+        reply: whichOne(
+          turn,
+          text,
+          label.many,
+          offered.find((c) => c.data.endsWith(":x")),
+        ),
+      };
+    if (kind === "text") return undefined;
+    const command = bare ? parseCommand(text, true) : undefined;
+    if (command && command.arg === "") return { command };
+    const menu = pickOne(matchLabel(text, bare ? this.flows.menu(turn.incoming.chatId) : [], (c) => c.label));
+    return menu ? { choice: menu.data } : undefined;
+  }
+
+  private command(turn: Turn, command: Command, arg: string): Reply[] | Promise<Reply[]> {
+    const { incoming, actor } = turn;
+    const group = incoming.chatType === "group";
+    if (command.name === "cancel") {
+      return [
+        { text: turn.t(this.flows.clear(incoming.chatId) ? "flow-cancelled" : "flow-nothing-to-cancel") },
+      ];
+    }
+    if (group && !command.group) return [{ text: turn.t("err-private-only") }];
+    if (command.access !== "anyone" && !actor)
+      return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
+    if (command.access === "coordinator" && !isCoordinator(actor))
+      return [{ text: turn.t("err-coordinators-only") }];
+    if (
+      group &&
+      command.name !== "subscribe" &&
+      command.name !== "help" &&
+      !this.subscribed(incoming.chatId)
+    ) {
+      return [{ text: turn.t("err-group-not-subscribed") }];
+    }
+    return command.run(turn, arg);
+  }
+
   private step(turn: Turn, flow: FlowState, input: StepInput): Reply[] {
     const def = FLOWS.get(flow.kind);
     if (!def || (flow.contactId !== null && !turn.actor?.contacts.some((c) => c.id === flow.contactId))) {
@@ -143,25 +208,6 @@ export class ConversationRouter {
       return [{ text: turn.t("flow-stale-button") }];
     }
     return def.step(turn, flow, input);
-  }
-
-  /** A numbered answer ("2") or a label, with or without accents, from the last menu shown. */
-  private fromMenu(chatId: string, text: string): string | undefined {
-    const menu = this.flows.menu(chatId);
-    if (menu.length === 0) return undefined;
-    const t = text.trim();
-    if (/^\d{1,2}$/.test(t)) return menu[Number(t) - 1]?.data;
-    const folded = foldAccents(t)
-      .replace(/[^a-z0-9%]+/g, " ")
-      .trim();
-    const norm = (label: string) =>
-      foldAccents(label)
-        .replace(/[^a-z0-9%]+/g, " ")
-        .trim();
-    return (
-      menu.find((c) => norm(c.label) === folded)?.data ??
-      menu.find((c) => folded.length >= 3 && norm(c.label).startsWith(folded))?.data
-    );
   }
 
   private subscribed(chatId: string): boolean {

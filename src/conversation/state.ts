@@ -10,6 +10,8 @@ export interface FlowState<T extends object = Record<string, unknown>> {
   step: string;
   nonce: string;
   data: T;
+  /** The choices the open question offered, for "2" or a label typed on text channels. */
+  choices?: Choice[];
 }
 
 const DAY_MS = 86_400_000;
@@ -27,6 +29,7 @@ export class FlowStore {
           step: string;
           nonce: string;
           data: string;
+          choices: string | null;
           expires_at: string;
         }
       | undefined;
@@ -42,6 +45,7 @@ export class FlowStore {
       step: row.step,
       nonce: row.nonce,
       data: JSON.parse(row.data) as T,
+      choices: row.choices ? (JSON.parse(row.choices) as Choice[]) : undefined,
     };
   }
 
@@ -70,15 +74,21 @@ export class FlowStore {
     };
   }
 
+  /** Stores the flow at its new step; the previous question's choices no longer answer. */
   save(state: FlowState<object>, now: Date): void {
     prepared(
       this.sqlite,
-      `insert into flows (chat_id, contact_id, kind, step, nonce, data, updated_at, expires_at)
-         values (@chatId, @contactId, @kind, @step, @nonce, @data, @now, @expires)
+      `insert into flows (chat_id, contact_id, kind, step, nonce, data, choices, updated_at, expires_at)
+         values (@chatId, @contactId, @kind, @step, @nonce, @data, null, @now, @expires)
          on conflict(chat_id) do update set contact_id = excluded.contact_id, kind = excluded.kind, step = excluded.step,
-           nonce = excluded.nonce, data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+           nonce = excluded.nonce, data = excluded.data, choices = null, updated_at = excluded.updated_at,
+           expires_at = excluded.expires_at`,
     ).run({
-      ...state,
+      chatId: state.chatId,
+      contactId: state.contactId,
+      kind: state.kind,
+      step: state.step,
+      nonce: state.nonce,
       data: JSON.stringify(state.data),
       now: now.toISOString(),
       expires: new Date(now.getTime() + DAY_MS).toISOString(),
@@ -89,7 +99,16 @@ export class FlowStore {
     return prepared(this.sqlite, "delete from flows where chat_id = ?").run(chatId).changes > 0;
   }
 
-  /** Remembers the numbered choices shown to a chat (for channels without buttons). */
+  /** The choices the flow's open question just offered; only the flow with that nonce takes them. */
+  offer(chatId: string, nonce: string, choices: Choice[]): void {
+    prepared(this.sqlite, "update flows set choices = ? where chat_id = ? and nonce = ?").run(
+      JSON.stringify(choices),
+      chatId,
+      nonce,
+    );
+  }
+
+  /** Remembers the choices of a message outside any flow (a reminder, a command's reply). */
   setMenu(chatId: string, choices: Choice[], now: Date): void {
     prepared(
       this.sqlite,

@@ -1,7 +1,9 @@
+import { foldAccents } from "../../catalog/text.ts";
 import { periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
 import { reportingContact } from "../actor.ts";
-import { type FlowDefinition, flowChoice, type Turn } from "../context.ts";
+import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context.ts";
+import { matchLabel, readNumber, readRef } from "../input.ts";
 import type { FlowState } from "../state.ts";
 import type { Reply } from "../types.ts";
 
@@ -11,6 +13,7 @@ interface Target {
   title: string;
   unit: string;
   t2026: string;
+  v2026: number | null;
   t2030: string;
 }
 
@@ -18,7 +21,8 @@ interface Target {
 function trackedBy(turn: Turn, agencyId: string): Target[] {
   return turn.deps.sqlite
     .prepare(
-      `select distinct t.id id, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026, t.target_2030_text t2030
+      `select distinct t.id id, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026,
+              t.target_2026_value v2026, t.target_2030_text t2030
        from targets t join target_trackers tt on tt.target_id = t.id
        where t.archived_at is null and (tt.agency_id = ? or tt.group_id in (select group_id from group_members where agency_id = ?))
        order by t.position`,
@@ -26,7 +30,44 @@ function trackedBy(turn: Turn, agencyId: string): Target[] {
     .all(agencyId, agencyId) as Target[];
 }
 
-type S = FlowState<{ agencyId: string; targetId?: number; page: number }>;
+type ValueKind = "percent" | "count" | "amount" | "text";
+
+/**
+ * What a target's value is read as: a percentage, a whole count (databases, products), an
+ * amount of money, or words where the plan itself gives words ("Nhóm 15 địa phương dẫn đầu").
+ */
+function kindOf(t: Target): ValueKind {
+  const unit = foldAccents(t.unit).trim();
+  if (unit.includes("%")) return "percent";
+  if ((t.t2026 && t.v2026 === null) || unit === "-" || unit === "") return "text";
+  if (/dong|ty|trieu|nghin/.test(unit)) return "amount";
+  return "count";
+}
+
+type S = FlowState<{
+  agencyId: string;
+  targetId?: number;
+  page: number;
+  valueText?: string;
+  value?: number | null;
+}>;
+
+const vn = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+
+/** The value as it will be saved and printed, or the message asking for the expected form. */
+function readValue(t: Target, text: string): { text: string; value: number | null } | { error: string } {
+  if (text === "" || text.length > 200) return { error: "kpi-bad-value" };
+  const kind = kindOf(t);
+  const n = readNumber(text);
+  if (kind === "text") return { text, value: n && !n.unit ? n.value : null };
+  if (kind === "percent") {
+    if (!n || n.unit || n.value < 0 || n.value > 100) return { error: "kpi-bad-percent" };
+    return { text: `${vn.format(n.value)}%`, value: n.value };
+  }
+  if (!n || n.percent || n.value < 0) return { error: `kpi-bad-${kind}` };
+  if (kind === "count" && !Number.isInteger(n.value)) return { error: "kpi-bad-count" };
+  return { text: vn.format(n.value), value: n.value };
+}
 
 function list(turn: Turn, s: S): Reply[] {
   const all = trackedBy(turn, s.data.agencyId);
@@ -49,70 +90,131 @@ function list(turn: Turn, s: S): Reply[] {
   ];
 }
 
+function askValue(turn: Turn, s: S, target: Target): Reply[] {
+  s.data.targetId = target.id;
+  s.step = "value";
+  turn.flows.save(s, turn.now);
+  const last = turn.deps.sqlite
+    .prepare(
+      "select value_text v from target_reports where target_id = ? and agency_id = ? order by id desc limit 1",
+    )
+    .get(target.id, s.data.agencyId) as { v: string } | undefined;
+  const ask = turn.t("kpi-ask-value", {
+    ref: target.ref,
+    unit: target.unit,
+    t2026: target.t2026 || "-",
+    t2030: target.t2030 || "-",
+  });
+  const form = turn.t(`kpi-form-${kindOf(target)}`);
+  return [
+    {
+      text: [ask, form, ...(last ? [turn.t("kpi-previous", { value: last.v })] : [])].join("\n"),
+      freeNumber: true,
+      choices: [[flowChoice(s, turn.t("flow-cancel"), "x")]],
+    },
+  ];
+}
+
+function confirm(turn: Turn, s: S, target: Target): Reply[] {
+  s.step = "confirm";
+  turn.flows.save(s, turn.now);
+  return [
+    {
+      text: turn.t("kpi-confirm", {
+        ref: target.ref,
+        title: shortTitle(target.title, 120),
+        value: s.data.valueText ?? "",
+        unit: target.unit,
+        t2026: target.t2026 || "-",
+      }),
+      choices: [
+        [flowChoice(s, turn.t("kpi-save"), "ok")],
+        [flowChoice(s, turn.t("report-edit"), "edit"), flowChoice(s, turn.t("flow-cancel"), "x")],
+      ],
+    },
+  ];
+}
+
 export function startKpi(turn: Turn): Reply[] {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
   if (trackedBy(turn, contact.agencyId).length === 0)
     return [{ text: turn.t("kpi-none", { agency: contact.agencyName }) }];
-  const s = turn.flows.start(
-    turn.incoming.chatId,
-    contact.id,
-    "kpi",
-    "target",
-    { agencyId: contact.agencyId, page: 0 },
-    turn.now,
-  );
+  const s = turn.flows.begin(turn.incoming.chatId, contact.id, "kpi", "target", {
+    agencyId: contact.agencyId,
+    page: 0,
+  });
   return list(turn, s as unknown as S);
+}
+
+/** A typed target: its ref exactly ("ii.5" is II.5), or its title. */
+function pickTyped(turn: Turn, s: S, all: Target[], text: string): Reply[] {
+  const ref = readRef(text);
+  const m = ref
+    ? all.filter((t) => t.ref === ref).map((t) => ({ one: t }))[0]
+    : matchLabel(text, all, (t) => t.title, { contains: true });
+  if (m && "one" in m) return askValue(turn, s, m.one);
+  if (m && "many" in m) {
+    const choices = m.many.map((t) => flowChoice(s, `${t.ref} · ${shortTitle(t.title, 48)}`, `t${t.id}`));
+    return whichOne(turn, text, choices, flowChoice(s, turn.t("flow-cancel"), "x"));
+  }
+  return [
+    { text: turn.t(ref ? "kpi-ref-unknown" : "flow-use-buttons", { ref: ref ?? "" }) },
+    ...list(turn, s),
+  ];
 }
 
 export const kpiFlow: FlowDefinition = {
   kind: "kpi",
+  inputOf(state) {
+    // Words are a value too for a text target; a typed number is never a menu pick here.
+    return state.step === "value" ? "number" : "choice";
+  },
   step(turn, state, input) {
     const s = state as unknown as S;
+    const all = trackedBy(turn, s.data.agencyId);
     if (s.step === "target") {
       if (input.value?.startsWith("p")) {
         s.data.page = Number(input.value.slice(1)) || 0;
         return list(turn, s);
       }
-      const target = trackedBy(turn, s.data.agencyId).find((t) => input.value === `t${t.id}`);
-      if (!target) return [{ text: turn.t("flow-use-buttons") }, ...list(turn, s)];
-      s.data.targetId = target.id;
-      s.step = "value";
-      turn.flows.save(s, turn.now);
-      return [
-        {
-          text: turn.t("kpi-ask-value", {
-            ref: target.ref,
-            unit: target.unit,
-            t2026: target.t2026 || "-",
-            t2030: target.t2030 || "-",
-          }),
-        },
-      ];
+      const target = all.find((t) => input.value === `t${t.id}`);
+      if (target) return askValue(turn, s, target);
+      if (!input.value && input.text?.trim()) return pickTyped(turn, s, all, input.text);
+      return [{ text: turn.t("flow-use-buttons") }, ...list(turn, s)];
     }
-    const text = (input.text ?? "").trim();
-    const target = trackedBy(turn, s.data.agencyId).find((t) => t.id === s.data.targetId);
-    if (!target) return [{ text: turn.t("report-task-gone") }];
-    if (text === "" || text.length > 200) return [{ text: turn.t("kpi-bad-value") }];
-    const number = /^-?\d+(?:[.,]\d+)?\s*%?$/.test(text)
-      ? Number(text.replace("%", "").replace(",", ".").trim())
-      : null;
-    turn.deps.sqlite
-      .prepare(
-        `insert into target_reports (target_id, agency_id, period, value_text, value, contact_id, chat_id, submitted_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        target.id,
-        s.data.agencyId,
-        periodOf(turn.deps.calendar.localDate(turn.now)),
-        text,
-        number,
-        s.contactId,
-        turn.incoming.chatId,
-        turn.now.toISOString(),
-      );
-    turn.flows.clear(turn.incoming.chatId);
-    return [{ text: turn.t("kpi-saved", { ref: target.ref, value: text }) }];
+    const target = all.find((t) => t.id === s.data.targetId);
+    if (!target) {
+      turn.flows.clear(turn.incoming.chatId);
+      return [{ text: turn.t("report-task-gone") }];
+    }
+    if (s.step === "value") {
+      const read = readValue(target, (input.text ?? "").trim());
+      if ("error" in read) return [{ text: turn.t(read.error) }];
+      s.data.valueText = read.text;
+      s.data.value = read.value;
+      return confirm(turn, s, target);
+    }
+    if (input.value === "edit") return askValue(turn, s, target);
+    if (input.value !== "ok") return [{ text: turn.t("flow-use-buttons") }, ...confirm(turn, s, target)];
+    turn.deps.sqlite.transaction(() => {
+      turn.deps.sqlite
+        .prepare(
+          `insert into target_reports (target_id, agency_id, period, value_text, value, contact_id, chat_id, submitted_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          target.id,
+          s.data.agencyId,
+          periodOf(turn.deps.calendar.localDate(turn.now)),
+          s.data.valueText,
+          s.data.value ?? null,
+          s.contactId,
+          turn.incoming.chatId,
+          turn.now.toISOString(),
+        );
+      turn.flows.clear(turn.incoming.chatId);
+    })();
+    return [{ text: turn.t("kpi-saved", { ref: target.ref, value: s.data.valueText ?? "" }) }];
   },
 };

@@ -1,36 +1,26 @@
-import type { ReportStatus } from "../../db/schema.ts";
 import { prepared } from "../../db/statements.ts";
 import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
 import { reportingContact } from "../actor.ts";
-import { type FlowDefinition, flowChoice, type StepInput, type Turn } from "../context.ts";
+import { type FlowDefinition, flowChoice, type StepInput, type Turn, whichOne } from "../context.ts";
+import { matchLabel, readNumber, readRef } from "../input.ts";
 import { assignmentFor, assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
 import type { FlowState } from "../state.ts";
 import type { Evidence, Reply } from "../types.ts";
-
-interface ReportData {
-  agencyId: string;
-  assignmentId?: number;
-  page: number;
-  first?: number;
-  status?: ReportStatus;
-  percent?: number | null;
-  count?: number | null;
-  description?: string | null;
-  evidence?: Evidence[];
-}
-
-const PAGE = 6;
-const MAX_DESCRIPTION = 2000;
-const STATUSES: [string, ReportStatus][] = [
-  ["ns", "not_started"],
-  ["ip", "in_progress"],
-  ["dn", "done"],
-  ["bl", "blocked"],
-  ["na", "not_applicable"],
-];
-
-type S = FlowState<ReportData>;
+import {
+  askCount,
+  askDescription,
+  askEdit,
+  askEvidence,
+  askPercent,
+  askStatus,
+  askTask,
+  MAX_DESCRIPTION,
+  type S,
+  STATUSES,
+  summary,
+  TYPED_PERCENT,
+} from "./report-questions.ts";
 
 /** Starts a report for the actor's agency; `assignmentId` (from a reminder) is preselected. */
 export function startReport(turn: Turn, assignmentId?: number): Reply[] {
@@ -39,14 +29,51 @@ export function startReport(turn: Turn, assignmentId?: number): Reply[] {
   const open = assignmentsOf(turn.deps.sqlite, contact.agencyId).filter(isOpen);
   if (open.length === 0) return [{ text: turn.t("report-nothing-open", { agency: contact.agencyName }) }];
   const pre = assignmentId !== undefined ? open.find((a) => a.assignmentId === assignmentId) : undefined;
-  // askStatus and askTask store the flow: one write for the first step, not two.
+  // The questions store the flow: one write for the first step, not two.
   const state = turn.flows.begin(turn.incoming.chatId, contact.id, "report", pre ? "status" : "task", {
     agencyId: contact.agencyId,
     page: 0,
-    assignmentId: pre?.assignmentId,
     first: pre?.assignmentId,
   }) as unknown as S;
-  return pre ? askStatus(turn, state, pre) : askTask(turn, state, open);
+  return pre ? begin(turn, state, pre) : askTask(turn, state, open);
+}
+
+/** The period a report sent now counts for, and so the year its yearly count belongs to. */
+function periodNow(turn: Turn): string {
+  return periodOf(turn.deps.calendar.localDate(turn.now));
+}
+
+/**
+ * A task picked: reported before, it starts from those answers (at the summary, so a person
+ * changes one thing); otherwise from the status question.
+ */
+function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
+  s.data.assignmentId = a.assignmentId;
+  const last = prepared(
+    turn.deps.sqlite,
+    `select period, status, percent, count, description, evidence from reports
+      where assignment_id = ? and superseded_at is null order by id desc limit 1`,
+  ).get(a.assignmentId) as
+    | {
+        period: string;
+        status: S["data"]["status"];
+        percent: number | null;
+        count: number | null;
+        description: string | null;
+        evidence: string | null;
+      }
+    | undefined;
+  if (!last) return askStatus(turn, s, a);
+  const sameYear = last.period.slice(0, 4) === periodNow(turn).slice(0, 4);
+  Object.assign(s.data, {
+    status: last.status,
+    percent: last.percent,
+    count: sameYear ? last.count : undefined,
+    description: last.description,
+    evidence: last.evidence ? (JSON.parse(last.evidence) as Evidence[]) : undefined,
+    prefilled: last.period,
+  });
+  return summary(turn, s, a);
 }
 
 function current(turn: Turn, s: S): OpenAssignment | undefined {
@@ -55,146 +82,48 @@ function current(turn: Turn, s: S): OpenAssignment | undefined {
     : assignmentFor(turn.deps.sqlite, s.data.agencyId, s.data.assignmentId);
 }
 
-function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
-  const open = known ?? assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
-  const first = open.find((a) => a.assignmentId === s.data.first);
-  const ordered = first ? [first, ...open.filter((a) => a !== first)] : open;
-  const pages = Math.max(1, Math.ceil(ordered.length / PAGE));
-  const page = Math.min(Math.max(0, s.data.page), pages - 1);
-  const rows = ordered
-    .slice(page * PAGE, page * PAGE + PAGE)
-    .map((a) => [flowChoice(s, `${a.ref} · ${shortTitle(a.title, 48)}`, `a${a.assignmentId}`)]);
-  const nav = [
-    ...(page > 0 ? [flowChoice(s, turn.t("report-prev"), `p${page - 1}`)] : []),
-    ...(page < pages - 1 ? [flowChoice(s, turn.t("report-next"), `p${page + 1}`)] : []),
-  ];
-  s.step = "task";
-  s.data.page = page;
-  turn.flows.save(s, turn.now);
-  return [
-    {
-      text: turn.t("report-ask-task", { page: page + 1, pages }),
-      choices: [...rows, ...(nav.length ? [nav] : []), [flowChoice(s, turn.t("flow-cancel"), "x")]],
-    },
-  ];
+/** A typed task: its ref exactly, on any page ("ii.1" is II.1, never II.10), or its title. */
+function pickTyped(turn: Turn, s: S, text: string): Reply[] {
+  const open = assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
+  const ref = readRef(text);
+  if (ref) {
+    const a = open.find((x) => x.ref === ref);
+    return a
+      ? begin(turn, s, a)
+      : [{ text: turn.t("report-ref-unknown", { ref }) }, ...askTask(turn, s, open)];
+  }
+  const m = matchLabel(text, open, (a) => a.title, { contains: true });
+  if (m && "one" in m) return begin(turn, s, m.one);
+  if (m && "many" in m) {
+    const choices = m.many.map((a) =>
+      flowChoice(s, `${a.ref} · ${shortTitle(a.title, 48)}`, `a${a.assignmentId}`),
+    );
+    return whichOne(turn, text, choices, flowChoice(s, turn.t("flow-cancel"), "x"));
+  }
+  return [{ text: turn.t("report-pick-task") }, ...askTask(turn, s, open)];
 }
 
-function askStatus(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  s.step = "status";
-  turn.flows.save(s, turn.now);
-  const buttons = STATUSES.map(([code, status]) => flowChoice(s, turn.t(`status-${status}`), `s${code}`));
-  return [
-    {
-      text: turn.t("report-ask-status", { ref: a.ref, title: shortTitle(a.title, 200) }),
-      choices: [
-        buttons.slice(0, 2),
-        buttons.slice(2, 4),
-        buttons.slice(4),
-        [flowChoice(s, turn.t("report-other-task"), "chg"), flowChoice(s, turn.t("flow-cancel"), "x")],
-      ],
-    },
-  ];
-}
-
-function askPercent(turn: Turn, s: S): Reply[] {
-  s.step = "percent";
-  turn.flows.save(s, turn.now);
-  return [
-    {
-      text: turn.t("report-ask-percent"),
-      freeNumber: true,
-      choices: [
-        [0, 25, 50, 75, 90].map((p) => flowChoice(s, `${p}%`, `%${p}`)),
-        [flowChoice(s, turn.t("flow-cancel"), "x")],
-      ],
-    },
-  ];
-}
-
-function askCount(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  const quota = a.quota ? (JSON.parse(a.quota) as { count: number; item: string }) : undefined;
-  s.step = "count";
-  turn.flows.save(s, turn.now);
-  return [
-    {
-      text: turn.t("report-ask-count", {
-        item: quota?.item ?? "",
-        count: quota?.count ?? 1,
-        year: String(turn.now.getUTCFullYear()),
-      }),
-      choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), flowChoice(s, turn.t("flow-cancel"), "x")]],
-    },
-  ];
-}
-
-function askDescription(turn: Turn, s: S): Reply[] {
-  s.step = "description";
-  turn.flows.save(s, turn.now);
-  const required = s.data.status === "blocked";
-  return [
-    {
-      text: turn.t(required ? "report-ask-description-required" : "report-ask-description", {
-        max: MAX_DESCRIPTION,
-      }),
-      choices: [
-        [
-          ...(required ? [] : [flowChoice(s, turn.t("flow-skip"), "skip")]),
-          flowChoice(s, turn.t("flow-cancel"), "x"),
-        ],
-      ],
-    },
-  ];
-}
-
-function askEvidence(turn: Turn, s: S): Reply[] {
-  s.step = "evidence";
-  turn.flows.save(s, turn.now);
-  return [
-    {
-      text: turn.t("report-ask-evidence"),
-      choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), flowChoice(s, turn.t("flow-cancel"), "x")]],
-    },
-  ];
-}
-
-function summary(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  s.step = "confirm";
-  turn.flows.save(s, turn.now);
+/** After an answer: the next question not yet answered, or the summary when changing one answer. */
+function next(turn: Turn, s: S, a: OpenAssignment): Reply[] {
   const d = s.data;
-  const lines = [
-    turn.t("report-summary", { ref: a.ref, title: shortTitle(a.title, 200) }),
-    turn.t("report-summary-status", { status: turn.t(`status-${d.status}`) }),
-    ...(d.percent !== null && d.percent !== undefined
-      ? [turn.t("report-summary-percent", { percent: d.percent })]
-      : []),
-    ...(d.count !== null && d.count !== undefined
-      ? [turn.t("report-summary-count", { count: d.count })]
-      : []),
-    ...(d.description ? [turn.t("report-summary-description", { description: d.description })] : []),
-    ...(d.evidence?.length ? [turn.t("report-summary-evidence", { count: d.evidence.length })] : []),
-  ];
-  return [
-    {
-      text: lines.join("\n"),
-      choices: [
-        [flowChoice(s, turn.t("report-confirm"), "ok")],
-        [flowChoice(s, turn.t("report-edit"), "edit"), flowChoice(s, turn.t("flow-cancel"), "x")],
-      ],
-    },
-  ];
-}
-
-/** After the status (and the percent it implies), the next question to ask. */
-function afterPercent(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  if (a.kind === "recurring" && a.quota && s.data.count === undefined) return askCount(turn, s, a);
-  return askDescription(turn, s);
+  if (d.status && TYPED_PERCENT.includes(d.status) && (d.percent === undefined || d.percent === null))
+    return askPercent(turn, s);
+  if (d.editing) {
+    if (d.status === "blocked" && !d.description) return askDescription(turn, s);
+    return summary(turn, s, a);
+  }
+  if (a.kind === "recurring" && a.quota && d.count === undefined)
+    return askCount(turn, s, a, periodNow(turn).slice(0, 4));
+  if (d.description === undefined) return askDescription(turn, s);
+  if (d.evidence === undefined) return askEvidence(turn, s);
+  return summary(turn, s, a);
 }
 
 function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  const { sqlite, calendar, config: _config } = turn.deps;
+  const { sqlite } = turn.deps;
   const contact = turn.actor?.contacts.find((c) => c.id === s.contactId);
   if (!contact || contact.agencyId !== s.data.agencyId) return [{ text: turn.t("err-not-allowed") }];
-  const period = periodOf(calendar.localDate(turn.now));
+  const period = periodNow(turn);
   const at = turn.now.toISOString();
   sqlite.transaction(() => {
     prepared(
@@ -235,11 +164,7 @@ function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
   ];
 }
 
-function percentOf(text: string | undefined): number | undefined {
-  const m = /^\s*(\d{1,3})\s*%?\s*$/.exec(text ?? "");
-  const n = m ? Number(m[1]) : Number.NaN;
-  return n >= 0 && n <= 100 ? n : undefined;
-}
+const IMPLIED: Record<string, number | null> = { done: 100, not_started: 0, not_applicable: null };
 
 function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
   const s = state as unknown as S;
@@ -250,12 +175,12 @@ function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
       s.data.page = Number(v.slice(1)) || 0;
       return askTask(turn, s);
     }
+    if (!v && input.text?.trim()) return pickTyped(turn, s, input.text);
     const a = v?.startsWith("a")
       ? assignmentFor(turn.deps.sqlite, s.data.agencyId, Number(v.slice(1)))
       : undefined;
-    if (!a) return [...again("report-pick-task"), ...askTask(turn, s)];
-    s.data.assignmentId = a.assignmentId;
-    return askStatus(turn, s, a);
+    if (!a || !isOpen(a)) return [...again("report-pick-task"), ...askTask(turn, s)];
+    return begin(turn, s, a);
   }
   const a = current(turn, s);
   if (!a) {
@@ -264,36 +189,40 @@ function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
   }
   switch (s.step) {
     case "status": {
-      if (v === "chg") return askTask(turn, s);
+      if (v === "chg" && !s.data.editing) {
+        s.data = { agencyId: s.data.agencyId, page: 0, first: s.data.first };
+        return askTask(turn, s);
+      }
       const status = STATUSES.find(([code]) => v === `s${code}`)?.[1];
       if (!status) return [...again("flow-use-buttons"), ...askStatus(turn, s, a)];
+      const was = s.data.status;
       s.data.status = status;
-      const implied = { done: 100, not_started: 0, not_applicable: null } as Record<string, number | null>;
-      if (status in implied) {
-        s.data.percent = implied[status];
-        return afterPercent(turn, s, a);
-      }
-      return askPercent(turn, s);
+      if (status in IMPLIED) s.data.percent = IMPLIED[status];
+      // A percent typed for "in progress" still holds when the task becomes blocked, and back.
+      else if (!was || !TYPED_PERCENT.includes(was)) s.data.percent = undefined;
+      return next(turn, s, a);
     }
     case "percent": {
-      const p = v?.startsWith("%") ? percentOf(v.slice(1)) : percentOf(input.text);
-      if (p === undefined) return again("report-bad-percent");
-      s.data.percent = p;
-      return afterPercent(turn, s, a);
+      const typed = readNumber(input.text ?? "");
+      const n = v?.startsWith("%") ? Number(v.slice(1)) : typed && !typed.unit ? typed.value : undefined;
+      if (n === undefined || Number.isNaN(n) || n < 0 || n > 100) return again("report-bad-percent");
+      s.data.percent = n;
+      return next(turn, s, a);
     }
     case "count": {
       if (v === "skip") s.data.count = null;
       else {
-        const n = /^\s*\d{1,5}\s*$/.test(input.text ?? "") ? Number(input.text) : Number.NaN;
-        if (Number.isNaN(n)) return again("report-bad-count");
-        s.data.count = n;
+        const n = readNumber(input.text ?? "");
+        if (!n || n.percent || !Number.isInteger(n.value) || n.value < 0 || n.value > 99_999)
+          return again("report-bad-count");
+        s.data.count = n.value;
       }
-      return askDescription(turn, s);
+      return next(turn, s, a);
     }
     case "description": {
       if (v === "skip" && s.data.status !== "blocked") {
-        s.data.description = null;
-        return askEvidence(turn, s);
+        if (!s.data.editing) s.data.description = null;
+        return next(turn, s, a);
       }
       const text = input.text?.trim() ?? "";
       if (text.length > MAX_DESCRIPTION)
@@ -303,10 +232,13 @@ function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
           max: MAX_DESCRIPTION,
         });
       s.data.description = text;
-      return askEvidence(turn, s);
+      return next(turn, s, a);
     }
     case "evidence": {
-      if (v === "skip") return summary(turn, s, a);
+      if (v === "skip") {
+        s.data.evidence ??= [];
+        return summary(turn, s, a);
+      }
       const url = /^https?:\/\/\S+$/i.exec(input.text?.trim() ?? "")?.[0];
       const evidence = input.attachment ?? (url ? { kind: "link" as const, url } : undefined);
       if (!evidence) return again("report-bad-evidence");
@@ -315,14 +247,33 @@ function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
     }
     case "confirm": {
       if (v === "ok") return save(turn, s, a);
-      if (v === "edit") {
-        s.data = { agencyId: s.data.agencyId, page: 0, assignmentId: a.assignmentId, first: s.data.first };
-        return askStatus(turn, s, a);
-      }
+      if (v === "edit") return askEdit(turn, s, a);
       return [...again("flow-use-buttons"), ...summary(turn, s, a)];
+    }
+    case "edit": {
+      s.data.editing = true;
+      if (v === "es") return askStatus(turn, s, a);
+      if (v === "ep") return askPercent(turn, s);
+      if (v === "ec") return askCount(turn, s, a, periodNow(turn).slice(0, 4));
+      if (v === "ed") return askDescription(turn, s);
+      if (v === "ee") return askEvidence(turn, s);
+      if (v === "back") return summary(turn, s, a);
+      s.data.editing = false;
+      return [...again("flow-use-buttons"), ...askEdit(turn, s, a)];
     }
   }
   return again("flow-use-buttons");
 }
 
-export const reportFlow: FlowDefinition = { kind: "report", numericSteps: ["percent", "count"], step };
+const INPUT: Record<string, "number" | "text"> = {
+  percent: "number",
+  count: "number",
+  description: "text",
+  evidence: "text",
+};
+
+export const reportFlow: FlowDefinition = {
+  kind: "report",
+  inputOf: (state) => INPUT[state.step] ?? "choice",
+  step,
+};

@@ -11,11 +11,16 @@ export const flows = sqliteTable("flows", {
   /** Random per flow: buttons of an older flow carry another nonce and are refused. */
   nonce: text("nonce").notNull(),
   data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  /** The choices the open question offered (cleared when the step changes): "2" answers this question. */
+  choices: text("choices", { mode: "json" }).$type<{ label: string; data: string }[]>(),
   updatedAt: text("updated_at").notNull(),
   expiresAt: text("expires_at").notNull(),
 });
 
-/** The choices last shown as numbered lines in a chat, so "2" or a label can be answered later. */
+/**
+ * The choices of the last message outside a flow (a reminder, a command's reply), so "1" or a
+ * label answers it later. A flow's own question keeps its choices on the flow row instead.
+ */
 export const chatMenus = sqliteTable("chat_menus", {
   chatId: text("chat_id").primaryKey(),
   choices: text("choices", { mode: "json" }).$type<{ label: string; data: string }[]>().notNull(),

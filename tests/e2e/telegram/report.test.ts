@@ -101,14 +101,30 @@ describe("reminders and reports on Telegram", () => {
     ]);
     expect(t.core.sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get()).toBeUndefined();
 
-    // Reporting the same task again replaces the first report for the period.
+    // Reporting the same task again starts from the answers already given: one changed, the
+    // rest kept, and the new report replaces the first one for the period.
     const [list2] = await say(t, focal, "/baocao");
-    const [saved2] = await reportWithButtons(t, focal, list2, "II.10", "Hoàn thành", "Hoàn thành công khai");
+    const [prefilled] = await press(t, focal, list2, "II.10 · ");
+    expect(prefilled?.text).toMatch(/^Câu trả lời lần trước \(kỳ 11\/2026\)/);
+    expect(prefilled?.text).toContain("• Mô tả: Đã công khai 12 trường");
+    const [fields] = await press(t, focal, prefilled, "✏️ Sửa lại");
+    const [status2] = await press(t, focal, fields, "Tình trạng");
+    expect(status2?.text).toContain("Hiện tại: Đang thực hiện");
+    const [summary2] = await press(t, focal, status2, "Hoàn thành");
+    expect(summary2?.text).toContain("• Tình trạng: Hoàn thành");
+    expect(summary2?.text).toContain("• Tỷ lệ hoàn thành: 100%");
+    const [saved2] = await press(t, focal, summary2, "✅ Gửi báo cáo");
     expect(saved2?.text).toMatch(/^Đã lưu báo cáo II\.10/);
     const [first, second] = reports(t);
     expect(reports(t)).toHaveLength(2);
     expect(first?.superseded_at).not.toBeNull();
-    expect(second).toMatchObject({ assignment_id: ii10, status: "done", percent: 100, superseded_at: null });
+    expect(second).toMatchObject({
+      assignment_id: ii10,
+      status: "done",
+      percent: 100,
+      description: "Đã công khai 12 trường",
+      superseded_at: null,
+    });
 
     // A flow cancelled midway stores nothing.
     const [list3] = await press(t, focal, saved2, "📝 Báo cáo nhiệm vụ khác");

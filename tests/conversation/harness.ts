@@ -1,0 +1,100 @@
+import type { RouterOptions } from "../../src/conversation/router.ts";
+import { ConversationRouter } from "../../src/conversation/router.ts";
+import { createLogger } from "../../src/logger.ts";
+import { addContact } from "../../src/people/contacts.ts";
+import { engineFixture } from "../helpers/engine.ts";
+
+export type ChannelName = "telegram" | "zalo" | "console";
+
+/** How each channel calls the router: Telegram has buttons; Zalo and the console read bare words. */
+export const CHANNELS: Record<ChannelName, { prefix: string; options: RouterOptions }> = {
+  telegram: { prefix: "tg", options: {} },
+  zalo: { prefix: "zalo", options: { bareCommands: true } },
+  console: { prefix: "console", options: { bareCommands: true } },
+};
+
+export const NOW = new Date("2026-12-03T09:00:00+07:00");
+
+export interface ReportRow {
+  ref: string;
+  status: string;
+  percent: number | null;
+  count: number | null;
+  description: string | null;
+  evidence: string | null;
+  channel: string;
+}
+
+/**
+ * The router on the shipped plan, with a Sở Y tế focal point and a Sở Khoa học và Công nghệ
+ * focal point on one channel. Rows are cleared between cases; the catalog stays.
+ */
+export function channelHarness(name: ChannelName) {
+  const { core } = engineFixture();
+  const { prefix, options } = CHANNELS[name];
+  const chat = `${prefix}:yt-focal`;
+  const khcn = `${prefix}:khcn-focal`;
+  addContact(core.database.db, { agency: "so-y-te", role: "focal", chat });
+  addContact(core.database.db, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
+  let now = NOW;
+  const router = new ConversationRouter({ ...core, now: () => now }, createLogger("silent"));
+  const sqlite = core.sqlite;
+
+  const handle = async (text: string | undefined, who = chat, choice?: string) => {
+    const replies = await router.handle(
+      { chatId: who, chatType: "private", userId: who, channel: name, text, choice },
+      options,
+    );
+    return replies.map((r) => r.text).join("\n");
+  };
+
+  return {
+    core,
+    router,
+    chat,
+    khcn,
+    setNow(at: Date) {
+      now = at;
+    },
+    send: (text: string, who = chat) => handle(text, who),
+    /** A button press (the flow's own choice data), as Telegram sends it. */
+    press: (value: string, who = chat) => {
+      const flow = router.flows.get(who, now);
+      return handle(undefined, who, `f:${flow?.nonce}:${value}`);
+    },
+    flow: (who = chat) => router.flows.get(who, now),
+    reset() {
+      sqlite.exec(
+        "delete from reports; delete from target_reports; delete from flows; delete from chat_menus",
+      );
+    },
+    reports(): ReportRow[] {
+      return sqlite
+        .prepare(
+          `select t.ref ref, r.status, r.percent, r.count, r.description, r.evidence, r.channel
+             from reports r join tasks t on t.id = r.task_id order by r.id`,
+        )
+        .all() as ReportRow[];
+    },
+    targetReports() {
+      return sqlite
+        .prepare(
+          "select t.ref ref, r.value_text, r.value from target_reports r join targets t on t.id = r.target_id order by r.id",
+        )
+        .all() as { ref: string; value_text: string; value: number | null }[];
+    },
+    assignment(ref: string, agency = "so-y-te"): number {
+      const row = sqlite
+        .prepare(
+          "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
+        )
+        .get(agency, ref) as { id: number };
+      return row.id;
+    },
+    target(ref: string): number {
+      return (sqlite.prepare("select id from targets where ref = ?").get(ref) as { id: number }).id;
+    },
+  };
+}
+
+export type Harness = ReturnType<typeof channelHarness>;
