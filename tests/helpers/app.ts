@@ -79,7 +79,7 @@ async function freePort(): Promise<number> {
  * The real-clock tick scheduler would run the rules at today's date in the middle of a test;
  * the tests tick at chosen instants instead. Dispatch stays (it only sends what is due).
  */
-async function stopRealClockTicks(config: Config): Promise<void> {
+export async function stopRealClockTicks(config: Config): Promise<void> {
   const connection = producerConnection(config.REDIS_URL);
   const queue = new Queue(TICKS_QUEUE, { connection, prefix: config.QUEUE_PREFIX });
   try {

@@ -1,0 +1,59 @@
+import { createServer } from "node:net";
+import { afterEach } from "vitest";
+import { type App, startApp } from "../../../src/app.ts";
+import { loadConfig } from "../../../src/config.ts";
+import { createLogger } from "../../../src/logger.ts";
+import { ZaloEmulator, type ZaloEmulatorOptions } from "../../emulators/zalo-api.ts";
+import { tempDir } from "../../helpers/db.ts";
+import { REDIS_URL, testPrefix } from "../../helpers/redis.ts";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+export const NOW = new Date("2026-12-03T09:00:00+07:00");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function start(
+  opts: { emulator?: ZaloEmulatorOptions; env?: Record<string, string | number>; now?: Date } = {},
+) {
+  const emulator = await ZaloEmulator.start({ token: "42:zalo-secret", ...opts.emulator });
+  closers.push(() => emulator.close());
+  const config = loadConfig({
+    DB_PATH: `${tempDir()}/zalo.db`,
+    ZALO_BOT_TOKEN: "42:zalo-secret",
+    ZALO_API_ROOT: emulator.apiRoot,
+    ZALO_POLL_TIMEOUT: "1",
+    ZALO_GLOBAL_PER_SECOND: "50",
+    QUEUE_PREFIX: testPrefix(),
+    REDIS_URL,
+    CONSOLE: "off",
+    LOG_LEVEL: "silent",
+    ...Object.fromEntries(Object.entries(opts.env ?? {}).map(([k, v]) => [k, String(v)])),
+  });
+  const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });
+  closers.push(() => app.close());
+  const db = app.deps.database.db;
+  return { emulator, app, db, sqlite: app.deps.sqlite };
+}
+
+export const an = { id: "u-an", display_name: "Nguyễn Văn An" };
+export const coord = { id: "u-pc06", display_name: "PC06" };
+export const last = (e: ZaloEmulator, chat: string) => e.messages(chat).at(-1)?.text ?? "";
+
+/** Sends a text and waits for the bot's answer to it. */
+export async function say(e: ZaloEmulator, from: typeof an, text: string): Promise<string> {
+  const before = e.messages(from.id).length;
+  e.sendText(from, text);
+  await e.waitForMessages(from.id, before + 1, 8000);
+  return last(e, from.id);
+}

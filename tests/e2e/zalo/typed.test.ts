@@ -1,0 +1,27 @@
+import { describe, it } from "vitest";
+import { addContact } from "../../../src/people/contacts.ts";
+import { allSent, typedReportScenario } from "../typed-scenario.ts";
+import { an, say, start } from "./support.ts";
+
+describe("typed answers on Zalo", () => {
+  it("keeps a report on the right task through a reminder, a command, free text and an edit", async () => {
+    const { emulator, app, db, sqlite } = await start();
+    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await typedReportScenario({
+      numbered: true,
+      chatId: `zalo:${an.id}`,
+      sqlite,
+      say: (text) => say(emulator, an, text),
+      async remind() {
+        const before = emulator.messages(an.id).length;
+        await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
+        await allSent(sqlite, `zalo:${an.id}`);
+        return emulator
+          .messages(an.id)
+          .slice(before)
+          .map((m) => m.text)
+          .join("\n");
+      },
+    });
+  });
+});
