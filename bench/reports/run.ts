@@ -138,12 +138,18 @@ async function once(reports: number) {
           return tasks[r % tasks.length]?.callback_data;
         }),
       );
-      await timed(press(id, byLabel("Đang thực hiện")));
-      await timed(press(id, byLabel("50%")));
-      // Recurring tasks with a yearly quota ask how many were delivered.
-      if (lastText.get(id)?.includes("bao nhiêu")) await timed(text(id, "1"));
+      if (lastText.get(id)?.startsWith("Câu trả lời lần trước")) {
+        // Reported before: the flow starts from those answers; only the description changes.
+        await timed(press(id, byLabel("Sửa lại")));
+        await timed(press(id, byLabel("Mô tả")));
+      } else {
+        await timed(press(id, byLabel("Đang thực hiện")));
+        await timed(press(id, byLabel("50%")));
+        // Recurring tasks with a yearly quota ask how many were delivered.
+        if (lastText.get(id)?.includes("bao nhiêu")) await timed(text(id, "1"));
+      }
       await timed(text(id, `Tiến độ lần ${r}: đã triển khai tại các đơn vị`));
-      await timed(press(id, byLabel("Bỏ qua")));
+      if (lastText.get(id)?.includes("minh chứng")) await timed(press(id, byLabel("Bỏ qua")));
       await timed(press(id, byLabel("Gửi báo cáo")));
     }
     const seconds = (performance.now() - started) / 1000;

@@ -3,7 +3,8 @@ import type { I18n, Lang } from "../i18n/index.ts";
 
 /**
  * Choices as numbered lines, for channels without buttons (Zalo, the console). The router
- * keeps the last menu per chat, so "2", the label, or the label without accents all answer.
+ * keeps a flow's choices with its open question and any other message's menu apart, so "2",
+ * the label, or the label without accents answer the question that showed them.
  */
 export function renderNumbered(
   i18n: I18n,

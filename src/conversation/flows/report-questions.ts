@@ -1,4 +1,5 @@
 import type { ReportStatus } from "../../db/schema.ts";
+import { periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
 import { flowChoice, type Turn } from "../context.ts";
 import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
@@ -193,4 +194,9 @@ export function askEdit(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       ],
     },
   ];
+}
+
+/** The period a report sent now counts for, and so the year its yearly count belongs to. */
+export function periodNow(turn: Turn): string {
+  return periodOf(turn.deps.calendar.localDate(turn.now));
 }

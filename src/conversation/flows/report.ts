@@ -1,12 +1,12 @@
 import { prepared } from "../../db/statements.ts";
-import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import { dayLabel, periodDeadline, periodLabel } from "../../domain/period.ts";
 import { reportingContact } from "../actor.ts";
-import { type FlowDefinition, flowChoice, type StepInput, type Turn, whichOne } from "../context.ts";
-import { matchLabel, readNumber, readRef } from "../input.ts";
+import type { FlowDefinition, StepInput, Turn } from "../context.ts";
+import { readNumber } from "../input.ts";
 import { assignmentFor, assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
 import type { FlowState } from "../state.ts";
-import type { Evidence, Reply } from "../types.ts";
+import type { Reply } from "../types.ts";
+import { begin, pickTyped } from "./report-pick.ts";
 import {
   askCount,
   askDescription,
@@ -16,6 +16,7 @@ import {
   askStatus,
   askTask,
   MAX_DESCRIPTION,
+  periodNow,
   type S,
   STATUSES,
   summary,
@@ -38,69 +39,10 @@ export function startReport(turn: Turn, assignmentId?: number): Reply[] {
   return pre ? begin(turn, state, pre) : askTask(turn, state, open);
 }
 
-/** The period a report sent now counts for, and so the year its yearly count belongs to. */
-function periodNow(turn: Turn): string {
-  return periodOf(turn.deps.calendar.localDate(turn.now));
-}
-
-/**
- * A task picked: reported before, it starts from those answers (at the summary, so a person
- * changes one thing); otherwise from the status question.
- */
-function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  s.data.assignmentId = a.assignmentId;
-  const last = prepared(
-    turn.deps.sqlite,
-    `select period, status, percent, count, description, evidence from reports
-      where assignment_id = ? and superseded_at is null order by id desc limit 1`,
-  ).get(a.assignmentId) as
-    | {
-        period: string;
-        status: S["data"]["status"];
-        percent: number | null;
-        count: number | null;
-        description: string | null;
-        evidence: string | null;
-      }
-    | undefined;
-  if (!last) return askStatus(turn, s, a);
-  const sameYear = last.period.slice(0, 4) === periodNow(turn).slice(0, 4);
-  Object.assign(s.data, {
-    status: last.status,
-    percent: last.percent,
-    count: sameYear ? last.count : undefined,
-    description: last.description,
-    evidence: last.evidence ? (JSON.parse(last.evidence) as Evidence[]) : undefined,
-    prefilled: last.period,
-  });
-  return summary(turn, s, a);
-}
-
 function current(turn: Turn, s: S): OpenAssignment | undefined {
   return s.data.assignmentId === undefined
     ? undefined
     : assignmentFor(turn.deps.sqlite, s.data.agencyId, s.data.assignmentId);
-}
-
-/** A typed task: its ref exactly, on any page ("ii.1" is II.1, never II.10), or its title. */
-function pickTyped(turn: Turn, s: S, text: string): Reply[] {
-  const open = assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
-  const ref = readRef(text);
-  if (ref) {
-    const a = open.find((x) => x.ref === ref);
-    return a
-      ? begin(turn, s, a)
-      : [{ text: turn.t("report-ref-unknown", { ref }) }, ...askTask(turn, s, open)];
-  }
-  const m = matchLabel(text, open, (a) => a.title, { contains: true });
-  if (m && "one" in m) return begin(turn, s, m.one);
-  if (m && "many" in m) {
-    const choices = m.many.map((a) =>
-      flowChoice(s, `${a.ref} · ${shortTitle(a.title, 48)}`, `a${a.assignmentId}`),
-    );
-    return whichOne(turn, text, choices, flowChoice(s, turn.t("flow-cancel"), "x"));
-  }
-  return [{ text: turn.t("report-pick-task") }, ...askTask(turn, s, open)];
 }
 
 /** After an answer: the next question not yet answered, or the summary when changing one answer. */
