@@ -59,7 +59,12 @@ export async function deliver(
   // A claim that throws (a database locked past busy_timeout) fails the job with the row still
   // pending; the next dispatch hands it over again under a new job id.
   const row = deps.outbox.claim(chatId, horizon);
-  if (!row) return "nothing-due";
+  if (!row) {
+    // Another message to this chat is still in flight: come back for this one rather than leave
+    // it to the next dispatch, a minute away.
+    if (deps.outbox.hasDue(chatId, horizon)) return later(job, token, Math.max(gap, 250));
+    return "nothing-due";
+  }
   let sent = false;
   try {
     const settled = deps.settled(row);

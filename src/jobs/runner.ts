@@ -183,7 +183,7 @@ export class EngineRunner {
     try {
       lastTickAt = lastTickRan(this.core.sqlite);
     } catch {
-      lastTickAt = undefined; // a locked database: the tick looks late, which is the truth soon enough
+      lastTickAt = undefined; // a database that cannot be read: the tick looks late, as it soon will be
     }
     return { schedulers: await presentSchedulers(this.ticksQueue), lastTickAt, startedAt: this.startedAt };
   }

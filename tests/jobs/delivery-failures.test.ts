@@ -150,6 +150,24 @@ describe("a delivery job that fails never leaves its message pending for good", 
     expect(t.emulator.messages(5151)).toHaveLength(1);
   });
 
+  it("sends a chat's next message when its job found the previous one still in flight", async () => {
+    const t = await setup((real) => ({
+      ...real,
+      isGroup: (id) => real.isGroup(id),
+      // A platform slower than the chat's gap: the second job claims while the first is sending.
+      send: async (chatId, message) => {
+        await new Promise((r) => setTimeout(r, 300));
+        return real.send(chatId, message);
+      },
+    }));
+    await t.runner.start({ schedulers: false });
+    const ids = [t.write("first"), t.write("second")];
+    await t.runner.dispatchNow(new Date());
+    // No second dispatch: the job for "second" must not give up while "first" is in flight.
+    await until(() => ids.every((id) => t.state(id) === "sent"), "both sent");
+    expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["first", "second"]);
+  });
+
   it("picks up a job whose worker died holding it (stalled)", { timeout: 60_000 }, async () => {
     const env = { DELIVERY_LOCK_MS: 1000, DELIVERY_STALE_MS: 1000 };
     const t = await setup(undefined, env);
