@@ -74,6 +74,7 @@ engine-overdue-head = ⚠️ To the head of { $agency }: these tasks are { $days
 engine-overdue-coordinator = 🚨 Tasks { $days } days overdue and not done:
 engine-agency-heading = { $agency }:
 engine-unreachable = ⚠️ Could not deliver to { $who } ({ $agency }, { $chat }): { $reason }. Please contact them directly and invite them again.
+engine-missed-work = ⚠️ The reminder bot was not running from { $since }. { $skipped } reminders due to go out on { $days } were too old to catch up and were not sent; { $expired } reminders whose deadline passed in the meantime were dropped rather than sent late. Use /missing and /overdue to see where things stand now.
 
 ## Weekly digest
 digest-title = 📰 Weekly digest { $day } — { $scope }

@@ -73,6 +73,7 @@ engine-overdue-head = ⚠️ Kính gửi lãnh đạo { $agency }: các nhiệm 
 engine-overdue-coordinator = 🚨 Nhiệm vụ quá hạn { $days } ngày chưa hoàn thành:
 engine-agency-heading = { $agency }:
 engine-unreachable = ⚠️ Không gửi được tin nhắn tới { $who } ({ $agency }, { $chat }): { $reason }. Đề nghị liên hệ trực tiếp và mời tham gia lại.
+engine-missed-work = ⚠️ Bot nhắc việc đã ngừng hoạt động từ ngày { $since }. { $skipped } tin nhắc việc lẽ ra gửi ngày { $days } đã quá lâu nên không gửi bù; { $expired } tin nhắc có hạn đã qua trong thời gian ngừng nên được bỏ, không gửi muộn. Đề nghị dùng /chuabaocao và /trehan để xem tình hình hiện tại.
 
 ## Bản tin tuần
 digest-title = 📰 Bản tin tuần { $day } — { $scope }

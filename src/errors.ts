@@ -12,3 +12,8 @@ export class UserError extends Error {
     this.name = "UserError";
   }
 }
+
+/** An error's message for a log line (never its stack). */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,4 +1,18 @@
-import type { EngineDeps } from "./tick.ts";
+import type Database from "better-sqlite3";
+import { dayLabel } from "../domain/period.ts";
+import type { NewMessage } from "./outbox.ts";
+import type { EngineDeps, MissedWork } from "./tick.ts";
+
+/** Every reachable chat of every coordinator (but `except`). */
+function coordinators(sqlite: Database.Database, except = "") {
+  return sqlite
+    .prepare(
+      `select c.id contactId, cc.chat_id chatId, c.lang lang from contacts c
+       join contact_chats cc on cc.contact_id = c.id join chats ch on ch.id = cc.chat_id
+       where c.role = 'coordinator' and c.removed_at is null and ch.unreachable_at is null and cc.chat_id <> ?`,
+    )
+    .all(except) as { contactId: number; chatId: string; lang: "vi" | "en" }[];
+}
 
 /**
  * A chat the platform says is gone: it is marked unreachable, everything waiting for it
@@ -30,16 +44,9 @@ export function chatUnreachable(
        join agencies a on a.id = c.agency_id where cc.chat_id = ? order by c.id limit 1`,
     )
     .get(chatId) as { name: string | null; agency: string } | undefined;
-  const coordinators = sqlite
-    .prepare(
-      `select c.id contactId, cc.chat_id chatId, c.lang lang from contacts c
-       join contact_chats cc on cc.contact_id = c.id join chats ch on ch.id = cc.chat_id
-       where c.role = 'coordinator' and c.removed_at is null and ch.unreachable_at is null and cc.chat_id <> ?`,
-    )
-    .all(chatId) as { contactId: number; chatId: string; lang: "vi" | "en" }[];
   const sendAfter = deps.calendar.nextSendTime(now).toISOString();
   return deps.outbox.add(
-    coordinators.map((c) => ({
+    coordinators(sqlite, chatId).map((c) => ({
       dedupeKey: `unreachable:${chatId}:${since}:contact-${c.contactId}:${c.chatId}`,
       chatId: c.chatId,
       contactId: c.contactId,
@@ -53,4 +60,28 @@ export function chatUnreachable(
       sendAfter,
     })),
   );
+}
+
+/**
+ * The coordinators' notice after a gap in the ticks: how many reminders the catch-up window
+ * cut off and on which days they were due, and how many chasing messages expired unsent. Keyed
+ * on the last tick before the gap, so it is written once per gap.
+ */
+export function missedWorkNotice(deps: EngineDeps, missed: MissedWork, now: Date): NewMessage[] {
+  const sendAfter = deps.calendar.nextSendTime(now).toISOString();
+  const days = missed.days.map(dayLabel);
+  const shown = days.length > 12 ? [...days.slice(0, 12), "…"] : days;
+  return coordinators(deps.sqlite).map((c) => ({
+    dedupeKey: `missed:${missed.since.toISOString()}:contact-${c.contactId}:${c.chatId}`,
+    chatId: c.chatId,
+    contactId: c.contactId,
+    kind: "missed-work",
+    text: deps.i18n.t(c.lang, "engine-missed-work", {
+      since: dayLabel(deps.calendar.localDate(missed.since)),
+      skipped: missed.skipped,
+      days: shown.join(", ") || "—",
+      expired: missed.expired,
+    }),
+    sendAfter,
+  }));
 }

@@ -138,6 +138,15 @@ export class Outbox {
     return r ? toRow(r) : undefined;
   }
 
+  /** Whether the chat still has a message due by `horizon` waiting (another one is in flight to it). */
+  hasDue(chatId: string, horizon: string): boolean {
+    return (
+      this.sqlite
+        .prepare("select 1 from outbox where chat_id = ? and state = 'pending' and send_after <= ? limit 1")
+        .get(chatId, horizon) !== undefined
+    );
+  }
+
   markSent(id: number, platformMessageId: string, now = new Date().toISOString()): void {
     this.sentStmt.run(now, platformMessageId, id);
   }

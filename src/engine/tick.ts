@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
 import { groupBy } from "../collections.ts";
 import type { DigestScope } from "../db/schema.ts";
-import { addDay } from "../domain/period.ts";
+import { addDay, periodDeadline } from "../domain/period.ts";
 import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import {
   type CycleStep,
@@ -27,6 +27,7 @@ import {
   overdueForCoordinators,
 } from "./compose.ts";
 import { buildDigest, renderDigest } from "./digest.ts";
+import { missedWorkNotice } from "./notices.ts";
 import type { NewMessage, Outbox } from "./outbox.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot, type WorkItem } from "./snapshot.ts";
 
@@ -44,6 +45,19 @@ export interface TickResult {
   from: Date;
   at: Date;
   ids: number[];
+  /** Set when this tick could not tell everything that fell due since the last one. */
+  missed?: MissedWork;
+}
+
+/** What an outage cost: told to the coordinators in one notice and logged by the runner. */
+export interface MissedWork {
+  /** The last tick before the gap. */
+  since: Date;
+  /** Messages older than the catch-up window, never written, and the days they were due to go out. */
+  skipped: number;
+  days: string[];
+  /** Chasing messages whose deadline passed while nothing ran: dropped, not sent as if on time. */
+  expired: number;
 }
 
 const LAST_TICK = "lastTickAt";
@@ -61,6 +75,8 @@ function instant(day: string, time: string, zone: string): Date {
  * (at most `catchUpDays` back) is written to the outbox under deterministic keys, so running
  * twice, or on two instances, writes nothing twice. A tick for an instant at or before the
  * last one (an operator re-running a missed day) looks back to the start of that day.
+ * After a gap, what the window cuts off and what expired meanwhile are counted, and the
+ * coordinators are told (see MissedWork).
  */
 export function runTick(deps: EngineDeps, at: Date): TickResult {
   const { sqlite, calendar } = deps;
@@ -71,12 +87,57 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
   const dayStart = instant(calendar.localDate(at), "00:00", zone);
   let from = last && new Date(last.value) < at ? new Date(last.value) : new Date(dayStart.getTime() - 1);
   const floor = new Date(at.getTime() - rulesFor(deps.rulesFile, "").catchUpDays * 86_400_000);
+  const cutOff = from < floor ? from : undefined;
   if (from < floor) from = floor;
 
   const snapshot = new Snapshot(sqlite);
-  const messages: NewMessage[] = [];
+  // Rules missed while nothing ran are told as things stand on the day they can actually go out.
+  const tellDay = calendar.localDate(calendar.nextSendTime(at));
+  const { messages, expired } = collect(deps, snapshot, from, at, tellDay);
+  let missed: MissedWork | undefined;
+  if (cutOff || expired > 0) {
+    const skipped = cutOff ? collect(deps, snapshot, cutOff, floor) : undefined;
+    missed = {
+      since: cutOff ?? from,
+      skipped: skipped?.messages.length ?? 0,
+      days: [...(skipped?.days ?? [])].sort(),
+      expired,
+    };
+    messages.push(...missedWorkNotice(deps, missed, at));
+  }
+  const ids = deps.outbox.add(messages);
+  sqlite
+    .prepare(
+      `insert into engine_state (key, value) values (?, ?)
+       on conflict(key) do update set value = excluded.value where excluded.value > engine_state.value`,
+    )
+    .run(LAST_TICK, at.toISOString());
+  return { from, at, ids, ...(missed ? { missed } : {}) };
+}
+
+interface Collected {
+  messages: NewMessage[];
+  /** The days the messages were due to go out. */
+  days: Set<string>;
+  expired: number;
+}
+
+/**
+ * The messages of every rule whose send time falls in (from, at]. With `tellDay`, a rule whose
+ * send day was earlier (nothing ran then) is told as of `tellDay`, and an opening or nudge whose
+ * period deadline has passed by then is counted as expired instead of written.
+ */
+function collect(deps: EngineDeps, snapshot: Snapshot, from: Date, at: Date, tellDay?: string): Collected {
+  const { calendar } = deps;
+  const zone = calendar.timeZone;
+  const out: Collected = { messages: [], days: new Set(), expired: 0 };
   const shared = lazy(() => ({ names: snapshot.agencyNames(), recipients: snapshot.recipients() }));
   const inWindow = (t: Date) => t > from && t <= at;
+  const toldOn = (day: string) => (tellDay && day < tellDay ? tellDay : day);
+  const add = (day: string, list: NewMessage[]) => {
+    if (list.length > 0) out.days.add(day);
+    out.messages.push(...list);
+  };
   for (const plan of snapshot.plans()) {
     const rules = rulesFor(deps.rulesFile, plan.id);
     // A rule that falls on a day off is worked out when it can be sent, at the next working start,
@@ -84,7 +145,7 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
     // Monday, and a task due on Monday is "due today", not Sunday's "due tomorrow".
     const sendDayOf = (day: string, time: string): string | undefined => {
       const t = calendar.nextSendTime(instant(day, time, zone));
-      return inWindow(t) ? calendar.localDate(t) : undefined;
+      return inWindow(t) ? toldOn(calendar.localDate(t)) : undefined;
     };
     const work = lazy(() => snapshot.work(plan.id));
     const ctx = lazy<ComposeContext>(() => ({
@@ -96,31 +157,57 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
     }));
     // From far enough back to reach a step deferred over the longest break (Tết).
     const days = daysFromTo(addDay(calendar.localDate(from), -DEFERRAL_DAYS), calendar.localDate(at));
+    const late = (day: string, time: string) => {
+      const t = calendar.nextSendTime(instant(day, time, zone));
+      return tellDay !== undefined && calendar.localDate(t) < tellDay;
+    };
     for (const day of days) {
       const steps = cycleStepsOn(day, rules, calendar);
       if (steps.length > 0) {
         const sendDay = sendDayOf(day, rules.cycle.time);
-        if (sendDay) messages.push(...cycleMessages(ctx(), steps, sendDay, work, snapshot));
+        const expired = (s: CycleStep) =>
+          sendDay !== undefined &&
+          late(day, rules.cycle.time) &&
+          (s.step === "open" || s.step === "nudge") &&
+          sendDay >= periodDeadline(s.period, rules.cycle.deadlineDay);
+        if (sendDay) {
+          add(
+            sendDay,
+            cycleMessages(
+              ctx(),
+              steps.filter((s) => !expired(s)),
+              sendDay,
+              work,
+              snapshot,
+            ),
+          );
+          out.expired += cycleMessages(ctx(), steps.filter(expired), sendDay, work, snapshot).length;
+        }
       }
       if (isDigestDay(day, rules)) {
         const sendDay = sendDayOf(day, rules.digest.time);
-        if (sendDay) messages.push(...digestMessages(deps, ctx(), snapshot, plan.id, day, sendDay));
+        if (sendDay) add(sendDay, digestMessages(deps, ctx(), snapshot, plan.id, day, sendDay));
       }
     }
     // The days off before a working day are told together on it, one message per agency.
-    for (const [sendDay, ruleDays] of groupBy(days, (d) => sendDayOf(d, rules.due.time)))
-      messages.push(...dueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
+    for (const [sendDay, ruleDays] of groupBy(days, (d) => sendDayOf(d, rules.due.time))) {
+      if (!sendDay) continue;
+      add(sendDay, dueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
+      // Dates that came and went while nothing ran: no "due in 3 days" for a day already past.
+      const lateDays = ruleDays.filter((d) => late(d, rules.due.time));
+      for (const [nominal, nominalDays] of groupBy(lateDays, (d) =>
+        calendar.localDate(calendar.nextSendTime(instant(d, rules.due.time, zone))),
+      ))
+        out.expired += dueMessages({
+          ...{ ctx: ctx(), rules, days: nominalDays, sendDay: nominal, work: work() },
+          until: sendDay,
+        }).length;
+    }
     for (const [sendDay, ruleDays] of groupBy(days, (d) => sendDayOf(d, rules.overdue.time)))
-      messages.push(...overdueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
+      if (sendDay)
+        add(sendDay, overdueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
   }
-  const ids = deps.outbox.add(messages);
-  sqlite
-    .prepare(
-      `insert into engine_state (key, value) values (?, ?)
-       on conflict(key) do update set value = excluded.value where excluded.value > engine_state.value`,
-    )
-    .run(LAST_TICK, at.toISOString());
-  return { from, at, ids };
+  return out;
 }
 
 function lazy<T>(make: () => T): () => T {
@@ -176,11 +263,12 @@ interface Told {
  * Due-date reminders for the rule days, told on the send day. A date already past by then is
  * left to the overdue ladder, whose first step falls on the same send day.
  */
-function dueMessages({ ctx, rules, days, sendDay, work }: Told): NewMessage[] {
+function dueMessages({ ctx, rules, days, sendDay, work, until }: Told & { until?: string }): NewMessage[] {
   const hits: WorkItem[] = [];
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w)) continue;
     for (const date of w.milestones ?? (w.due ? [w.due] : [])) {
+      if (until && date >= until) continue;
       if (date >= sendDay && days.some((d) => dueOffsetOn(d, date, rules) !== undefined))
         hits.push({ ...w, due: date });
     }

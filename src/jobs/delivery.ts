@@ -3,6 +3,7 @@ import { DelayedError, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
 import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts";
 import type { Outbox, OutboxRow } from "../engine/outbox.ts";
+import { errorText } from "../errors.ts";
 import type { Pacer } from "./pacer.ts";
 
 export const DELIVERY_QUEUE = "delivery";
@@ -55,39 +56,94 @@ export async function deliver(
     if (Date.now() - due <= LATE_MS || attempt >= 3) break;
   }
 
+  // A claim that throws (a database locked past busy_timeout) fails the job with the row still
+  // pending; the next dispatch hands it over again under a new job id.
   const row = deps.outbox.claim(chatId, horizon);
-  if (!row) return "nothing-due";
-  const settled = deps.settled(row);
-  if (settled) {
-    deps.outbox.markSkipped(row.id, settled);
-    return "skipped";
+  if (!row) {
+    // Another message to this chat is still in flight: come back for this one rather than leave
+    // it to the next dispatch, a minute away.
+    if (deps.outbox.hasDue(chatId, horizon)) return later(job, token, Math.max(gap, 250));
+    return "nothing-due";
   }
+  let sent = false;
   try {
-    const sent = await channel.send(id, { text: row.text, choices: row.choices, attachment: row.attachment });
-    deps.outbox.markSent(row.id, sent.messageId);
+    const settled = deps.settled(row);
+    if (settled) {
+      deps.outbox.markSkipped(row.id, settled);
+      return "skipped";
+    }
+    let messageId: string;
+    try {
+      ({ messageId } = await channel.send(id, {
+        text: row.text,
+        choices: row.choices,
+        attachment: row.attachment,
+      }));
+    } catch (e) {
+      return await sendFailed(e, { job, token, row, chatId, prefix, id, horizon, deps });
+    }
+    sent = true;
+    await recordSent(() => deps.outbox.markSent(row.id, messageId), deps.log, row.id);
     return "sent";
   } catch (e) {
-    const err =
-      e instanceof ChannelError
-        ? e
-        : new ChannelError("transient", e instanceof Error ? e.message : String(e));
-    deps.log.warn({ outboxId: row.id, kind: err.kind, reason: err.message }, "delivery failed");
-    if (err.kind === "rate_limited") {
-      deps.outbox.release(row.id, err.message, false);
-      await deps.pacer.pushBack(prefix, id, err.retryAfterMs ?? 1000);
-      return later(job, token, err.retryAfterMs ?? 1000);
+    if (e instanceof DelayedError || sent) throw e; // sent but unrecorded: the stale sweep resends it once
+    // Nothing went out: the row is pending again at once (if even that fails, the stale sweep does it).
+    try {
+      deps.outbox.release(row.id, errorText(e), false);
+    } catch (again) {
+      deps.log.warn({ outboxId: row.id, err: errorText(again) }, "could not release a claimed message");
     }
-    if (err.kind === "unreachable") {
-      // The job's horizon is "now" for whoever dispatched it, a tick at a simulated instant included.
-      await deps.onUnreachable(chatId, err.message, new Date(horizon));
-      return "unreachable";
+    throw e;
+  }
+}
+
+interface Failure {
+  job: Job<DeliveryJob>;
+  token: string | undefined;
+  row: OutboxRow;
+  chatId: string;
+  prefix: string;
+  id: string;
+  horizon: string;
+  deps: DeliveryDeps;
+}
+
+async function sendFailed(e: unknown, f: Failure): Promise<string> {
+  const { job, token, row, deps } = f;
+  const err = e instanceof ChannelError ? e : new ChannelError("transient", errorText(e));
+  deps.log.warn({ outboxId: row.id, kind: err.kind, reason: err.message }, "delivery failed");
+  if (err.kind === "rate_limited") {
+    deps.outbox.release(row.id, err.message, false);
+    await deps.pacer.pushBack(f.prefix, f.id, err.retryAfterMs ?? 1000);
+    return later(job, token, err.retryAfterMs ?? 1000);
+  }
+  if (err.kind === "unreachable") {
+    // The job's horizon is "now" for whoever dispatched it, a tick at a simulated instant included.
+    await deps.onUnreachable(f.chatId, err.message, new Date(f.horizon));
+    return "unreachable";
+  }
+  if (err.kind === "permanent" || row.attempts >= deps.maxAttempts) {
+    deps.outbox.markFailed(row.id, err.message);
+    return "failed";
+  }
+  deps.outbox.release(row.id, err.message, true);
+  return later(job, token, backoffMs(row.attempts));
+}
+
+/**
+ * The platform has the message: recording it is retried a little (a write lock held by another
+ * process usually clears), since giving up means sending it once more after DELIVERY_STALE_MS.
+ */
+async function recordSent(write: () => void, log: Logger, outboxId: number, tries = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      write();
+      return;
+    } catch (e) {
+      if (i >= tries) throw e;
+      log.warn({ outboxId, err: errorText(e) }, "could not record a sent message; retrying");
+      await sleep(250 * 2 ** i);
     }
-    if (err.kind === "permanent" || row.attempts >= deps.maxAttempts) {
-      deps.outbox.markFailed(row.id, err.message);
-      return "failed";
-    }
-    deps.outbox.release(row.id, err.message, true);
-    return later(job, token, backoffMs(row.attempts));
   }
 }
 
@@ -119,8 +175,9 @@ export async function dispatch(
       rows.map((r) => ({
         name: "send",
         data: { chatId: r.chatId, horizon: horizon.toISOString() },
-        // Deterministic ids: dispatching twice adds nothing while the first job waits.
-        opts: { jobId: `ob-${r.id}`, removeOnComplete: true, removeOnFail: 1000 },
+        // A fresh job id every time, deduplicated by row only while its job is alive: once a job
+        // completes or fails, however it failed, the next dispatch hands the row over again.
+        opts: { deduplication: { id: `ob-${r.id}` }, removeOnComplete: true, removeOnFail: 1000 },
       })),
     );
   const first = 50;

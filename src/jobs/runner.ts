@@ -5,17 +5,28 @@ import type { Core } from "../core.ts";
 import { settledReason } from "../engine/guard.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { runTick, type TickResult } from "../engine/tick.ts";
+import { errorText } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
+import { type EngineHealth, lastTickRan, presentSchedulers, recordTickRan } from "./health.ts";
 import { Pacer } from "./pacer.ts";
 import { producerConnection, workerConnection } from "./redis.ts";
+import { SCHEDULER_PATTERNS, SchedulerKeeper } from "./schedulers.ts";
 
 export const TICKS_QUEUE = "ticks";
 
+export interface RunnerOptions {
+  /** How often the schedulers are checked (default a minute); the lock lives three times that. */
+  schedulerCheckMs?: number;
+  /** Scheduler id → cron pattern (default SCHEDULER_PATTERNS). */
+  schedulerPatterns?: Record<string, string>;
+}
+
 /**
- * The engine on BullMQ: two job schedulers (tick every 5 minutes, dispatch every minute)
- * re-declared idempotently at every start, a tick worker, and the delivery worker. SQLite
- * holds the truth; after a Redis flush, start() puts back all that matters.
+ * The engine on BullMQ: two job schedulers (tick every 5 minutes, dispatch every minute) kept
+ * in Redis by a SchedulerKeeper (re-declared whenever Redis comes back), a tick worker, and the
+ * delivery worker. SQLite holds the truth; Redis emptied under a running bot loses nothing
+ * but what was in flight, and every dispatch hands over again whatever is still pending.
  */
 export class EngineRunner {
   private readonly producer: Redis;
@@ -27,11 +38,14 @@ export class EngineRunner {
   /** Dispatches still queueing their later chunks, so close() can let them finish first. */
   private readonly queueing = new Set<Promise<void>>();
   private closing = false;
+  private keeper: SchedulerKeeper | undefined;
+  private startedAt: Date | undefined;
 
   constructor(
     private readonly core: Core,
     private readonly channels: Map<string, Channel>,
     private readonly log: Logger,
+    private readonly options: RunnerOptions = {},
   ) {
     const { REDIS_URL, QUEUE_PREFIX } = core.config;
     this.producer = producerConnection(REDIS_URL);
@@ -46,13 +60,21 @@ export class EngineRunner {
     return [...this.channels.keys()];
   }
 
-  /** Declares the schedulers, recovers what a crash or a flush left behind, starts workers. */
+  /** Keeps the schedulers, recovers what a crash or a flush left behind, starts workers. */
   async start(opts: { workers?: boolean; schedulers?: boolean } = {}): Promise<void> {
     const { QUEUE_PREFIX, DELIVERY_CONCURRENCY } = this.core.config;
+    this.startedAt = new Date();
     if (opts.schedulers ?? true) {
-      const tz = this.core.calendar.timeZone;
-      await this.ticksQueue.upsertJobScheduler("tick", { pattern: "*/5 * * * *", tz }, { name: "tick" });
-      await this.ticksQueue.upsertJobScheduler("dispatch", { every: 60_000 }, { name: "dispatch" });
+      const checkMs = this.options.schedulerCheckMs ?? 60_000;
+      this.keeper = new SchedulerKeeper(this.ticksQueue, this.producer, {
+        patterns: { ...(this.options.schedulerPatterns ?? SCHEDULER_PATTERNS) },
+        tz: this.core.calendar.timeZone,
+        prefix: QUEUE_PREFIX,
+        checkMs,
+        lockMs: 3 * checkMs,
+        log: this.log,
+      });
+      await this.keeper.start();
     }
     if (opts.workers ?? true) {
       const connection = () => {
@@ -83,10 +105,7 @@ export class EngineRunner {
       );
       const ticks = new Worker(
         TICKS_QUEUE,
-        async (job) => {
-          if (job.name === "tick") return this.tick(new Date()).then((r) => r.ids.length);
-          return this.dispatchNow(new Date());
-        },
+        async (job) => (job.name === "tick" ? this.scheduledTick() : this.dispatchNow(new Date())),
         { connection: connection(), prefix: QUEUE_PREFIX, concurrency: 1 },
       );
       for (const w of [delivery, ticks]) {
@@ -103,29 +122,75 @@ export class EngineRunner {
   /** Runs the rules as of `at`, then hands what is due by `at` to delivery. */
   async tick(at: Date): Promise<TickResult & { dispatched: number }> {
     const result = runTick(this.core, at);
+    // No silent loss: what a gap in the ticks cost is in the log as well as told to coordinators.
+    if (result.missed) this.log.warn({ ...result.missed, at }, "ticks resumed after a gap: reminders missed");
     return { ...result, dispatched: await this.dispatchNow(at) };
   }
 
+  /** The real-clock tick: its completion is what readiness checks call the last tick. */
+  private async scheduledTick(): Promise<number> {
+    const at = new Date();
+    const result = await this.tick(at);
+    recordTickRan(this.core.sqlite, at);
+    return result.ids.length;
+  }
+
+  /**
+   * The dispatcher, and its sweep: every pending message due by `horizon` is handed to delivery
+   * again, however its last job ended (deduplication adds nothing while one is alive). Never
+   * throws: a locked database or an absent Redis is logged and left to the next run.
+   */
   async dispatchNow(horizon: Date): Promise<number> {
     const stale = new Date(Date.now() - this.core.config.DELIVERY_STALE_MS).toISOString();
-    const recovered = this.core.outbox.recoverStale(stale);
-    if (recovered > 0)
-      this.log.warn({ recovered }, "messages claimed by a vanished worker are pending again");
+    try {
+      const recovered = this.core.outbox.recoverStale(stale);
+      if (recovered > 0)
+        this.log.warn({ recovered }, "messages claimed by a vanished worker are pending again");
+    } catch (e) {
+      this.log.warn({ err: errorText(e) }, "could not recover stale messages; next dispatch will");
+    }
     // Spread the queueing only when this process's own workers would wait behind it.
     const pause = this.workers.length > 0 ? dispatchPauseMs(this.channels.values()) : 0;
-    const { count, done } = await dispatch(
-      this.deliveryQueue,
-      this.core.outbox,
-      horizon,
-      this.prefixes,
-      pause,
-      () => this.closing,
-    );
+    let dispatched: Awaited<ReturnType<typeof dispatch>>;
+    try {
+      dispatched = await dispatch(
+        this.deliveryQueue,
+        this.core.outbox,
+        horizon,
+        this.prefixes,
+        pause,
+        () => this.closing,
+      );
+    } catch (e) {
+      this.log.warn({ err: errorText(e) }, "dispatch failed; the next dispatch retries");
+      return 0;
+    }
+    const { count, done } = dispatched;
     const queued: Promise<void> = done
-      .catch((e) => this.log.warn({ err: e instanceof Error ? e.message : String(e) }, "dispatch stopped"))
+      .catch((e) => this.log.warn({ err: errorText(e) }, "dispatch stopped"))
       .finally(() => this.queueing.delete(queued));
     this.queueing.add(queued);
     return count;
+  }
+
+  /**
+   * For readiness (/readyz, doctor): the schedulers present in Redis ([] when it does not
+   * answer), the last completed real-clock tick (any instance) and this engine's start. Pass
+   * it to tickLateness() (jobs/health.ts) to ask whether the tick is late. Never throws.
+   */
+  async health(): Promise<EngineHealth> {
+    let lastTickAt: Date | undefined;
+    try {
+      lastTickAt = lastTickRan(this.core.sqlite);
+    } catch {
+      lastTickAt = undefined; // a database that cannot be read: the tick looks late, as it soon will be
+    }
+    return { schedulers: await presentSchedulers(this.ticksQueue), lastTickAt, startedAt: this.startedAt };
+  }
+
+  /** Stops keeping one scheduler here and removes it (tests drive ticks at chosen instants). */
+  async dropScheduler(id: string): Promise<void> {
+    await this.keeper?.drop(id);
   }
 
   private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {
@@ -137,6 +202,7 @@ export class EngineRunner {
   async close(): Promise<void> {
     // Chunks not yet queued stay pending in the outbox; the next start dispatches them.
     this.closing = true;
+    await this.keeper?.stop();
     await Promise.allSettled(this.queueing);
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([this.deliveryQueue.close(), this.ticksQueue.close()]);

@@ -151,20 +151,22 @@ describe("ticks", () => {
     const late = engineFixture();
     late.tick("2026-12-01T09:00:00+07:00");
     const rows = late.tick("2026-12-20T09:00:00+07:00");
-    // 11, 8 and 5 December are more than 7 days back; the 12th's missing list (a Saturday, so
-    // drawn up on Monday the 14th), the 14th's digest and coordinators' overdue list (V.9, due
-    // 30/11, every commune) and the 17th's reminders are not.
+    // 11, 8 and 5 December are more than 7 days back (the coordinators are told); the 12th's
+    // missing list (a Saturday, so drawn up on Monday the 14th), the 14th's digest and
+    // coordinators' overdue list (V.9, due 30/11, every commune) and the 17th's reminders are
+    // not, and are told as of Monday the 21st, when they can go out.
     expect([...new Set(rows.map((r) => r.kind))].sort()).toEqual([
       "cycle-missing",
       "digest",
       "due",
+      "missed-work",
       "overdue-coordinator",
     ]);
     const list = rows.filter((r) => r.kind === "overdue-coordinator");
     expect(list.length).toBeGreaterThan(1); // 135 communes do not fit one Telegram message
     expect(list.every((r) => r.text.length <= 4096)).toBe(true);
     expect(list.map((r) => r.dedupeKey)).toContain(
-      "overdue-coordinator:2026-12-14:gia-lai-de-an-06-2026:contact-4:tg:2001#2",
+      "overdue-coordinator:2026-12-21:gia-lai-de-an-06-2026:contact-4:tg:2001#2",
     );
   });
 

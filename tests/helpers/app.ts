@@ -1,13 +1,10 @@
 import { copyFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { Queue } from "bullmq";
 import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { ConversationDeps } from "../../src/conversation/types.ts";
-import { producerConnection } from "../../src/jobs/redis.ts";
-import { TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
@@ -66,28 +63,14 @@ function freshDatabase(): string {
   return path;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   await new Promise((resolve) => server.close(resolve));
   if (address === null || typeof address === "string") throw new Error("no free port");
   return address.port;
-}
-
-/**
- * The real-clock tick scheduler would run the rules at today's date in the middle of a test;
- * the tests tick at chosen instants instead. Dispatch stays (it only sends what is due).
- */
-export async function stopRealClockTicks(config: Config): Promise<void> {
-  const connection = producerConnection(config.REDIS_URL);
-  const queue = new Queue(TICKS_QUEUE, { connection, prefix: config.QUEUE_PREFIX });
-  try {
-    await queue.removeJobScheduler("tick");
-  } finally {
-    await queue.close();
-    connection.disconnect();
-  }
 }
 
 interface Shared {
@@ -128,7 +111,9 @@ async function launch(shared: Shared): Promise<TestApp> {
     await emulator.close();
   };
   open.push(closeAll);
-  await stopRealClockTicks(config);
+  // The real-clock tick would run the rules at today's date in the middle of a test; the tests
+  // tick at chosen instants instead. Dispatch stays (it only sends what is due).
+  await app.runner.dropScheduler("tick");
   return {
     app,
     emulator,

@@ -3,7 +3,6 @@ import { afterEach, describe, it } from "vitest";
 import { startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
-import { stopRealClockTicks } from "../../helpers/app.ts";
 import { tempDir } from "../../helpers/db.ts";
 import { REDIS_URL, testPrefix, until } from "../../helpers/redis.ts";
 import { allSent, typedReportScenario } from "../typed-scenario.ts";
@@ -37,7 +36,8 @@ async function consoleApp() {
     input.end();
     await app.close();
   });
-  await stopRealClockTicks(config);
+  // The real-clock tick would run the rules at today's date in the middle of the test.
+  await app.runner.dropScheduler("tick");
   await until(() => printed.includes("] > "), "the first prompt");
   /** Types a line and returns what was printed up to the next prompt. */
   const type = async (line: string) => {
