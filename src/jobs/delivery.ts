@@ -3,6 +3,7 @@ import { DelayedError, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
 import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts";
 import type { Outbox, OutboxRow } from "../engine/outbox.ts";
+import { recordSend } from "../metrics.ts";
 import type { Pacer } from "./pacer.ts";
 
 export const DELIVERY_QUEUE = "delivery";
@@ -65,6 +66,7 @@ export async function deliver(
   try {
     const sent = await channel.send(id, { text: row.text, choices: row.choices, attachment: row.attachment });
     deps.outbox.markSent(row.id, sent.messageId);
+    recordSend(prefix, "sent", row.sendAfter);
     return "sent";
   } catch (e) {
     const err =
@@ -72,6 +74,7 @@ export async function deliver(
         ? e
         : new ChannelError("transient", e instanceof Error ? e.message : String(e));
     deps.log.warn({ outboxId: row.id, kind: err.kind, reason: err.message }, "delivery failed");
+    recordSend(prefix, err.kind, undefined, err.retryAfterMs);
     if (err.kind === "rate_limited") {
       deps.outbox.release(row.id, err.message, false);
       await deps.pacer.pushBack(prefix, id, err.retryAfterMs ?? 1000);

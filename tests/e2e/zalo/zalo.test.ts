@@ -40,6 +40,7 @@ async function start(
     REDIS_URL,
     CONSOLE: "off",
     LOG_LEVEL: "silent",
+    HTTP_PORT: "0",
     ...Object.fromEntries(Object.entries(opts.env ?? {}).map(([k, v]) => [k, String(v)])),
   });
   const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });
@@ -144,7 +145,7 @@ describe("the Zalo channel", () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/zalo-hook`;
     const { emulator, db } = await start({
-      env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", ZALO_WEBHOOK_PORT: port },
+      env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", HTTP_PORT: port },
     });
     addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     expect(await say(emulator, an, "/nhiemvu")).toContain("Nhiệm vụ của Sở Y tế");
