@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Redis } from "ioredis";
+import { ready } from "../jobs/redis.ts";
 import { withTimeout } from "./updates.ts";
 
 /** The tick scheduler's period (src/jobs/runner.ts, pattern every 5 minutes). */
@@ -79,6 +80,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const [database, redis, tick, schedulers] = await Promise.all([
     settle(() => probeDatabase(deps.sqlite)),
     settle(async () => {
+      await ready(deps.redis, CHECK_TIMEOUT_MS / 2); // a connection still (re)connecting gets a moment
       const pong = await deps.redis.ping();
       return pong === "PONG" ? { ok: true } : { ok: false, detail: `unexpected answer ${pong}` };
     }),

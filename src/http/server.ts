@@ -54,6 +54,7 @@ export async function startHttpServer(opts: {
   const redis = producerConnection(config.REDIS_URL);
   redis.on("error", () => {}); // /readyz reports Redis; the engine's connections log its errors
   const ticks = new Queue(TICKS_QUEUE, { connection: redis, prefix: config.QUEUE_PREFIX });
+  ticks.on("error", () => {}); // the same: a Redis that is down shows in /readyz
   const gate = new UpdateGate(redis, config.QUEUE_PREFIX, log);
   const hooks = new Map<string, { channel: string; handle: Handler }>();
 
@@ -82,7 +83,8 @@ export async function startHttpServer(opts: {
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
         webhookUpdates.inc({ channel: hooks.get(c.req.path)?.channel ?? "unknown", outcome: "too_large" });
-        return c.body(null, 413);
+        // The rest of the body is not read: the client must not reuse this connection.
+        return c.body(null, 413, { connection: "close" });
       },
     }),
     (c, next) => (hooks.get(c.req.path) as { handle: Handler }).handle(c, next),
@@ -97,10 +99,14 @@ export async function startHttpServer(opts: {
     (config.TELEGRAM_BOT_TOKEN && config.WEBHOOK_URL) || (config.ZALO_BOT_TOKEN && config.ZALO_WEBHOOK_URL),
   );
   const wanted = httpPort(config, log);
-  const port = await listen(server, wanted, config.HTTP_HOST).catch((e: NodeJS.ErrnoException) => {
+  const port = await listen(server, wanted, config.HTTP_HOST).catch(async (e: NodeJS.ErrnoException) => {
     const message = `HTTP server could not listen on ${config.HTTP_HOST}:${wanted}: ${e.code ?? e.message}`;
     // Webhooks cannot work without it; the console demo and polling can, without health and metrics.
-    if (required) throw new Error(message);
+    if (required) {
+      await ticks.close().catch(() => {});
+      redis.disconnect();
+      throw new Error(message);
+    }
     log.warn(message);
     return undefined;
   });

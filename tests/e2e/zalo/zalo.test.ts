@@ -168,6 +168,13 @@ describe("the Zalo channel", () => {
       );
     expect(await post({})).toBe(401);
     expect(await post({ "X-Bot-Api-Secret-Token": "wrong-secret" })).toBe(401);
+    expect(await post({ "X-Bot-Api-Secret-Token": "s3cret-valu" })).toBe(401);
+    const huge = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": "s3cret-value" },
+      body: JSON.stringify({ pad: "x".repeat(1_100_000) }),
+    });
+    expect(huge.status).toBe(413);
     await new Promise((r) => setTimeout(r, 500));
     const once = emulator.messages(an.id).length;
     expect(await post({ "X-Bot-Api-Secret-Token": "s3cret-value" })).toBe(200);
