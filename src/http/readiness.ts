@@ -91,7 +91,10 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
       const known = last && last <= now ? last.getTime() : 0;
       const since = Math.max(known, deps.startedAt.getTime());
       const ageMs = now.getTime() - since;
-      const detail = `last tick ${last ? last.toISOString() : "never"}, ${Math.round(ageMs / 1000)} s ago`;
+      const seconds = Math.round(ageMs / 1000);
+      const detail = known
+        ? `last tick ${new Date(known).toISOString()}, ${seconds} s ago`
+        : `no tick yet since the start ${seconds} s ago`;
       return { ok: ageMs <= 2 * TICK_INTERVAL_MS, detail };
     }),
     settle(async () => {
