@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { ready } from "../jobs/redis.ts";
 import type { Logger } from "../logger.ts";
 import { webhookUpdates } from "../metrics.ts";
 
@@ -6,6 +7,7 @@ import { webhookUpdates } from "../metrics.ts";
 export const SEEN_TTL_SECONDS = 86_400;
 const SEEN_TIMEOUT_MS = 1000;
 const LOCAL_SEEN_MAX = 10_000;
+const DRAIN_TIMEOUT_MS = 5000;
 
 export interface Update {
   /** "telegram" or "zalo": the metrics label and part of the key. */
@@ -47,13 +49,22 @@ export class UpdateGate {
     return first;
   }
 
-  /** Resolves when every update accepted so far has run. */
-  async drain(): Promise<void> {
-    while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
+  /**
+   * Resolves when every update accepted so far has run, or after `timeoutMs` with a warning:
+   * a handler stuck on a platform that does not answer must not hold the process forever.
+   */
+  async drain(timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+    const all = (async () => {
+      while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
+    })();
+    await withTimeout(all, timeoutMs).catch(() =>
+      this.log.warn({ chats: this.tails.size }, "webhook updates still running at shutdown were left"),
+    );
   }
 
   private async firstTime(key: string): Promise<boolean> {
     try {
+      await ready(this.redis, SEEN_TIMEOUT_MS); // a connection still (re)connecting gets a moment
       const set = await withTimeout(
         this.redis.set(`${this.prefix}:update-seen:${key}`, "1", "EX", SEEN_TTL_SECONDS, "NX"),
         SEEN_TIMEOUT_MS,

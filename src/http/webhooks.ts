@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { type Bot, Context as GrammyContext } from "grammy";
+import { type Bot, BotError, Context as GrammyContext } from "grammy";
 import type { Update as TgUpdate } from "grammy/types";
 import type { Context, Handler } from "hono";
 import { parseWebhookBody, updateKey } from "../channels/zalo/client.ts";
@@ -70,7 +70,11 @@ export function telegramWebhook(bot: Bot, secret: string): WebhookSpec {
       return {
         id: String(update.update_id),
         chat: `tg:${chat ?? "none"}`,
-        run: () => bot.handleUpdate(update),
+        // Errors go to the bot's own handler (bot.catch), as they do when polling.
+        run: () =>
+          bot
+            .handleUpdate(update)
+            .catch((e) => (e instanceof BotError ? bot.errorHandler(e) : Promise.reject(e))),
       };
     },
   };
