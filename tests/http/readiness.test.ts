@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { type HttpServer, startHttpServer } from "../../src/http/server.ts";
+import { type HttpServer, httpPort, startHttpServer } from "../../src/http/server.ts";
 import { producerConnection } from "../../src/jobs/redis.ts";
 import { TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -173,5 +173,16 @@ describe("the HTTP port", () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
+  });
+});
+
+describe("HTTP_PORT", () => {
+  it("defaults to 8787; the deprecated WEBHOOK_PORT and ZALO_WEBHOOK_PORT count only without it", () => {
+    const log = createLogger("silent");
+    expect(httpPort(loadConfig({}), log)).toBe(8787);
+    expect(httpPort(loadConfig({ WEBHOOK_PORT: "8080" }), log)).toBe(8080);
+    expect(httpPort(loadConfig({ ZALO_WEBHOOK_PORT: "8081" }), log)).toBe(8081);
+    expect(httpPort(loadConfig({ HTTP_PORT: "9000", WEBHOOK_PORT: "8080" }), log)).toBe(9000);
+    expect(loadConfig({}).HTTP_HOST).toBe("127.0.0.1");
   });
 });
