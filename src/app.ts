@@ -1,5 +1,4 @@
-import { createServer, type Server } from "node:http";
-import { Api, webhookCallback } from "grammy";
+import { Api } from "grammy";
 import { importPlanFile } from "./catalog/plan-import.ts";
 import type { Channel, OutgoingMessage } from "./channels/channel.ts";
 import { ConsoleChannel, ensureDemoPeople, runConsole } from "./channels/console/console.ts";
@@ -15,9 +14,12 @@ import { buildCore } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
 import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
+import { type HttpServer, startHttpServer } from "./http/server.ts";
+import { telegramWebhook, zaloWebhook } from "./http/webhooks.ts";
 import { connectNow, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
+import { measureUpdates } from "./metrics.ts";
 import { chatLang, markReachable } from "./people/contacts.ts";
 
 export interface AppIO {
@@ -31,6 +33,8 @@ export interface App {
   router: ConversationRouter;
   runner: EngineRunner;
   deps: ConversationDeps;
+  /** Webhooks, /healthz, /readyz, /metrics. */
+  http: HttpServer;
   done: Promise<void>;
   close(): Promise<void>;
 }
@@ -59,10 +63,13 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const channels = new Map<string, Channel>();
   const deps: ConversationDeps = { ...core, now: io.now ?? (() => new Date()) };
   const router = new ConversationRouter(deps, log);
+  measureUpdates(router);
   const runner = new EngineRunner(core, channels, log);
   deps.engine = runner;
   const stops: (() => Promise<unknown> | unknown)[] = [];
   let done: Promise<void> = new Promise(() => {});
+  const http = await startHttpServer({ config, sqlite: core.sqlite, log });
+  stops.push(() => http.close());
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const token = config.TELEGRAM_BOT_TOKEN;
@@ -92,21 +99,8 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       log.warn({ err: String(e) }, "could not register commands"),
     );
     if (config.WEBHOOK_URL) {
+      http.addWebhook(config.WEBHOOK_URL, telegramWebhook(bot, config.WEBHOOK_SECRET ?? ""));
       await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET });
-      const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET });
-      const path = new URL(config.WEBHOOK_URL).pathname;
-      const server: Server = createServer((req, res) => {
-        if (req.method !== "POST" || req.url !== path) {
-          res.writeHead(404).end();
-          return;
-        }
-        handle(req, res).catch((e) => {
-          log.error({ err: String(e) }, "webhook update failed");
-          if (!res.headersSent) res.writeHead(500).end();
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(config.WEBHOOK_PORT, resolve));
-      stops.push(() => new Promise((resolve) => server.close(resolve)));
     } else {
       await bot.api.deleteWebhook();
       done = bot.start({ drop_pending_updates: false, onStart: () => log.info("telegram polling") });
@@ -135,13 +129,14 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       langOf,
       pollTimeoutSeconds: config.ZALO_POLL_TIMEOUT,
       webhook: config.ZALO_WEBHOOK_URL
-        ? {
-            url: config.ZALO_WEBHOOK_URL,
-            secret: config.ZALO_WEBHOOK_SECRET ?? "",
-            port: config.ZALO_WEBHOOK_PORT,
-          }
+        ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? "" }
         : undefined,
     });
+    if (config.ZALO_WEBHOOK_URL)
+      http.addWebhook(
+        config.ZALO_WEBHOOK_URL,
+        zaloWebhook((u) => zalo.handle(u), config.ZALO_WEBHOOK_SECRET ?? ""),
+      );
     await zalo.start();
     stops.push(() => zalo.stop());
   }
@@ -171,6 +166,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     router,
     runner,
     deps,
+    http,
     done,
     async close() {
       for (const stop of stops.reverse()) await stop();

@@ -50,8 +50,8 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z a-z 0-9 _ -")
       .optional(),
-    /** Local port of the webhook HTTP server (behind your reverse proxy). */
-    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    /** Deprecated: HTTP_PORT. Used as the HTTP port only when HTTP_PORT is unset. */
+    WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     ZALO_BOT_TOKEN: z.string().min(1).optional(),
     ZALO_API_ROOT: z
       .string()
@@ -61,17 +61,26 @@ const schema = z
     /** Webhook mode for Zalo when set; long polling otherwise. */
     ZALO_WEBHOOK_URL: z.string().url().optional(),
     ZALO_WEBHOOK_SECRET: z.string().min(8).max(256).optional(),
-    ZALO_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+    /** Deprecated: HTTP_PORT. */
+    ZALO_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Zalo publishes no limits: a conservative default. */
     ZALO_GLOBAL_PER_SECOND: z.coerce.number().positive().default(5),
     /** Seconds one getUpdates call waits; Zalo answers 408 when nothing came. */
     ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
+    /** The one HTTP server (webhooks, /healthz, /readyz, /metrics); 0 picks a free port. Default 8787. */
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Loopback by default: a reverse proxy is expected in front. 0.0.0.0 listens on every interface. */
+    HTTP_HOST: z.string().min(1).default("127.0.0.1"),
     /** Console demo: run the console channel even when a token is set. */
     CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
     message: "WEBHOOK_SECRET is required with WEBHOOK_URL",
     path: ["WEBHOOK_SECRET"],
+  })
+  .refine((c) => !c.ZALO_WEBHOOK_URL || c.ZALO_WEBHOOK_SECRET, {
+    message: "ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL",
+    path: ["ZALO_WEBHOOK_SECRET"],
   });
 
 export type Config = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts";
 import type { Outbox, OutboxRow } from "../engine/outbox.ts";
 import { errorText } from "../errors.ts";
+import { recordSend } from "../metrics.ts";
 import type { Pacer } from "./pacer.ts";
 
 export const DELIVERY_QUEUE = "delivery";
@@ -84,6 +85,7 @@ export async function deliver(
     }
     sent = true;
     await recordSent(() => deps.outbox.markSent(row.id, messageId), deps.log, row.id);
+    recordSend(prefix, "sent", row.sendAfter);
     return "sent";
   } catch (e) {
     if (e instanceof DelayedError || sent) throw e; // sent but unrecorded: the stale sweep resends it once
@@ -112,6 +114,7 @@ async function sendFailed(e: unknown, f: Failure): Promise<string> {
   const { job, token, row, deps } = f;
   const err = e instanceof ChannelError ? e : new ChannelError("transient", errorText(e));
   deps.log.warn({ outboxId: row.id, kind: err.kind, reason: err.message }, "delivery failed");
+  recordSend(f.prefix, err.kind, undefined, err.retryAfterMs);
   if (err.kind === "rate_limited") {
     deps.outbox.release(row.id, err.message, false);
     await deps.pacer.pushBack(f.prefix, f.id, err.retryAfterMs ?? 1000);

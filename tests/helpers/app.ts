@@ -91,11 +91,12 @@ async function launch(shared: Shared): Promise<TestApp> {
     REDIS_URL,
     CONSOLE: "off",
     LOG_LEVEL: "silent",
+    HTTP_PORT: "0",
     ...(webhook
       ? {
           WEBHOOK_URL: `http://127.0.0.1:${webhook.port}${webhook.path}`,
           WEBHOOK_SECRET: webhook.secret,
-          WEBHOOK_PORT: String(webhook.port),
+          HTTP_PORT: String(webhook.port),
         }
       : {}),
   });

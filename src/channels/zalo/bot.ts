@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ConversationRouter } from "../../conversation/router.ts";
 import type { Incoming, Reply } from "../../conversation/types.ts";
@@ -6,7 +5,7 @@ import type { I18n, Lang } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
 import { renderNumbered } from "../numbered.ts";
 import { splitText } from "../split.ts";
-import { parseWebhookBody, updateKey, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
+import { updateKey, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { ZALO_TEXT_LIMIT } from "./sender.ts";
 
 export interface ZaloBotOptions {
@@ -15,14 +14,15 @@ export interface ZaloBotOptions {
   i18n: I18n;
   log: Logger;
   langOf(chatId: string): Lang;
-  webhook?: { url: string; secret: string; port: number };
+  /** Webhook mode: registered here, received by the HTTP server (src/http/), which calls handle(). */
+  webhook?: { url: string; secret: string };
   pollTimeoutSeconds?: number;
 }
 
 /**
  * The Zalo channel's incoming side: long polling (one update per call, 408 when idle) or a
- * webhook that checks the secret header. Updates are deduplicated on event and message id,
- * and the bot's own messages echoed back are ignored.
+ * webhook registered here and received by the HTTP server. Updates are deduplicated on event
+ * and message id, and the bot's own messages echoed back are ignored.
  */
 export class ZaloBot {
   private readonly seen: string[] = [];
@@ -30,7 +30,6 @@ export class ZaloBot {
   private botId = "";
   private stopped = false;
   private abort = new AbortController();
-  private server?: Server;
   private loop?: Promise<void>;
 
   constructor(private readonly opts: ZaloBotOptions) {}
@@ -41,37 +40,10 @@ export class ZaloBot {
     const hook = this.opts.webhook;
     if (hook) {
       await this.opts.client.setWebhook(hook.url, hook.secret);
-      this.server = createServer((req, res) => {
-        this.onWebhook(req, hook)
-          .then((status) => res.writeHead(status).end())
-          .catch(() => res.writeHead(500).end());
-      });
-      await new Promise<void>((resolve) => this.server?.listen(hook.port, "0.0.0.0", resolve));
       return;
     }
     await this.opts.client.deleteWebhook().catch(() => {});
     this.loop = this.poll();
-  }
-
-  private async onWebhook(req: IncomingMessage, hook: { url: string; secret: string }): Promise<number> {
-    if (req.method !== "POST" || req.url !== new URL(hook.url).pathname) return 404;
-    if (req.headers["x-bot-api-secret-token"] !== hook.secret) return 401;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > 1_000_000) return 413;
-      chunks.push(chunk);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    } catch {
-      return 400;
-    }
-    const update = parseWebhookBody(body);
-    if (update) await this.handle(update);
-    return 200;
   }
 
   private async poll(): Promise<void> {
@@ -152,6 +124,5 @@ export class ZaloBot {
     this.stopped = true;
     this.abort.abort();
     await this.loop?.catch(() => {});
-    if (this.server) await new Promise((resolve) => this.server?.close(resolve));
   }
 }

@@ -1,5 +1,6 @@
 import { prepared } from "../../db/statements.ts";
 import { dayLabel, periodDeadline, periodLabel } from "../../domain/period.ts";
+import { channelLabel, reportSubmissions } from "../../metrics.ts";
 import { reportingContact } from "../actor.ts";
 import type { FlowDefinition, StepInput, Turn } from "../context.ts";
 import { readNumber } from "../input.ts";
@@ -94,6 +95,7 @@ function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
     // The flow ends in the same commit as the report it produced.
     turn.flows.clear(turn.incoming.chatId);
   })();
+  reportSubmissions.inc({ kind: "task", channel: channelLabel(turn.incoming.channel) });
   return [
     {
       text: turn.t("report-saved", {

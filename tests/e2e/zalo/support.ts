@@ -38,6 +38,7 @@ export async function start(
     REDIS_URL,
     CONSOLE: "off",
     LOG_LEVEL: "silent",
+    HTTP_PORT: "0",
     ...Object.fromEntries(Object.entries(opts.env ?? {}).map(([k, v]) => [k, String(v)])),
   });
   const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });

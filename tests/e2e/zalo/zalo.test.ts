@@ -88,7 +88,7 @@ describe("the Zalo channel", () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/zalo-hook`;
     const { emulator, db } = await start({
-      env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", ZALO_WEBHOOK_PORT: port },
+      env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", HTTP_PORT: port },
     });
     addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     expect(await say(emulator, an, "/nhiemvu")).toContain("Nhiệm vụ của Sở Y tế");
@@ -111,6 +111,13 @@ describe("the Zalo channel", () => {
       );
     expect(await post({})).toBe(401);
     expect(await post({ "X-Bot-Api-Secret-Token": "wrong-secret" })).toBe(401);
+    expect(await post({ "X-Bot-Api-Secret-Token": "s3cret-valu" })).toBe(401);
+    const huge = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": "s3cret-value" },
+      body: JSON.stringify({ pad: "x".repeat(1_100_000) }),
+    });
+    expect(huge.status).toBe(413);
     await new Promise((r) => setTimeout(r, 500));
     const once = emulator.messages(an.id).length;
     expect(await post({ "X-Bot-Api-Secret-Token": "s3cret-value" })).toBe(200);

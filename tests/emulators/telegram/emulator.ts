@@ -226,6 +226,20 @@ export class TelegramEmulator {
     this.state.removed.add(chatId);
   }
 
+  /** Calls of the Bot API method wait until `release`: a platform that is slow to answer. */
+  hold(method: string): void {
+    this.server.hold(method.toLowerCase());
+  }
+
+  release(method: string): void {
+    this.server.release(method.toLowerCase());
+  }
+
+  /** Calls of the method waiting on a hold. */
+  held(method: string): number {
+    return this.server.held(method.toLowerCase());
+  }
+
   failNext(n: number, status = 500): void {
     this.limits.failNext(n, status);
   }

@@ -12,6 +12,11 @@ import type { ApiCall } from "./types.ts";
 
 export class ApiServer {
   callLog: ApiCall[] = [];
+  /** Methods whose calls wait until released (a slow platform, for tests of slow handlers). */
+  private readonly holds = new Map<
+    string,
+    { released: Promise<void>; release: () => void; waiting: number }
+  >();
   private readonly server = createServer((req, res) => {
     void this.handle(req, res);
   });
@@ -28,7 +33,28 @@ export class ApiServer {
   }
 
   close(): Promise<void> {
+    for (const [method] of this.holds) this.release(method);
     return closeServer(this.server);
+  }
+
+  /** Calls of `method` (lower case) wait from now until release(method). */
+  hold(method: string): void {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.set(method, { released, release, waiting: 0 });
+  }
+
+  release(method: string): void {
+    const hold = this.holds.get(method);
+    this.holds.delete(method);
+    hold?.release();
+  }
+
+  /** How many calls of `method` are waiting on a hold. */
+  held(method: string): number {
+    return this.holds.get(method)?.waiting ?? 0;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -48,6 +74,11 @@ export class ApiServer {
       const handler = this.handlers[method.toLowerCase()];
       if (handler === undefined) throw new ApiError(404, "Not Found: method not found");
       args = await readArgs(req, url);
+      const hold = this.holds.get(method.toLowerCase());
+      if (hold) {
+        hold.waiting++;
+        await hold.released;
+      }
       const result = await handler(args, abort.signal);
       this.reply(res, { ok: true, result });
     } catch (error) {

@@ -1,0 +1,140 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAdaptorServer } from "@hono/node-server";
+import type Database from "better-sqlite3";
+import { Queue } from "bullmq";
+import { type Handler, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Config } from "../config.ts";
+import { producerConnection } from "../jobs/redis.ts";
+import { TICKS_QUEUE } from "../jobs/runner.ts";
+import type { Logger } from "../logger.ts";
+import { webhookUpdates } from "../metrics.ts";
+import { metricsText } from "./metrics-route.ts";
+import { checkReadiness } from "./readiness.ts";
+import { UpdateGate } from "./updates.ts";
+import { MAX_BODY_BYTES, type WebhookSpec, webhookHandler } from "./webhooks.ts";
+
+export const DEFAULT_HTTP_PORT = 8787;
+
+export interface HttpServer {
+  /** The port listened on; undefined when it was taken and nothing needed it. */
+  port?: number;
+  gate: UpdateGate;
+  /** Routes POSTs to the path of `url` to this platform's webhook. */
+  addWebhook(url: string, spec: WebhookSpec): void;
+  close(): Promise<void>;
+}
+
+/** HTTP_PORT, else the deprecated per-platform ports, else 8787; and a warning for the old names. */
+export function httpPort(config: Config, log: Logger): number {
+  const legacy = config.WEBHOOK_PORT ?? config.ZALO_WEBHOOK_PORT;
+  if (config.HTTP_PORT === undefined && legacy !== undefined) {
+    log.warn(
+      { port: legacy },
+      "WEBHOOK_PORT and ZALO_WEBHOOK_PORT are deprecated: set HTTP_PORT (one port for both webhooks, health and metrics)",
+    );
+  }
+  return config.HTTP_PORT ?? legacy ?? DEFAULT_HTTP_PORT;
+}
+
+/**
+ * The one HTTP server: both platforms' webhooks, /healthz, /readyz and /metrics (and later the
+ * web console), on HTTP_HOST:HTTP_PORT, loopback by default since a reverse proxy is expected
+ * in front. It starts before the channels, so health answers while a platform is still slow.
+ */
+export async function startHttpServer(opts: {
+  config: Config;
+  sqlite: Database.Database;
+  log: Logger;
+  startedAt?: Date;
+}): Promise<HttpServer> {
+  const { config, sqlite, log } = opts;
+  const startedAt = opts.startedAt ?? new Date();
+  const redis = producerConnection(config.REDIS_URL);
+  redis.on("error", () => {}); // /readyz reports Redis; the engine's connections log its errors
+  const ticks = new Queue(TICKS_QUEUE, { connection: redis, prefix: config.QUEUE_PREFIX });
+  ticks.on("error", () => {}); // the same: a Redis that is down shows in /readyz
+  const gate = new UpdateGate(redis, config.QUEUE_PREFIX, log);
+  const hooks = new Map<string, { channel: string; handle: Handler }>();
+
+  const app = new Hono();
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    const r = await checkReadiness({
+      sqlite,
+      redis,
+      startedAt,
+      schedulers: async () => (await ticks.getJobSchedulers()).map((s) => s.key),
+    });
+    return c.json(
+      { status: r.ready ? "ready" : "not ready", failed: r.failed, checks: r.checks },
+      r.ready ? 200 : 503,
+    );
+  });
+  app.get("/metrics", async (c) => {
+    const { text, contentType } = await metricsText(sqlite);
+    return c.body(text, 200, { "content-type": contentType });
+  });
+  app.post(
+    "*",
+    (c, next) => (hooks.has(c.req.path) ? next() : Promise.resolve(c.body(null, 404))),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        webhookUpdates.inc({ channel: hooks.get(c.req.path)?.channel ?? "unknown", outcome: "too_large" });
+        // The rest of the body is not read: the client must not reuse this connection.
+        return c.body(null, 413, { connection: "close" });
+      },
+    }),
+    (c, next) => (hooks.get(c.req.path) as { handle: Handler }).handle(c, next),
+  );
+  app.onError((e, c) => {
+    log.error({ err: e.message, path: c.req.path }, "http request failed");
+    return c.body(null, 500);
+  });
+
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const required = Boolean(
+    (config.TELEGRAM_BOT_TOKEN && config.WEBHOOK_URL) || (config.ZALO_BOT_TOKEN && config.ZALO_WEBHOOK_URL),
+  );
+  const wanted = httpPort(config, log);
+  const port = await listen(server, wanted, config.HTTP_HOST).catch(async (e: NodeJS.ErrnoException) => {
+    const message = `HTTP server could not listen on ${config.HTTP_HOST}:${wanted}: ${e.code ?? e.message}`;
+    // Webhooks cannot work without it; the console demo and polling can, without health and metrics.
+    if (required) {
+      await ticks.close().catch(() => {});
+      redis.disconnect();
+      throw new Error(message);
+    }
+    log.warn(message);
+    return undefined;
+  });
+  if (port !== undefined) log.info({ host: config.HTTP_HOST, port }, "http server listening");
+
+  return {
+    port,
+    gate,
+    addWebhook(url, spec) {
+      const path = new URL(url).pathname;
+      if (hooks.has(path)) throw new Error(`two webhooks on one path: ${path}`);
+      hooks.set(path, { channel: spec.channel, handle: webhookHandler(spec, gate) });
+    },
+    async close() {
+      if (port !== undefined) await new Promise((resolve) => server.close(resolve));
+      await gate.drain();
+      await ticks.close().catch(() => {});
+      redis.disconnect();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
