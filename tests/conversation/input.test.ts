@@ -17,9 +17,12 @@ describe("reading what people type", () => {
     expect(readNumber(text)).toMatchObject({ value, percent });
   });
 
-  it.each(["abc", "khoảng vài chục", "năm mươi", "1..2", "12-3", "", "%"])("reads no number in %j", (text) => {
-    expect(readNumber(text)).toBeUndefined();
-  });
+  it.each(["abc", "khoảng vài chục", "năm mươi", "1..2", "12-3", "", "%"])(
+    "reads no number in %j",
+    (text) => {
+      expect(readNumber(text)).toBeUndefined();
+    },
+  );
 
   it.each([
     ["ii.1", "II.1"],
