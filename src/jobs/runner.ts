@@ -6,7 +6,7 @@ import { settledReason } from "../engine/guard.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { runTick, type TickResult } from "../engine/tick.ts";
 import type { Logger } from "../logger.ts";
-import { tickSeconds } from "../metrics.ts";
+import { timeTick } from "../metrics.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
 import { Pacer } from "./pacer.ts";
 import { producerConnection, workerConnection } from "./redis.ts";
@@ -103,7 +103,7 @@ export class EngineRunner {
 
   /** Runs the rules as of `at`, then hands what is due by `at` to delivery. */
   async tick(at: Date): Promise<TickResult & { dispatched: number }> {
-    const endTick = tickSeconds.startTimer();
+    const endTick = timeTick();
     const result = runTick(this.core, at);
     endTick();
     return { ...result, dispatched: await this.dispatchNow(at) };

@@ -1,6 +1,6 @@
 import { periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
-import { channelLabel, reportSubmissions } from "../../metrics.ts";
+import { countReport } from "../../metrics.ts";
 import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type Turn } from "../context.ts";
 import type { FlowState } from "../state.ts";
@@ -114,7 +114,7 @@ export const kpiFlow: FlowDefinition = {
         turn.now.toISOString(),
       );
     turn.flows.clear(turn.incoming.chatId);
-    reportSubmissions.inc({ kind: "target", channel: channelLabel(turn.incoming.channel) });
+    countReport("target", turn.incoming.channel);
     return [{ text: turn.t("kpi-saved", { ref: target.ref, value: text }) }];
   },
 };

@@ -2,7 +2,7 @@ import type { ReportStatus } from "../../db/schema.ts";
 import { prepared } from "../../db/statements.ts";
 import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
-import { channelLabel, reportSubmissions } from "../../metrics.ts";
+import { countReport } from "../../metrics.ts";
 import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type StepInput, type Turn } from "../context.ts";
 import { assignmentFor, assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
@@ -224,7 +224,7 @@ function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
     // The flow ends in the same commit as the report it produced.
     turn.flows.clear(turn.incoming.chatId);
   })();
-  reportSubmissions.inc({ kind: "task", channel: channelLabel(turn.incoming.channel) });
+  countReport("task", turn.incoming.channel);
   return [
     {
       text: turn.t("report-saved", {
