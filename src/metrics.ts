@@ -1,103 +1,50 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
-
 /**
- * Every Prometheus metric of the process, in one registry of our own (not prom-client's global
- * one, so nothing a library registers leaks in). Code where things happen adds one line: an
- * increment here, a timer there. Gauges read from the database live with the HTTP server
- * (src/http/metrics-route.ts), since they need its handle.
+ * What the code calls where things happen: one line each (a count, a timer). Each does nothing
+ * until the service calls enableMetrics(), so the operator's CLI, which shares the engine and the
+ * conversation code, never loads prom-client (a noticeable part of its start-up).
  */
-export const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: "nhacviec_" });
+type Definitions = typeof import("./metrics-registry.ts");
+let defs: Definitions | undefined;
 
-const registers = [registry];
+/** Loads the metric definitions and starts counting; returns them for the /metrics route. */
+export async function enableMetrics(): Promise<Definitions> {
+  defs ??= await import("./metrics-registry.ts");
+  return defs;
+}
 
 /** Channel prefixes (tg:, zalo:) and the router's channel names, as one label. */
 export function channelLabel(channel: string): string {
   return channel === "tg" ? "telegram" : channel;
 }
 
-export const tickSeconds = new Histogram({
-  name: "nhacviec_tick_duration_seconds",
-  help: "Time one tick took to run the rules and write the outbox (its _count is the number of ticks)",
-  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
-  registers,
-});
+const nothing = () => 0;
 
-export const messagesWritten = new Counter({
-  name: "nhacviec_messages_written_total",
-  help: "Outbox rows written, by message kind",
-  labelNames: ["kind"],
-  registers,
-});
+/** Starts timing a tick; call the result when it is done. */
+export const timeTick = (): (() => number) => defs?.tickSeconds.startTimer() ?? nothing;
 
-export const sends = new Counter({
-  name: "nhacviec_sends_total",
-  help: "Delivery attempts by channel and result (sent, rate_limited, unreachable, transient, permanent)",
-  labelNames: ["channel", "result"],
-  registers,
-});
+export const countWritten = (kind: string): void => defs?.messagesWritten.inc({ kind });
 
-export const deliveryLatency = new Histogram({
-  name: "nhacviec_delivery_latency_seconds",
-  help: "From the time a message was due (send_after) to the platform accepting it",
-  labelNames: ["channel"],
-  buckets: [0.5, 1, 5, 15, 60, 300, 900, 3600, 14_400],
-  registers,
-});
+export const countFlowError = (channel: string): void =>
+  defs?.flowErrors.inc({ channel: channelLabel(channel) });
 
-export const rateLimited = new Counter({
-  name: "nhacviec_rate_limited_total",
-  help: "429 answers from a platform during delivery",
-  labelNames: ["channel"],
-  registers,
-});
+/** A report saved: `task` (progress) or `target` (an Annex I value). */
+export const countReport = (kind: "task" | "target", channel: string): void =>
+  defs?.reportSubmissions.inc({ kind, channel: channelLabel(channel) });
 
-export const retryAfterSeconds = new Counter({
-  name: "nhacviec_retry_after_seconds_total",
-  help: "Sum of the retry_after seconds the platforms asked for",
-  labelNames: ["channel"],
-  registers,
-});
-
-export const updatesHandled = new Histogram({
-  name: "nhacviec_update_duration_seconds",
-  help: "Time the conversation took to answer one incoming update, by channel (its _count: updates handled)",
-  labelNames: ["channel"],
-  buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 15],
-  registers,
-});
-
-export const webhookUpdates = new Counter({
-  name: "nhacviec_webhook_updates_total",
-  help: "Webhook posts by channel and outcome (accepted, duplicate, refused, too_large, malformed)",
-  labelNames: ["channel", "outcome"],
-  registers,
-});
-
-export const flowErrors = new Counter({
-  name: "nhacviec_flow_errors_total",
-  help: "Unexpected errors inside a conversation (the user saw the polite internal-error line)",
-  labelNames: ["channel"],
-  registers,
-});
-
-export const reportSubmissions = new Counter({
-  name: "nhacviec_report_submissions_total",
-  help: "Reports saved: progress reports (task) and Annex I values (target), by channel",
-  labelNames: ["kind", "channel"],
-  registers,
-});
+export const countWebhook = (channel: string, outcome: string): void =>
+  defs?.webhookUpdates.inc({ channel, outcome });
 
 /** One delivery outcome; `dueAt` (send_after) gives the latency of a sent message. */
 export function recordSend(channel: string, result: string, dueAt?: string, retryAfterMs?: number): void {
+  if (!defs) return;
   const label = channelLabel(channel);
-  sends.inc({ channel: label, result });
+  defs.sends.inc({ channel: label, result });
   if (result === "sent" && dueAt) {
-    deliveryLatency.observe({ channel: label }, Math.max(0, Date.now() - Date.parse(dueAt)) / 1000);
+    defs.deliveryLatency.observe({ channel: label }, Math.max(0, Date.now() - Date.parse(dueAt)) / 1000);
   }
   if (result === "rate_limited") {
-    rateLimited.inc({ channel: label });
-    retryAfterSeconds.inc({ channel: label }, (retryAfterMs ?? 0) / 1000);
+    defs.rateLimited.inc({ channel: label });
+    defs.retryAfterSeconds.inc({ channel: label }, (retryAfterMs ?? 0) / 1000);
   }
 }
 
@@ -112,11 +59,11 @@ interface Handles<I extends { channel: string }, R> {
 export function measureUpdates<I extends { channel: string }, R>(router: Handles<I, R>): void {
   const handle = router.handle.bind(router) as (incoming: I, ...rest: unknown[]) => Promise<R>;
   router.handle = async (incoming: I, ...rest: unknown[]) => {
-    const end = updatesHandled.startTimer({ channel: channelLabel(incoming.channel) });
+    const end = defs?.updatesHandled.startTimer({ channel: channelLabel(incoming.channel) });
     try {
       return await handle(incoming, ...rest);
     } finally {
-      end();
+      end?.();
     }
   };
 }

@@ -2,7 +2,7 @@ import { prepared } from "../db/statements.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
-import { channelLabel, flowErrors } from "../metrics.ts";
+import { countFlowError } from "../metrics.ts";
 import { findActor, isCoordinator } from "./actor.ts";
 import { type Command, parseCommand } from "./commands/index.ts";
 import { type FlowDefinition, type StepInput, type Turn, whichOne } from "./context.ts";
@@ -71,7 +71,7 @@ export class ConversationRouter {
       return replies;
     } catch (e) {
       if (e instanceof UserError) return [{ text: turn.t(e.key, e.args) }];
-      flowErrors.inc({ channel: channelLabel(incoming.channel) });
+      countFlowError(incoming.channel);
       this.log.error(
         { err: e instanceof Error ? e.message : String(e), chat: incoming.chatId.split(":")[0] },
         "conversation failed",

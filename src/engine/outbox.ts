@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { splitText } from "../channels/split.ts";
 import type { OutboxState } from "../db/schema.ts";
-import { messagesWritten } from "../metrics.ts";
+import { countWritten } from "../metrics.ts";
 import type { Guard } from "./guard.ts";
 
 export interface Choice {
@@ -127,7 +127,7 @@ export class Outbox {
           });
           // Without RETURNING (a third slower here): a written row is the statement's last rowid.
           if (r.changes === 1) ids.push(Number(r.lastInsertRowid));
-          if (r.changes === 1) messagesWritten.inc({ kind: m.kind });
+          if (r.changes === 1) countWritten(m.kind);
         });
       }
     })();

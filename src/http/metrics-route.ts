@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { Gauge, Registry } from "prom-client";
 import { outboxStates } from "../db/schema.ts";
-import { channelLabel, registry } from "../metrics.ts";
+import { channelLabel } from "../metrics.ts";
+import { registry } from "../metrics-registry.ts";
 
 /**
  * The gauges read from the database at scrape time (outbox rows by state, chats marked

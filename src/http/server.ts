@@ -9,7 +9,7 @@ import type { Config } from "../config.ts";
 import { producerConnection } from "../jobs/redis.ts";
 import { TICKS_QUEUE } from "../jobs/runner.ts";
 import type { Logger } from "../logger.ts";
-import { webhookUpdates } from "../metrics.ts";
+import { countWebhook, enableMetrics } from "../metrics.ts";
 import { metricsText } from "./metrics-route.ts";
 import { checkReadiness } from "./readiness.ts";
 import { UpdateGate } from "./updates.ts";
@@ -51,6 +51,7 @@ export async function startHttpServer(opts: {
 }): Promise<HttpServer> {
   const { config, sqlite, log } = opts;
   const startedAt = opts.startedAt ?? new Date();
+  await enableMetrics();
   const redis = producerConnection(config.REDIS_URL);
   redis.on("error", () => {}); // /readyz reports Redis; the engine's connections log its errors
   const ticks = new Queue(TICKS_QUEUE, { connection: redis, prefix: config.QUEUE_PREFIX });
@@ -82,7 +83,7 @@ export async function startHttpServer(opts: {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
-        webhookUpdates.inc({ channel: hooks.get(c.req.path)?.channel ?? "unknown", outcome: "too_large" });
+        countWebhook(hooks.get(c.req.path)?.channel ?? "unknown", "too_large");
         // The rest of the body is not read: the client must not reuse this connection.
         return c.body(null, 413, { connection: "close" });
       },

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { ready } from "../jobs/redis.ts";
 import type { Logger } from "../logger.ts";
-import { webhookUpdates } from "../metrics.ts";
+import { countWebhook } from "../metrics.ts";
 
 /** How long an update id is remembered: Telegram and Zalo give up redelivering well before. */
 export const SEEN_TTL_SECONDS = 86_400;
@@ -44,7 +44,7 @@ export class UpdateGate {
   /** Records the update and queues it; false when it was seen before (a redelivery). */
   async accept(update: Update): Promise<boolean> {
     const first = await this.firstTime(`${update.channel}:${update.id}`);
-    webhookUpdates.inc({ channel: update.channel, outcome: first ? "accepted" : "duplicate" });
+    countWebhook(update.channel, first ? "accepted" : "duplicate");
     if (first) this.enqueue(update);
     return first;
   }

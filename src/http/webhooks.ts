@@ -3,7 +3,7 @@ import { type Bot, BotError, Context as GrammyContext } from "grammy";
 import type { Update as TgUpdate } from "grammy/types";
 import type { Context, Handler } from "hono";
 import { parseWebhookBody, updateKey } from "../channels/zalo/client.ts";
-import { webhookUpdates } from "../metrics.ts";
+import { countWebhook } from "../metrics.ts";
 import type { UpdateGate } from "./updates.ts";
 
 /** Telegram and Zalo updates are a few kilobytes; anything near this is not from them. */
@@ -36,7 +36,7 @@ export interface WebhookSpec {
 export function webhookHandler(spec: WebhookSpec, gate: UpdateGate): Handler {
   return async (c: Context) => {
     const outcome = (name: string, status: 200 | 400 | 401) => {
-      if (name !== "ok") webhookUpdates.inc({ channel: spec.channel, outcome: name });
+      if (name !== "ok") countWebhook(spec.channel, name);
       return c.body(null, status);
     };
     if (!secretMatches(c.req.header(spec.header), spec.secret)) return outcome("refused", 401);

@@ -7,7 +7,7 @@ import { chatUnreachable } from "../engine/notices.ts";
 import { runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
 import type { Logger } from "../logger.ts";
-import { tickSeconds } from "../metrics.ts";
+import { timeTick } from "../metrics.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
 import { type EngineHealth, lastTickRan, presentSchedulers, recordTickRan } from "./health.ts";
 import { Pacer } from "./pacer.ts";
@@ -122,7 +122,7 @@ export class EngineRunner {
 
   /** Runs the rules as of `at`, then hands what is due by `at` to delivery. */
   async tick(at: Date): Promise<TickResult & { dispatched: number }> {
-    const endTick = tickSeconds.startTimer();
+    const endTick = timeTick();
     const result = runTick(this.core, at);
     // No silent loss: what a gap in the ticks cost is in the log as well as told to coordinators.
     if (result.missed) this.log.warn({ ...result.missed, at }, "ticks resumed after a gap: reminders missed");

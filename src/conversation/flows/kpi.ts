@@ -1,7 +1,7 @@
 import { foldAccents } from "../../catalog/text.ts";
 import { periodOf } from "../../domain/period.ts";
 import { shortTitle } from "../../engine/compose.ts";
-import { channelLabel, reportSubmissions } from "../../metrics.ts";
+import { countReport } from "../../metrics.ts";
 import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context.ts";
 import { matchLabel, readNumber, readRef } from "../input.ts";
@@ -216,7 +216,7 @@ export const kpiFlow: FlowDefinition = {
         );
       turn.flows.clear(turn.incoming.chatId);
     })();
-    reportSubmissions.inc({ kind: "target", channel: channelLabel(turn.incoming.channel) });
+    countReport("target", turn.incoming.channel);
     return [{ text: turn.t("kpi-saved", { ref: target.ref, value: s.data.valueText ?? "" }) }];
   },
 };
