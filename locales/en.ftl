@@ -299,3 +299,21 @@ report-chart-section = Section { $numeral }
 export-caption = Monthly synthesis { $period }: { $tasks } task rows, { $missing } agencies with an incomplete report.
 export-no-files = This channel cannot carry files. Use Telegram, or on the server: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Coordinators) Export the monthly synthesis
+
+## Operations: backup, restore (ops-pack)
+cli-db = back up and restore the database
+cli-db-backup = back up the database while the bot runs (SQLite's online backup)
+cli-db-backup-out = the backup file to write
+cli-db-restore = restore the database from a backup (the bot must be stopped)
+cli-db-restore-file = the backup file
+db-open-failed = Could not open the database { $file }: { $reason }
+db-backup-done = Backed up the database to { $file } ({ $pages } pages).
+db-backup-failed = Could not back up to { $file }: { $reason }
+db-restore-same = The backup { $file } is the database in use: nothing to restore.
+db-restore-unreadable = Could not read the backup { $file }: { $reason }
+db-restore-corrupt = The backup { $file } is damaged (integrity check: { $reason }). Not restored.
+db-restore-foreign = { $file } is not an nhacviec database (missing tables: { $tables }). Not restored.
+db-restore-newer = The backup { $file } has { $count } migrations newer than this version. Update nhacviec before restoring it.
+db-restore-running = The database { $file } is open (the bot or another command is running). Stop the bot, then restore again.
+db-restore-done = Restored { $file }: { $reports } reports; { $migrated } migrations applied.
+db-restore-previous = The previous database is kept at { $file }.

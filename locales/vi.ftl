@@ -298,3 +298,21 @@ report-chart-section = Mục { $numeral }
 export-caption = Báo cáo tổng hợp tháng { $period }: { $tasks } dòng nhiệm vụ, { $missing } cơ quan chưa báo cáo đầy đủ.
 export-no-files = Kênh này không gửi được tệp. Hãy dùng Telegram, hoặc trên máy chủ: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Điều phối) Xuất báo cáo tổng hợp tháng
+
+## Vận hành: sao lưu, khôi phục (ops-pack)
+cli-db = sao lưu và khôi phục cơ sở dữ liệu
+cli-db-backup = sao lưu cơ sở dữ liệu khi bot đang chạy (sao lưu trực tuyến của SQLite)
+cli-db-backup-out = tệp bản sao lưu sẽ ghi
+cli-db-restore = khôi phục cơ sở dữ liệu từ một bản sao lưu (bot phải đang dừng)
+cli-db-restore-file = tệp bản sao lưu
+db-open-failed = Không mở được cơ sở dữ liệu { $file }: { $reason }
+db-backup-done = Đã sao lưu cơ sở dữ liệu vào { $file } ({ $pages } trang).
+db-backup-failed = Không sao lưu được vào { $file }: { $reason }
+db-restore-same = Tệp sao lưu { $file } chính là cơ sở dữ liệu đang dùng: không có gì để khôi phục.
+db-restore-unreadable = Không đọc được tệp sao lưu { $file }: { $reason }
+db-restore-corrupt = Tệp sao lưu { $file } bị hỏng (kiểm tra toàn vẹn: { $reason }). Không khôi phục.
+db-restore-foreign = Tệp { $file } không phải cơ sở dữ liệu của nhacviec (thiếu bảng: { $tables }). Không khôi phục.
+db-restore-newer = Tệp sao lưu { $file } có { $count } bản chuyển đổi (migration) mới hơn phiên bản này. Hãy cập nhật nhacviec trước khi khôi phục.
+db-restore-running = Cơ sở dữ liệu { $file } đang được mở (bot hoặc một lệnh khác đang chạy). Hãy dừng bot rồi khôi phục lại.
+db-restore-done = Đã khôi phục { $file }: { $reports } báo cáo; đã áp dụng { $migrated } bản chuyển đổi.
+db-restore-previous = Cơ sở dữ liệu cũ được giữ lại tại { $file }.

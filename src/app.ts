@@ -15,6 +15,7 @@ import { chatUnreachable } from "./engine/notices.ts";
 import { connectNow, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
+import { startDailyBackup } from "./ops/daily-backup.ts";
 import { chatLang, markReachable } from "./people/contacts.ts";
 
 export interface AppIO {
@@ -53,6 +54,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const checkpointer = startCheckpointer(core.sqlite, {
     onError: (err) => log.warn({ err }, "background checkpoint failed"),
   });
+  const backups = startDailyBackup(core.sqlite, config, log);
   const channels = new Map<string, Channel>();
   const deps: ConversationDeps = { ...core, now: io.now ?? (() => new Date()) };
   const router = new ConversationRouter(deps, log);
@@ -176,6 +178,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     async close() {
       for (const stop of stops.reverse()) await stop();
       await runner.close();
+      backups?.stop();
       await checkpointer?.stop();
       core.database.close();
     },
