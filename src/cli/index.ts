@@ -5,6 +5,7 @@ import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
 import { createContext } from "./context.ts";
 import { registerDbCommands } from "./db.ts";
+import { registerDoctorCommand } from "./doctor.ts";
 import { registerEngineCommands } from "./engine.ts";
 import { registerInviteCommands } from "./invite.ts";
 import { registerPeopleCommands } from "./people.ts";
@@ -34,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     registerInviteCommands(program, ctx);
     registerReportCommands(program, ctx);
     registerDbCommands(program, ctx);
+    registerDoctorCommand(program, ctx);
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
