@@ -105,7 +105,13 @@ export async function build(target) {
     .filter((d) => join(buildDir, d) !== target && !d.startsWith("tmp-"))
     .map((d) => ({ d, t: statSync(join(buildDir, d)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { d } of others.slice(KEEP)) rmSync(join(buildDir, d), { recursive: true, force: true });
+  for (const { d } of others.slice(KEEP)) {
+    try {
+      rmSync(join(buildDir, d), { recursive: true, force: true });
+    } catch {
+      // another user's build (a root `npm run build` before a service's own): theirs to remove
+    }
+  }
 }
 
 /** The directory of an up-to-date build, compiling one when the sources changed. */
