@@ -89,6 +89,8 @@ export async function build(target) {
     target: "node20",
     external: externals(),
     sourcemap: "linked",
+    minify: true, // ~10 % less to parse at each start; the linked source maps keep stack traces readable
+    keepNames: true,
     logLevel: "warning",
     // The CommonJS packages bundled in (commander) call require() for Node's own modules.
     banner: {

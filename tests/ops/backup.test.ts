@@ -93,7 +93,7 @@ describe("db backup and db restore", () => {
     // The database it replaced is kept whole beside it.
     const kept = readdirSync(join(dbPath, "..")).find((f) => f.startsWith("test.db.before-restore-"));
     expect(kept && reportsIn(join(dbPath, "..", kept)).length).toBe(written);
-  }, 180_000); // five processes started on a shared 2-core machine
+  }, 300_000); // five processes started on a shared 2-core machine
 
   it("refuses a damaged file, someone else's database, and one from a newer release, changing nothing", () => {
     const dbPath = databaseFile();
