@@ -1,12 +1,14 @@
 import { benchDelivery } from "./delivery/run.ts";
 import { benchReports } from "./reports/run.ts";
+import { benchStartup } from "./startup/run.ts";
 import { machine, saveResults } from "./stats.ts";
 import { benchTick } from "./tick/run.ts";
 
-/** `npm run bench` runs all; `npm run bench -- tick`, `-- delivery` or `-- reports` runs one. */
+/** `npm run bench` runs all; `npm run bench -- tick`, `-- delivery`, `-- reports` or `-- startup` runs one. */
 const which = process.argv[2];
-if (which !== undefined && which !== "tick" && which !== "delivery" && which !== "reports") {
-  console.error(`unknown benchmark "${which}": use tick, delivery, reports, or nothing for all`);
+const known = ["tick", "delivery", "reports", "startup"];
+if (which !== undefined && !known.includes(which)) {
+  console.error(`unknown benchmark "${which}": use ${known.join(", ")}, or nothing for all`);
   process.exit(2);
 }
 const m = machine();
@@ -19,3 +21,5 @@ if (which === undefined || which === "delivery")
   console.log(`results: ${saveResults("delivery", await benchDelivery())}`);
 if (which === undefined || which === "reports")
   console.log(`results: ${saveResults("reports", await benchReports())}`);
+if (which === undefined || which === "startup")
+  console.log(`results: ${saveResults("startup", await benchStartup())}`);

@@ -326,3 +326,61 @@ kpi-confirm = Please confirm target { $ref } { $title }
     • Current value: { $value }
     • 2026 target: { $t2026 } (unit: { $unit })
 kpi-save = ✅ Save the value
+
+## Operations: backup, restore (ops-pack)
+cli-db = back up and restore the database
+cli-db-backup = back up the database while the bot runs (SQLite's online backup)
+cli-db-backup-out = the backup file to write
+cli-db-restore = restore the database from a backup (the bot must be stopped)
+cli-db-restore-file = the backup file
+db-open-failed = Could not open the database { $file }: { $reason }
+db-backup-done = Backed up the database to { $file } ({ $pages } pages).
+db-backup-failed = Could not back up to { $file }: { $reason }
+db-restore-same = The backup { $file } is the database in use: nothing to restore.
+db-restore-unreadable = Could not read the backup { $file }: { $reason }
+db-restore-corrupt = The backup { $file } is damaged (integrity check: { $reason }). Not restored.
+db-restore-foreign = { $file } is not an nhacviec database (missing tables: { $tables }). Not restored.
+db-restore-newer = The backup { $file } has { $count } migrations newer than this version. Update nhacviec before restoring it.
+db-restore-running = The database { $file } is open (the bot or another command is running). Stop the bot, then restore again.
+db-restore-done = Restored { $file }: { $reports } reports; { $migrated } migrations applied.
+db-restore-previous = The previous database is kept at { $file }.
+
+## Operations: health check (doctor, ops-pack)
+cli-doctor = check everything the bot needs (tokens, webhooks, Redis, database, plan, holidays) and explain
+doctor-not-configured = { $platform }: not configured (no token), skipped.
+doctor-token-ok = { $platform }: the token is valid ({ $bot }).
+doctor-token-invalid = { $platform }: the token is not valid ({ $reason }). Check the token in your configuration.
+doctor-platform-down = { $platform }: the API server cannot be reached ({ $reason }). Check the server's network, firewall or proxy.
+doctor-polling = { $platform }: long polling, no webhook registered.
+doctor-webhook-ok = { $platform }: the webhook is registered as configured ({ $url }) and the platform reports no error.
+doctor-webhook-mismatch = { $platform }: the platform has the webhook { $have }, the configuration says { $want }. Restart the bot to register it again.
+doctor-webhook-error = { $platform }: the platform cannot reach the webhook { $url }: { $error }. Check the reverse proxy and the HTTPS certificate.
+doctor-webhook-unexpected = { $platform }: configured for long polling, but the platform has the webhook { $url }; the two exclude each other. Restart the bot to remove it, or set the webhook variables.
+doctor-redis-ok = Redis answers ({ $url }).
+doctor-redis-down = Redis does not answer at { $url }. Start Redis (redis-server) or fix REDIS_URL.
+doctor-db-missing = No database at { $file } yet. The first start (npm start) creates it.
+doctor-db-corrupt = The database { $file } is damaged or unreadable ({ $reason }). Restore a backup: npm run cli -- db restore FILE
+doctor-db-newer = The database { $file } has { $count } migrations newer than this version: update nhacviec.
+doctor-db-pending = The database { $file } has { $count } migrations not yet applied; starting the bot applies them.
+doctor-db-ok = The database { $file } is sound, with all { $count } migrations.
+doctor-plan-none = No plan imported. Run: npm run cli -- plan import
+doctor-plan-ok = Plan { $plan }: { $tasks } tasks followed.
+doctor-focal-ok = Every lead agency has a focal point the bot can reach.
+doctor-focal-missing = { $count } lead agencies have no focal point the bot can reach ({ $agencies }): they get no reminders. Invite one: npm run cli -- invite create --agency ID
+doctor-outbox = Outbox (last { $days } days): { $failed } failed, { $unreachable } unreachable; { $pending } waiting to be sent.
+doctor-tick-never = The reminder engine has never run; the next tick is due at { $next } when the bot runs.
+doctor-tick-ok = Last run of the reminder rules: { $last } ({ $minutes } minutes ago); next: { $next }.
+doctor-tick-late = The last run of the reminder rules was { $last }, { $minutes } minutes ago: the bot is not running or its scheduler is stuck. Check the service.
+doctor-cycle-next = Next step of the { $period } reporting cycle: { $step ->
+    [open] the cycle opens
+    [nudge] agencies not yet reported are nudged
+    [escalate-head] heads of agencies not yet reported are told
+    [missing-coordinator] coordinators get the missing list
+   *[other] { $step }
+} at { $at }.
+doctor-holidays-ok = The official holidays cover the next 12 months (until { $until }).
+doctor-holidays-missing = The official holidays lack { $years } (the next 12 months, until { $until }): the bot may send reminders during the Tết break. Add the days to HOLIDAYS_FILE.
+doctor-holidays-file = Could not read the holidays file { $file }: { $reason }
+doctor-all-well = All is well.
+doctor-problems = { $count } problems to fix:
+doctor-failed = doctor: { $count } problems.

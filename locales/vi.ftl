@@ -325,3 +325,61 @@ kpi-confirm = Xác nhận chỉ tiêu { $ref } { $title }
     • Giá trị hiện tại: { $value }
     • Mục tiêu 2026: { $t2026 } (đơn vị tính: { $unit })
 kpi-save = ✅ Lưu giá trị
+
+## Vận hành: sao lưu, khôi phục (ops-pack)
+cli-db = sao lưu và khôi phục cơ sở dữ liệu
+cli-db-backup = sao lưu cơ sở dữ liệu khi bot đang chạy (sao lưu trực tuyến của SQLite)
+cli-db-backup-out = tệp bản sao lưu sẽ ghi
+cli-db-restore = khôi phục cơ sở dữ liệu từ một bản sao lưu (bot phải đang dừng)
+cli-db-restore-file = tệp bản sao lưu
+db-open-failed = Không mở được cơ sở dữ liệu { $file }: { $reason }
+db-backup-done = Đã sao lưu cơ sở dữ liệu vào { $file } ({ $pages } trang).
+db-backup-failed = Không sao lưu được vào { $file }: { $reason }
+db-restore-same = Tệp sao lưu { $file } chính là cơ sở dữ liệu đang dùng: không có gì để khôi phục.
+db-restore-unreadable = Không đọc được tệp sao lưu { $file }: { $reason }
+db-restore-corrupt = Tệp sao lưu { $file } bị hỏng (kiểm tra toàn vẹn: { $reason }). Không khôi phục.
+db-restore-foreign = Tệp { $file } không phải cơ sở dữ liệu của nhacviec (thiếu bảng: { $tables }). Không khôi phục.
+db-restore-newer = Tệp sao lưu { $file } có { $count } bản chuyển đổi (migration) mới hơn phiên bản này. Hãy cập nhật nhacviec trước khi khôi phục.
+db-restore-running = Cơ sở dữ liệu { $file } đang được mở (bot hoặc một lệnh khác đang chạy). Hãy dừng bot rồi khôi phục lại.
+db-restore-done = Đã khôi phục { $file }: { $reports } báo cáo; đã áp dụng { $migrated } bản chuyển đổi.
+db-restore-previous = Cơ sở dữ liệu cũ được giữ lại tại { $file }.
+
+## Vận hành: kiểm tra sức khỏe (doctor, ops-pack)
+cli-doctor = kiểm tra mọi thứ bot cần (mã bot, webhook, Redis, cơ sở dữ liệu, kế hoạch, lịch nghỉ) và giải thích
+doctor-not-configured = { $platform }: chưa cấu hình (không có mã bot), bỏ qua.
+doctor-token-ok = { $platform }: mã bot hợp lệ ({ $bot }).
+doctor-token-invalid = { $platform }: mã bot không hợp lệ ({ $reason }). Hãy kiểm tra lại mã bot trong tệp cấu hình.
+doctor-platform-down = { $platform }: không kết nối được máy chủ API ({ $reason }). Hãy kiểm tra mạng, tường lửa hoặc proxy của máy chủ.
+doctor-polling = { $platform }: nhận tin bằng long polling, không có webhook nào đăng ký.
+doctor-webhook-ok = { $platform }: webhook đã đăng ký đúng ({ $url }), nền tảng không báo lỗi.
+doctor-webhook-mismatch = { $platform }: nền tảng đang ghi webhook là { $have }, cấu hình là { $want }. Khởi động lại bot để đăng ký lại.
+doctor-webhook-error = { $platform }: nền tảng không gọi được webhook { $url }: { $error }. Hãy kiểm tra reverse proxy và chứng chỉ HTTPS.
+doctor-webhook-unexpected = { $platform }: cấu hình là long polling nhưng nền tảng đang có webhook { $url }; hai cách này loại trừ nhau. Khởi động lại bot để gỡ webhook, hoặc đặt biến webhook.
+doctor-redis-ok = Redis trả lời ({ $url }).
+doctor-redis-down = Redis không trả lời tại { $url }. Hãy khởi động Redis (redis-server) hoặc sửa REDIS_URL.
+doctor-db-missing = Chưa có cơ sở dữ liệu tại { $file }. Lần chạy đầu tiên (npm start) sẽ tạo nó.
+doctor-db-corrupt = Cơ sở dữ liệu { $file } bị hỏng hoặc không đọc được ({ $reason }). Hãy khôi phục từ bản sao lưu: npm run cli -- db restore TỆP
+doctor-db-newer = Cơ sở dữ liệu { $file } có { $count } bản chuyển đổi (migration) mới hơn phiên bản này: hãy cập nhật nhacviec.
+doctor-db-pending = Cơ sở dữ liệu { $file } còn { $count } bản chuyển đổi (migration) chưa áp dụng; khởi động bot sẽ áp dụng.
+doctor-db-ok = Cơ sở dữ liệu { $file } toàn vẹn, đủ { $count } bản chuyển đổi (migration).
+doctor-plan-none = Chưa nhập kế hoạch nào. Hãy chạy: npm run cli -- plan import
+doctor-plan-ok = Kế hoạch { $plan }: { $tasks } nhiệm vụ đang theo dõi.
+doctor-focal-ok = Mọi cơ quan chủ trì đều có đầu mối nhận được tin nhắn.
+doctor-focal-missing = { $count } cơ quan chủ trì chưa có đầu mối nào nhận được tin nhắn ({ $agencies }): họ sẽ không nhận được nhắc việc. Hãy mời đầu mối: npm run cli -- invite create --agency MÃ
+doctor-outbox = Hộp thư đi ({ $days } ngày qua): { $failed } tin gửi lỗi, { $unreachable } tin không tới được người nhận; { $pending } tin đang chờ gửi.
+doctor-tick-never = Bộ máy nhắc việc chưa chạy lần nào; lần chạy kế tiếp dự kiến lúc { $next } khi bot đang chạy.
+doctor-tick-ok = Lần chạy quy tắc nhắc việc gần nhất: { $last } ({ $minutes } phút trước); lần tới: { $next }.
+doctor-tick-late = Lần chạy quy tắc nhắc việc gần nhất là { $last }, đã { $minutes } phút: bot không chạy hoặc bộ lập lịch bị kẹt. Hãy kiểm tra dịch vụ.
+doctor-cycle-next = Bước tiếp theo của kỳ báo cáo { $period }: { $step ->
+    [open] mở kỳ báo cáo
+    [nudge] nhắc đơn vị chưa báo cáo
+    [escalate-head] báo lãnh đạo đơn vị chưa báo cáo
+    [missing-coordinator] gửi điều phối danh sách chưa báo cáo
+   *[other] { $step }
+} lúc { $at }.
+doctor-holidays-ok = Lịch nghỉ chính thức có đủ cho 12 tháng tới (đến { $until }).
+doctor-holidays-missing = Lịch nghỉ chính thức chưa có năm { $years } (12 tháng tới, đến { $until }): bot có thể nhắc việc trong kỳ nghỉ Tết. Hãy thêm ngày nghỉ vào tệp HOLIDAYS_FILE.
+doctor-holidays-file = Không đọc được tệp lịch nghỉ { $file }: { $reason }
+doctor-all-well = Mọi thứ đều ổn.
+doctor-problems = Có { $count } vấn đề cần xử lý:
+doctor-failed = doctor: { $count } vấn đề.

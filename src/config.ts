@@ -73,6 +73,13 @@ const schema = z
     HTTP_HOST: z.string().min(1).default("127.0.0.1"),
     /** Console demo: run the console channel even when a token is set. */
     CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
+    /** Daily backups (ops-pack): off unless BACKUP_DIR is set; BACKUP_TIME is Vietnam time. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    BACKUP_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM, 24-hour")
+      .default("02:00"),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(7),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
     message: "WEBHOOK_SECRET is required with WEBHOOK_URL",

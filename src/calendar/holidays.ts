@@ -4,9 +4,10 @@
  * 2. the shipped government breaks in data/holidays/vn-official.csv (full Tết, nghỉ bù, làm bù),
  * 3. the operator's overrides file (env HOLIDAYS_FILE), for announcements newer than this release.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import Holidays from "date-holidays";
 import { type DayEntry, isYmd } from "../domain/working-time.ts";
 
 export const SHIPPED_HOLIDAYS_FILE = fileURLToPath(
@@ -51,6 +52,9 @@ export function readDayEntries(file: string): DayEntry[] {
 
 /** Public (day-off) holidays from date-holidays, dated in Vietnam's own calendar. */
 export function libraryHolidays(years: number[]): DayEntry[] {
+  const require = createRequire(import.meta.url);
+  // Required on first use, not imported: its ~100 modules would load on every CLI start, --help included.
+  const Holidays = require("date-holidays") as typeof import("date-holidays").default;
   const hd = new Holidays("VN", { languages: ["vi"], types: ["public"], timezone: "Asia/Ho_Chi_Minh" });
   return years.flatMap((year) =>
     hd
@@ -60,10 +64,41 @@ export function libraryHolidays(years: number[]): DayEntry[] {
   );
 }
 
+const cacheDir = fileURLToPath(new URL("../../.build/holidays/", import.meta.url));
+
+/**
+ * libraryHolidays remembered per year and library version: loading date-holidays and working out the
+ * lunar dates costs ~0.2 s of every start, for an answer that never changes. The cache is a plain
+ * file beside the compiled code; where it cannot be written (a read-only image), it is worked out again.
+ */
+export function cachedLibraryHolidays(years: number[]): DayEntry[] {
+  const { version } = createRequire(import.meta.url)("date-holidays/package.json") as { version: string };
+  const file = `${cacheDir}vn-${version}.json`;
+  let cache: Record<string, DayEntry[]> = {};
+  try {
+    cache = JSON.parse(readFileSync(file, "utf8")) as Record<string, DayEntry[]>;
+  } catch {
+    // no cache yet, or a damaged one: worked out below
+  }
+  const missing = years.filter((y) => !cache[y]);
+  if (missing.length === 0) return years.flatMap((y) => cache[y] ?? []);
+  const computed = libraryHolidays(missing);
+  for (const y of missing) cache[y] = computed.filter((e) => e.date.startsWith(`${y}-`));
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(cache));
+    renameSync(tmp, file); // whole or nothing for a concurrent reader
+  } catch {
+    // read-only: fine, the next start works it out again
+  }
+  return years.flatMap((y) => cache[y] ?? []);
+}
+
 export function loadDayEntries(opts: { years: number[]; overridesFile?: string }): DayEntry[] {
   const inYears = (entry: DayEntry) => opts.years.includes(Number(entry.date.slice(0, 4)));
   const layers = [
-    libraryHolidays(opts.years),
+    cachedLibraryHolidays(opts.years),
     readDayEntries(SHIPPED_HOLIDAYS_FILE).filter(inYears),
     // The operator wrote these on purpose, so they apply whatever the year.
     opts.overridesFile ? readDayEntries(opts.overridesFile) : [],

@@ -1,11 +1,9 @@
-import { Queue } from "bullmq";
 import type { Command } from "commander";
 import { isValid, parseISO } from "date-fns";
 import { type OutboxState, outboxStates } from "../db/schema.ts";
 import { runTick } from "../engine/tick.ts";
 import { UserError } from "../errors.ts";
-import { DELIVERY_QUEUE, type DeliveryJob, dispatch } from "../jobs/delivery.ts";
-import { connectNow, redactUrl } from "../jobs/redis.ts";
+import type { DeliveryJob } from "../jobs/delivery.ts";
 import type { CliContext } from "./context.ts";
 
 const ALL_CHANNELS = ["tg", "zalo", "console", "test"];
@@ -31,6 +29,10 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
       ctx.out(
         ctx.t("cli-tick-done", { count: rows.length, from: result.from.toISOString(), at: at.toISOString() }),
       );
+      // BullMQ and ioredis load only for this command, not for every CLI start.
+      const { connectNow, redactUrl } = await import("../jobs/redis.ts");
+      const { DELIVERY_QUEUE, dispatch } = await import("../jobs/delivery.ts");
+      const { Queue } = await import("bullmq");
       let redis: Awaited<ReturnType<typeof connectNow>> | undefined;
       try {
         redis = await connectNow(core.config.REDIS_URL);

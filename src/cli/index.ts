@@ -4,6 +4,8 @@ import { UserError } from "../errors.ts";
 import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
 import { createContext } from "./context.ts";
+import { registerDbCommands } from "./db.ts";
+import { registerDoctorCommand } from "./doctor.ts";
 import { registerEngineCommands } from "./engine.ts";
 import { registerInviteCommands } from "./invite.ts";
 import { registerPeopleCommands } from "./people.ts";
@@ -32,6 +34,8 @@ export async function run(argv: string[]): Promise<number> {
     registerEngineCommands(program, ctx);
     registerInviteCommands(program, ctx);
     registerReportCommands(program, ctx);
+    registerDbCommands(program, ctx);
+    registerDoctorCommand(program, ctx);
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { Api } from "grammy";
 import { createInvite } from "../conversation/invites.ts";
 import { dayLabel } from "../domain/period.ts";
 import type { CliContext } from "./context.ts";
@@ -9,6 +8,7 @@ async function botUsername(ctx: CliContext): Promise<string | undefined> {
   if (TELEGRAM_BOT_USERNAME) return TELEGRAM_BOT_USERNAME;
   if (!TELEGRAM_BOT_TOKEN) return undefined;
   try {
+    const { Api } = await import("grammy");
     return (await new Api(TELEGRAM_BOT_TOKEN, { apiRoot: TELEGRAM_API_ROOT }).getMe()).username;
   } catch {
     return undefined;

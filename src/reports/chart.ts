@@ -1,6 +1,6 @@
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
 import { dayLabel } from "../domain/period.ts";
 import type { DigestModel } from "../engine/digest.ts";
 import { isClosed, type WorkItem } from "../engine/snapshot.ts";
@@ -84,6 +84,8 @@ export function chartSvg(model: ChartModel): string {
 
 /** The chart as a PNG, rendered without a browser; 1080 px wide, readable on a phone. */
 export function renderChart(model: ChartModel): Buffer {
+  // Loaded on first use (synchronously: the tick that draws a digest is synchronous), not at every start.
+  const { Resvg } = createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
   const resvg = new Resvg(chartSvg(model), {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FAMILY },
   });

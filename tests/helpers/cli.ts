@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 export interface CliResult {
   code: number;
@@ -14,4 +14,21 @@ export function cli(args: string[], env: Record<string, string> = {}): CliResult
     timeout: 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking this process: for tests whose emulators must answer the CLI meanwhile. */
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    timeout: 60_000,
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr })));
 }

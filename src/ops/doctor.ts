@@ -1,0 +1,41 @@
+import type { Config } from "../config.ts";
+import { buildCalendar, loadRulesFile } from "../core.ts";
+import { rulesFor } from "../domain/rules.ts";
+import type { Check } from "./check.ts";
+import { checkTelegram, checkZalo } from "./platforms.ts";
+import {
+  checkFocalPoints,
+  checkHolidays,
+  checkOutbox,
+  checkPlan,
+  checkRedis,
+  checkSchedule,
+  openForChecks,
+} from "./state-checks.ts";
+
+/**
+ * Everything `doctor` looks at, in the order the operator reads it: the platforms and Redis (asked
+ * at once, each with a timeout), then the database read-only, then the calendar. Changes nothing.
+ */
+export async function runDoctor(config: Config, dbPath: string, now = new Date()): Promise<Check[]> {
+  const [telegram, zalo, redis] = await Promise.all([
+    checkTelegram(config),
+    checkZalo(config),
+    checkRedis(config.REDIS_URL),
+  ]);
+  const checks: Check[] = [...telegram, ...zalo, redis];
+  const { db, check } = openForChecks(dbPath);
+  checks.push(check);
+  if (db) {
+    try {
+      const plan = checkPlan(db);
+      checks.push(plan.check, checkFocalPoints(db), checkOutbox(db, now));
+      const calendar = buildCalendar(config, rulesFor(loadRulesFile(config.RULES_FILE), ""));
+      checks.push(...checkSchedule(db, config, calendar, plan.planId, now));
+    } finally {
+      db.close();
+    }
+  }
+  checks.push(checkHolidays(config, now));
+  return checks;
+}

@@ -1,0 +1,41 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type Database from "better-sqlite3";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
+
+/** Where a database file stands against the migrations this code ships. */
+export interface MigrationStatus {
+  /** Migrations of this code the file has not had yet (applied at the next start). */
+  pending: number;
+  /** Migrations the file has that this code does not know: written by a newer release. */
+  unknown: number;
+  applied: number;
+  known: number;
+}
+
+/**
+ * Reads drizzle's own record (`__drizzle_migrations`: hash and the migration's timestamp) without
+ * applying anything, so doctor and restore can look at a file without changing it.
+ */
+export function migrationStatus(sqlite: Database.Database): MigrationStatus {
+  const known = readMigrationFiles({ migrationsFolder });
+  const table = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  const rows = table
+    ? (sqlite.prepare("select hash, created_at as at from __drizzle_migrations").all() as {
+        hash: string;
+        at: number;
+      }[])
+    : [];
+  const appliedAt = new Set(rows.map((r) => Number(r.at)));
+  const knownAt = new Set(known.map((m) => m.folderMillis));
+  return {
+    pending: known.filter((m) => !appliedAt.has(m.folderMillis)).length,
+    unknown: rows.filter((r) => !knownAt.has(Number(r.at))).length,
+    applied: rows.length,
+    known: known.length,
+  };
+}

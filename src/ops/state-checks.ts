@@ -1,0 +1,235 @@
+import { existsSync, readFileSync } from "node:fs";
+import { TZDate } from "@date-fns/tz";
+import type Database from "better-sqlite3";
+import { addMonths, format } from "date-fns";
+import { parseDayEntries, SHIPPED_HOLIDAYS_FILE } from "../calendar/holidays.ts";
+import type { Config } from "../config.ts";
+import { loadRulesFile } from "../core.ts";
+import { rulesFor } from "../domain/rules.ts";
+import { cycleStepsOn } from "../domain/schedule.ts";
+import type { WorkingCalendar } from "../domain/working-time.ts";
+import { openReadOnly } from "./backup.ts";
+import type { Check } from "./check.ts";
+import { migrationStatus } from "./migrations.ts";
+
+const TZ = "Asia/Ho_Chi_Minh";
+/** engine/tick.ts keeps the instant of the last tick under this key. */
+const LAST_TICK_KEY = "lastTickAt";
+const TICK_MINUTES = 5;
+const FAILED_WINDOW_DAYS = 7;
+
+const local = (at: Date) => format(new TZDate(at, TZ), "dd/MM/yyyy HH:mm");
+
+export async function checkRedis(url: string): Promise<Check> {
+  const { connectNow, redactUrl } = await import("../jobs/redis.ts");
+  try {
+    const redis = await connectNow(url);
+    await redis.ping().finally(() => redis.disconnect());
+    return { name: "redis", status: "ok", key: "doctor-redis-ok", args: { url: redactUrl(url) } };
+  } catch {
+    return { name: "redis", status: "problem", key: "doctor-redis-down", args: { url: redactUrl(url) } };
+  }
+}
+
+/** Opens the database read-only (doctor changes nothing, migrations included); undefined when it cannot. */
+export function openForChecks(path: string): { db?: Database.Database; check: Check } {
+  if (!existsSync(path))
+    return { check: { name: "database", status: "problem", key: "doctor-db-missing", args: { file: path } } };
+  try {
+    const db = openReadOnly(path);
+    const quick = String(db.pragma("quick_check", { simple: true }));
+    if (quick !== "ok") {
+      db.close();
+      return {
+        check: {
+          name: "database",
+          status: "problem",
+          key: "doctor-db-corrupt",
+          args: { file: path, reason: quick.split("\n")[0] ?? "" },
+        },
+      };
+    }
+    const m = migrationStatus(db);
+    if (m.unknown > 0)
+      return {
+        db,
+        check: {
+          name: "database",
+          status: "problem",
+          key: "doctor-db-newer",
+          args: { file: path, count: m.unknown },
+        },
+      };
+    if (m.pending > 0)
+      return {
+        db,
+        check: {
+          name: "database",
+          status: "problem",
+          key: "doctor-db-pending",
+          args: { file: path, count: m.pending },
+        },
+      };
+    return {
+      db,
+      check: { name: "database", status: "ok", key: "doctor-db-ok", args: { file: path, count: m.applied } },
+    };
+  } catch (e) {
+    return {
+      check: {
+        name: "database",
+        status: "problem",
+        key: "doctor-db-corrupt",
+        args: { file: path, reason: e instanceof Error ? e.message : "" },
+      },
+    };
+  }
+}
+
+const count = (db: Database.Database, sql: string, ...params: unknown[]) =>
+  (db.prepare(sql).get(...params) as { n: number }).n;
+
+export function checkPlan(db: Database.Database): { check: Check; planId?: string } {
+  const plan = db.prepare("select id, title from plans order by imported_at limit 1").get() as
+    | { id: string; title: string }
+    | undefined;
+  if (!plan) return { check: { name: "plan", status: "problem", key: "doctor-plan-none" } };
+  const tasks = count(
+    db,
+    "select count(*) n from tasks t join sections s on s.id = t.section_id where s.plan_id = ? and t.archived_at is null",
+    plan.id,
+  );
+  return {
+    planId: plan.id,
+    check: {
+      name: "plan",
+      status: tasks > 0 ? "ok" : "problem",
+      key: "doctor-plan-ok",
+      args: { plan: plan.id, tasks },
+    },
+  };
+}
+
+/** Agencies that lead open work but have nobody the bot can reach as focal point: no reminder reaches them. */
+export function checkFocalPoints(db: Database.Database): Check {
+  const rows = db
+    .prepare(
+      `select distinct a.agency_id id from assignments a
+       where a.role = 'lead' and a.archived_at is null
+         and not exists (select 1 from contacts c join contact_chats cc on cc.contact_id = c.id
+                         join chats ch on ch.id = cc.chat_id
+                         where c.agency_id = a.agency_id and c.role = 'focal' and c.removed_at is null
+                           and ch.unreachable_at is null)
+       order by a.agency_id`,
+    )
+    .all() as { id: string }[];
+  if (rows.length === 0) return { name: "focal-points", status: "ok", key: "doctor-focal-ok" };
+  const shown =
+    rows
+      .slice(0, 5)
+      .map((r) => r.id)
+      .join(", ") + (rows.length > 5 ? ", …" : "");
+  return {
+    name: "focal-points",
+    status: "problem",
+    key: "doctor-focal-missing",
+    args: { count: rows.length, agencies: shown },
+  };
+}
+
+export function checkOutbox(db: Database.Database, now: Date): Check {
+  const since = new Date(now.getTime() - FAILED_WINDOW_DAYS * 86_400_000).toISOString();
+  const failed = count(db, "select count(*) n from outbox where state = 'failed' and created_at >= ?", since);
+  const unreachable = count(
+    db,
+    "select count(*) n from outbox where state = 'unreachable' and created_at >= ?",
+    since,
+  );
+  const pending = count(
+    db,
+    "select count(*) n from outbox where state in ('pending', 'sending') and send_after <= ?",
+    now.toISOString(),
+  );
+  const args = { failed, unreachable, pending, days: FAILED_WINDOW_DAYS };
+  return { name: "outbox", status: failed > 0 ? "problem" : "ok", key: "doctor-outbox", args };
+}
+
+/** The last tick (a problem when older than two intervals: nothing runs the rules), the next tick and cycle step. */
+export function checkSchedule(
+  db: Database.Database,
+  config: Config,
+  calendar: WorkingCalendar,
+  planId: string | undefined,
+  now: Date,
+): Check[] {
+  const next = new Date(Math.floor(now.getTime() / (TICK_MINUTES * 60_000) + 1) * TICK_MINUTES * 60_000);
+  const row = db.prepare("select value from engine_state where key = ?").get(LAST_TICK_KEY) as
+    | { value: string }
+    | undefined;
+  const checks: Check[] = [];
+  if (!row)
+    checks.push({ name: "tick", status: "problem", key: "doctor-tick-never", args: { next: local(next) } });
+  else {
+    const age = Math.round((now.getTime() - Date.parse(row.value)) / 60_000);
+    const late = age > 2 * TICK_MINUTES;
+    checks.push({
+      name: "tick",
+      status: late ? "problem" : "ok",
+      key: late ? "doctor-tick-late" : "doctor-tick-ok",
+      args: { last: local(new Date(row.value)), minutes: age, next: local(next) },
+    });
+  }
+  const rules = rulesFor(loadRulesFile(config.RULES_FILE), planId ?? "");
+  const [h = 8, m = 0] = rules.cycle.time.split(":").map(Number);
+  for (let i = 0; i < 70; i++) {
+    const day = calendar.localDate(new Date(now.getTime() + i * 86_400_000));
+    const [y = 0, mo = 1, d = 1] = day.split("-").map(Number);
+    const at = new TZDate(y, mo - 1, d, h, m, 0, TZ);
+    const steps = cycleStepsOn(day, rules, calendar);
+    if (steps.length > 0 && at.getTime() > now.getTime()) {
+      const step = steps[0]?.step ?? "";
+      checks.push({
+        name: "cycle",
+        status: "ok",
+        key: "doctor-cycle-next",
+        args: { step, period: steps[0]?.period ?? "", at: local(at) },
+      });
+      break;
+    }
+  }
+  return checks;
+}
+
+/**
+ * The official breaks (full Tết, nghỉ bù) come from the shipped list and HOLIDAYS_FILE, year by year;
+ * a year of the next 12 months with none would be reminded through Tết.
+ */
+export function checkHolidays(config: Config, now: Date): Check {
+  const years = new Set<number>();
+  for (const file of [SHIPPED_HOLIDAYS_FILE, config.HOLIDAYS_FILE].filter((f): f is string => !!f)) {
+    try {
+      for (const e of parseDayEntries(readFileSync(file, "utf8"), file))
+        years.add(Number(e.date.slice(0, 4)));
+    } catch (e) {
+      return {
+        name: "holidays",
+        status: "problem",
+        key: "doctor-holidays-file",
+        args: { file, reason: e instanceof Error ? e.message : "" },
+      };
+    }
+  }
+  const from = new TZDate(now, TZ);
+  const until = addMonths(from, 12);
+  const missing = [];
+  for (let y = from.getFullYear(); y <= until.getFullYear(); y++) if (!years.has(y)) missing.push(y);
+  const until_ = format(until, "dd/MM/yyyy");
+  if (missing.length > 0)
+    return {
+      name: "holidays",
+      status: "problem",
+      key: "doctor-holidays-missing",
+      args: { years: missing.join(", "), until: until_ },
+    };
+  return { name: "holidays", status: "ok", key: "doctor-holidays-ok", args: { until: until_ } };
+}
