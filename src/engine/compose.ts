@@ -144,7 +144,7 @@ export function cycleOpen(
 /** Nudges (focal) and the head's escalation, for agencies whose report is incomplete. */
 export function cycleChase(
   ctx: ComposeContext,
-  step: { kind: "nudge"; n: number } | { kind: "escalate-head" },
+  step: { kind: "nudge"; n: number; count: number } | { kind: "escalate-head" },
   period: string,
   day: string,
   incomplete: Completeness[],
@@ -167,7 +167,7 @@ export function cycleChase(
           deadline,
           reported: c.reported,
           required: c.required,
-          n: step.kind === "nudge" ? step.n : 0,
+          n: step.kind === "nudge" ? step.count : 0,
         };
         const head = ctx.i18n.t(lang, step.kind === "nudge" ? "engine-nudge" : "engine-escalate-head", args);
         const missing = [
