@@ -299,3 +299,23 @@ report-chart-section = Section { $numeral }
 export-caption = Monthly synthesis { $period }: { $tasks } task rows, { $missing } agencies with an incomplete report.
 export-no-files = This channel cannot carry files. Use Telegram, or on the server: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Coordinators) Export the monthly synthesis
+
+## CLI: commander's words (help, syntax errors)
+cli-help-usage = Usage:
+cli-help-options = Options:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-global-options = Global options:
+cli-help-usage-options = [options]
+cli-help-usage-command = [command]
+cli-help-command = show help for a command
+cli-help-default = default
+cli-help-choices = choices
+cli-err-unknown-option = Error: there is no option { $option }. See --help.
+cli-err-unknown-command = Error: there is no command “{ $command }”. See --help.
+cli-err-required-option = Error: the required option { $option } is missing.
+cli-err-missing-argument = Error: the required argument “{ $argument }” is missing.
+cli-err-option-argument = Error: the option { $option } needs a value.
+cli-err-invalid-value = Error: “{ $value }” is not a valid value for { $option }.
+cli-err-too-many = Error: too many arguments (expected { $expected }, got { $got }).
+cli-err-did-you-mean = Did you mean { $suggestion }?

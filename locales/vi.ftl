@@ -298,3 +298,23 @@ report-chart-section = Mục { $numeral }
 export-caption = Báo cáo tổng hợp tháng { $period }: { $tasks } dòng nhiệm vụ, { $missing } cơ quan chưa báo cáo đầy đủ.
 export-no-files = Kênh này không gửi được tệp. Hãy dùng Telegram, hoặc trên máy chủ: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Điều phối) Xuất báo cáo tổng hợp tháng
+
+## Dòng lệnh: lời của commander (trợ giúp, lỗi cú pháp)
+cli-help-usage = Cách dùng:
+cli-help-options = Tùy chọn:
+cli-help-commands = Lệnh:
+cli-help-arguments = Tham số:
+cli-help-global-options = Tùy chọn chung:
+cli-help-usage-options = [tùy chọn]
+cli-help-usage-command = [lệnh]
+cli-help-command = hiển thị trợ giúp của một lệnh
+cli-help-default = mặc định
+cli-help-choices = chọn một trong
+cli-err-unknown-option = Lỗi: không có tùy chọn { $option }. Xem --help.
+cli-err-unknown-command = Lỗi: không có lệnh “{ $command }”. Xem --help.
+cli-err-required-option = Lỗi: thiếu tùy chọn bắt buộc { $option }.
+cli-err-missing-argument = Lỗi: thiếu tham số bắt buộc “{ $argument }”.
+cli-err-option-argument = Lỗi: tùy chọn { $option } cần một giá trị.
+cli-err-invalid-value = Lỗi: giá trị “{ $value }” của tùy chọn { $option } không hợp lệ.
+cli-err-too-many = Lỗi: thừa tham số (cần { $expected }, nhận được { $got }).
+cli-err-did-you-mean = Có phải ý bạn là { $suggestion }?
