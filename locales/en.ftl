@@ -319,3 +319,14 @@ cli-err-option-argument = Error: the option { $option } needs a value.
 cli-err-invalid-value = Error: “{ $value }” is not a valid value for { $option }.
 cli-err-too-many = Error: too many arguments (expected { $expected }, got { $got }).
 cli-err-did-you-mean = Did you mean { $suggestion }?
+
+## Coordinator lists at province scale
+err-month-before-plan = The plan starts in { $start }: there is no { $value } period.
+list-many-overdue = • { $ref } { $title } — due { $due }, { $days } days late — { $count } { $kind ->
+        [communes] communes and wards
+       *[other] agencies
+    } not done; /task { $ref }
+list-many-missing = • { $ref } { $title } — { $count } { $kind ->
+        [communes] communes and wards
+       *[other] agencies
+    } not reported; /task { $ref }

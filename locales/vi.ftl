@@ -318,3 +318,14 @@ cli-err-option-argument = Lỗi: tùy chọn { $option } cần một giá trị.
 cli-err-invalid-value = Lỗi: giá trị “{ $value }” của tùy chọn { $option } không hợp lệ.
 cli-err-too-many = Lỗi: thừa tham số (cần { $expected }, nhận được { $got }).
 cli-err-did-you-mean = Có phải ý bạn là { $suggestion }?
+
+## Danh sách điều phối ở quy mô toàn tỉnh
+err-month-before-plan = Kế hoạch bắt đầu từ tháng { $start }: chưa có kỳ báo cáo { $value }.
+list-many-overdue = • { $ref } { $title } — hạn { $due }, quá { $days } ngày — { $count } { $kind ->
+        [communes] xã, phường
+       *[other] đơn vị
+    } chưa hoàn thành; /chitiet { $ref }
+list-many-missing = • { $ref } { $title } — { $count } { $kind ->
+        [communes] xã, phường
+       *[other] đơn vị
+    } chưa báo cáo; /chitiet { $ref }

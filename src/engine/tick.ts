@@ -75,7 +75,11 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
 
   const snapshot = new Snapshot(sqlite);
   const messages: NewMessage[] = [];
-  const shared = lazy(() => ({ names: snapshot.agencyNames(), recipients: snapshot.recipients() }));
+  const shared = lazy(() => ({
+    names: snapshot.agencyNames(),
+    kinds: snapshot.agencyKinds(),
+    recipients: snapshot.recipients(),
+  }));
   const inWindow = (t: Date) => t > from && t <= at;
   for (const plan of snapshot.plans()) {
     const rules = rulesFor(deps.rulesFile, plan.id);
@@ -166,7 +170,7 @@ function cycleMessages(
     if (step.step === "escalate-head")
       out.push(...cycleChase(ctx, { kind: "escalate-head" }, step.period, sendDay, incomplete));
     if (step.step === "missing-coordinator")
-      out.push(...missingForCoordinators(ctx, step.period, incomplete));
+      out.push(...missingForCoordinators(ctx, step.period, incomplete, sendDay));
   }
   return out;
 }

@@ -41,7 +41,9 @@ describe("the CLI speaks one language per screen", () => {
     expect(help).toContain('(mặc định: "text")');
     expect(help).not.toMatch(/Usage|Options|default|display help/);
     expect(run("tasks")).toContain("help [lệnh]");
-    expect(run("tasks", "due", "--before", "x", "--bogus")).toBe("Lỗi: không có tùy chọn --bogus. Xem --help.\n");
+    expect(run("tasks", "due", "--before", "x", "--bogus")).toBe(
+      "Lỗi: không có tùy chọn --bogus. Xem --help.\n",
+    );
     expect(run("tasks", "due")).toBe("Lỗi: thiếu tùy chọn bắt buộc --before <date>.\n");
     expect(run("tasks", "du")).toBe("Lỗi: không có lệnh “du”. Xem --help. Có phải ý bạn là due?\n");
     expect(run("tasks", "due", "--before")).toBe("Lỗi: tùy chọn --before <date> cần một giá trị.\n");
@@ -51,7 +53,9 @@ describe("the CLI speaks one language per screen", () => {
   it("says them in English with NHACVIEC_LANG=en", () => {
     const run = program("en");
     expect(run("tasks", "due", "--help")).toContain("Usage: nhacviec tasks due [options]");
-    expect(run("tasks", "due", "--before", "x", "--bogus")).toBe("Error: there is no option --bogus. See --help.\n");
+    expect(run("tasks", "due", "--before", "x", "--bogus")).toBe(
+      "Error: there is no option --bogus. See --help.\n",
+    );
   });
 
   it("does so in the real CLI", { timeout: 120_000 }, () => {

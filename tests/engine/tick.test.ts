@@ -132,7 +132,7 @@ describe("due dates and the overdue ladder", () => {
     tick("2027-01-13T09:00:00+07:00");
     const jan14 = tick("2027-01-14T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"));
     expect(kinds(jan14)).toContain("overdue-coordinator@tg:2001");
-    expect(jan14.find((r) => r.kind === "overdue-coordinator")?.text).toMatch(/Sở Y tế:\n• V\.6 /);
+    expect(jan14.find((r) => r.kind === "overdue-coordinator")?.text).toMatch(/Sở Y tế \(\d+\):\n• V\.6 /);
   });
 });
 
@@ -178,12 +178,19 @@ describe("ticks", () => {
       "due",
       "overdue-coordinator",
     ]);
+    // V.9 is late at all 135 communes: one line pointing at its detail, not 135 blocks.
     const list = rows.filter((r) => r.kind === "overdue-coordinator");
-    expect(list.length).toBeGreaterThan(1); // 135 communes do not fit one Telegram message
-    expect(list.every((r) => r.text.length <= 4096)).toBe(true);
-    expect(list.map((r) => r.dedupeKey)).toContain(
-      "overdue-coordinator:2026-12-14:gia-lai-de-an-06-2026:contact-4:tg:2001#2",
+    expect(list.map((r) => r.dedupeKey)).toEqual([
+      "overdue-coordinator:2026-12-14:gia-lai-de-an-06-2026:contact-4:tg:2001",
+    ]);
+    expect(list[0]?.text).toMatch(
+      /^• V\.9 .* — hạn 30\/11\/2026, quá 14 ngày — 135 xã, phường chưa hoàn thành; \/chitiet V\.9$/m,
     );
+    expect(list[0]?.text).not.toContain("Xã ");
+    // The day-12 list, too: the communes owe the same tasks, one line per task.
+    const missing = rows.find((r) => r.kind === "cycle-missing")?.text ?? "";
+    expect(missing).toMatch(/^• V\.9 .* — 135 xã, phường chưa báo cáo; \/chitiet V\.9$/m);
+    expect(missing.split("\n").length).toBeLessThan(40);
   });
 
   it("write each message once when two processes tick at the same instant", {

@@ -1,17 +1,11 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import {
-  dayLabel,
-  daysBetween,
-  isPeriod,
-  parseDay,
-  periodDeadline,
-  periodLabel,
-  periodOf,
-} from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import { dayLabel, parseDay, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
+import { missingLines, overdueBlocks, shortTitle } from "../../engine/compose.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
+import { checkReportMonth } from "../../reports/months.ts";
+import { findPlan } from "../../reports/synthesis-queries.ts";
 import type { Turn } from "../context.ts";
 import { createInvite } from "../invites.ts";
 import { assignmentsOf } from "../queries.ts";
@@ -24,12 +18,11 @@ function today(turn: Turn): string {
   return turn.deps.calendar.localDate(turn.now);
 }
 
-/** /overdue [agency|section]: overdue lead assignments by agency, worst first. */
+/** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
 export function overdueCommand(turn: Turn, arg: string): Reply[] {
   const snapshot = new Snapshot(turn.deps.sqlite);
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
-  const names = snapshot.agencyNames();
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
   const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
   const late = snapshot
@@ -37,39 +30,25 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
     .filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due < day && w.kind !== "milestones")
     .filter((w) => (!section || w.section === section) && (!agencyId || w.agencyId === agencyId));
   if (late.length === 0) return text(turn.t("overdue-none"));
-  const byAgency = new Map<string, typeof late>();
-  for (const w of late) byAgency.set(w.agencyId, [...(byAgency.get(w.agencyId) ?? []), w]);
-  const worst = (list: typeof late) => Math.max(...list.map((w) => daysBetween(w.due ?? day, day)));
-  const blocks = [...byAgency]
-    .sort((a, b) => worst(b[1]) - worst(a[1]))
-    .map(([id, list]) =>
-      [
-        turn.t("overdue-agency", { agency: names.get(id) ?? id, count: list.length }),
-        ...list
-          .sort((a, b) => (a.due ?? "").localeCompare(b.due ?? ""))
-          .map((w) =>
-            turn.t("engine-item-overdue", {
-              ref: w.ref,
-              title: shortTitle(w.title, 80),
-              due: dayLabel(w.due ?? ""),
-              days: daysBetween(w.due ?? day, day),
-            }),
-          ),
-      ].join("\n"),
-    );
-  return text(
-    [turn.t("overdue-title", { count: late.length, agencies: byAgency.size }), ...blocks].join("\n\n"),
+  const blocks = overdueBlocks(
+    turn.deps.i18n,
+    turn.lang,
+    late,
+    snapshot.agencyNames(),
+    snapshot.agencyKinds(),
+    day,
   );
+  const agencies = new Set(late.map((w) => w.agencyId)).size;
+  return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks].join("\n\n"));
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
 export function missingCommand(turn: Turn, arg: string): Reply[] {
   const day = today(turn);
-  const period = arg || periodOf(day);
-  if (!isPeriod(period)) throw new UserError("err-period", { value: arg });
-  if (period > periodOf(day)) throw new UserError("err-period-future", { value: arg });
-  const snapshot = new Snapshot(turn.deps.sqlite);
   const planId = defaultPlanId(turn.deps.database.db);
+  const plan = findPlan(turn.deps.sqlite, planId);
+  const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodOf(day);
+  const snapshot = new Snapshot(turn.deps.sqlite);
   const names = snapshot.agencyNames();
   const states = completeness(
     requiredByAgency(snapshot.work(planId)),
@@ -81,15 +60,7 @@ export function missingCommand(turn: Turn, arg: string): Reply[] {
     count: states.length,
   });
   if (states.length === 0) return text(`${head}\n${turn.t("missing-none")}`);
-  const lines = states
-    .sort((a, b) => a.reported / a.required - b.reported / b.required)
-    .map((c) =>
-      turn.t("engine-missing-line", {
-        agency: names.get(c.agencyId) ?? c.agencyId,
-        reported: c.reported,
-        required: c.required,
-      }),
-    );
+  const lines = missingLines(turn.deps.i18n, turn.lang, states, names, snapshot.agencyKinds(), day);
   return text([head, ...lines].join("\n"));
 }
 
