@@ -72,7 +72,6 @@ engine-due = 📅 Deadline reminder — { $agency }:
 engine-overdue-focal = ❗ Overdue tasks — { $agency }:
 engine-overdue-head = ⚠️ To the head of { $agency }: these tasks are { $days } days overdue and not done:
 engine-overdue-coordinator = 🚨 Tasks { $days } days overdue and not done:
-engine-agency-heading = { $agency }:
 engine-unreachable = ⚠️ Could not deliver to { $who } ({ $agency }, { $chat }): { $reason }. Please contact them directly and invite them again.
 
 ## Weekly digest
@@ -170,7 +169,7 @@ welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
 help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress. Monthly reports are due before the 10th.
-help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <YYYY-MM-DD>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
+help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
 invite-created = Invite for { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -179,9 +178,9 @@ invite-created = Invite for { $agency } ({ $role }): { $code }
     On Zalo: send the code { $code } to the bot. Expires: { $expires }. Each code works once.
 usage-status = Usage: /status <agency>, e.g. /status so y te
 usage-task = Usage: /task <task ref>, e.g. /task II.4
-usage-setdue = Usage: /setdue <task ref> <YYYY-MM-DD>, e.g. /setdue I.1 2027-03-31
+usage-setdue = Usage: /setdue <task ref> <date>, e.g. /setdue I.1 31/03/2027
 usage-remind = Usage: /remind <agency>
-usage-invite = Usage: /invite <agency> [focal|head|coordinator]
+usage-invite = Usage: /invite <agency> [focal|head|coordinator], e.g. /invite so y te head
 
 ## Progress report
 report-not-linked = You are not linked to an agency yet, so you cannot report.
@@ -236,6 +235,13 @@ overdue-agency = { $agency } ({ $count }):
 missing-title = Reporting period { $period } (due { $deadline }): { $count } agencies have not reported in full.
 missing-none = Every agency has reported in full. 👏
 status-title = { $agency } — leads { $count } tasks:
+err-invite-role = Understood the agency as { $agency }, but not “{ $value }”. The role is one of: focal, head, coordinator (default: focal). Example: /invite so y te head
+setdue-past = { $due } has passed (today is { $today }): with this date { $ref } is overdue at once. Nothing changed. If that is what you mean, send: /setdue { $command } confirm
+err-day = “{ $value }” is not a valid date. For example: 31/03/2027 or 2027-03-31.
+task-leads = Lead: { $leads } ({ $count } agencies)
+task-open = Not done ({ $count }/{ $total }): { $agencies }
+task-mark-partner = partner
+task-mark-superseded = replaced
 task-deadline = Deadline: { $text } ({ $due })
 task-output = Output: { $output }
 task-history = Report history (latest { $count }):

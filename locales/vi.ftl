@@ -71,7 +71,6 @@ engine-due = 📅 Nhắc hạn nhiệm vụ — { $agency }:
 engine-overdue-focal = ❗ Nhiệm vụ đã quá hạn — { $agency }:
 engine-overdue-head = ⚠️ Kính gửi lãnh đạo { $agency }: các nhiệm vụ sau đã quá hạn { $days } ngày mà chưa hoàn thành:
 engine-overdue-coordinator = 🚨 Nhiệm vụ quá hạn { $days } ngày chưa hoàn thành:
-engine-agency-heading = { $agency }:
 engine-unreachable = ⚠️ Không gửi được tin nhắn tới { $who } ({ $agency }, { $chat }): { $reason }. Đề nghị liên hệ trực tiếp và mời tham gia lại.
 
 ## Bản tin tuần
@@ -169,7 +168,7 @@ welcome = Chào mừng! Bạn đã được liên kết với { $agency } với 
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
 help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở. Báo cáo hằng tháng gửi trước ngày 10.
-help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /setdue <mã> <YYYY-MM-DD>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [focal|head|coordinator]; /subscribe [phạm vi]; /unsubscribe.
+help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe.
 invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -178,9 +177,9 @@ invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     Trên Zalo: nhắn mã { $code } cho bot. Hết hạn: { $expires }. Mỗi mã dùng một lần.
 usage-status = Cách dùng: /tinhhinh <đơn vị>, ví dụ /tinhhinh so y te
 usage-task = Cách dùng: /task <mã nhiệm vụ>, ví dụ /task II.4
-usage-setdue = Cách dùng: /setdue <mã nhiệm vụ> <YYYY-MM-DD>, ví dụ /setdue I.1 2027-03-31
+usage-setdue = Cách dùng: /dathan <mã nhiệm vụ> <ngày>, ví dụ /dathan I.1 31/03/2027
 usage-remind = Cách dùng: /nhac <đơn vị>
-usage-invite = Cách dùng: /moi <đơn vị> [focal|head|coordinator]
+usage-invite = Cách dùng: /moi <đơn vị> [đầu mối|lãnh đạo|điều phối], ví dụ /moi so y te lanh dao
 
 ## Báo cáo tiến độ
 report-not-linked = Bạn chưa được liên kết với cơ quan nào nên chưa thể báo cáo.
@@ -235,6 +234,13 @@ overdue-agency = { $agency } ({ $count }):
 missing-title = Kỳ báo cáo tháng { $period } (hạn { $deadline }): { $count } đơn vị chưa báo cáo đầy đủ.
 missing-none = Tất cả đơn vị đã báo cáo đầy đủ. 👏
 status-title = { $agency } — { $count } nhiệm vụ chủ trì:
+err-invite-role = Đã hiểu đơn vị là { $agency }, nhưng không hiểu “{ $value }”. Vai trò là một trong: đầu mối, lãnh đạo, điều phối (mặc định: đầu mối). Ví dụ: /moi so y te lanh dao
+setdue-past = Ngày { $due } đã qua (hôm nay là { $today }): đặt hạn này thì { $ref } thành quá hạn ngay. Chưa thay đổi gì. Nếu đúng ý, gửi: /dathan { $command } xac nhan
+err-day = “{ $value }” không phải ngày hợp lệ. Ví dụ: 31/03/2027 hoặc 2027-03-31.
+task-leads = Chủ trì: { $leads } ({ $count } đơn vị)
+task-open = Chưa hoàn thành ({ $count }/{ $total }): { $agencies }
+task-mark-partner = đơn vị phối hợp
+task-mark-superseded = đã được thay thế
 task-deadline = Thời hạn: { $text } ({ $due })
 task-output = Sản phẩm: { $output }
 task-history = Lịch sử báo cáo ({ $count } gần nhất):

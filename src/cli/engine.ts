@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 import type { Command } from "commander";
-import { isValid, parseISO } from "date-fns";
 import { type OutboxState, outboxStates } from "../db/schema.ts";
+import { parseInstant } from "../domain/period.ts";
 import { runTick } from "../engine/tick.ts";
 import { UserError } from "../errors.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, dispatch } from "../jobs/delivery.ts";
@@ -9,12 +9,6 @@ import { connectNow, redactUrl } from "../jobs/redis.ts";
 import type { CliContext } from "./context.ts";
 
 const ALL_CHANNELS = ["tg", "zalo", "console", "test"];
-
-export function parseInstant(value: string): Date {
-  const d = parseISO(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !isValid(d)) throw new UserError("err-instant", { value });
-  return d;
-}
 
 export function registerEngineCommands(program: Command, ctx: CliContext): void {
   program

@@ -1,6 +1,9 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import { dayLabel, parseDay, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
-import { missingLines, overdueBlocks, shortTitle } from "../../engine/compose.ts";
+import { foldAccents } from "../../catalog/text.ts";
+import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
+import { isYmd } from "../../domain/working-time.ts";
+import { missingLines, overdueBlocks } from "../../engine/compose.ts";
+import { scopeText } from "../../engine/digest.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
@@ -11,8 +14,17 @@ import { createInvite } from "../invites.ts";
 import { assignmentsOf } from "../queries.ts";
 import type { Reply } from "../types.ts";
 import { taskLine } from "./focal.ts";
+import { parseInviteArgs } from "./invite-args.ts";
 
 const text = (t: string): Reply[] => [{ text: t }];
+
+/** A day as people type it: 31/03/2027 (as the bot prints dates), 31-3-2027, or 2027-03-31. */
+export function readDay(value: string): string {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  const day = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}` : value.trim();
+  if (!isYmd(day)) throw new UserError("err-day", { value });
+  return day;
+}
 
 function today(turn: Turn): string {
   return turn.deps.calendar.localDate(turn.now);
@@ -73,67 +85,34 @@ export function statusCommand(turn: Turn, arg: string): Reply[] {
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
 }
 
-/** /task <ref>: one task, its detail and its history across agencies. */
-export function taskCommand(turn: Turn, arg: string): Reply[] {
-  const ref = arg.trim().toUpperCase();
-  if (!ref) throw new UserError("usage-task");
-  const task = turn.deps.sqlite
-    .prepare("select * from tasks where ref = ? and archived_at is null order by id limit 1")
-    .get(ref) as
-    | {
-        id: number;
-        ref: string;
-        title: string;
-        output: string;
-        deadline_text: string;
-        due_date: string | null;
-        due_override: string | null;
-      }
-    | undefined;
-  if (!task) throw new UserError("err-task-unknown", { ref });
-  const history = turn.deps.sqlite
-    .prepare(
-      `select a.name agency, r.period period, r.status status, r.percent percent, r.description description, r.submitted_at at
-       from reports r join agencies a on a.id = r.agency_id where r.task_id = ? order by r.id desc limit 15`,
-    )
-    .all(task.id) as {
-    agency: string;
-    period: string;
-    status: string;
-    percent: number | null;
-    description: string | null;
-    at: string;
-  }[];
-  const due = task.due_override ?? task.due_date;
-  return text(
-    [
-      `${task.ref} ${task.title}`,
-      turn.t("task-deadline", { text: task.deadline_text, due: due ? dayLabel(due) : "—" }),
-      turn.t("task-output", { output: task.output || "—" }),
-      turn.t("task-history", { count: history.length }),
-      ...history.map((h) =>
-        turn.t("task-history-line", {
-          agency: h.agency,
-          period: periodLabel(h.period),
-          status: turn.t(`status-${h.status}`),
-          percent: h.percent ?? "none",
-          description: h.description ? shortTitle(h.description, 100) : "none",
-        }),
-      ),
-    ].join("\n"),
-  );
-}
+/** Words that confirm a date in the past: "/dathan V.9 01/01/2026 xac nhan". */
+const CONFIRM = /^(xac ?nhan|dong y|co|ok|yes|confirm)$/;
 
-/** /setdue <ref> <YYYY-MM-DD>: gives a task (usually a dependent one) its date. */
+/**
+ * /setdue <ref> <date> [xác nhận]: gives a task (usually a dependent one) its date, written as
+ * the bot prints it (31/03/2027) or as ISO. A date already past makes the task overdue at
+ * once, so it is set only when the coordinator confirms it; until then nothing changes.
+ */
 export function setDueCommand(turn: Turn, arg: string): Reply[] {
-  const [ref = "", date = ""] = arg.split(/\s+/);
-  if (!ref || !date) throw new UserError("usage-setdue");
-  const day = parseDay(date);
-  const r = turn.deps.sqlite
-    .prepare("update tasks set due_override = ? where ref = ? and archived_at is null")
-    .run(day, ref.toUpperCase());
-  if (r.changes === 0) throw new UserError("err-task-unknown", { ref: ref.toUpperCase() });
-  return text(turn.t("setdue-done", { ref: ref.toUpperCase(), due: dayLabel(day) }));
+  const [rawRef = "", date = "", ...rest] = arg.split(/\s+/);
+  if (!rawRef || !date) throw new UserError("usage-setdue");
+  const ref = rawRef.toUpperCase();
+  const day = readDay(date);
+  const { sqlite } = turn.deps;
+  if (!sqlite.prepare("select 1 from tasks where ref = ? and archived_at is null").get(ref))
+    throw new UserError("err-task-unknown", { ref });
+  const confirmed = CONFIRM.test(foldAccents(rest.join(" ")).trim());
+  if (day < today(turn) && !confirmed)
+    return text(
+      turn.t("setdue-past", {
+        ref,
+        due: dayLabel(day),
+        today: dayLabel(today(turn)),
+        command: `${rawRef} ${date}`,
+      }),
+    );
+  sqlite.prepare("update tasks set due_override = ? where ref = ? and archived_at is null").run(day, ref);
+  return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
 }
 
 /** /remind <agency>: a manual nudge to its focal points, through the outbox, now. */
@@ -171,11 +150,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */
 export function inviteCommand(turn: Turn, arg: string): Reply[] {
-  const parts = arg.trim().split(/\s+/);
-  const roles = ["focal", "head", "coordinator"];
-  const role = parts.length > 1 && roles.includes(parts.at(-1) ?? "") ? (parts.pop() as string) : "focal";
-  const agency = parts.join(" ");
-  if (!agency) throw new UserError("usage-invite");
+  const { agency, role } = parseInviteArgs(turn.deps.database.db, arg);
   const invite = createInvite(
     turn.deps.database.db,
     turn.deps.sqlite,
@@ -200,7 +175,8 @@ export function subscribeCommand(turn: Turn, arg: string): Reply[] {
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );
-  return text(turn.t("subscribe-done", { scope: JSON.stringify(scope) }));
+  const names = new Snapshot(turn.deps.sqlite).agencyNames();
+  return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 
 export function unsubscribeCommand(turn: Turn): Reply[] {
