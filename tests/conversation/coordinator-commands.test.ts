@@ -156,3 +156,19 @@ describe("/lang (/ngonngu)", () => {
     expect(lang()).toEqual({ lang: "en" });
   });
 });
+
+describe("/export and /missing agree on which months exist", () => {
+  it("from the plan's first month to this one, written either way", async () => {
+    const { say } = coordinator();
+    for (const command of ["/xuatbaocao", "/chuabaocao"]) {
+      expect(await say(`${command} 2025-12`)).toContain(
+        "Kế hoạch bắt đầu từ tháng 01/2026: chưa có kỳ báo cáo 12/2025.",
+      );
+      expect(await say(`${command} 2027-02`)).toContain("“2027-02” không phải tháng hợp lệ");
+    }
+    const written = await say("/xuatbaocao 11/2026 csv");
+    expect(written).toContain("Báo cáo tổng hợp tháng 11/2026");
+    expect(written).toMatch(/bao-cao-de-an-06-2026-11\.csv/);
+    expect(await say("/chuabaocao 01/2027")).toContain("Kỳ báo cáo tháng 01/2027");
+  });
+});
