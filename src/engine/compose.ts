@@ -147,7 +147,7 @@ export function cycleOpen(
 /** Nudges (focal) and the head's escalation, for agencies whose report is incomplete. */
 export function cycleChase(
   ctx: ComposeContext,
-  step: { kind: "nudge"; n: number; count: number } | { kind: "escalate-head" },
+  step: { kind: "nudge"; nudge: number; count: number } | { kind: "escalate-head" },
   period: string,
   day: string,
   incomplete: Completeness[],
@@ -155,7 +155,7 @@ export function cycleChase(
   const deadline = dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay));
   return incomplete.flatMap((c) => {
     const role = step.kind === "nudge" ? "focal" : "head";
-    const stepKey = step.kind === "nudge" ? `nudge${step.n}` : "escalate-head";
+    const stepKey = step.kind === "nudge" ? `nudge${step.nudge}` : "escalate-head";
     const key = `cycle:${period}:${stepKey}:${ctx.planId}:${c.agencyId}`;
     return fanOut(
       ctx,

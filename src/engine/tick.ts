@@ -158,15 +158,7 @@ function cycleMessages(
       snapshot.reportedIn(step.period, ctx.planId),
     ).filter((c) => c.missing.length > 0);
     if (step.step === "nudge")
-      out.push(
-        ...cycleChase(
-          ctx,
-          { kind: "nudge", n: step.nudge, count: step.count },
-          step.period,
-          sendDay,
-          incomplete,
-        ),
-      );
+      out.push(...cycleChase(ctx, { kind: "nudge", ...step }, step.period, sendDay, incomplete));
     if (step.step === "escalate-head")
       out.push(...cycleChase(ctx, { kind: "escalate-head" }, step.period, sendDay, incomplete));
     if (step.step === "missing-coordinator")
