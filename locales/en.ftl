@@ -52,7 +52,7 @@ engine-cycle-overdue = Overdue, not done:
 engine-cycle-dependent = Waiting on guidance, no date yet:
 engine-cycle-partner = Your agency also takes part in { $count } other tasks (see /tasks).
 engine-cycle-none = Your agency leads no task to report on this period.
-engine-how-to-report = To report, send /report or press the button below.
+engine-how-to-report = To report, send /report or choose “Report now” below.
 engine-item = • { $ref } { $title }
 engine-item-due = • { $ref } { $title } — due { $due }{ $indicative }
 engine-item-overdue = • { $ref } { $title } — due { $due }, { $days } days late
@@ -72,7 +72,6 @@ engine-due = 📅 Deadline reminder — { $agency }:
 engine-overdue-focal = ❗ Overdue tasks — { $agency }:
 engine-overdue-head = ⚠️ To the head of { $agency }: these tasks are { $days } days overdue and not done:
 engine-overdue-coordinator = 🚨 Tasks { $days } days overdue and not done:
-engine-agency-heading = { $agency }:
 engine-unreachable = ⚠️ Could not deliver to { $who } ({ $agency }, { $chat }): { $reason }. Please contact them directly and invite them again.
 engine-missed-work = ⚠️ The reminder bot was not running from { $since }. { $skipped } reminders due to go out on { $days } were too old to catch up and were not sent; { $expired } reminders whose deadline passed in the meantime were dropped rather than sent late. Use /missing and /overdue to see where things stand now.
 
@@ -143,7 +142,7 @@ flow-skip = Skip
 flow-cancelled = Cancelled. Nothing was saved.
 flow-nothing-to-cancel = Nothing is in progress.
 flow-use-buttons = Please pick one of the choices below.
-flow-stale-button = That button belongs to a conversation that has ended or is no longer valid. Send /report to start again.
+flow-stale-button = That choice belongs to a conversation that has ended or is no longer valid. Send /report to start again.
 role-focal = focal point
 role-head = head of agency
 role-coordinator = coordinator
@@ -171,7 +170,7 @@ welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
 help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress. Monthly reports are due before the 10th.
-help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <YYYY-MM-DD>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
+help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
 invite-created = Invite for { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -180,9 +179,9 @@ invite-created = Invite for { $agency } ({ $role }): { $code }
     On Zalo: send the code { $code } to the bot. Expires: { $expires }. Each code works once.
 usage-status = Usage: /status <agency>, e.g. /status so y te
 usage-task = Usage: /task <task ref>, e.g. /task II.4
-usage-setdue = Usage: /setdue <task ref> <YYYY-MM-DD>, e.g. /setdue I.1 2027-03-31
+usage-setdue = Usage: /setdue <task ref> <date>, e.g. /setdue I.1 31/03/2027
 usage-remind = Usage: /remind <agency>
-usage-invite = Usage: /invite <agency> [focal|head|coordinator]
+usage-invite = Usage: /invite <agency> [focal|head|coordinator], e.g. /invite so y te head
 
 ## Progress report
 report-not-linked = You are not linked to an agency yet, so you cannot report.
@@ -199,12 +198,12 @@ report-ask-percent = How complete is it? Pick or type a number from 0 to 100.
 report-bad-percent = Please type a number from 0 to 100 (e.g. 60).
 report-ask-count = In { $year }, how many { $item } has your agency delivered? (target: at least { $count }). Type a number.
 report-bad-count = Please type a whole number, e.g. 2.
-report-ask-description = A short description of the result (at most { $max } characters), or press Skip.
+report-ask-description = A short description of the result (at most { $max } characters), or choose “Skip”.
 report-ask-description-required = Please describe the blocker and what you propose (required, at most { $max } characters).
 report-description-required = A description is required when the task is blocked. Please type it.
 report-too-long = The description has { $length } characters, more than { $max }. Please shorten it and send it again; nothing has changed.
-report-ask-evidence = Send evidence if you have any (a link, a document or a photo), or press Skip.
-report-bad-evidence = Evidence must be a link (http…), a document or a photo. Or press Skip.
+report-ask-evidence = Send evidence if you have any (a link, a document or a photo), or choose “Skip”.
+report-bad-evidence = Evidence must be a link (http…), a document or a photo. Or choose “Skip”.
 report-summary = Please confirm — { $ref } { $title }
 report-summary-status = • Status: { $status }
 report-summary-percent = • Complete: { $percent }%
@@ -237,6 +236,13 @@ overdue-agency = { $agency } ({ $count }):
 missing-title = Reporting period { $period } (due { $deadline }): { $count } agencies have not reported in full.
 missing-none = Every agency has reported in full. 👏
 status-title = { $agency } — leads { $count } tasks:
+err-invite-role = Understood the agency as { $agency }, but not “{ $value }”. The role is one of: focal, head, coordinator (default: focal). Example: /invite so y te head
+setdue-past = { $due } has passed (today is { $today }): with this date { $ref } is overdue at once. Nothing changed. If that is what you mean, send: /setdue { $command } confirm
+err-day = “{ $value }” is not a valid date. For example: 31/03/2027 or 2027-03-31.
+task-leads = Lead: { $leads } ({ $count } agencies)
+task-open = Not done ({ $count }/{ $total }): { $agencies }
+task-mark-partner = partner
+task-mark-superseded = replaced
 task-deadline = Deadline: { $text } ({ $due })
 task-output = Output: { $output }
 task-history = Report history (latest { $count }):
@@ -384,3 +390,34 @@ doctor-holidays-file = Could not read the holidays file { $file }: { $reason }
 doctor-all-well = All is well.
 doctor-problems = { $count } problems to fix:
 doctor-failed = doctor: { $count } problems.
+
+## CLI: commander's words (help, syntax errors)
+cli-help-usage = Usage:
+cli-help-options = Options:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-global-options = Global options:
+cli-help-usage-options = [options]
+cli-help-usage-command = [command]
+cli-help-command = show help for a command
+cli-help-default = default
+cli-help-choices = choices
+cli-err-unknown-option = Error: there is no option { $option }. See --help.
+cli-err-unknown-command = Error: there is no command “{ $command }”. See --help.
+cli-err-required-option = Error: the required option { $option } is missing.
+cli-err-missing-argument = Error: the required argument “{ $argument }” is missing.
+cli-err-option-argument = Error: the option { $option } needs a value.
+cli-err-invalid-value = Error: “{ $value }” is not a valid value for { $option }.
+cli-err-too-many = Error: too many arguments (expected { $expected }, got { $got }).
+cli-err-did-you-mean = Did you mean { $suggestion }?
+
+## Coordinator lists at province scale
+err-month-before-plan = The plan starts in { $start }: there is no { $value } period.
+list-many-overdue = • { $ref } { $title } — due { $due }, { $days } days late — { $count } { $kind ->
+        [communes] communes and wards
+       *[other] agencies
+    } not done; /task { $ref }
+list-many-missing = • { $ref } { $title } — { $count } { $kind ->
+        [communes] communes and wards
+       *[other] agencies
+    } not reported; /task { $ref }

@@ -52,7 +52,7 @@ engine-cycle-overdue = Đã quá hạn, chưa hoàn thành:
 engine-cycle-dependent = Chờ hướng dẫn, chưa có hạn:
 engine-cycle-partner = Ngoài ra, đơn vị phối hợp thực hiện { $count } nhiệm vụ khác (xem /nhiemvu).
 engine-cycle-none = Đơn vị không có nhiệm vụ chủ trì cần báo cáo trong kỳ này.
-engine-how-to-report = Để báo cáo, gửi /baocao hoặc bấm nút bên dưới.
+engine-how-to-report = Để báo cáo, gửi /baocao hoặc chọn “Báo cáo ngay” bên dưới.
 engine-item = • { $ref } { $title }
 engine-item-due = • { $ref } { $title } — hạn { $due }{ $indicative }
 engine-item-overdue = • { $ref } { $title } — hạn { $due }, quá { $days } ngày
@@ -71,7 +71,6 @@ engine-due = 📅 Nhắc hạn nhiệm vụ — { $agency }:
 engine-overdue-focal = ❗ Nhiệm vụ đã quá hạn — { $agency }:
 engine-overdue-head = ⚠️ Kính gửi lãnh đạo { $agency }: các nhiệm vụ sau đã quá hạn { $days } ngày mà chưa hoàn thành:
 engine-overdue-coordinator = 🚨 Nhiệm vụ quá hạn { $days } ngày chưa hoàn thành:
-engine-agency-heading = { $agency }:
 engine-unreachable = ⚠️ Không gửi được tin nhắn tới { $who } ({ $agency }, { $chat }): { $reason }. Đề nghị liên hệ trực tiếp và mời tham gia lại.
 engine-missed-work = ⚠️ Bot nhắc việc đã ngừng hoạt động từ ngày { $since }. { $skipped } tin nhắc việc lẽ ra gửi ngày { $days } đã quá lâu nên không gửi bù; { $expired } tin nhắc có hạn đã qua trong thời gian ngừng nên được bỏ, không gửi muộn. Đề nghị dùng /chuabaocao và /trehan để xem tình hình hiện tại.
 
@@ -142,7 +141,7 @@ flow-skip = Bỏ qua
 flow-cancelled = Đã hủy. Không có gì được lưu.
 flow-nothing-to-cancel = Không có thao tác nào đang dở.
 flow-use-buttons = Vui lòng chọn một trong các lựa chọn bên dưới.
-flow-stale-button = Nút này thuộc một thao tác đã kết thúc hoặc không còn hiệu lực. Gửi /baocao để bắt đầu lại.
+flow-stale-button = Lựa chọn này thuộc một thao tác đã kết thúc hoặc không còn hiệu lực. Gửi /baocao để bắt đầu lại.
 role-focal = cán bộ đầu mối
 role-head = lãnh đạo đơn vị
 role-coordinator = cán bộ điều phối
@@ -170,7 +169,7 @@ welcome = Chào mừng! Bạn đã được liên kết với { $agency } với 
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
 help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở. Báo cáo hằng tháng gửi trước ngày 10.
-help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /setdue <mã> <YYYY-MM-DD>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [focal|head|coordinator]; /subscribe [phạm vi]; /unsubscribe.
+help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe.
 invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -179,9 +178,9 @@ invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     Trên Zalo: nhắn mã { $code } cho bot. Hết hạn: { $expires }. Mỗi mã dùng một lần.
 usage-status = Cách dùng: /tinhhinh <đơn vị>, ví dụ /tinhhinh so y te
 usage-task = Cách dùng: /task <mã nhiệm vụ>, ví dụ /task II.4
-usage-setdue = Cách dùng: /setdue <mã nhiệm vụ> <YYYY-MM-DD>, ví dụ /setdue I.1 2027-03-31
+usage-setdue = Cách dùng: /dathan <mã nhiệm vụ> <ngày>, ví dụ /dathan I.1 31/03/2027
 usage-remind = Cách dùng: /nhac <đơn vị>
-usage-invite = Cách dùng: /moi <đơn vị> [focal|head|coordinator]
+usage-invite = Cách dùng: /moi <đơn vị> [đầu mối|lãnh đạo|điều phối], ví dụ /moi so y te lanh dao
 
 ## Báo cáo tiến độ
 report-not-linked = Bạn chưa được liên kết với cơ quan nào nên chưa thể báo cáo.
@@ -198,12 +197,12 @@ report-ask-percent = Tỷ lệ hoàn thành? Chọn hoặc nhập số từ 0 đ
 report-bad-percent = Vui lòng nhập một số từ 0 đến 100 (ví dụ 60).
 report-ask-count = Năm { $year }, đơn vị đã thực hiện được bao nhiêu { $item }? (chỉ tiêu: ít nhất { $count }). Nhập một số.
 report-bad-count = Vui lòng nhập một số nguyên, ví dụ 2.
-report-ask-description = Mô tả ngắn kết quả (tối đa { $max } ký tự), hoặc bấm Bỏ qua.
+report-ask-description = Mô tả ngắn kết quả (tối đa { $max } ký tự), hoặc chọn “Bỏ qua”.
 report-ask-description-required = Vui lòng mô tả vướng mắc và đề xuất (bắt buộc, tối đa { $max } ký tự).
 report-description-required = Khi có vướng mắc, phần mô tả là bắt buộc. Vui lòng nhập nội dung.
 report-too-long = Mô tả dài { $length } ký tự, vượt quá { $max }. Vui lòng rút gọn rồi gửi lại; chưa có gì thay đổi.
-report-ask-evidence = Gửi minh chứng nếu có (đường link, tệp văn bản hoặc ảnh), hoặc bấm Bỏ qua.
-report-bad-evidence = Minh chứng cần là một đường link (http…), một tệp hoặc một ảnh. Hoặc bấm Bỏ qua.
+report-ask-evidence = Gửi minh chứng nếu có (đường link, tệp văn bản hoặc ảnh), hoặc chọn “Bỏ qua”.
+report-bad-evidence = Minh chứng cần là một đường link (http…), một tệp hoặc một ảnh. Hoặc chọn “Bỏ qua”.
 report-summary = Xác nhận báo cáo — { $ref } { $title }
 report-summary-status = • Tình trạng: { $status }
 report-summary-percent = • Tỷ lệ hoàn thành: { $percent }%
@@ -236,6 +235,13 @@ overdue-agency = { $agency } ({ $count }):
 missing-title = Kỳ báo cáo tháng { $period } (hạn { $deadline }): { $count } đơn vị chưa báo cáo đầy đủ.
 missing-none = Tất cả đơn vị đã báo cáo đầy đủ. 👏
 status-title = { $agency } — { $count } nhiệm vụ chủ trì:
+err-invite-role = Đã hiểu đơn vị là { $agency }, nhưng không hiểu “{ $value }”. Vai trò là một trong: đầu mối, lãnh đạo, điều phối (mặc định: đầu mối). Ví dụ: /moi so y te lanh dao
+setdue-past = Ngày { $due } đã qua (hôm nay là { $today }): đặt hạn này thì { $ref } thành quá hạn ngay. Chưa thay đổi gì. Nếu đúng ý, gửi: /dathan { $command } xac nhan
+err-day = “{ $value }” không phải ngày hợp lệ. Ví dụ: 31/03/2027 hoặc 2027-03-31.
+task-leads = Chủ trì: { $leads } ({ $count } đơn vị)
+task-open = Chưa hoàn thành ({ $count }/{ $total }): { $agencies }
+task-mark-partner = đơn vị phối hợp
+task-mark-superseded = đã được thay thế
 task-deadline = Thời hạn: { $text } ({ $due })
 task-output = Sản phẩm: { $output }
 task-history = Lịch sử báo cáo ({ $count } gần nhất):
@@ -383,3 +389,34 @@ doctor-holidays-file = Không đọc được tệp lịch nghỉ { $file }: { $
 doctor-all-well = Mọi thứ đều ổn.
 doctor-problems = Có { $count } vấn đề cần xử lý:
 doctor-failed = doctor: { $count } vấn đề.
+
+## Dòng lệnh: lời của commander (trợ giúp, lỗi cú pháp)
+cli-help-usage = Cách dùng:
+cli-help-options = Tùy chọn:
+cli-help-commands = Lệnh:
+cli-help-arguments = Tham số:
+cli-help-global-options = Tùy chọn chung:
+cli-help-usage-options = [tùy chọn]
+cli-help-usage-command = [lệnh]
+cli-help-command = hiển thị trợ giúp của một lệnh
+cli-help-default = mặc định
+cli-help-choices = chọn một trong
+cli-err-unknown-option = Lỗi: không có tùy chọn { $option }. Xem --help.
+cli-err-unknown-command = Lỗi: không có lệnh “{ $command }”. Xem --help.
+cli-err-required-option = Lỗi: thiếu tùy chọn bắt buộc { $option }.
+cli-err-missing-argument = Lỗi: thiếu tham số bắt buộc “{ $argument }”.
+cli-err-option-argument = Lỗi: tùy chọn { $option } cần một giá trị.
+cli-err-invalid-value = Lỗi: giá trị “{ $value }” của tùy chọn { $option } không hợp lệ.
+cli-err-too-many = Lỗi: thừa tham số (cần { $expected }, nhận được { $got }).
+cli-err-did-you-mean = Có phải ý bạn là { $suggestion }?
+
+## Danh sách điều phối ở quy mô toàn tỉnh
+err-month-before-plan = Kế hoạch bắt đầu từ tháng { $start }: chưa có kỳ báo cáo { $value }.
+list-many-overdue = • { $ref } { $title } — hạn { $due }, quá { $days } ngày — { $count } { $kind ->
+        [communes] xã, phường
+       *[other] đơn vị
+    } chưa hoàn thành; /chitiet { $ref }
+list-many-missing = • { $ref } { $title } — { $count } { $kind ->
+        [communes] xã, phường
+       *[other] đơn vị
+    } chưa báo cáo; /chitiet { $ref }

@@ -1,18 +1,12 @@
 import type { Command } from "commander";
-import { isValid, parseISO } from "date-fns";
 import { type OutboxState, outboxStates } from "../db/schema.ts";
+import { parseInstant } from "../domain/period.ts";
 import { runTick } from "../engine/tick.ts";
 import { UserError } from "../errors.ts";
 import type { DeliveryJob } from "../jobs/delivery.ts";
 import type { CliContext } from "./context.ts";
 
 const ALL_CHANNELS = ["tg", "zalo", "console", "test"];
-
-export function parseInstant(value: string): Date {
-  const d = parseISO(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !isValid(d)) throw new UserError("err-instant", { value });
-  return d;
-}
 
 export function registerEngineCommands(program: Command, ctx: CliContext): void {
   program

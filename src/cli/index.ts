@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { UserError } from "../errors.ts";
 import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
+import { localizeCommander } from "./commander-text.ts";
 import { createContext } from "./context.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerDoctorCommand } from "./doctor.ts";
@@ -20,7 +21,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     lang = config.NHACVIEC_LANG ?? lang;
-    const program = new Command("nhacviec")
+    const program = localizeCommander(new Command("nhacviec"), (key, args) => i18n.t(lang, key, args))
       .description(i18n.t(lang, "cli-description"))
       .option("--db <path>", i18n.t(lang, "cli-opt-db"))
       .helpOption("-h, --help", i18n.t(lang, "cli-help"))

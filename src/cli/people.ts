@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { scopeText } from "../engine/digest.ts";
+import { Snapshot } from "../engine/snapshot.ts";
 import { addContact, importContactsFile, listContacts } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import type { CliContext } from "./context.ts";
@@ -55,7 +57,8 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
         scope: o.scope,
         lang: o.lang === "en" ? "en" : "vi",
       });
-      ctx.out(ctx.t("cli-subscribed", { chat, scope: JSON.stringify(scope) }));
+      const names = new Snapshot(ctx.database().sqlite).agencyNames();
+      ctx.out(ctx.t("cli-subscribed", { chat, scope: scopeText(ctx.i18n, ctx.lang, scope, names) }));
     });
   groups
     .command("unsubscribe <chat>")

@@ -1,5 +1,7 @@
+import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, format, isValid, parseISO, subDays } from "date-fns";
 import { UserError } from "../errors.ts";
+import { DEFAULT_TIME_ZONE, isYmd } from "./working-time.ts";
 
 /**
  * Reporting periods. The report on month M is due by the 10th of M+1 (the plan's "trước
@@ -52,4 +54,21 @@ export function parseDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value)))
     throw new UserError("err-date", { value });
   return value;
+}
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * An instant typed by an operator ("2026-12-08T08:00:00+07:00"); one with no offset is read in
+ * Vietnam's time (`timeZone`), never the server's. Impossible dates and times (30 February,
+ * 25:00) are refused, not rolled over.
+ */
+export function parseInstant(value: string, timeZone = DEFAULT_TIME_ZONE): Date {
+  const v = value.trim();
+  const m = INSTANT.exec(v);
+  const [hh, mm, ss] = [m?.[2], m?.[3], m?.[4] ?? "0"].map(Number) as [number, number, number];
+  if (!m?.[1] || !isYmd(m[1]) || hh > 23 || mm > 59 || ss > 59) throw new UserError("err-instant", { value });
+  if (m[5]) return new Date(v.replace(" ", "T"));
+  const [y, mo, d] = m[1].split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, mo - 1, d, hh, mm, ss, timeZone).getTime());
 }

@@ -2,6 +2,7 @@ import { groupBy } from "../collections.ts";
 import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import { collapseByTask, collapseMissing, type ManyLine } from "./collapse.ts";
 import type { Guard } from "./guard.ts";
 import type { Choice, NewMessage } from "./outbox.ts";
 import { type Completeness, isClosed, type Recipient, type WorkItem } from "./snapshot.ts";
@@ -10,6 +11,8 @@ import { type Completeness, isClosed, type Recipient, type WorkItem } from "./sn
 export interface ComposeContext {
   i18n: I18n;
   names: Map<string, string>;
+  /** Agency kinds, so a count of communes reads "135 xã, phường"; without them, "đơn vị". */
+  kinds?: Map<string, string>;
   recipients: Map<string, Recipient[]>;
   sendAfter: string;
   planId: string;
@@ -144,7 +147,7 @@ export function cycleOpen(
 /** Nudges (focal) and the head's escalation, for agencies whose report is incomplete. */
 export function cycleChase(
   ctx: ComposeContext,
-  step: { kind: "nudge"; n: number } | { kind: "escalate-head" },
+  step: { kind: "nudge"; nudge: number; count: number } | { kind: "escalate-head" },
   period: string,
   day: string,
   incomplete: Completeness[],
@@ -152,7 +155,7 @@ export function cycleChase(
   const deadline = dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay));
   return incomplete.flatMap((c) => {
     const role = step.kind === "nudge" ? "focal" : "head";
-    const stepKey = step.kind === "nudge" ? `nudge${step.n}` : "escalate-head";
+    const stepKey = step.kind === "nudge" ? `nudge${step.nudge}` : "escalate-head";
     const key = `cycle:${period}:${stepKey}:${ctx.planId}:${c.agencyId}`;
     return fanOut(
       ctx,
@@ -167,7 +170,7 @@ export function cycleChase(
           deadline,
           reported: c.reported,
           required: c.required,
-          n: step.kind === "nudge" ? step.n : 0,
+          n: step.kind === "nudge" ? step.count : 0,
         };
         const head = ctx.i18n.t(lang, step.kind === "nudge" ? "engine-nudge" : "engine-escalate-head", args);
         const missing = [
@@ -184,14 +187,54 @@ export function cycleChase(
   });
 }
 
+/** A task late or unreported at many agencies, as one line pointing at its detail. */
+export function manyText(
+  i18n: I18n,
+  lang: Lang,
+  key: "list-many-overdue" | "list-many-missing",
+  m: ManyLine,
+  day: string,
+): string {
+  return i18n.t(lang, key, {
+    ref: m.ref,
+    title: shortTitle(m.title, 80),
+    due: m.due ? dayLabel(m.due) : "—",
+    days: m.due ? daysBetween(m.due, day) : 0,
+    count: m.count,
+    kind: m.kind,
+  });
+}
+
+/** The missing list's lines: tasks many agencies owe, then agencies fewest reported first. */
+export function missingLines(
+  i18n: I18n,
+  lang: Lang,
+  incomplete: Completeness[],
+  names: Map<string, string>,
+  kinds: Map<string, string> | undefined,
+  day: string,
+): string[] {
+  const { many, agencies } = collapseMissing(incomplete, names, kinds);
+  return [
+    ...many.map((m) => manyText(i18n, lang, "list-many-missing", m, day)),
+    ...agencies.map((c) =>
+      i18n.t(lang, "engine-missing-line", {
+        agency: names.get(c.agencyId) ?? c.agencyId,
+        reported: c.reported,
+        required: c.required,
+      }),
+    ),
+  ];
+}
+
 /** Day 12: coordinators get the list of agencies that still have not reported in full. */
 export function missingForCoordinators(
   ctx: ComposeContext,
   period: string,
   incomplete: Completeness[],
+  day: string,
 ): NewMessage[] {
   if (incomplete.length === 0) return [];
-  const sorted = [...incomplete].sort((a, b) => a.reported / a.required - b.reported / b.required);
   const key = `cycle:${period}:missing:${ctx.planId}`;
   return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "cycle-missing", null, (lang) => ({
     text: [
@@ -200,13 +243,7 @@ export function missingForCoordinators(
         deadline: dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay)),
         count: incomplete.length,
       }),
-      ...sorted.map((c) =>
-        ctx.i18n.t(lang, "engine-missing-line", {
-          agency: ctx.names.get(c.agencyId) ?? c.agencyId,
-          reported: c.reported,
-          required: c.required,
-        }),
-      ),
+      ...missingLines(ctx.i18n, lang, incomplete, ctx.names, ctx.kinds, day),
     ].join("\n"),
   }));
 }
@@ -247,20 +284,52 @@ export function agencyDeadlines(
   );
 }
 
+/**
+ * Late lead assignments for coordinators: tasks late at many agencies as one line each, then
+ * the other agencies, the longest late first, equal ones by name.
+ */
+export function overdueBlocks(
+  i18n: I18n,
+  lang: Lang,
+  items: WorkItem[],
+  names: Map<string, string>,
+  kinds: Map<string, string> | undefined,
+  day: string,
+): string[] {
+  const { many, rest } = collapseByTask(items, kinds);
+  const late = (list: WorkItem[]) => Math.max(...list.map((w) => daysBetween(w.due ?? day, day)));
+  const name = (id: string) => names.get(id) ?? id;
+  const agencies = [...groupByAgency(rest)].sort(
+    ([a, x], [b, y]) => late(y) - late(x) || name(a).localeCompare(name(b), "vi"),
+  );
+  return [
+    ...(many.length ? [many.map((m) => manyText(i18n, lang, "list-many-overdue", m, day)).join("\n")] : []),
+    ...agencies.map(([agencyId, list]) =>
+      [
+        i18n.t(lang, "overdue-agency", { agency: name(agencyId), count: list.length }),
+        ...[...list]
+          .sort((a, b) => (a.due ?? "").localeCompare(b.due ?? ""))
+          .map((w) =>
+            i18n.t(lang, "engine-item-overdue", {
+              ref: w.ref,
+              title: shortTitle(w.title, 80),
+              due: dayLabel(w.due ?? day),
+              days: daysBetween(w.due ?? day, day),
+            }),
+          ),
+      ].join("\n"),
+    ),
+  ];
+}
+
 /** The coordinators' step of the overdue ladder: one message a day for the whole plan. */
 export function overdueForCoordinators(ctx: ComposeContext, day: string, items: WorkItem[]): NewMessage[] {
   if (items.length === 0) return [];
-  const byAgency = groupByAgency(items);
   const key = `overdue-coordinator:${day}:${ctx.planId}`;
   return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "overdue-coordinator", null, (lang) => ({
     text: [
       ctx.i18n.t(lang, "engine-overdue-coordinator", { days: ctx.rules.overdue.coordinatorAfterDays }),
-      ...[...byAgency].map(([agencyId, list]) =>
-        [
-          ctx.i18n.t(lang, "engine-agency-heading", { agency: ctx.names.get(agencyId) ?? agencyId }),
-          ...list.map((w) => line(ctx, lang, w, day)),
-        ].join("\n"),
-      ),
+      ...overdueBlocks(ctx.i18n, lang, items, ctx.names, ctx.kinds, day),
     ].join("\n\n"),
   }));
 }

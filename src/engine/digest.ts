@@ -69,6 +69,16 @@ export function buildDigest(
 
 const MAX_LINES = 15;
 
+/** A digest's scope in words: "toàn kế hoạch", "lĩnh vực I, II", "Sở Y tế, Công an tỉnh". */
+export function scopeText(i18n: I18n, lang: Lang, scope: DigestScope, names: Map<string, string>): string {
+  if (scope.kind === "plan") return i18n.t(lang, "digest-scope-plan");
+  if (scope.kind === "sections")
+    return i18n.t(lang, "digest-scope-sections", { sections: scope.sections.join(", ") });
+  return i18n.t(lang, "digest-scope-agencies", {
+    agencies: scope.agencies.map((id) => names.get(id) ?? id).join(", "),
+  });
+}
+
 export function renderDigest(
   i18n: I18n,
   lang: Lang,
@@ -78,12 +88,7 @@ export function renderDigest(
 ): string {
   const t = (k: string, a: Record<string, string | number> = {}) => i18n.t(lang, k, a);
   const name = (id: string) => names.get(id) ?? id;
-  const scope =
-    m.scope.kind === "plan"
-      ? t("digest-scope-plan")
-      : m.scope.kind === "sections"
-        ? t("digest-scope-sections", { sections: m.scope.sections.join(", ") })
-        : t("digest-scope-agencies", { agencies: m.scope.agencies.map(name).join(", ") });
+  const scope = scopeText(i18n, lang, m.scope, names);
   const capped = (lines: string[]) =>
     lines.length === 0
       ? [t("digest-none")]

@@ -63,6 +63,11 @@ export class Snapshot {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  agencyKinds(): Map<string, string> {
+    const rows = this.sqlite.prepare("select id, kind from agencies").all() as { id: string; kind: string }[];
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
   private latestCache?: Map<number, string>;
 
   /** Latest status of every assignment that has a report, read once per snapshot (all plans share it). */

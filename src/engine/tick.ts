@@ -131,7 +131,11 @@ function collect(deps: EngineDeps, snapshot: Snapshot, from: Date, at: Date, tel
   const { calendar } = deps;
   const zone = calendar.timeZone;
   const out: Collected = { messages: [], days: new Set(), expired: 0 };
-  const shared = lazy(() => ({ names: snapshot.agencyNames(), recipients: snapshot.recipients() }));
+  const shared = lazy(() => ({
+    names: snapshot.agencyNames(),
+    kinds: snapshot.agencyKinds(),
+    recipients: snapshot.recipients(),
+  }));
   const inWindow = (t: Date) => t > from && t <= at;
   const toldOn = (day: string) => (tellDay && day < tellDay ? tellDay : day);
   const add = (day: string, list: NewMessage[]) => {
@@ -241,11 +245,11 @@ function cycleMessages(
       snapshot.reportedIn(step.period, ctx.planId),
     ).filter((c) => c.missing.length > 0);
     if (step.step === "nudge")
-      out.push(...cycleChase(ctx, { kind: "nudge", n: step.nudge }, step.period, sendDay, incomplete));
+      out.push(...cycleChase(ctx, { kind: "nudge", ...step }, step.period, sendDay, incomplete));
     if (step.step === "escalate-head")
       out.push(...cycleChase(ctx, { kind: "escalate-head" }, step.period, sendDay, incomplete));
     if (step.step === "missing-coordinator")
-      out.push(...missingForCoordinators(ctx, step.period, incomplete));
+      out.push(...missingForCoordinators(ctx, step.period, incomplete, sendDay));
   }
   return out;
 }

@@ -1,11 +1,11 @@
 import type Database from "better-sqlite3";
 import { agencyKinds, type ReportStatus } from "../db/schema.ts";
-import { daysBetween, isPeriod, periodDeadline } from "../domain/period.ts";
+import { daysBetween, periodDeadline } from "../domain/period.ts";
 import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../engine/snapshot.ts";
-import { UserError } from "../errors.ts";
 import type { AgencySummary, Counts, MissingAgency, SynthesisModel, TaskRow } from "./model.ts";
+import { checkReportMonth } from "./months.ts";
 import {
   agencyRows,
   deadlineTexts,
@@ -31,12 +31,6 @@ export interface SynthesisOptions {
   now: Date;
   /** Default: the first plan imported. */
   planId?: string;
-}
-
-/** Throws `err-export-month` unless `value` is a month ("YYYY-MM") that has begun by `now`. */
-export function checkMonth(value: string, now: Date, calendar: Pick<WorkingCalendar, "localDate">): void {
-  if (!isPeriod(value) || value > calendar.localDate(now).slice(0, 7))
-    throw new UserError("err-export-month", { value });
 }
 
 function firstLink(evidence: string | null): string | null {
@@ -82,9 +76,8 @@ function tally(c: Counts, row: TaskRow, required: boolean): void {
  */
 export function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): SynthesisModel {
   const { sqlite, calendar } = deps;
-  const { period } = opts;
-  checkMonth(period, opts.now, calendar);
   const plan = findPlan(sqlite, opts.planId);
+  const period = checkReportMonth(opts.period, plan, opts.now, calendar);
   const asOf = periodDeadline(period, rulesFor(deps.rulesFile, plan.id).cycle.deadlineDay);
   const snapshot = new Snapshot(sqlite);
   const names = snapshot.agencyNames();

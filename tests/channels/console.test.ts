@@ -1,29 +1,8 @@
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ConsoleChannel, runConsole } from "../../src/channels/console/console.ts";
-import { ConversationRouter } from "../../src/conversation/router.ts";
-import { runTick } from "../../src/engine/tick.ts";
-import { createLogger } from "../../src/logger.ts";
-import { engineFixture } from "../helpers/engine.ts";
+import { consoleSession } from "../helpers/console.ts";
 
 /** Runs the console demo over the given lines and returns everything it printed. */
-async function session(lines: string[]): Promise<string> {
-  const { core } = engineFixture();
-  const output = new PassThrough();
-  let printed = "";
-  output.on("data", (chunk) => {
-    printed += String(chunk);
-  });
-  await runConsole({
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    output,
-    core,
-    router: new ConversationRouter({ ...core, now: () => new Date() }, createLogger("silent")),
-    channel: new ConsoleChannel(output, core, () => {}),
-    tick: async (at) => runTick(core, at),
-  });
-  return printed;
-}
+const session = (lines: string[]) => consoleSession().type(...lines);
 
 describe("the console demo's /tick", () => {
   it("says when messages will go out when the instant is outside working time", async () => {
@@ -36,5 +15,16 @@ describe("the console demo's /tick", () => {
     const printed = await session(["/tick 2026-12-07T09:00:00+07:00"]);
     expect(printed).toMatch(/: \d+ tin nhắn mới\./);
     expect(printed).not.toContain("ngoài giờ làm việc");
+  });
+
+  it("reads an instant with no offset as Vietnam time and refuses impossible dates", async () => {
+    const { type, core } = consoleSession();
+    expect(await type("/tick 2026-12-07T09:00")).toContain(
+      "Đã chạy quy tắc nhắc việc tại 2026-12-07T02:00:00.000Z",
+    );
+    const before = core.outbox.list().length;
+    for (const bad of ["2026-02-30T08:00", "2026-12-07T25:00", "2026-13-01T08:00:00+07:00", "mai"])
+      expect(await type(`/tick ${bad}`)).toContain(`“${bad}” không phải thời điểm hợp lệ`);
+    expect(core.outbox.list()).toHaveLength(before);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { buildCalendar } from "../../src/core.ts";
 import { periodDeadline, periodOf } from "../../src/domain/period.ts";
 import { rulesFor } from "../../src/domain/rules.ts";
-import { cycleStepsOn, dueOffsetOn, isDigestDay, overdueStepOn } from "../../src/domain/schedule.ts";
+import {
+  cycleStepsOn,
+  dueOffsetOn,
+  isDigestDay,
+  nudgesOf,
+  overdueStepOn,
+} from "../../src/domain/schedule.ts";
 import { config } from "../helpers/db.ts";
 
 const calendar = buildCalendar(config);
@@ -48,6 +54,37 @@ describe("the monthly cycle", () => {
     expect(calendar.nextSendTime(new Date("2026-12-05T08:00:00+07:00")).toISOString()).toBe(
       "2026-12-07T00:30:00.000Z",
     );
+  });
+
+  it("counts nudges per period, 1 and 2, not by their day of the month", () => {
+    expect(cycleStepsOn("2026-12-05", rules, calendar)).toEqual([
+      { step: "nudge", period: "2026-11", nudge: 5, count: 1 },
+    ]);
+    expect(cycleStepsOn("2026-12-08", rules, calendar)).toEqual([
+      { step: "nudge", period: "2026-11", nudge: 8, count: 2 },
+    ]);
+  });
+
+  it("drops a nudge that could only go out on or after the deadline (Tết 2027)", () => {
+    // The 5th falls in the break (4–10 February) and could go out only on the 11th, after the
+    // deadline of the 10th; the 8th moves back to the 3rd and is the period's only nudge.
+    expect(nudgesOf("2027-02", rules, calendar)).toEqual([
+      { nudge: 8, day: "2027-02-03", sendDay: "2027-02-03", count: 1 },
+    ]);
+    expect(steps("2027-02-05")).toEqual([]);
+    expect(cycleStepsOn("2027-02-03", rules, calendar)).toMatchObject([{ nudge: 8, count: 1 }]);
+  });
+
+  it("merges a nudge deferred to or past a later one, so nudges go out in rule order", () => {
+    const late = (cycle: object) => rulesFor({ default: { cycle: { deadlineDay: 20, ...cycle } } }, "p");
+    // Deadline the 20th: the 5th could go out on the 11th, after the 8th moved back to the 3rd.
+    expect(nudgesOf("2027-02", late({}), calendar).map((n) => [n.nudge, n.sendDay, n.count])).toEqual([
+      [8, "2027-02-03", 1],
+    ]);
+    // Neither moves: both wait for the 11th and go out once, as the later one.
+    expect(
+      nudgesOf("2027-02", late({ moveBackDays: [] }), calendar).map((n) => [n.nudge, n.sendDay, n.count]),
+    ).toEqual([[8, "2027-02-11", 1]]);
   });
 
   it("follows rules changed in configuration", () => {

@@ -36,7 +36,7 @@ describe("the monthly reporting cycle", () => {
     const rows = tick("2026-12-07T07:30:00+07:00");
     expect(kinds(rows)).toEqual(["cycle-nudge5@tg:1001"]);
     expect(rows[0]?.text).toMatch(
-      /^⏰ Nhắc báo cáo tháng 11\/2026 \(lần 5\) — Sở Y tế: đã báo cáo 0\/\d+ nhiệm vụ/,
+      /^⏰ Nhắc báo cáo tháng 11\/2026 \(lần 1\) — Sở Y tế: đã báo cáo 0\/\d+ nhiệm vụ/,
     );
     expect(rows[0]?.sendAfter).toBe("2026-12-07T00:30:00.000Z");
     expect(tick("2026-12-07T07:35:00+07:00")).toEqual([]);
@@ -47,6 +47,24 @@ describe("the monthly reporting cycle", () => {
     tick("2026-12-05T08:00:00+07:00");
     reportAll(core, "so-y-te", "2026-11"); // Sunday
     expect(kinds(tick("2026-12-07T08:00:00+07:00"))).toEqual(["cycle-nudge5@tg:3001", "digest@tg:-500"]);
+  });
+
+  it("numbers the period's nudges 1 and 2 and never sends one after the deadline (Tết 2027)", () => {
+    const { tick } = engineFixture();
+    tick("2026-12-01T08:00:00+07:00");
+    const dec = ["2026-12-07T07:30:00+07:00", "2026-12-08T08:00:00+07:00"].flatMap((at) =>
+      tick(at).filter((r) => r.chatId === "tg:1001" && r.kind.startsWith("cycle-nudge")),
+    );
+    expect(dec.map((r) => r.text.match(/\(lần \d\)/)?.[0])).toEqual(["(lần 1)", "(lần 2)"]);
+    // February 2027: the break runs 4–10 February. The 8th moves back to Wednesday the 3rd; the
+    // 5th could only go out on the 11th, after the deadline of the 10th, so it is dropped.
+    const nudges: { kind: string; text: string; sendAfter: string }[] = [];
+    for (const day of ["01", "02", "03", "04", "05", "08", "10", "11", "12"])
+      nudges.push(...tick(`2027-02-${day}T08:00:00+07:00`).filter((r) => r.kind.startsWith("cycle-nudge")));
+    const yt = nudges.filter((r) => r.text.includes("Sở Y tế"));
+    expect(yt.map((r) => [r.kind, r.sendAfter])).toEqual([["cycle-nudge8", "2027-02-03T01:00:00.000Z"]]);
+    expect(yt[0]?.text).toContain("(lần 1)");
+    expect(yt[0]?.text).toContain("Hạn: trước ngày 10/02/2027");
   });
 
   it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", () => {
@@ -114,7 +132,7 @@ describe("due dates and the overdue ladder", () => {
     tick("2027-01-13T09:00:00+07:00");
     const jan14 = tick("2027-01-14T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"));
     expect(kinds(jan14)).toContain("overdue-coordinator@tg:2001");
-    expect(jan14.find((r) => r.kind === "overdue-coordinator")?.text).toMatch(/Sở Y tế:\n• V\.6 /);
+    expect(jan14.find((r) => r.kind === "overdue-coordinator")?.text).toMatch(/Sở Y tế \(\d+\):\n• V\.6 /);
   });
 });
 
@@ -162,12 +180,19 @@ describe("ticks", () => {
       "missed-work",
       "overdue-coordinator",
     ]);
+    // V.9 is late at all 135 communes: one line pointing at its detail, not 135 blocks.
     const list = rows.filter((r) => r.kind === "overdue-coordinator");
-    expect(list.length).toBeGreaterThan(1); // 135 communes do not fit one Telegram message
-    expect(list.every((r) => r.text.length <= 4096)).toBe(true);
-    expect(list.map((r) => r.dedupeKey)).toContain(
-      "overdue-coordinator:2026-12-21:gia-lai-de-an-06-2026:contact-4:tg:2001#2",
+    expect(list.map((r) => r.dedupeKey)).toEqual([
+      "overdue-coordinator:2026-12-21:gia-lai-de-an-06-2026:contact-4:tg:2001",
+    ]);
+    expect(list[0]?.text).toMatch(
+      /^• V\.9 .* — hạn 30\/11\/2026, quá 21 ngày — 135 xã, phường chưa hoàn thành; \/chitiet V\.9$/m,
     );
+    expect(list[0]?.text).not.toContain("Xã ");
+    // The day-12 list, too: the communes owe the same tasks, one line per task.
+    const missing = rows.find((r) => r.kind === "cycle-missing")?.text ?? "";
+    expect(missing).toMatch(/^• V\.9 .* — 135 xã, phường chưa báo cáo; \/chitiet V\.9$/m);
+    expect(missing.split("\n").length).toBeLessThan(40);
   });
 
   it("write each message once when two processes tick at the same instant", {

@@ -28,7 +28,11 @@ export function tempDatabase(): Database_ & { path: string } {
   return { ...db, path };
 }
 
-export const config = loadConfig({});
+// The tests' Redis, never a developer's REDIS_URL; anything that reaches Redis names its own prefix.
+export const config = loadConfig({
+  REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+  QUEUE_PREFIX: `t-${process.pid}-config`,
+});
 
 /** A database holding the shipped agencies and the shipped plan. */
 export function seededDatabase() {

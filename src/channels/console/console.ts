@@ -4,6 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { ConversationRouter } from "../../conversation/router.ts";
 import type { Core } from "../../core.ts";
+import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
 import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
@@ -92,8 +93,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         chat = `console:${id}`;
         output.write(`${t("console-as", { chat: id })}\n`);
       } else if (line.startsWith("/tick")) {
-        const at = new Date(line.slice(5).trim() || Date.now());
-        if (Number.isNaN(at.getTime())) throw new UserError("err-instant", { value: line.slice(5).trim() });
+        const typed = line.slice(5).trim();
+        const at = typed ? parseInstant(typed, core.calendar.timeZone) : new Date();
         const r = await opts.tick(at);
         output.write(`${t("console-ticked", { count: r.ids.length, at: at.toISOString() })}\n`);
         // Outside working time the rules wait for the next working start: say when that is.

@@ -1,35 +1,40 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import {
-  dayLabel,
-  daysBetween,
-  isPeriod,
-  parseDay,
-  periodDeadline,
-  periodLabel,
-  periodOf,
-} from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import { foldAccents } from "../../catalog/text.ts";
+import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
+import { isYmd } from "../../domain/working-time.ts";
+import { missingLines, overdueBlocks } from "../../engine/compose.ts";
+import { scopeText } from "../../engine/digest.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
+import { checkReportMonth } from "../../reports/months.ts";
+import { findPlan } from "../../reports/synthesis-queries.ts";
 import type { Turn } from "../context.ts";
 import { createInvite } from "../invites.ts";
 import { assignmentsOf } from "../queries.ts";
 import type { Reply } from "../types.ts";
 import { taskLine } from "./focal.ts";
+import { parseInviteArgs } from "./invite-args.ts";
 
 const text = (t: string): Reply[] => [{ text: t }];
+
+/** A day as people type it: 31/03/2027 (as the bot prints dates), 31-3-2027, or 2027-03-31. */
+export function readDay(value: string): string {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  const day = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}` : value.trim();
+  if (!isYmd(day)) throw new UserError("err-day", { value });
+  return day;
+}
 
 function today(turn: Turn): string {
   return turn.deps.calendar.localDate(turn.now);
 }
 
-/** /overdue [agency|section]: overdue lead assignments by agency, worst first. */
+/** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
 export function overdueCommand(turn: Turn, arg: string): Reply[] {
   const snapshot = new Snapshot(turn.deps.sqlite);
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
-  const names = snapshot.agencyNames();
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
   const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
   const late = snapshot
@@ -37,39 +42,25 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
     .filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due < day && w.kind !== "milestones")
     .filter((w) => (!section || w.section === section) && (!agencyId || w.agencyId === agencyId));
   if (late.length === 0) return text(turn.t("overdue-none"));
-  const byAgency = new Map<string, typeof late>();
-  for (const w of late) byAgency.set(w.agencyId, [...(byAgency.get(w.agencyId) ?? []), w]);
-  const worst = (list: typeof late) => Math.max(...list.map((w) => daysBetween(w.due ?? day, day)));
-  const blocks = [...byAgency]
-    .sort((a, b) => worst(b[1]) - worst(a[1]))
-    .map(([id, list]) =>
-      [
-        turn.t("overdue-agency", { agency: names.get(id) ?? id, count: list.length }),
-        ...list
-          .sort((a, b) => (a.due ?? "").localeCompare(b.due ?? ""))
-          .map((w) =>
-            turn.t("engine-item-overdue", {
-              ref: w.ref,
-              title: shortTitle(w.title, 80),
-              due: dayLabel(w.due ?? ""),
-              days: daysBetween(w.due ?? day, day),
-            }),
-          ),
-      ].join("\n"),
-    );
-  return text(
-    [turn.t("overdue-title", { count: late.length, agencies: byAgency.size }), ...blocks].join("\n\n"),
+  const blocks = overdueBlocks(
+    turn.deps.i18n,
+    turn.lang,
+    late,
+    snapshot.agencyNames(),
+    snapshot.agencyKinds(),
+    day,
   );
+  const agencies = new Set(late.map((w) => w.agencyId)).size;
+  return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks].join("\n\n"));
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
 export function missingCommand(turn: Turn, arg: string): Reply[] {
   const day = today(turn);
-  const period = arg || periodOf(day);
-  if (!isPeriod(period)) throw new UserError("err-period", { value: arg });
-  if (period > periodOf(day)) throw new UserError("err-period-future", { value: arg });
-  const snapshot = new Snapshot(turn.deps.sqlite);
   const planId = defaultPlanId(turn.deps.database.db);
+  const plan = findPlan(turn.deps.sqlite, planId);
+  const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodOf(day);
+  const snapshot = new Snapshot(turn.deps.sqlite);
   const names = snapshot.agencyNames();
   const states = completeness(
     requiredByAgency(snapshot.work(planId)),
@@ -81,15 +72,7 @@ export function missingCommand(turn: Turn, arg: string): Reply[] {
     count: states.length,
   });
   if (states.length === 0) return text(`${head}\n${turn.t("missing-none")}`);
-  const lines = states
-    .sort((a, b) => a.reported / a.required - b.reported / b.required)
-    .map((c) =>
-      turn.t("engine-missing-line", {
-        agency: names.get(c.agencyId) ?? c.agencyId,
-        reported: c.reported,
-        required: c.required,
-      }),
-    );
+  const lines = missingLines(turn.deps.i18n, turn.lang, states, names, snapshot.agencyKinds(), day);
   return text([head, ...lines].join("\n"));
 }
 
@@ -102,67 +85,34 @@ export function statusCommand(turn: Turn, arg: string): Reply[] {
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
 }
 
-/** /task <ref>: one task, its detail and its history across agencies. */
-export function taskCommand(turn: Turn, arg: string): Reply[] {
-  const ref = arg.trim().toUpperCase();
-  if (!ref) throw new UserError("usage-task");
-  const task = turn.deps.sqlite
-    .prepare("select * from tasks where ref = ? and archived_at is null order by id limit 1")
-    .get(ref) as
-    | {
-        id: number;
-        ref: string;
-        title: string;
-        output: string;
-        deadline_text: string;
-        due_date: string | null;
-        due_override: string | null;
-      }
-    | undefined;
-  if (!task) throw new UserError("err-task-unknown", { ref });
-  const history = turn.deps.sqlite
-    .prepare(
-      `select a.name agency, r.period period, r.status status, r.percent percent, r.description description, r.submitted_at at
-       from reports r join agencies a on a.id = r.agency_id where r.task_id = ? order by r.id desc limit 15`,
-    )
-    .all(task.id) as {
-    agency: string;
-    period: string;
-    status: string;
-    percent: number | null;
-    description: string | null;
-    at: string;
-  }[];
-  const due = task.due_override ?? task.due_date;
-  return text(
-    [
-      `${task.ref} ${task.title}`,
-      turn.t("task-deadline", { text: task.deadline_text, due: due ? dayLabel(due) : "—" }),
-      turn.t("task-output", { output: task.output || "—" }),
-      turn.t("task-history", { count: history.length }),
-      ...history.map((h) =>
-        turn.t("task-history-line", {
-          agency: h.agency,
-          period: periodLabel(h.period),
-          status: turn.t(`status-${h.status}`),
-          percent: h.percent ?? "none",
-          description: h.description ? shortTitle(h.description, 100) : "none",
-        }),
-      ),
-    ].join("\n"),
-  );
-}
+/** Words that confirm a date in the past: "/dathan V.9 01/01/2026 xac nhan". */
+const CONFIRM = /^(xac ?nhan|dong y|co|ok|yes|confirm)$/;
 
-/** /setdue <ref> <YYYY-MM-DD>: gives a task (usually a dependent one) its date. */
+/**
+ * /setdue <ref> <date> [xác nhận]: gives a task (usually a dependent one) its date, written as
+ * the bot prints it (31/03/2027) or as ISO. A date already past makes the task overdue at
+ * once, so it is set only when the coordinator confirms it; until then nothing changes.
+ */
 export function setDueCommand(turn: Turn, arg: string): Reply[] {
-  const [ref = "", date = ""] = arg.split(/\s+/);
-  if (!ref || !date) throw new UserError("usage-setdue");
-  const day = parseDay(date);
-  const r = turn.deps.sqlite
-    .prepare("update tasks set due_override = ? where ref = ? and archived_at is null")
-    .run(day, ref.toUpperCase());
-  if (r.changes === 0) throw new UserError("err-task-unknown", { ref: ref.toUpperCase() });
-  return text(turn.t("setdue-done", { ref: ref.toUpperCase(), due: dayLabel(day) }));
+  const [rawRef = "", date = "", ...rest] = arg.split(/\s+/);
+  if (!rawRef || !date) throw new UserError("usage-setdue");
+  const ref = rawRef.toUpperCase();
+  const day = readDay(date);
+  const { sqlite } = turn.deps;
+  if (!sqlite.prepare("select 1 from tasks where ref = ? and archived_at is null").get(ref))
+    throw new UserError("err-task-unknown", { ref });
+  const confirmed = CONFIRM.test(foldAccents(rest.join(" ")).trim());
+  if (day < today(turn) && !confirmed)
+    return text(
+      turn.t("setdue-past", {
+        ref,
+        due: dayLabel(day),
+        today: dayLabel(today(turn)),
+        command: `${rawRef} ${date}`,
+      }),
+    );
+  sqlite.prepare("update tasks set due_override = ? where ref = ? and archived_at is null").run(day, ref);
+  return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
 }
 
 /** /remind <agency>: a manual nudge to its focal points, through the outbox, now. */
@@ -200,11 +150,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */
 export function inviteCommand(turn: Turn, arg: string): Reply[] {
-  const parts = arg.trim().split(/\s+/);
-  const roles = ["focal", "head", "coordinator"];
-  const role = parts.length > 1 && roles.includes(parts.at(-1) ?? "") ? (parts.pop() as string) : "focal";
-  const agency = parts.join(" ");
-  if (!agency) throw new UserError("usage-invite");
+  const { agency, role } = parseInviteArgs(turn.deps.database.db, arg);
   const invite = createInvite(
     turn.deps.database.db,
     turn.deps.sqlite,
@@ -229,7 +175,8 @@ export function subscribeCommand(turn: Turn, arg: string): Reply[] {
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );
-  return text(turn.t("subscribe-done", { scope: JSON.stringify(scope) }));
+  const names = new Snapshot(turn.deps.sqlite).agencyNames();
+  return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 
 export function unsubscribeCommand(turn: Turn): Reply[] {

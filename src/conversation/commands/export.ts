@@ -31,13 +31,14 @@ function deliverFile(
 /** /export [YYYY-MM] [xlsx|docx]: the monthly synthesis as a file. */
 export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const words = arg.split(/\s+/).filter(Boolean);
-  const format = parseExportFormat(words.find((w) => !/^\d{4}-\d{2}$/.test(w)) ?? "xlsx");
-  const period =
-    words.find((w) => /^\d{4}-\d{2}$/.test(w)) ?? periodOf(turn.deps.calendar.localDate(turn.now));
+  // A month is anything that looks like one ("2026-11", "11/2026"); the synthesis checks it exists.
+  const isMonth = (w: string) => /^\d{1,4}[/.-]\d{1,4}$/.test(w);
+  const format = parseExportFormat(words.find((w) => !isMonth(w)) ?? "xlsx");
+  const period = words.find(isMonth) ?? periodOf(turn.deps.calendar.localDate(turn.now));
   const { model, data } = await exportSynthesis(turn.deps, { period, now: turn.now, format });
-  const name = `bao-cao-de-an-06-${period}.${format}`;
+  const name = `bao-cao-de-an-06-${model.period}.${format}`;
   const text = turn.t("export-caption", {
-    period: periodLabel(period),
+    period: periodLabel(model.period),
     tasks: model.tasks.length,
     missing: model.missing.length,
   });
@@ -45,7 +46,7 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
     turn,
     text,
     { kind: "document", data, name },
-    turn.t("export-no-files", { month: period, format }),
+    turn.t("export-no-files", { month: model.period, format }),
   );
 }
 

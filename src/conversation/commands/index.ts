@@ -13,11 +13,11 @@ import {
   setDueCommand,
   statusCommand,
   subscribeCommand,
-  taskCommand,
   unsubscribeCommand,
 } from "./coordinator.ts";
 import { digestCommand, exportCommand } from "./export.ts";
 import { helpCommand, tasksCommand } from "./focal.ts";
+import { taskCommand } from "./task-detail.ts";
 
 type Access = "anyone" | "linked" | "coordinator";
 interface Command {

@@ -70,7 +70,7 @@ describe("bad input over Telegram", () => {
     // A wrong nonce: the button belongs to no live flow.
     const own = assignmentId(t, "so-y-te", "II.10");
     const [stale] = await sentBefore(t, focal.chat, focal, () => forgedPress(t, tasks, `f:000000:a${own}`));
-    expect(stale?.text).toContain("Nút này thuộc một thao tác đã kết thúc");
+    expect(stale?.text).toContain("Lựa chọn này thuộc một thao tác đã kết thúc");
     // Junk data of every shape is answered politely.
     for (const data of ["f::", "f", "rp:abc", "rp:-1", "x".repeat(64), `f:${nonce}:a1e9`]) {
       const replies = await sentBefore(t, focal.chat, focal, () => forgedPress(t, tasks, data));
@@ -124,7 +124,7 @@ describe("bad input over Telegram", () => {
     });
     expect(answers.map((m) => m.text?.slice(0, 25))).toEqual([
       "Đã lưu báo cáo II.10 cho ",
-      "Nút này thuộc một thao tá",
+      "Lựa chọn này thuộc một th",
     ]);
     expect(t.core.sqlite.prepare("select description, percent from reports").all()).toEqual([
       { description: mixed, percent: 25 },

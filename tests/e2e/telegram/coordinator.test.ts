@@ -31,8 +31,15 @@ describe("coordinator commands in a private chat", () => {
 
     const overdue = await ask(t, coordinator, "/trehan");
     expect(overdue).toMatch(/^❗ \d+ nhiệm vụ quá hạn tại \d+ đơn vị \(nặng nhất trước\):/);
+    // V.9 is late at all 135 communes: one line, the detail one command away.
+    expect(overdue).toMatch(
+      /^• V\.9 .* — hạn 30\/11\/2026, quá 51 ngày — 135 xã, phường chưa hoàn thành; \/chitiet V\.9$/m,
+    );
+    expect(overdue).not.toMatch(/^Xã /m);
     const blocks = overdueBlocks(overdue);
-    expect(blocks[0]).toEqual({
+    // As late as each other (30/06/2026): by name.
+    expect(blocks[0]).toEqual({ agency: "Sở Nội vụ", items: [{ ref: "VI.6", days: 204 }] });
+    expect(blocks[1]).toEqual({
       agency: "Văn phòng UBND tỉnh",
       items: [
         { ref: "II.4", days: 204 },
@@ -43,7 +50,7 @@ describe("coordinator commands in a private chat", () => {
     const worst = blocks.map((b) => Math.max(...b.items.map((i) => i.days)));
     expect(worst).toEqual([...worst].sort((a, b) => b - a));
     const total = Number(/^❗ (\d+)/.exec(overdue)?.[1]);
-    expect(blocks.reduce((n, b) => n + b.items.length, 0)).toBe(total);
+    expect(blocks.reduce((n, b) => n + b.items.length, 0) + 135).toBe(total);
     // Only lead tasks: Sở Y tế is a partner on II.4, and it is not listed there.
     expect(blocks.filter((b) => b.items.some((i) => i.ref === "II.4")).map((b) => b.agency)).toEqual([
       "Văn phòng UBND tỉnh",
@@ -64,8 +71,18 @@ describe("coordinator commands in a private chat", () => {
     expect(missing).toMatch(/^• Công an tỉnh: 0\/\d+$/m);
     expect(missing).not.toContain("Văn phòng UBND tỉnh");
 
-    expect(await ask(t, coordinator, "/chuabaocao 2030-01")).toBe("Kỳ 2030-01 chưa đến.");
-    expect(await ask(t, coordinator, "/chuabaocao thang-11")).toContain("không phải kỳ báo cáo hợp lệ");
+    // Tasks every commune owes: one line each, the communes not named one by one.
+    expect(missing).toMatch(/^• V\.9 .* — 135 xã, phường chưa báo cáo; \/chitiet V\.9$/m);
+    expect(missing).toMatch(/^• IV\.1 .* — \d+ đơn vị chưa báo cáo; \/chitiet IV\.1$/m);
+    expect(missing).not.toMatch(/^• (Xã|Phường) /m);
+    expect(missing.split("\n").length).toBeLessThan(40);
+    // The months that exist are the export's: from the plan's start to this month.
+    expect(await ask(t, coordinator, "/chuabaocao 2030-01")).toContain("hoặc là tháng chưa đến");
+    expect(await ask(t, coordinator, "/chuabaocao 2025-12")).toBe(
+      "Kế hoạch bắt đầu từ tháng 01/2026: chưa có kỳ báo cáo 12/2025.",
+    );
+    expect(await ask(t, coordinator, "/chuabaocao 11/2026")).toBe(missing);
+    expect(await ask(t, coordinator, "/chuabaocao thang-11")).toContain("không phải tháng hợp lệ");
     expect(await ask(t, coordinator, "/chuabaocao")).toMatch(
       /^Kỳ báo cáo tháng 01\/2027 \(hạn 10\/02\/2027\)/,
     );

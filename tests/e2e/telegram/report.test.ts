@@ -137,7 +137,7 @@ describe("reminders and reports on Telegram", () => {
     // The old keyboard no longer acts.
     const percentQuestion = t.emulator.messages(focal.chat.id).at(-2);
     const [stale] = await press(t, focal, percentQuestion, "75%");
-    expect(stale?.text).toContain("Nút này thuộc một thao tác đã kết thúc");
+    expect(stale?.text).toContain("Lựa chọn này thuộc một thao tác đã kết thúc");
     expect(reports(t)).toHaveLength(2);
     expect(textOf(await say(t, focal, "/huy"))).toBe("Không có thao tác nào đang dở.");
     expectNoStackTrace(t);

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { consoleSession } from "../helpers/console.ts";
+
+const NOW = "2027-01-20T09:00:00+07:00";
+const AS_COORDINATOR = "/as cong-an-tinh coordinator";
+
+function coordinator() {
+  const s = consoleSession({ now: NOW });
+  const due = (ref: string) =>
+    (s.core.sqlite.prepare("select due_override d from tasks where ref = ?").get(ref) as { d: string | null })
+      .d;
+  const invites = () =>
+    s.core.sqlite.prepare("select agency_id agency, role from invites order by created_at, rowid").all();
+  return { ...s, due, invites, say: (...lines: string[]) => s.type(AS_COORDINATOR, ...lines) };
+}
+
+describe("/setdue (/dathan)", () => {
+  it("takes the date as the bot prints it, and asks before setting one in the past", async () => {
+    const { say, due } = coordinator();
+    expect(await say("/dathan v.1 31/03/2027")).toContain("Đã đặt hạn cho V.1: 31/03/2027.");
+    expect(due("V.1")).toBe("2027-03-31");
+    expect(await say("/dathan V.1 2027-04-30")).toContain("Đã đặt hạn cho V.1: 30/04/2027.");
+    expect(due("V.1")).toBe("2027-04-30");
+    // In the past: a question, and nothing changes until it is confirmed.
+    const asked = await say("/dathan V.1 01/01/2027");
+    expect(asked).toContain("Ngày 01/01/2027 đã qua (hôm nay là 20/01/2027)");
+    expect(asked).toContain("/dathan V.1 01/01/2027 xac nhan");
+    expect(due("V.1")).toBe("2027-04-30");
+    expect(await say("/dathan V.1 01/01/2027 xác nhận")).toContain("Đã đặt hạn cho V.1: 01/01/2027.");
+    expect(due("V.1")).toBe("2027-01-01");
+    // Impossible dates and unknown tasks change nothing.
+    expect(await say("/dathan V.1 30/02/2027")).toContain("“30/02/2027” không phải ngày hợp lệ");
+    expect(await say("/dathan XX.9 31/03/2027")).toContain("Không có nhiệm vụ “XX.9”");
+    expect(due("V.1")).toBe("2027-01-01");
+  });
+});
+
+describe("/invite (/moi)", () => {
+  it("reads Vietnamese role words, with or without accents, before or after the agency", async () => {
+    const { say, invites } = coordinator();
+    await say(
+      "/moi so y te lanh dao",
+      "/moi Sở Y tế đầu mối",
+      "/moi điều phối công an tỉnh",
+      "/moi van phong ubnd tinh",
+      "/moi so y te head",
+    );
+    expect(invites()).toEqual([
+      { agency: "so-y-te", role: "head" },
+      { agency: "so-y-te", role: "focal" },
+      { agency: "cong-an-tinh", role: "coordinator" },
+      { agency: "van-phong-ubnd-tinh", role: "focal" },
+      { agency: "so-y-te", role: "head" },
+    ]);
+  });
+
+  it("says which part it did not understand, and creates nothing", async () => {
+    const { say, invites } = coordinator();
+    expect(await say("/moi so y te truong phong")).toContain(
+      "Đã hiểu đơn vị là Sở Y tế, nhưng không hiểu “truong phong”",
+    );
+    expect(await say("/moi so khong co")).toContain("Không tìm thấy cơ quan “so khong co”");
+    expect(invites()).toEqual([]);
+  });
+});
+
+describe("/task (/chitiet)", () => {
+  it("names the lead, lists who has not finished, and marks replaced and partners' reports", async () => {
+    const { say, core } = coordinator();
+    const assignment = (agency: string) =>
+      (
+        core.sqlite
+          .prepare(
+            "select a.id, a.task_id t from assignments a join tasks k on k.id = a.task_id where k.ref = 'II.4' and a.agency_id = ?",
+          )
+          .get(agency) as { id: number; t: number }
+      ).id;
+    const insert = core.sqlite.prepare(
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at, superseded_at)
+       values (?, (select task_id from assignments where id = ?), ?, '2026-12', ?, ?, ?, ?)`,
+    );
+    const lead = assignment("van-phong-ubnd-tinh");
+    insert.run(
+      lead,
+      lead,
+      "van-phong-ubnd-tinh",
+      "in_progress",
+      40,
+      "2027-01-05T02:00:00Z",
+      "2027-01-06T02:00:00Z",
+    );
+    insert.run(lead, lead, "van-phong-ubnd-tinh", "in_progress", 60, "2027-01-06T02:00:00Z", null);
+    const partner = assignment("so-y-te");
+    insert.run(partner, partner, "so-y-te", "done", 100, "2027-01-07T02:00:00Z", null);
+    const detail = await say("/chitiet ii.4");
+    expect(detail).toContain("Chủ trì: Văn phòng UBND tỉnh (1 đơn vị)");
+    expect(detail).toContain("Chưa hoàn thành (1/1): Văn phòng UBND tỉnh");
+    expect(detail).toMatch(/• Sở Y tế, kỳ 12\/2026: Hoàn thành 100% \(đơn vị phối hợp\)/);
+    expect(detail).toMatch(/• Văn phòng UBND tỉnh, kỳ 12\/2026: Đang thực hiện 60%\n/);
+    expect(detail).toMatch(/• Văn phòng UBND tỉnh, kỳ 12\/2026: Đang thực hiện 40% \(đã được thay thế\)/);
+    // The detail behind "V.9 — 135 xã, phường": who has not finished it.
+    const v9 = await say("/chitiet V.9");
+    expect(v9).toContain("Chủ trì: UBND các xã, phường (135 đơn vị)");
+    expect(v9).toMatch(/Chưa hoàn thành \(135\/135\): Phường [^\n]+, Xã /);
+    expect(await say("/chitiet XX.1")).toContain("Không có nhiệm vụ “XX.1”");
+  });
+});
+
+describe("/remind (/nhac)", () => {
+  it("writes a nudge for each focal point of the agency to the outbox, now", async () => {
+    const { say, core } = coordinator();
+    expect(await say("/nhac so y te")).toContain("Đã gửi nhắc nhở tới 1 cán bộ đầu mối của Sở Y tế.");
+    const rows = core.outbox.list().filter((r) => r.kind === "manual-remind");
+    expect(rows.map((r) => [r.chatId, r.agencyId])).toEqual([["tg:1001", "so-y-te"]]);
+    expect(rows[0]?.text).toBe(
+      "🔔 Công an tỉnh nhắc Sở Y tế: đề nghị gửi báo cáo tiến độ kỳ tháng 01/2027 trước ngày 10/02/2027.",
+    );
+    expect(rows[0]?.sendAfter).toBe(new Date(NOW).toISOString());
+    expect(await say("/nhac so tai chinh")).toContain("Sở Tài chính chưa có cán bộ đầu mối nào");
+    expect(core.outbox.list().filter((r) => r.kind === "manual-remind")).toHaveLength(1);
+  });
+});
+
+describe("/subscribe and /unsubscribe", () => {
+  it("names the scope in words, and removes the subscription", async () => {
+    const { say, core } = coordinator();
+    const sub = () =>
+      core.sqlite
+        .prepare("select scope from subscriptions where chat_id = 'console:cong-an-tinh-coordinator'")
+        .get() as { scope: string } | undefined;
+    const reply = await say("/dangky I II");
+    expect(reply).toContain("Đã đăng ký bản tin tuần (phạm vi lĩnh vực I, II)");
+    expect(reply).not.toContain("{");
+    expect(JSON.parse(sub()?.scope ?? "null")).toEqual({ kind: "sections", sections: ["I", "II"] });
+    expect(await say("/dangky so y te")).toContain("(phạm vi Sở Y tế)");
+    expect(await say("/unsubscribe")).toContain("Đã hủy đăng ký bản tin tuần.");
+    expect(sub()).toBeUndefined();
+    expect(await say("/unsubscribe")).toContain("Cuộc trò chuyện này chưa đăng ký bản tin tuần.");
+  });
+});
+
+describe("/lang (/ngonngu)", () => {
+  it("saves the language for the person, and the bot then speaks it", async () => {
+    const s = consoleSession({ now: NOW });
+    const lang = () =>
+      s.core.sqlite
+        .prepare("select lang from contacts where agency_id = 'so-y-te' and role = 'focal' order by id desc")
+        .get() as { lang: string };
+    const printed = await s.type("/as so-y-te focal", "/ngonngu", "2", "/nhiemvu", "/lang", "tieng viet");
+    expect(printed).toContain("Chọn ngôn ngữ / Choose your language:");
+    expect(printed).toContain("2. English");
+    expect(printed).toContain("Tasks of Sở Y tế");
+    expect(printed).toContain("Đã chuyển sang tiếng Việt.");
+    expect(lang()).toEqual({ lang: "vi" });
+    await s.type("/as so-y-te focal", "/lang", "english");
+    expect(lang()).toEqual({ lang: "en" });
+  });
+});
+
+describe("/export and /missing agree on which months exist", () => {
+  it("from the plan's first month to this one, written either way", async () => {
+    const { say } = coordinator();
+    for (const command of ["/xuatbaocao", "/chuabaocao"]) {
+      expect(await say(`${command} 2025-12`)).toContain(
+        "Kế hoạch bắt đầu từ tháng 01/2026: chưa có kỳ báo cáo 12/2025.",
+      );
+      expect(await say(`${command} 2027-02`)).toContain("“2027-02” không phải tháng hợp lệ");
+    }
+    const written = await say("/xuatbaocao 11/2026 csv");
+    expect(written).toContain("Báo cáo tổng hợp tháng 11/2026");
+    expect(written).toMatch(/bao-cao-de-an-06-2026-11\.csv/);
+    expect(await say("/chuabaocao 01/2027")).toContain("Kỳ báo cáo tháng 01/2027");
+  });
+});
