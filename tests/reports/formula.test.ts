@@ -23,7 +23,7 @@ function withFormulaDescriptions() {
     )
     .all(PERIOD, FORMULAS.length) as { id: number; ref: string }[];
   const update = fx.core.sqlite.prepare("update reports set description = ? where id = ?");
-  rows.forEach((r, i) => update.run(FORMULAS[i], r.id));
+  for (const [i, r] of rows.entries()) update.run(FORMULAS[i], r.id);
   return { fx, refs: rows.map((r) => r.ref) };
 }
 
