@@ -299,3 +299,6 @@ report-chart-section = Section { $numeral }
 export-caption = Monthly synthesis { $period }: { $tasks } task rows, { $missing } agencies with an incomplete report.
 export-no-files = This channel cannot carry files. Use Telegram, or on the server: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Coordinators) Export the monthly synthesis
+
+## Safe operation (platforms, stopping, starting)
+start-db-corrupt = The database { $file } is damaged ({ $reason }). nhacviec will not start, so that no more data is lost: restore the latest backup, or try: sqlite3 { $file } ".recover" | sqlite3 repaired.db

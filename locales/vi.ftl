@@ -298,3 +298,6 @@ report-chart-section = Mục { $numeral }
 export-caption = Báo cáo tổng hợp tháng { $period }: { $tasks } dòng nhiệm vụ, { $missing } cơ quan chưa báo cáo đầy đủ.
 export-no-files = Kênh này không gửi được tệp. Hãy dùng Telegram, hoặc trên máy chủ: npm run cli -- report export --month { $month } --format { $format }
 cmd-export = (Điều phối) Xuất báo cáo tổng hợp tháng
+
+## Vận hành an toàn (nền tảng, dừng, khởi động)
+start-db-corrupt = Cơ sở dữ liệu { $file } bị hỏng ({ $reason }). nhacviec không khởi động để không làm mất thêm dữ liệu: khôi phục từ bản sao lưu gần nhất, hoặc thử: sqlite3 { $file } ".recover" | sqlite3 ban-sua.db

@@ -1,5 +1,6 @@
 import { RedisUnavailable, startApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { UserError } from "./errors.ts";
 import { I18n, parseLang } from "./i18n/index.ts";
 import { createLogger } from "./logger.ts";
 
@@ -24,6 +25,8 @@ try {
 } catch (e) {
   if (e instanceof RedisUnavailable) {
     process.stderr.write(`${i18n.t(lang, "start-redis-down", { url: e.message })}\n`);
+  } else if (e instanceof UserError) {
+    process.stderr.write(`${i18n.t(lang, e.key, e.args)}\n`);
   } else if (e instanceof ConfigError) {
     process.stderr.write(`${i18n.t(lang, "start-config", { reason: e.message })}\n`);
   } else {
