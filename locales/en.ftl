@@ -302,3 +302,4 @@ cmd-export = (Coordinators) Export the monthly synthesis
 
 ## Safe operation (platforms, stopping, starting)
 start-db-corrupt = The database { $file } is damaged ({ $reason }). nhacviec will not start, so that no more data is lost: restore the latest backup, or try: sqlite3 { $file } ".recover" | sqlite3 repaired.db
+start-redis-auth = Redis at { $url } is running but refused the password. Check the password in REDIS_URL (redis://:password@host:6379) or Redis's requirepass.

@@ -301,3 +301,4 @@ cmd-export = (Điều phối) Xuất báo cáo tổng hợp tháng
 
 ## Vận hành an toàn (nền tảng, dừng, khởi động)
 start-db-corrupt = Cơ sở dữ liệu { $file } bị hỏng ({ $reason }). nhacviec không khởi động để không làm mất thêm dữ liệu: khôi phục từ bản sao lưu gần nhất, hoặc thử: sqlite3 { $file } ".recover" | sqlite3 ban-sua.db
+start-redis-auth = Redis tại { $url } đang chạy nhưng từ chối mật khẩu. Kiểm tra mật khẩu trong REDIS_URL (redis://:mật-khẩu@máy:6379) hoặc requirepass của Redis.

@@ -4,7 +4,9 @@ import { importPlanFile } from "./catalog/plan-import.ts";
 import type { Channel, OutgoingMessage } from "./channels/channel.ts";
 import { ConsoleChannel, ensureDemoPeople, runConsole } from "./channels/console/console.ts";
 import { createTelegramBot, registerCommands } from "./channels/telegram/bot.ts";
+import { TelegramLink } from "./channels/telegram/link.ts";
 import { TelegramSender } from "./channels/telegram/sender.ts";
+import { callTimeouts } from "./channels/telegram/timeouts.ts";
 import { ZaloBot } from "./channels/zalo/bot.ts";
 import { ZaloClient } from "./channels/zalo/client.ts";
 import { ZaloSender, zaloPacing } from "./channels/zalo/sender.ts";
@@ -15,10 +17,12 @@ import { buildCore } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
 import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
-import { connectNow, redactUrl } from "./jobs/redis.ts";
+import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
+import { moveChat } from "./people/chat-move.ts";
 import { chatLang, markReachable } from "./people/contacts.ts";
+import { within } from "./shutdown.ts";
 
 export interface AppIO {
   input?: NodeJS.ReadableStream;
@@ -31,6 +35,7 @@ export interface App {
   router: ConversationRouter;
   runner: EngineRunner;
   deps: ConversationDeps;
+  /** Settles when the console ends, or when another process took over this bot's polling. */
   done: Promise<void>;
   close(): Promise<void>;
 }
@@ -44,7 +49,8 @@ export class RedisUnavailable extends Error {}
 export async function startApp(config: Config, log: Logger, io: AppIO = {}): Promise<App> {
   try {
     (await connectNow(config.REDIS_URL)).disconnect();
-  } catch {
+  } catch (e) {
+    if (e instanceof RedisAuthFailed) throw new RedisAuthFailed(redactUrl(config.REDIS_URL));
     throw new RedisUnavailable(redactUrl(config.REDIS_URL));
   }
 
@@ -64,15 +70,25 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const stops: (() => Promise<unknown> | unknown)[] = [];
   let done: Promise<void> = new Promise(() => {});
 
+  let conflict = () => {};
+  const conflicted = new Promise<void>((resolve) => {
+    conflict = resolve;
+  });
   if (config.TELEGRAM_BOT_TOKEN) {
     const token = config.TELEGRAM_BOT_TOKEN;
+    const onMigrated = (from: string, to: string) => {
+      if (moveChat(core.sqlite, from, to))
+        log.warn({ from, to }, "telegram group became a supergroup: moved");
+    };
+    const api = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
+    api.config.use(callTimeouts(config.PLATFORM_TIMEOUT_MS));
     channels.set(
       "tg",
-      new TelegramSender(new Api(token, { apiRoot: config.TELEGRAM_API_ROOT }), {
-        globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND,
-        privateGapMs: 1000,
-        groupGapMs: 3000,
-      }),
+      new TelegramSender(
+        api,
+        { globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND, privateGapMs: 1000, groupGapMs: 3000 },
+        onMigrated,
+      ),
     );
     const bot = createTelegramBot({
       token,
@@ -80,19 +96,32 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       router,
       i18n: core.i18n,
       log,
+      callTimeoutMs: config.PLATFORM_TIMEOUT_MS,
       onAdded: (chatId) => markReachable(core.database.db, chatId),
       onRemoved: (chatId) => {
         core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
         chatUnreachable(core, chatId, "removed from the chat");
       },
+      onMigrated,
     });
-    await bot.init();
-    deps.botUsername = bot.botInfo.username;
-    await registerCommands(bot, core.i18n).catch((e) =>
-      log.warn({ err: String(e) }, "could not register commands"),
-    );
+    deps.botUsername = config.TELEGRAM_BOT_USERNAME;
+    // Telegram is reached in the background: the engine, Zalo and the console never wait for it.
+    const link = new TelegramLink({
+      bot,
+      log,
+      webhook: config.WEBHOOK_URL
+        ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET ?? "" }
+        : undefined,
+      onReady: (me) => {
+        deps.botUsername = me.username;
+        registerCommands(bot, core.i18n).catch((e) =>
+          log.warn({ err: String(e) }, "could not register commands"),
+        );
+      },
+      onConflict: conflict,
+      pollTimeoutSeconds: config.TELEGRAM_POLL_TIMEOUT,
+    });
     if (config.WEBHOOK_URL) {
-      await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET });
       const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET });
       const path = new URL(config.WEBHOOK_URL).pathname;
       const server: Server = createServer((req, res) => {
@@ -107,15 +136,18 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       });
       await new Promise<void>((resolve) => server.listen(config.WEBHOOK_PORT, resolve));
       stops.push(() => new Promise((resolve) => server.close(resolve)));
-    } else {
-      await bot.api.deleteWebhook();
-      done = bot.start({ drop_pending_updates: false, onStart: () => log.info("telegram polling") });
-      stops.push(() => bot.stop());
     }
+    link.start();
+    stops.push(() => link.stop());
+    done = conflicted;
   }
 
   if (config.ZALO_BOT_TOKEN) {
-    const client = new ZaloClient({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT });
+    const client = new ZaloClient({
+      token: config.ZALO_BOT_TOKEN,
+      apiRoot: config.ZALO_API_ROOT,
+      timeoutMs: config.PLATFORM_TIMEOUT_MS,
+    });
     const langOf = (chatId: string) => chatLang(core.sqlite, chatId);
     const remember = (chatId: string, m: OutgoingMessage) => {
       if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
@@ -156,7 +188,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     const channel = new ConsoleChannel(output, core, setMenu);
     channels.set("console", channel);
     ensureDemoPeople(core);
-    done = runConsole({
+    const consoleDone = runConsole({
       input: (io.input ?? process.stdin) as import("node:stream").Readable,
       output,
       core,
@@ -164,6 +196,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       channel,
       tick: (at) => runner.tick(at),
     });
+    done = Promise.race([done, consoleDone]);
   }
 
   await runner.start();
@@ -173,8 +206,14 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     deps,
     done,
     async close() {
-      for (const stop of stops.reverse()) await stop();
-      await runner.close();
+      // Each step has a share of SHUTDOWN_TIMEOUT_MS, so a platform or a Redis that does not
+      // answer delays the stop but never blocks it. Channels first: no new update comes in.
+      const budget = config.SHUTDOWN_TIMEOUT_MS;
+      for (const stop of stops.reverse())
+        if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
+      // Sends still in flight after this are left `sending`, claimed again at the next start.
+      if (!(await within(runner.close(), budget * 0.5)))
+        log.warn("the engine did not close in time: unfinished sends are retried at the next start");
       await checkpointer?.stop();
       core.database.close();
     },

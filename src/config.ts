@@ -39,6 +39,8 @@ const schema = z
       .default("https://api.telegram.org")
       .transform((s) => s.replace(/\/+$/, "")),
     TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
+    /** Seconds one Telegram getUpdates call waits for an update (long polling). */
+    TELEGRAM_POLL_TIMEOUT: z.coerce.number().int().min(0).max(50).default(30),
     /** For invite links printed by the CLI without asking Telegram (getMe) first. */
     TELEGRAM_BOT_USERNAME: z
       .string()
@@ -66,6 +68,10 @@ const schema = z
     ZALO_GLOBAL_PER_SECOND: z.coerce.number().positive().default(5),
     /** Seconds one getUpdates call waits; Zalo answers 408 when nothing came. */
     ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
+    /** The longest one Bot API or Zalo API call may take before it counts as unanswered. */
+    PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    /** SIGTERM/SIGINT: the process exits within this long whatever the platforms and Redis do. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** Console demo: run the console channel even when a token is set. */
     CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
   })

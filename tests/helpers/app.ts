@@ -1,6 +1,4 @@
-import { copyFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
 import { Queue } from "bullmq";
 import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.ts";
@@ -11,7 +9,7 @@ import { TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
-import { seededDatabase, tempDir } from "./db.ts";
+import { seededCopy } from "./db.ts";
 import { REDIS_URL, testPrefix } from "./redis.ts";
 
 export const TOKEN = "123:test";
@@ -47,24 +45,6 @@ const open: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of open.splice(0).reverse()) await close();
 });
-
-let template: string | undefined;
-
-/**
- * A fresh copy of a database seeded once per test file with the shipped agencies and plan:
- * importing the plan for every test would cost most of the suite's time.
- */
-function freshDatabase(): string {
-  if (!template) {
-    const seeded = seededDatabase();
-    template = join(tempDir(), "template.db");
-    // A complete, checkpointed snapshot that can be copied while the original stays open.
-    seeded.sqlite.exec(`vacuum into '${template}'`);
-  }
-  const path = join(tempDir(), "app.db");
-  copyFileSync(template, path);
-  return path;
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -156,7 +136,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
   const shared: Shared = {
     emulator,
-    dbPath: freshDatabase(),
+    dbPath: seededCopy(),
     prefix: testPrefix(),
     clock,
     ...(opts.webhook
