@@ -54,13 +54,17 @@ export async function ready(redis: Redis, timeoutMs = 3000): Promise<void> {
 /** A producer connected now, or an error at once: for start-up checks and one-off commands. */
 export async function connectNow(url: string, timeoutMs = 2000): Promise<Redis> {
   const redis = producerConnection(url, { lazyConnect: true, retryStrategy: () => null });
-  redis.on("error", () => {}); // the caller learns of failure from the rejection
+  let last: Error | undefined;
+  redis.on("error", (e: Error) => {
+    last = e; // the caller learns of failure from the rejection, an auth refusal by name
+  });
   try {
     await redis.connect();
     await ready(redis, timeoutMs);
     return redis;
   } catch (e) {
     redis.disconnect();
+    if (last && AUTH_REFUSED.test(last.message)) throw new RedisAuthFailed();
     throw e;
   }
 }

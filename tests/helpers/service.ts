@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { afterEach } from "vitest";
 import { seededCopy } from "./db.ts";
-import { REDIS_URL, testPrefix } from "./redis.ts";
+import { REDIS_URL, testPrefix, until } from "./redis.ts";
 
 /** One JSON log line of the service (pino): level 30 info, 40 warn, 50 error. */
 export interface LogLine {
@@ -102,4 +103,32 @@ export function startService(env: Record<string, string>): Service {
       return Promise.race([exit, late]).finally(() => clearTimeout(timer));
     },
   };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * A Redis of the test's own on a free port, killed after the test: one it may stop or
+ * misconfigure (never the shared one on 6379).
+ */
+export async function ownRedis(...args: string[]): Promise<{ url: string; port: number; kill(): void }> {
+  const port = await freePort();
+  const child = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no", ...args], {
+    stdio: "ignore",
+  });
+  running.push(child);
+  const listening = () =>
+    new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once("error", () => resolve(true));
+      s.listen(port, "127.0.0.1", () => s.close(() => resolve(false)));
+    });
+  await until(listening, "own redis listening");
+  return { url: `redis://127.0.0.1:${port}`, port, kill: () => child.kill("SIGKILL") };
 }

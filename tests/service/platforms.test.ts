@@ -101,3 +101,25 @@ describe("a Bot API that does not answer", { timeout: 120_000 }, () => {
     await tg.waitForMessages(stranger.id, 2, 60_000);
   });
 });
+
+describe("a second process polling the same bot token", { timeout: 120_000 }, () => {
+  it("makes the first say so, stop polling and close cleanly", async () => {
+    const { tg, zalo } = await emulators();
+    const { app, lines } = await start(tg, zalo);
+    await until(() => tg.calls("getUpdates").length > 0, "the bot polls", 30_000);
+    let ended = false;
+    const done = app.done.then(() => {
+      ended = true;
+    });
+    // The other instance: each of its polls ends the first one's pending poll with a 409.
+    for (let i = 0; i < 50 && !ended; i++)
+      await fetch(`${tg.apiRoot}/bot${TG_TOKEN}/getUpdates?timeout=1`).then((r) => r.text());
+    await done;
+    expect(
+      lines.some((l) => l.level === 50 && l.platform === "telegram" && /409 Conflict/.test(String(l.msg))),
+    ).toBe(true);
+    const { sqlite } = app.deps;
+    await app.close();
+    expect(sqlite.open).toBe(false);
+  });
+});

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { ZaloEmulator } from "../emulators/zalo-api.ts";
 import { until } from "../helpers/redis.ts";
-import { startService } from "../helpers/service.ts";
+import { ownRedis, startService } from "../helpers/service.ts";
 
 const TG_TOKEN = "123:test";
 const ZALO_TOKEN = "42:zalo-secret";
@@ -12,33 +10,6 @@ const SHUTDOWN_TIMEOUT_MS = 3000;
 /** The bound under test, plus room for a loaded machine to schedule the exit. */
 const BOUND = SHUTDOWN_TIMEOUT_MS + 5000;
 const STARTED = 60_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A Redis of this test's own on a free port, so it can be killed (never the shared one). */
-async function ownRedis(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  await until(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const s = createServer();
-        s.once("error", () => resolve(true));
-        s.listen(port, "127.0.0.1", () => s.close(() => resolve(false)));
-      }),
-    "own redis listening",
-  );
-  return { url, process: child };
-}
 
 const withTelegram = async (run: (tg: TelegramEmulator) => Promise<void>) => {
   const tg = await TelegramEmulator.start({ token: TG_TOKEN });
@@ -96,14 +67,14 @@ describe("SIGTERM stops the service within SHUTDOWN_TIMEOUT_MS", { timeout: 120_
           SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
         });
         await until(polling(tg), "the bot polls", STARTED);
-        redis.process.kill("SIGKILL");
+        redis.kill();
         await s.waitForLog((l) => /redis/i.test(l.msg), "a Redis error logged");
         s.child.kill("SIGTERM");
         await s.exited(BOUND);
         // Every line the service wrote is one JSON object: no raw stack between them.
         expect(s.lines.filter((l) => !l.startsWith("{"))).toEqual([]);
       } finally {
-        redis.process.kill("SIGKILL");
+        redis.kill();
       }
     }));
 
