@@ -72,7 +72,7 @@ export function startService(env: Record<string, string>): Service {
     dbPath,
     lines,
     logs,
-    waitForLog(match, what, timeoutMs = 20_000) {
+    waitForLog(match, what, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = logs().find(match);

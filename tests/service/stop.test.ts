@@ -8,8 +8,9 @@ const TG_TOKEN = "123:test";
 const ZALO_TOKEN = "42:zalo-secret";
 const SHUTDOWN_TIMEOUT_MS = 3000;
 /** The bound under test, plus room for a loaded machine to schedule the exit. */
-const BOUND = SHUTDOWN_TIMEOUT_MS + 5000;
-const STARTED = 60_000;
+const BOUND = SHUTDOWN_TIMEOUT_MS + 15_000;
+/** Starting `src/main.ts` under tsx takes seconds alone, minutes while the whole suite runs. */
+const STARTED = 180_000;
 
 const withTelegram = async (run: (tg: TelegramEmulator) => Promise<void>) => {
   const tg = await TelegramEmulator.start({ token: TG_TOKEN });
@@ -23,7 +24,7 @@ const withTelegram = async (run: (tg: TelegramEmulator) => Promise<void>) => {
 const polling = (tg: TelegramEmulator) => () => tg.calls("getUpdates").length > 0;
 
 // Each test starts `npm start`'s process: several seconds of TypeScript loading on a busy machine.
-describe("SIGTERM stops the service within SHUTDOWN_TIMEOUT_MS", { timeout: 120_000 }, () => {
+describe("SIGTERM stops the service within SHUTDOWN_TIMEOUT_MS", { timeout: 300_000 }, () => {
   it("when the Bot API stops answering while the bot runs", () =>
     withTelegram(async (tg) => {
       const s = startService({
