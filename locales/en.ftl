@@ -163,9 +163,6 @@ deadline-year = —
 ## Joining
 join-hello = Hello! You are not linked to any agency of the Đề án 06 plan yet.
 join-how = To join, ask the Đề án 06 coordinators (provincial police, PC06) for an invite code, then send: /start CODE
-invite-unknown = That invite code is not valid.
-invite-used = That invite code has already been used.
-invite-expired = That invite code has expired.
 welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
@@ -421,3 +418,9 @@ list-many-missing = • { $ref } { $title } — { $count } { $kind ->
         [communes] communes and wards
        *[other] agencies
     } not reported; /task { $ref }
+
+## Safe operation (platforms, stopping, starting)
+start-db-corrupt = The database { $file } is damaged ({ $reason }). nhacviec will not start, so that no more data is lost: restore the latest backup, or try: sqlite3 { $file } ".recover" | sqlite3 repaired.db
+start-redis-auth = Redis at { $url } is running but refused the password. Check the password in REDIS_URL (redis://:password@host:6379) or Redis's requirepass.
+invite-invalid = That invite code cannot be used: it is wrong, already used or expired. Ask the coordinators for a new one.
+invite-too-many = Too many wrong invite codes. Please try again in { $minutes } minutes.

@@ -162,9 +162,6 @@ deadline-year = —
 ## Tham gia
 join-hello = Xin chào! Bạn chưa được liên kết với cơ quan, đơn vị nào trong Kế hoạch Đề án 06.
 join-how = Để tham gia, hãy xin mã mời từ cán bộ điều phối Đề án 06 (Công an tỉnh, Phòng PC06) rồi gửi: /start MÃ_MỜI
-invite-unknown = Mã mời không đúng.
-invite-used = Mã mời này đã được sử dụng.
-invite-expired = Mã mời này đã hết hạn.
 welcome = Chào mừng! Bạn đã được liên kết với { $agency } với vai trò { $role }.
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
@@ -420,3 +417,9 @@ list-many-missing = • { $ref } { $title } — { $count } { $kind ->
         [communes] xã, phường
        *[other] đơn vị
     } chưa báo cáo; /chitiet { $ref }
+
+## Vận hành an toàn (nền tảng, dừng, khởi động)
+start-db-corrupt = Cơ sở dữ liệu { $file } bị hỏng ({ $reason }). nhacviec không khởi động để không làm mất thêm dữ liệu: khôi phục từ bản sao lưu gần nhất, hoặc thử: sqlite3 { $file } ".recover" | sqlite3 ban-sua.db
+start-redis-auth = Redis tại { $url } đang chạy nhưng từ chối mật khẩu. Kiểm tra mật khẩu trong REDIS_URL (redis://:mật-khẩu@máy:6379) hoặc requirepass của Redis.
+invite-invalid = Mã mời này không dùng được: mã không đúng, đã được dùng hoặc đã hết hạn. Hãy xin cán bộ điều phối một mã mới.
+invite-too-many = Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau { $minutes } phút.

@@ -13,12 +13,14 @@ import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
 import { type HttpServer, startHttpServer } from "./http/server.ts";
 import { telegramWebhook, zaloWebhook } from "./http/webhooks.ts";
-import { connectNow, redactUrl } from "./jobs/redis.ts";
+import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
 import { measureUpdates } from "./metrics.ts";
 import { startDailyBackup } from "./ops/daily-backup.ts";
+import { moveChat } from "./people/chat-move.ts";
 import { chatLang, markReachable } from "./people/contacts.ts";
+import { within } from "./shutdown.ts";
 
 export interface AppIO {
   input?: NodeJS.ReadableStream;
@@ -33,6 +35,7 @@ export interface App {
   deps: ConversationDeps;
   /** Webhooks, /healthz, /readyz, /metrics. */
   http: HttpServer;
+  /** Settles when the console ends, or when another process took over this bot's polling. */
   done: Promise<void>;
   close(): Promise<void>;
 }
@@ -46,7 +49,8 @@ export class RedisUnavailable extends Error {}
 export async function startApp(config: Config, log: Logger, io: AppIO = {}): Promise<App> {
   try {
     (await connectNow(config.REDIS_URL)).disconnect();
-  } catch {
+  } catch (e) {
+    if (e instanceof RedisAuthFailed) throw new RedisAuthFailed(redactUrl(config.REDIS_URL));
     throw new RedisUnavailable(redactUrl(config.REDIS_URL));
   }
 
@@ -70,19 +74,31 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const http = await startHttpServer({ config, sqlite: core.sqlite, log });
   stops.push(() => http.close());
 
+  let conflict = () => {};
+  const conflicted = new Promise<void>((resolve) => {
+    conflict = resolve;
+  });
   if (config.TELEGRAM_BOT_TOKEN) {
     // grammY loads only when Telegram is configured (~0.2 s of every start otherwise).
     const { Api } = await import("grammy");
     const { createTelegramBot, registerCommands } = await import("./channels/telegram/bot.ts");
     const { TelegramSender } = await import("./channels/telegram/sender.ts");
+    const { TelegramLink } = await import("./channels/telegram/link.ts");
+    const { callTimeouts } = await import("./channels/telegram/timeouts.ts");
     const token = config.TELEGRAM_BOT_TOKEN;
+    const onMigrated = (from: string, to: string) => {
+      if (moveChat(core.sqlite, from, to))
+        log.warn({ from, to }, "telegram group became a supergroup: moved");
+    };
+    const api = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
+    api.config.use(callTimeouts(config.PLATFORM_TIMEOUT_MS));
     channels.set(
       "tg",
-      new TelegramSender(new Api(token, { apiRoot: config.TELEGRAM_API_ROOT }), {
-        globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND,
-        privateGapMs: 1000,
-        groupGapMs: 3000,
-      }),
+      new TelegramSender(
+        api,
+        { globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND, privateGapMs: 1000, groupGapMs: 3000 },
+        onMigrated,
+      ),
     );
     const bot = createTelegramBot({
       token,
@@ -90,29 +106,45 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       router,
       i18n: core.i18n,
       log,
+      callTimeoutMs: config.PLATFORM_TIMEOUT_MS,
       onAdded: (chatId) => markReachable(core.database.db, chatId),
       onRemoved: (chatId) => {
         core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
         chatUnreachable(core, chatId, "removed from the chat");
       },
+      onMigrated,
     });
-    await bot.init();
-    deps.botUsername = bot.botInfo.username;
-    await registerCommands(bot, core.i18n).catch((e) =>
-      log.warn({ err: String(e) }, "could not register commands"),
-    );
+    deps.botUsername = config.TELEGRAM_BOT_USERNAME;
+    // Telegram is reached in the background: the engine, Zalo and the console never wait for it.
+    const link = new TelegramLink({
+      bot,
+      log,
+      webhook: config.WEBHOOK_URL
+        ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET ?? "" }
+        : undefined,
+      onReady: (me) => {
+        deps.botUsername = me.username;
+        registerCommands(bot, core.i18n).catch((e) =>
+          log.warn({ err: String(e) }, "could not register commands"),
+        );
+      },
+      onConflict: conflict,
+      pollTimeoutSeconds: config.TELEGRAM_POLL_TIMEOUT,
+    });
     if (config.WEBHOOK_URL) {
       http.addWebhook(config.WEBHOOK_URL, telegramWebhook(bot, config.WEBHOOK_SECRET ?? ""));
-      await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET });
-    } else {
-      await bot.api.deleteWebhook();
-      done = bot.start({ drop_pending_updates: false, onStart: () => log.info("telegram polling") });
-      stops.push(() => bot.stop());
     }
+    link.start();
+    stops.push(() => link.stop());
+    done = conflicted;
   }
 
   if (config.ZALO_BOT_TOKEN) {
-    const client = new ZaloClient({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT });
+    const client = new ZaloClient({
+      token: config.ZALO_BOT_TOKEN,
+      apiRoot: config.ZALO_API_ROOT,
+      timeoutMs: config.PLATFORM_TIMEOUT_MS,
+    });
     const langOf = (chatId: string) => chatLang(core.sqlite, chatId);
     const remember = (chatId: string, m: OutgoingMessage) => {
       if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
@@ -154,7 +186,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     const channel = new ConsoleChannel(output, core, setMenu);
     channels.set("console", channel);
     ensureDemoPeople(core);
-    done = runConsole({
+    const consoleDone = runConsole({
       input: (io.input ?? process.stdin) as import("node:stream").Readable,
       output,
       core,
@@ -162,6 +194,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       channel,
       tick: (at) => runner.tick(at),
     });
+    done = Promise.race([done, consoleDone]);
   }
 
   await runner.start();
@@ -172,8 +205,14 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     http,
     done,
     async close() {
-      for (const stop of stops.reverse()) await stop();
-      await runner.close();
+      // Each step has a share of SHUTDOWN_TIMEOUT_MS, so a platform or a Redis that does not
+      // answer delays the stop but never blocks it. Channels first: no new update comes in.
+      const budget = config.SHUTDOWN_TIMEOUT_MS;
+      for (const stop of stops.reverse())
+        if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
+      // Sends still in flight after this are left `sending`, claimed again at the next start.
+      if (!(await within(runner.close(), budget * 0.5)))
+        log.warn("the engine did not close in time: unfinished sends are retried at the next start");
       backups?.stop();
       await checkpointer?.stop();
       core.database.close();

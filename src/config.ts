@@ -39,6 +39,8 @@ const schema = z
       .default("https://api.telegram.org")
       .transform((s) => s.replace(/\/+$/, "")),
     TELEGRAM_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
+    /** Seconds one Telegram getUpdates call waits for an update (long polling). */
+    TELEGRAM_POLL_TIMEOUT: z.coerce.number().int().min(0).max(50).default(30),
     /** For invite links printed by the CLI without asking Telegram (getMe) first. */
     TELEGRAM_BOT_USERNAME: z
       .string()
@@ -71,6 +73,10 @@ const schema = z
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** Loopback by default: a reverse proxy is expected in front. 0.0.0.0 listens on every interface. */
     HTTP_HOST: z.string().min(1).default("127.0.0.1"),
+    /** The longest one Bot API or Zalo API call may take before it counts as unanswered. */
+    PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    /** SIGTERM/SIGINT: the process exits within this long whatever the platforms and Redis do. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** Console demo: run the console channel even when a token is set. */
     CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
     /** Daily backups (ops-pack): off unless BACKUP_DIR is set; BACKUP_TIME is Vietnam time. */

@@ -1,29 +1,74 @@
+import { inspect } from "node:util";
 import { RedisUnavailable, startApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { UserError } from "./errors.ts";
 import { I18n, parseLang } from "./i18n/index.ts";
-import { createLogger } from "./logger.ts";
+import { RedisAuthFailed } from "./jobs/redis.ts";
+import { createLogger, type Logger } from "./logger.ts";
 
 /** `npm start`: the channels whose tokens are set (the console when none is), the engine, its schedulers. */
+/**
+ * Libraries print to the console when nobody listens for an error (BullMQ's queues, ioredis):
+ * a multi-line stack between JSON lines breaks every log collector. Those lines become one
+ * JSON line each, the error's message only.
+ */
+function consoleIntoLog(log: Logger): void {
+  const text = (args: unknown[]) =>
+    args
+      .map((a) =>
+        a instanceof Error ? a.message : typeof a === "string" ? a : inspect(a, { breakLength: Infinity }),
+      )
+      .join(" ");
+  console.error = (...args: unknown[]) => log.error({ source: "library" }, text(args));
+  console.warn = (...args: unknown[]) => log.warn({ source: "library" }, text(args));
+}
+
 const i18n = new I18n();
 const lang = parseLang(process.env.NHACVIEC_LANG);
 try {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  consoleIntoLog(log);
   const app = await startApp(config, log);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close();
-    process.exit(0);
+  const exit = (code: number) => {
+    log.flush();
+    process.exit(code);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  let stopping = false;
+  // A clean stop within SHUTDOWN_TIMEOUT_MS whatever the platforms or Redis do: past the
+  // deadline the process exits anyway (unfinished sends are claimed again at the next start).
+  // A second signal means "now".
+  const stop = async (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, "second stop signal: exiting now");
+      exit(1);
+    }
+    stopping = true;
+    log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "stopping");
+    setTimeout(() => {
+      log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "stop took too long: exiting now");
+      exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    try {
+      await app.close();
+    } catch (e) {
+      log.error({ err: e instanceof Error ? e.message : String(e) }, "error while stopping");
+      exit(1);
+    }
+    log.info("stopped");
+    exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   await app.done;
-  await stop();
+  await stop("done");
 } catch (e) {
-  if (e instanceof RedisUnavailable) {
+  if (e instanceof RedisAuthFailed) {
+    process.stderr.write(`${i18n.t(lang, "start-redis-auth", { url: e.message })}\n`);
+  } else if (e instanceof RedisUnavailable) {
     process.stderr.write(`${i18n.t(lang, "start-redis-down", { url: e.message })}\n`);
+  } else if (e instanceof UserError) {
+    process.stderr.write(`${i18n.t(lang, e.key, e.args)}\n`);
   } else if (e instanceof ConfigError) {
     process.stderr.write(`${i18n.t(lang, "start-config", { reason: e.message })}\n`);
   } else {

@@ -54,17 +54,24 @@ export function redeemInvite(
   now: Date,
 ): { agencyId: string; agencyName: string; role: Role; contactId: number } {
   const code = input.code.trim().toUpperCase();
+  checkAttempts(sqlite, input.chatId, now);
   const row = sqlite.prepare("select * from invites where code = ?").get(code) as
     | { agency_id: string; role: Role; used_at: string | null; expires_at: string }
     | undefined;
-  if (!row) throw new UserError("invite-unknown");
-  if (row.used_at) throw new UserError("invite-used");
-  if (row.expires_at <= now.toISOString()) throw new UserError("invite-expired");
+  // Unknown, used and expired codes get one answer, so a guesser learns nothing about which
+  // codes exist; every refusal counts against the chat's attempts.
+  const refuse = () => {
+    sqlite
+      .prepare("insert into invite_attempts (chat_id, at) values (?, ?)")
+      .run(input.chatId, now.toISOString());
+    return new UserError("invite-invalid");
+  };
+  if (!row || row.used_at || row.expires_at <= now.toISOString()) throw refuse();
   return db.transaction((tx) => {
     const taken = sqlite
       .prepare("update invites set used_at = ?, used_by_chat = ? where code = ? and used_at is null")
       .run(now.toISOString(), input.chatId, code);
-    if (taken.changes !== 1) throw new UserError("invite-used");
+    if (taken.changes !== 1) throw refuse();
     const { id } = addContact(tx, {
       agency: row.agency_id,
       role: row.role,
@@ -77,4 +84,21 @@ export function redeemInvite(
     };
     return { agencyId: row.agency_id, agencyName: agency.name, role: row.role, contactId: id };
   });
+}
+
+/** Refused codes a chat may try per window before it has to wait. */
+export const INVITE_ATTEMPTS = 5;
+export const INVITE_WINDOW_MS = 15 * 60_000;
+
+/** Throws `invite-too-many` (with the minutes left) once the chat used up its attempts. */
+function checkAttempts(sqlite: Database.Database, chatId: string, now: Date): void {
+  const since = new Date(now.getTime() - INVITE_WINDOW_MS).toISOString();
+  sqlite.prepare("delete from invite_attempts where at < ?").run(since);
+  const recent = sqlite
+    .prepare("select at from invite_attempts where chat_id = ? and at >= ? order by at")
+    .all(chatId, since) as { at: string }[];
+  if (recent.length < INVITE_ATTEMPTS) return;
+  const freeAt = new Date(recent[recent.length - INVITE_ATTEMPTS]?.at ?? now).getTime() + INVITE_WINDOW_MS;
+  const minutes = Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
+  throw new UserError("invite-too-many", { minutes });
 }

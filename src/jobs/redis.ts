@@ -12,6 +12,17 @@ export function producerConnection(url: string, extra: RedisOptions = {}): Redis
   return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...extra });
 }
 
+/** Redis answered but refused the credentials: a wrong password, not a Redis that is down. */
+export class RedisAuthFailed extends Error {
+  constructor(message = "Redis refused the password") {
+    super(message);
+    this.name = "RedisAuthFailed";
+  }
+}
+
+const AUTH_REFUSED =
+  /NOAUTH|WRONGPASS|invalid password|invalid username-password|without any password configured/i;
+
 /** Waits until the client is ready, or rejects with a short reason. */
 export async function ready(redis: Redis, timeoutMs = 3000): Promise<void> {
   if (redis.status === "ready") return;
@@ -24,7 +35,12 @@ export async function ready(redis: Redis, timeoutMs = 3000): Promise<void> {
       cleanup();
       resolve();
     };
-    const onError = () => {}; // keep retrying until the timeout; ioredis reports each failure here
+    // Keep retrying until the timeout, but a refused password will not get better by waiting.
+    const onError = (e: Error) => {
+      if (!AUTH_REFUSED.test(e.message)) return;
+      cleanup();
+      reject(new RedisAuthFailed());
+    };
     const cleanup = () => {
       clearTimeout(timer);
       redis.off("ready", onReady);
@@ -38,20 +54,33 @@ export async function ready(redis: Redis, timeoutMs = 3000): Promise<void> {
 /** A producer connected now, or an error at once: for start-up checks and one-off commands. */
 export async function connectNow(url: string, timeoutMs = 2000): Promise<Redis> {
   const redis = producerConnection(url, { lazyConnect: true, retryStrategy: () => null });
-  redis.on("error", () => {}); // the caller learns of failure from the rejection
+  let last: Error | undefined;
+  redis.on("error", (e: Error) => {
+    last = e; // the caller learns of failure from the rejection, an auth refusal by name
+  });
   try {
     await redis.connect();
     await ready(redis, timeoutMs);
     return redis;
   } catch (e) {
     redis.disconnect();
+    if (last && AUTH_REFUSED.test(last.message)) throw new RedisAuthFailed();
     throw e;
   }
 }
 
-/** A Redis URL fit for a message: any password removed. */
+/**
+ * A Redis URL fit for a message: user, password and query removed. Anything that is not a
+ * redis:// or rediss:// URL is not shown at all, since where its password sits is unknowable.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@]*@/, "//");
+  if (!/^rediss?:\/\//i.test(url.trim())) return "(REDIS_URL: not a redis:// URL, not shown)";
+  try {
+    const u = new URL(url.trim());
+    return `${u.protocol}//${u.host}${u.pathname === "/" ? "" : u.pathname}`;
+  } catch {
+    return "(REDIS_URL: not a valid URL, not shown)";
+  }
 }
 
 /** Deletes every key under a prefix (queues and pacing slots alike); returns how many went. */

@@ -9,7 +9,17 @@ function text(value: Cell, format: CellFormat | undefined): string {
     const iso = value.toISOString();
     return format === "datetime" ? `${dayLabel(iso)} ${iso.slice(11, 16)}` : dayLabel(iso);
   }
-  return String(value);
+  return typeof value === "string" ? neutralised(value) : String(value);
+}
+
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one) gets a
+ * leading apostrophe, as OWASP advises for CSV injection: a focal point's description must never
+ * become a live HYPERLINK or DDE call in the coordinator's Excel. Numbers are not text here, so
+ * a negative figure stays a number.
+ */
+export function neutralised(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /**

@@ -38,7 +38,8 @@ function writeSheet(wb: ExcelJS.Workbook, t: Table): void {
       const numFmt = c.format && NUMBER_FORMATS[c.format];
       if (numFmt) cell.numFmt = numFmt;
       if (c.format === "wrap") cell.alignment = { vertical: "top", wrapText: true };
-      if (c.format === "link" && typeof cell.value === "string")
+      // exceljs writes a plain string as text, never as a formula; only web links become links.
+      if (c.format === "link" && typeof cell.value === "string" && /^https?:\/\//i.test(cell.value))
         cell.value = { text: cell.value, hyperlink: cell.value };
       if (t.highlight[i]) cell.fill = solid(OVERDUE_FILL);
     });

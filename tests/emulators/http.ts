@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 
 /** Listens on a free port of the loopback interface; returns the server's root URL. */
 export async function listenLocal(server: Server): Promise<string> {
@@ -17,4 +17,28 @@ export function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     setImmediate(() => server.closeAllConnections());
   });
+}
+
+/**
+ * An outage an emulator can fake: while `hanging`, requests are held with no answer, as
+ * behind a dead link. `resume()` answers new requests again; held ones stay unanswered (their
+ * connections are dead, as after a real outage) until `dropHeld()` at close.
+ */
+export class Outage {
+  hanging = false;
+  private readonly held = new Set<ServerResponse>();
+
+  /** True when the request was held (the caller must not answer it). */
+  hold(res: ServerResponse): boolean {
+    if (!this.hanging) return false;
+    this.held.add(res);
+    res.on("close", () => this.held.delete(res));
+    return true;
+  }
+
+  dropHeld(): void {
+    this.hanging = false;
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
+  }
 }

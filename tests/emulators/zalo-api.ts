@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeServer, listenLocal } from "./http.ts";
+import { closeServer, listenLocal, Outage } from "./http.ts";
 
 export type ChatType = "PRIVATE" | "GROUP";
 export type WebhookBodyStyle = "bare" | "wrapped";
@@ -140,6 +140,7 @@ export class ZaloEmulator {
   private webhookChain: Promise<void> = Promise.resolve();
   private deliveries: WebhookDelivery[] = [];
   private callLog: { method: string; errorCode: number; at: number }[] = [];
+  private readonly outage = new Outage();
 
   private constructor(private readonly opts: ZaloEmulatorOptions) {
     this.token = opts.token ?? "1459232241454765289:zalo-emulator-secret";
@@ -184,14 +185,29 @@ export class ZaloEmulator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.outage.dropHeld();
     for (const waiter of [...this.waiters]) waiter();
     await closeServer(this.server);
+  }
+
+  /** The API stops answering: requests are held open with no reply (see Outage). */
+  hang(): void {
+    this.outage.hanging = true;
+  }
+
+  /** New requests are answered again; held ones never are. */
+  resume(): void {
+    this.outage.hanging = false;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const route = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
     const method = route?.[2] ?? "";
+    if (this.outage.hold(res)) {
+      this.callLog.push({ method, errorCode: -1, at: Date.now() });
+      return;
+    }
     const abort = new AbortController();
     res.on("close", () => abort.abort());
     let payload: Record<string, unknown>;

@@ -1,6 +1,4 @@
-import { copyFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
 import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
@@ -8,7 +6,7 @@ import type { ConversationDeps } from "../../src/conversation/types.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
-import { seededDatabase, tempDir } from "./db.ts";
+import { seededCopy } from "./db.ts";
 import { REDIS_URL, testPrefix } from "./redis.ts";
 
 export const TOKEN = "123:test";
@@ -45,25 +43,6 @@ afterEach(async () => {
   for (const close of open.splice(0).reverse()) await close();
 });
 
-let template: string | undefined;
-
-/**
- * A fresh copy of a database seeded once per test file with the shipped agencies and plan:
- * importing the plan for every test would cost most of the suite's time.
- */
-function freshDatabase(): string {
-  if (!template) {
-    const seeded = seededDatabase();
-    template = join(tempDir(), "template.db");
-    // A complete, checkpointed snapshot that can be copied while the original stays open.
-    seeded.sqlite.exec(`vacuum into '${template}'`);
-  }
-  const path = join(tempDir(), "app.db");
-  copyFileSync(template, path);
-  return path;
-}
-
-/** A TCP port nobody listens on right now. */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -142,7 +121,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
   const shared: Shared = {
     emulator,
-    dbPath: freshDatabase(),
+    dbPath: seededCopy(),
     prefix: testPrefix(),
     clock,
     ...(opts.webhook

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
@@ -40,4 +40,22 @@ export function seededDatabase() {
   ensureDefaultAgencies(db.db, config.AGENCY_FILES);
   const summary = importPlanFile(db.db, config.PLAN_FILE);
   return { ...db, planId: summary.planId };
+}
+
+let template: string | undefined;
+
+/**
+ * A fresh copy of a database seeded once per test file with the shipped agencies and plan:
+ * importing the plan for every test would cost most of the suite's time.
+ */
+export function seededCopy(): string {
+  if (!template) {
+    const seeded = seededDatabase();
+    template = join(tempDir(), "template.db");
+    // A complete, checkpointed snapshot that can be copied while the original stays open.
+    seeded.sqlite.exec(`vacuum into '${template}'`);
+  }
+  const path = join(tempDir(), "app.db");
+  copyFileSync(template, path);
+  return path;
 }

@@ -8,6 +8,7 @@ import type { I18n } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
 import { splitText } from "../split.ts";
 import { keyboard } from "./sender.ts";
+import { callTimeouts } from "./timeouts.ts";
 
 export interface TelegramBotOptions {
   token: string;
@@ -19,7 +20,11 @@ export interface TelegramBotOptions {
   onRemoved(chatId: string): void;
   /** The bot was added (back) to a chat: it is reachable again. */
   onAdded(chatId: string): void;
+  /** A group became a supergroup: its people, subscription and messages move to the new id. */
+  onMigrated?(from: string, to: string): void;
   botInfo?: UserFromGetMe;
+  /** Longest wait for one Bot API call (PLATFORM_TIMEOUT_MS). */
+  callTimeoutMs?: number;
 }
 
 const chatIdOf = (ctx: Context) => `tg:${ctx.chat?.id}`;
@@ -76,7 +81,10 @@ function incomingOf(ctx: Context): Incoming | undefined {
  */
 export function createTelegramBot(opts: TelegramBotOptions): Bot {
   const bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot }, botInfo: opts.botInfo });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // Each attempt has its own deadline; network errors and timeouts are not retried here (the
+  // plugin would retry them forever): a reply fails, polling retries in TelegramLink.
+  bot.api.config.use(callTimeouts(opts.callTimeoutMs ?? 15_000));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const send = async (chatId: number, replies: Reply[]) => {
     for (const r of replies) {
@@ -102,6 +110,10 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     const status = ctx.myChatMember.new_chat_member.status;
     if (status === "left" || status === "kicked") opts.onRemoved(chatIdOf(ctx));
     if (status === "member" || status === "administrator") opts.onAdded(chatIdOf(ctx));
+  });
+
+  bot.on("message:migrate_to_chat_id", (ctx) => {
+    opts.onMigrated?.(chatIdOf(ctx), `tg:${ctx.message.migrate_to_chat_id}`);
   });
 
   bot.on(["message", "callback_query:data"], async (ctx) => {

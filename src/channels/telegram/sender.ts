@@ -32,6 +32,19 @@ export function toChannelError(e: unknown): ChannelError {
   return new ChannelError("transient", e instanceof Error ? e.message : String(e));
 }
 
+/** The supergroup a basic group became, when Telegram says so in a 400 (else undefined). */
+export function migratedTo(e: unknown): number | undefined {
+  if (!(e instanceof GrammyError) || e.error_code !== 400) return undefined;
+  const id = e.parameters.migrate_to_chat_id;
+  return typeof id === "number" ? id : undefined;
+}
+
+/** A send that went out, and the chat's new id when the group had become a supergroup. */
+export interface TelegramSent {
+  messageId: string;
+  movedTo?: string;
+}
+
 /** Sending to Telegram through grammY's Api, behind the channel interface. */
 export class TelegramSender implements Channel {
   readonly prefix = "tg";
@@ -40,30 +53,43 @@ export class TelegramSender implements Channel {
   constructor(
     private readonly api: Api,
     readonly pacing: Pacing = telegramPacing,
+    /** Moves the chat's people, subscription and waiting messages to the supergroup's id. */
+    private readonly onMigrated: (from: string, to: string) => void = () => {},
   ) {}
 
   isGroup(chatId: string): boolean {
     return chatId.startsWith("-");
   }
 
-  async send(chatId: string, message: OutgoingMessage): Promise<{ messageId: string }> {
-    const reply_markup = keyboard(message.choices);
+  async send(chatId: string, message: OutgoingMessage): Promise<TelegramSent> {
     try {
-      const a = message.attachment;
-      if (a) {
-        const file = new InputFile(await readFile(a.path), a.name);
-        const caption = message.text.length <= 1024 ? message.text : undefined;
-        const sent =
-          a.kind === "photo"
-            ? await this.api.sendPhoto(chatId, file, { caption, reply_markup })
-            : await this.api.sendDocument(chatId, file, { caption, reply_markup });
-        if (caption === undefined) await this.api.sendMessage(chatId, message.text, { reply_markup });
-        return { messageId: String(sent.message_id) };
-      }
-      const sent = await this.api.sendMessage(chatId, message.text, { reply_markup });
-      return { messageId: String(sent.message_id) };
+      return await this.sendTo(chatId, message);
     } catch (e) {
-      throw toChannelError(e);
+      const to = migratedTo(e);
+      if (to === undefined) throw toChannelError(e);
+      this.onMigrated(`tg:${chatId}`, `tg:${to}`);
+      try {
+        return { ...(await this.sendTo(String(to), message)), movedTo: String(to) };
+      } catch (again) {
+        throw toChannelError(again);
+      }
     }
+  }
+
+  private async sendTo(chatId: string, message: OutgoingMessage): Promise<TelegramSent> {
+    const reply_markup = keyboard(message.choices);
+    const a = message.attachment;
+    if (a) {
+      const file = new InputFile(await readFile(a.path), a.name);
+      const caption = message.text.length <= 1024 ? message.text : undefined;
+      const sent =
+        a.kind === "photo"
+          ? await this.api.sendPhoto(chatId, file, { caption, reply_markup })
+          : await this.api.sendDocument(chatId, file, { caption, reply_markup });
+      if (caption === undefined) await this.api.sendMessage(chatId, message.text, { reply_markup });
+      return { messageId: String(sent.message_id) };
+    }
+    const sent = await this.api.sendMessage(chatId, message.text, { reply_markup });
+    return { messageId: String(sent.message_id) };
   }
 }

@@ -4,6 +4,7 @@ import type { Incoming, Reply } from "../../conversation/types.ts";
 import type { I18n, Lang } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
 import { renderNumbered } from "../numbered.ts";
+import { Reachability, retryDelayMs } from "../reachability.ts";
 import { splitText } from "../split.ts";
 import { updateKey, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { ZALO_TEXT_LIMIT } from "./sender.ts";
@@ -31,19 +32,43 @@ export class ZaloBot {
   private stopped = false;
   private abort = new AbortController();
   private loop?: Promise<void>;
+  private readonly reach: Reachability;
 
-  constructor(private readonly opts: ZaloBotOptions) {}
+  constructor(private readonly opts: ZaloBotOptions) {
+    this.reach = new Reachability("zalo", opts.log);
+  }
 
+  /**
+   * Returns at once: reaching the Zalo API (getMe, the webhook, polling) goes on in the
+   * background, retried every few seconds for as long as it takes, so nothing else waits on it.
+   */
   async start(): Promise<void> {
-    const me = await this.opts.client.getMe();
-    this.botId = String(me.id);
-    const hook = this.opts.webhook;
-    if (hook) {
-      await this.opts.client.setWebhook(hook.url, hook.secret);
-      return;
+    // Webhook updates arrive through the HTTP server (src/http); here only registering it.
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    for (let failures = 0; !this.stopped; ) {
+      try {
+        const me = await this.opts.client.getMe();
+        this.botId = String(me.id);
+        const hook = this.opts.webhook;
+        if (hook) await this.opts.client.setWebhook(hook.url, hook.secret);
+        else await this.opts.client.deleteWebhook().catch(() => {});
+        this.reach.answered();
+        this.opts.log.info({ platform: "zalo", mode: hook ? "webhook" : "polling" }, "zalo connected");
+        break;
+      } catch (e) {
+        if (this.stopped) return;
+        this.reach.failed(e instanceof Error ? e.message : String(e));
+        await this.pause(retryDelayMs(failures++));
+      }
     }
-    await this.opts.client.deleteWebhook().catch(() => {});
-    this.loop = this.poll();
+    if (!this.stopped && !this.opts.webhook) await this.poll();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return sleep(ms, undefined, { signal: this.abort.signal }).catch(() => {});
   }
 
   private async poll(): Promise<void> {
@@ -55,13 +80,13 @@ export class ZaloBot {
           this.abort.signal,
         );
         failures = 0;
+        this.reach.answered();
         if (update) await this.handle(update);
       } catch (e) {
         if (this.stopped) return;
         if (e instanceof ZaloApiError && e.isPollingTimeout) continue;
-        failures++;
-        this.opts.log.warn({ err: e instanceof Error ? e.message : String(e) }, "zalo polling failed");
-        await sleep(Math.min(30_000, 500 * 2 ** failures));
+        this.reach.failed(e instanceof Error ? e.message : String(e));
+        await this.pause(retryDelayMs(failures++));
       }
     }
   }
@@ -120,9 +145,10 @@ export class ZaloBot {
     }
   }
 
-  async stop(): Promise<void> {
+  /** Stops polling at once; an update being answered gets at most `budgetMs` to finish. */
+  async stop(budgetMs = 3000): Promise<void> {
     this.stopped = true;
     this.abort.abort();
-    await this.loop?.catch(() => {});
+    await Promise.race([this.loop?.catch(() => {}), sleep(budgetMs, undefined, { ref: false })]);
   }
 }

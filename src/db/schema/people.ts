@@ -112,3 +112,17 @@ export const reports = sqliteTable(
     index("reports_latest").on(t.assignmentId, t.supersededAt, t.id),
   ],
 );
+
+/**
+ * Invite codes tried and refused, per chat, so guessing codes is slow: a few attempts per
+ * quarter hour (see conversation/invites.ts). Old rows are pruned as new ones are written.
+ */
+export const inviteAttempts = sqliteTable(
+  "invite_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    chatId: text("chat_id").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("invite_attempts_chat").on(t.chatId, t.at)],
+);

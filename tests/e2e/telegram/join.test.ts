@@ -9,6 +9,8 @@ const minh = person(1102, "Minh");
 const hoa = person(1103, "Hoa");
 const stranger = person(1999, "Người lạ");
 
+/** One answer for unknown, used and expired codes: a guesser learns nothing about which exist. */
+const REFUSED = "Mã mời này không dùng được: mã không đúng, đã được dùng hoặc đã hết hạn.";
 const JOIN = /Bạn chưa được liên kết với cơ quan, đơn vị nào[\s\S]*\/start MÃ_MỜI/;
 const TASK_REF = /\b[IVX]+\.\d+\b/;
 
@@ -39,7 +41,7 @@ describe("joining by invite", () => {
     expect(textOf(await say(t, lan, "/nhiemvu"))).toContain("Nhiệm vụ của Sở Y tế");
 
     const again = textOf(await say(t, minh, `/start ${code}`));
-    expect(again).toContain("Mã mời này đã được sử dụng.");
+    expect(again).toContain(REFUSED);
     expect(again).not.toContain("Chào mừng");
     expect(
       t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
@@ -54,7 +56,7 @@ describe("joining by invite", () => {
     );
     t.clock.set(new Date(t.clock.now().getTime() + 2 * 60_000));
     const late = textOf(await say(t, hoa, `/start ${expired.code}`));
-    expect(late).toContain("Mã mời này đã hết hạn.");
+    expect(late).toBe(again);
     expect(
       t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
     ).toBeUndefined();
@@ -69,7 +71,33 @@ describe("joining by invite", () => {
     expect(textOf(await say(t, hoa, fresh.code.toLowerCase()))).toContain(
       "Bạn đã được liên kết với Văn phòng UBND tỉnh với vai trò lãnh đạo đơn vị.",
     );
-    expect(textOf(await say(t, stranger, "/start NOTACODE22"))).toContain("Mã mời không đúng.");
+    expect(textOf(await say(t, stranger, "/start NOTACODE22"))).toBe(again);
+    expectNoStackTrace(t);
+  });
+
+  it("limits wrong codes to five per chat per quarter hour, a right code included", async () => {
+    const t = await startTestApp();
+    const valid = createInvite(
+      t.core.database.db,
+      t.core.sqlite,
+      { agency: "so-y-te", role: "focal" },
+      t.clock.now(),
+    );
+    for (const guess of ["AAAAAAAAAA", "BBBBBBBBBB", "CCCCCCCCCC", "DDDDDDDDDD", "EEEEEEEEEE"])
+      expect(textOf(await say(t, stranger, `/start ${guess}`))).toContain(REFUSED);
+    const blocked = textOf(await say(t, stranger, `/start ${valid.code}`));
+    expect(blocked).toContain("Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau 15 phút.");
+    expect(t.core.sqlite.prepare("select used_at from invites where code = ?").get(valid.code)).toEqual({
+      used_at: null,
+    });
+    // Another chat is not held back by this one's guesses.
+    expect(textOf(await say(t, lan, "/start FFFFFFFFFF"))).toContain(REFUSED);
+
+    t.clock.set(new Date(t.clock.now().getTime() + 15 * 60_000 + 1000));
+    expect(textOf(await say(t, stranger, `/start ${valid.code}`))).toContain("Chào mừng!");
+    expect(t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1999'").get()).toEqual({
+      1: 1,
+    });
     expectNoStackTrace(t);
   });
 

@@ -10,7 +10,7 @@ describe("the Zalo channel", () => {
     const code = createInvite(db, sqlite, { agency: "so-y-te", role: "focal" }, NOW).code;
     expect(await say(emulator, an, code)).toContain("Bạn đã được liên kết với Sở Y tế");
     const other = { id: "u-binh", display_name: "Bình" };
-    expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này đã được sử dụng");
+    expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này không dùng được");
     const second = createInvite(db, sqlite, { agency: "so-tu-phap", role: "focal" }, NOW).code;
     expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
     expect(

@@ -33,6 +33,8 @@ export class ChatState {
   readonly blocked = new Set<number>();
   readonly removed = new Set<number>();
   readonly gone = new Map<number, "left" | "kicked">();
+  /** Basic groups upgraded to a supergroup: old id → new id, as Telegram reports in a 400. */
+  readonly migrated = new Map<number, number>();
   answers: CallbackAnswer[] = [];
   readonly openQueries = new Map<string, { chatId: number; messageId: number; data: string }>();
   commandCalls: CommandsCall[] = [];
@@ -64,6 +66,11 @@ export class ChatState {
 
   checkAccess(chatId: number): void {
     if (this.removed.has(chatId)) throw badRequest("chat not found");
+    const movedTo = this.migrated.get(chatId);
+    if (movedTo !== undefined)
+      throw new ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat", {
+        migrate_to_chat_id: movedTo,
+      });
     if (this.blocked.has(chatId)) throw new ApiError(403, "Forbidden: bot was blocked by the user");
     const gone = this.gone.get(chatId);
     if (gone === undefined) return;
@@ -105,6 +112,7 @@ export class ChatState {
     this.blocked.clear();
     this.removed.clear();
     this.gone.clear();
+    this.migrated.clear();
     this.answers = [];
     this.openQueries.clear();
     this.commandCalls = [];

@@ -240,6 +240,31 @@ export class TelegramEmulator {
     return this.server.held(method.toLowerCase());
   }
 
+  /**
+   * The group becomes a supergroup with a new id (-100…): sends to the old id answer 400 with
+   * `migrate_to_chat_id`, as Telegram does. Returns the new chat.
+   */
+  upgradeToSupergroup(chat: ChatInput): ChatInput {
+    const newId = -(1_000_000_000_000 + Math.abs(chat.id));
+    this.state.migrated.set(chat.id, newId);
+    const upgraded: ChatInput = { ...chat, id: newId, type: "supergroup" };
+    this.state.registerChat(upgraded);
+    return upgraded;
+  }
+
+  /**
+   * The Bot API stops answering: every request is held open with no reply, as behind a dead
+   * link or a firewall that drops packets. `resume()` ends the outage for new requests; the
+   * held ones never get an answer, so the bot recovers only if it times out its own calls.
+   */
+  hang(): void {
+    this.server.outage.hanging = true;
+  }
+
+  resume(): void {
+    this.server.outage.hanging = false;
+  }
+
   failNext(n: number, status = 500): void {
     this.limits.failNext(n, status);
   }

@@ -3,7 +3,7 @@
  * `{apiRoot}/file/bot{token}/{file_path}`, with every call logged for the tests to inspect.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { closeServer, listenLocal } from "../http.ts";
+import { closeServer, listenLocal, Outage } from "../http.ts";
 import type { Handler } from "./bot-api.ts";
 import { ApiError } from "./errors.ts";
 import type { FileStore } from "./files.ts";
@@ -17,6 +17,7 @@ export class ApiServer {
     string,
     { released: Promise<void>; release: () => void; waiting: number }
   >();
+  readonly outage = new Outage();
   private readonly server = createServer((req, res) => {
     void this.handle(req, res);
   });
@@ -34,6 +35,7 @@ export class ApiServer {
 
   close(): Promise<void> {
     for (const [method] of this.holds) this.release(method);
+    this.outage.dropHeld();
     return closeServer(this.server);
   }
 
@@ -59,6 +61,15 @@ export class ApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (this.outage.hold(res)) {
+      this.callLog.push({
+        method: url.pathname.split("/").pop() ?? "",
+        params: {},
+        status: 0,
+        at: Date.now(),
+      });
+      return;
+    }
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (download) return this.serveFile(res, download[1] ?? "", download[2] ?? "");
     const route = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
