@@ -51,6 +51,7 @@ export interface PlanDocument {
 const ROMAN = /^[IVXLC]+$/;
 const LETTER = /^[A-ZĐ]$|^[a-zđ]$/;
 const ITEM_NUMBER = /^\d+(\.\d+)*$/;
+const NUMERAL = /^([IVXLC]+(?:\.\d+)*|[A-ZĐa-zđ]|\d+(?:\.\d+)*)$/;
 const GROUP_LABEL = /^([IVXLC]+(?:\.\d+)*|[A-ZĐa-zđ]|\d+(?:\.\d+)*)[.)]?(?:\s*[:.\-–]\s*|\s+)(\S.*)$/;
 
 type Style = "roman" | "letter" | "arabic";
@@ -94,7 +95,10 @@ export function readPlanDocument(items: SourceItem[]): PlanDocument {
       continue;
     }
     if (!table) continue; // rows of other tables: signatures, recipients
-    if (item.cells[0] === "" && isYearSubheader(item.cells)) continue;
+    // A page break repeats "Năm 2026 | Năm 2030" under the header; without year columns such a
+    // row is a group row naming the year of the value column ("Đến năm 2030").
+    const yearColumns = table.layout.columns.some((c) => c.role === "year");
+    if (yearColumns && item.cells[0] === "" && isYearSubheader(item.cells)) continue;
     readRow(table, item);
   }
   doc.title = findTitle(paragraphs);
@@ -140,7 +144,7 @@ function group(table: Table, row: SourceRow, number: string, title: string): voi
   }
   let numeral = bare(number);
   let name = title;
-  if (!numeral || !GROUP_LABEL.test(`${numeral} x`)) {
+  if (!NUMERAL.test(numeral)) {
     const m = GROUP_LABEL.exec(text);
     numeral = m ? (m[1] ?? "") : "";
     name = m ? (m[2] ?? "") : text;
