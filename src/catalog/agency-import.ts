@@ -107,7 +107,8 @@ export function importAgencies(db: Db, rows: AgencyRow[], file: string): AgencyI
       const kind = row.kind as AgencyKind;
       tx.insert(agencies)
         .values({ id: row.id, name: row.name, kind })
-        .onConflictDoUpdate({ target: agencies.id, set: { name: row.name, kind } })
+        // Loaded from the operator's directory: an agency created for review is reviewed now.
+        .onConflictDoUpdate({ target: agencies.id, set: { name: row.name, kind, needsReview: false } })
         .run();
       tx.delete(aliases).where(eq(aliases.agencyId, row.id)).run();
       tx.delete(groupMembers).where(eq(groupMembers.agencyId, row.id)).run();

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { importAgenciesFile } from "../../src/catalog/agency-import.ts";
 import { loadProvinceDirectory } from "../../src/catalog/directories.ts";
 import { writeReviewCsv } from "../../src/catalog/new-agencies.ts";
 import { exportPlan } from "../../src/catalog/plan-export.ts";
@@ -219,6 +220,15 @@ describe("names the directory does not know", () => {
     expect(
       db.select().from(assignments).where(eq(assignments.agencyId, "so-chuyen-doi-so")).all(),
     ).toHaveLength(1);
+    // The review file, edited and loaded into the directory, clears the flag.
+    const csv = join(tempDir(), "review.csv");
+    writeReviewCsv(csv, s.report.unknown);
+    writeFileSync(csv, readFileSync(csv, "utf8").replaceAll(",other,", ",department,"));
+    importAgenciesFile(db, csv);
+    expect(db.select().from(agencies).where(eq(agencies.id, "so-chuyen-doi-so")).get()).toMatchObject({
+      kind: "department",
+      needsReview: false,
+    });
   });
 });
 
