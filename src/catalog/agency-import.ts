@@ -67,9 +67,19 @@ export interface AgencyImportSummary {
   groups: number;
 }
 
-/** Upserts agencies and groups, replaces their aliases and memberships, and re-expands assignments. */
-export function importAgencies(db: Db, rows: AgencyRow[], file: string): AgencyImportSummary {
+/**
+ * Upserts agencies and groups, replaces their aliases and memberships, and re-expands assignments.
+ * `clearGroups` empties those groups first, so the rows define their whole membership.
+ */
+export function importAgencies(
+  db: Db,
+  rows: AgencyRow[],
+  file: string,
+  opts: { clearGroups?: string[] } = {},
+): AgencyImportSummary {
   return db.transaction((tx) => {
+    for (const groupId of opts.clearGroups ?? [])
+      tx.delete(groupMembers).where(eq(groupMembers.groupId, groupId)).run();
     const claim = (row: AgencyRow, owner: { agencyId?: string; groupId?: string }) => {
       for (const alias of new Set([row.name, ...row.aliases])) {
         const key = aliasKey(alias);

@@ -129,5 +129,8 @@ export function loadProvinceDirectory(
   query: string,
 ): AgencyImportSummary & { province: Province } {
   const province = findProvince(dir, query);
-  return { ...importAgencies(db, provinceRows(dir, province), province.name), province };
+  const rows = provinceRows(dir, province);
+  // One province per database: another province's units leave "UBND các xã, phường" (they stay
+  // as agencies, since reports may point at them).
+  return { ...importAgencies(db, rows, province.name, { clearGroups: ["communes"] }), province };
 }

@@ -1,4 +1,4 @@
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { loadProvinceDirectory } from "../catalog/directories.ts";
@@ -23,7 +23,8 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .option("--strict", ctx.t("cli-plan-import-strict"))
     .option("--allow-archive", ctx.t("cli-plan-import-allow-archive"))
     .action(async (file: string | undefined, opts: ImportFlags) => {
-      const { db } = ctx.catalog();
+      // A province's directory replaces the shipped Gia Lai one, so do not load that first.
+      const { db } = opts.province ? ctx.database() : ctx.catalog();
       const path = file ?? ctx.config.PLAN_FILE;
       if (opts.province) {
         const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
@@ -54,7 +55,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
         ctx.out(ctx.t("cli-plan-dry-run", figures));
         printReport(ctx, s.report, true);
         if (s.report.unknown.length > 0) {
-          const review = opts.review ?? `${s.planId}-co-quan-can-ra-soat.csv`;
+          const review = resolve(opts.review ?? `${s.planId}-co-quan-can-ra-soat.csv`);
           writeReviewCsv(review, s.report.unknown);
           ctx.out(ctx.t("cli-plan-report-review", { file: review }));
         }

@@ -9,7 +9,7 @@ import { exportPlan } from "../../src/catalog/plan-export.ts";
 import { importAnyPlanFile, importPlan } from "../../src/catalog/plan-import.ts";
 import { agencies, assignments, tasks } from "../../src/db/schema.ts";
 import type { UserError } from "../../src/errors.ts";
-import { tempDatabase, tempDir } from "../helpers/db.ts";
+import { seededDatabase, tempDatabase, tempDir } from "../helpers/db.ts";
 import { docxPlan, markdownPlan, writeFixture, xlsxPlan } from "./shapes/documents.ts";
 
 const DIR = "data/agencies";
@@ -239,5 +239,14 @@ describe("the province directories", () => {
     expect(loadProvinceDirectory(db, DIR, "hue").province.name).toBe("Thành phố Huế");
     expect(error(() => loadProvinceDirectory(db, DIR, "Bình Định")).key).toBe("err-province-unknown");
     expect(existsSync(join(DIR, "vn-communes.csv"))).toBe(true);
+  });
+
+  it("replace another province's communes in the communes group", () => {
+    const { db, sqlite } = seededDatabase();
+    const members = () =>
+      sqlite.prepare("select count(*) n from group_members where group_id = 'communes'").get();
+    expect(members()).toEqual({ n: 135 });
+    loadProvinceDirectory(db, DIR, "Đồng Nai");
+    expect(members()).toEqual({ n: 95 });
   });
 });
