@@ -28,8 +28,6 @@ export interface Column {
 export interface Layout {
   kind: TableKind;
   columns: Column[];
-  /** The header as printed, to recognise it when it repeats at a page break. */
-  signature: string;
 }
 
 const key = (text: string) =>
@@ -120,7 +118,7 @@ export function layoutOf(header: string[], sub: string[] | null, kind: TableKind
       );
     }
   }
-  return { kind, columns, signature: header.map(key).join("|") };
+  return { kind, columns };
 }
 
 /** True for a row under a header that only names years ("", "", "", "Năm 2026", "Năm 2030", ""). */

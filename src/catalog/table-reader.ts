@@ -90,8 +90,10 @@ export function readPlanDocument(items: SourceItem[]): PlanDocument {
         if (e instanceof LayoutError) throw new PlanFormatError(item.line, e.header, e.reason);
         throw e;
       }
-      if (table?.layout.kind === kind && table.layout.signature === layout.signature) continue;
-      table = { layout, sections: doc[kind], topStyle: null, subgroup: "", year: null, row: undefined };
+      // The same kind of table again (a header repeated at a page break, a header split over two
+      // rows, the annex split in two tables) goes on where it was, under its latest header.
+      if (table?.layout.kind === kind) table.layout = layout;
+      else table = { layout, sections: doc[kind], topStyle: null, subgroup: "", year: null, row: undefined };
       continue;
     }
     if (!table) continue; // rows of other tables: signatures, recipients

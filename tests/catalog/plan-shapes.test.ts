@@ -111,10 +111,11 @@ describe("a docx plan", () => {
     expect(data.tasks.map((t) => [t.ref, t.leads.join(), t.deadline.kind, t.deadline.due])).toEqual([
       ["I.1.1", "so-noi-vu", "month", "2026-12-31"],
       ["I.1.2", "so-noi-vu", "date", "2026-09-30"],
+      ["I.1.3", "thanh-tra-tinh", "quarter", "2026-12-31"],
       ["II.1", "cong-an-tinh", "range", "2030-12-31"],
       ["II.2", "van-phong-ubnd-tinh", "recurring", null],
     ]);
-    expect(data.tasks[2]?.partners).toEqual(["telecoms"]);
+    expect(data.tasks[3]?.partners).toEqual(["telecoms"]);
     expect(data.targets[0]).toMatchObject({
       ref: "I.1",
       target2026: { text: "50", value: 50 },
@@ -124,7 +125,7 @@ describe("a docx plan", () => {
     });
     // The same file again: same refs, nothing changed, nothing archived.
     const again = await importAnyPlanFile(db, file);
-    expect(again.tasks).toEqual({ added: 0, updated: 0, unchanged: 4, archived: 0 });
+    expect(again.tasks).toEqual({ added: 0, updated: 0, unchanged: 5, archived: 0 });
     expect(again.targets).toEqual({ added: 0, updated: 0, unchanged: 1, archived: 0 });
   });
 });

@@ -85,6 +85,7 @@ export async function docxPlan(): Promise<Buffer> {
         cell("Văn bản"),
       ]),
       plain(...header),
+      plain("1.3", "Kiểm tra quy chế", "Thanh tra tỉnh", "", "Quý IV/2026", "Báo cáo"),
       row([cell("II. NHIỆM VỤ CỤ THỂ", { bold: true, span: 6 })]),
       plain("1", "Kết nối dữ liệu", "Công an tỉnh", "Các doanh nghiệp viễn thông", "2026-2030", "Dữ liệu"),
       plain("2", "Đánh giá", "Văn phòng UBND tỉnh", "", "Thường xuyên", "Báo cáo"),
@@ -92,7 +93,23 @@ export async function docxPlan(): Promise<Buffer> {
   });
   const targets = new Table({
     rows: [
-      plain("STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2028", "Năm 2030", "Đơn vị theo dõi"),
+      // A header over two rows: "Mục tiêu" spans the year columns, the others are merged down.
+      row([
+        cell("STT", { merge: "restart" }),
+        cell("Chỉ tiêu", { merge: "restart" }),
+        cell("Đơn vị tính", { merge: "restart" }),
+        cell("Mục tiêu", { span: 3 }),
+        cell("Đơn vị theo dõi", { merge: "restart" }),
+      ]),
+      row([
+        cell("", { merge: "continue" }),
+        cell("", { merge: "continue" }),
+        cell("", { merge: "continue" }),
+        cell("Năm 2026"),
+        cell("Năm 2028"),
+        cell("Năm 2030"),
+        cell("", { merge: "continue" }),
+      ]),
       row([
         cell("I", { bold: true }),
         cell("Dịch vụ công", { bold: true }),
