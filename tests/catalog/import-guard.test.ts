@@ -64,20 +64,18 @@ describe("an import that would empty a plan", () => {
   });
 
   it("says so on the command line, in Vietnamese and in English, exit 1, nothing written", () => {
-    const dir = tempDir();
-    const db = join(dir, "cli.db");
-    const file = join(dir, "plan-khong-tab.md");
+    const { db, planId, path } = seededDatabase();
+    const file = join(tempDir(), "plan-khong-tab.md");
     writeFileSync(file, tabless);
-    expect(cli(["--db", db, "plan", "import"]).code).toBe(0);
-    const exported = cli(["--db", db, "plan", "export", "--json"]).stdout;
-    const id = ["--id", "gia-lai-de-an-06-2026"];
-    const vi = cli(["--db", db, "plan", "import", file, ...id], { NHACVIEC_LANG: "vi" });
+    const before = exportPlan(db, planId);
+    const args = ["--db", path, "plan", "import", file, "--id", planId];
+    const vi = cli(args, { NHACVIEC_LANG: "vi" });
     expect(vi.code).toBe(1);
     expect(vi.stderr).toMatch(/không tìm thấy bảng nhiệm vụ.*Chưa thay đổi gì.*--allow-archive/);
-    const en = cli(["--db", db, "plan", "import", file, ...id, "--dry-run"], { NHACVIEC_LANG: "en" });
+    const en = cli([...args, "--dry-run"], { NHACVIEC_LANG: "en" });
     expect(en.code).toBe(1);
     expect(en.stderr).toMatch(/no task table found.*Nothing was changed.*--allow-archive/);
     expect(en.stderr).not.toMatch(/at .*\.ts:/);
-    expect(cli(["--db", db, "plan", "export", "--json"]).stdout).toBe(exported);
+    expect(exportPlan(db, planId)).toEqual(before);
   }, 180_000);
 });
