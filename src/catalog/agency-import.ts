@@ -67,9 +67,19 @@ export interface AgencyImportSummary {
   groups: number;
 }
 
-/** Upserts agencies and groups, replaces their aliases and memberships, and re-expands assignments. */
-export function importAgencies(db: Db, rows: AgencyRow[], file: string): AgencyImportSummary {
+/**
+ * Upserts agencies and groups, replaces their aliases and memberships, and re-expands assignments.
+ * `clearGroups` empties those groups first, so the rows define their whole membership.
+ */
+export function importAgencies(
+  db: Db,
+  rows: AgencyRow[],
+  file: string,
+  opts: { clearGroups?: string[] } = {},
+): AgencyImportSummary {
   return db.transaction((tx) => {
+    for (const groupId of opts.clearGroups ?? [])
+      tx.delete(groupMembers).where(eq(groupMembers.groupId, groupId)).run();
     const claim = (row: AgencyRow, owner: { agencyId?: string; groupId?: string }) => {
       for (const alias of new Set([row.name, ...row.aliases])) {
         const key = aliasKey(alias);
@@ -107,7 +117,8 @@ export function importAgencies(db: Db, rows: AgencyRow[], file: string): AgencyI
       const kind = row.kind as AgencyKind;
       tx.insert(agencies)
         .values({ id: row.id, name: row.name, kind })
-        .onConflictDoUpdate({ target: agencies.id, set: { name: row.name, kind } })
+        // Loaded from the operator's directory: an agency created for review is reviewed now.
+        .onConflictDoUpdate({ target: agencies.id, set: { name: row.name, kind, needsReview: false } })
         .run();
       tx.delete(aliases).where(eq(aliases.agencyId, row.id)).run();
       tx.delete(groupMembers).where(eq(groupMembers.agencyId, row.id)).run();

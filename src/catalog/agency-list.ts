@@ -13,6 +13,7 @@ export function exportPlanAgencies(db: DbOrTx) {
       id: a.id,
       name: a.name,
       kind: a.kind,
+      needsReview: a.needsReview,
       groups: memberships.filter((m) => m.agencyId === a.id).map((m) => m.groupId),
     }));
 }

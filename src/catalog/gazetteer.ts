@@ -77,24 +77,68 @@ export class Gazetteer {
 
   /** Every party named in the cell, in order, without repeats; throws on any unmatched text. */
   resolve(cell: string): Party[] {
+    const { parties, unknown } = this.scan(cell, true);
+    const first = unknown[0];
+    if (first) throw new UnknownAgencyError(tidy(cell), first);
+    return parties;
+  }
+
+  /**
+   * Like resolve, but returns the names it does not know instead of throwing: each run of
+   * unmatched words up to the next known name or separator. A name printed twice in a row
+   * ("Sở Sở Công thương") is read once, and words that qualify a name just read ("… với các
+   * tiêu chuẩn …", "… trong lĩnh vực …") up to the next ";" are left out.
+   */
+  resolveLoose(cell: string): { parties: Party[]; unknown: string[] } {
+    return this.scan(cell, false);
+  }
+
+  private scan(cell: string, strict: boolean): { parties: Party[]; unknown: string[] } {
+    const text = tidy(cell);
     const toks = located(cell);
     const words = toks.map((t) => t.word);
     const found: Party[] = [];
+    const unknown: string[] = [];
+    const matchAt = (i: number) =>
+      this.byFirst.get(words[i] ?? "")?.find((c) => c.words.every((w, k) => words[i + k] === w));
     let i = 0;
+    let afterName = false;
     while (i < words.length) {
       const word = words[i] ?? "";
-      const match = this.byFirst.get(word)?.find((c) => c.words.every((w, k) => words[i + k] === w));
+      const match = matchAt(i);
       if (match) {
         if (!found.some((p) => p.agencyId === match.party.agencyId && p.groupId === match.party.groupId)) {
           found.push(match.party);
         }
         i += match.words.length;
-      } else if (SEPARATORS.has(word)) {
+        afterName = true;
+      } else if (SEPARATORS.has(word) || (!strict && BRACKETS.has(word))) {
         i++;
+        afterName = word === "va" ? false : afterName;
+      } else if (strict) {
+        return { parties: found, unknown: [text.slice(toks[i]?.at ?? 0)] };
+      } else if (words[i + 1] === word && matchAt(i + 1)) {
+        i++;
+      } else if (afterName && QUALIFIERS.has(word)) {
+        while (i < words.length && words[i] !== ";") i++;
       } else {
-        throw new UnknownAgencyError(tidy(cell), tidy(cell).slice(toks[i]?.at ?? 0));
+        const from = i;
+        while (i < words.length && !matchAt(i) && !STOPS.has(words[i] ?? "")) i++;
+        const end = toks[i]?.at ?? text.length;
+        const name = text
+          .slice(toks[from]?.at ?? 0, end)
+          .replace(/[\s,;.]+$/, "")
+          .trim();
+        if (name) unknown.push(name);
+        afterName = false;
       }
     }
-    return found;
+    return { parties: found, unknown };
   }
 }
+
+const BRACKETS = new Set(["(", ")", ":", "-", "–"]);
+/** Where an unknown name ends: a separator, never "và" (it sits inside names). */
+const STOPS = new Set([",", ";", "(", ")"]);
+/** Words that start a qualification of the name before them rather than a new name. */
+const QUALIFIERS = new Set(["voi", "trong", "ve", "theo", "de", "cho", "tai", "doi"]);

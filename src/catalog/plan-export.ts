@@ -85,8 +85,12 @@ export function exportPlan(db: DbOrTx, planId?: string) {
           condition: t.condition,
           quota: t.quota ?? null,
           text: t.deadlineText,
+          // Only where the document gives them, so the documented shape stays as it was.
+          ...(t.startDate ? { start: t.startDate } : {}),
+          ...(t.every ? { every: t.every } : {}),
         },
         output: t.output,
+        ...(t.notes?.length ? { notes: t.notes } : {}),
       })),
     targets: db
       .select()
@@ -102,6 +106,7 @@ export function exportPlan(db: DbOrTx, planId?: string) {
         unit: t.unit,
         target2026: value(t.target2026Text, t.target2026Op, t.target2026Value),
         target2030: value(t.target2030Text, t.target2030Op, t.target2030Value),
+        ...(t.otherYears?.length ? { otherYears: t.otherYears } : {}),
         trackers: ids(
           db
             .select()

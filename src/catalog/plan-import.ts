@@ -1,23 +1,18 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/connection.ts";
-import {
-  aliases,
-  plans,
-  sections,
-  targets,
-  targetTrackers,
-  taskLeads,
-  taskPartners,
-  tasks,
-} from "../db/schema.ts";
+import { aliases, targets, tasks } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { syncAssignments } from "./assignments.ts";
-import { Gazetteer, type Party } from "./gazetteer.ts";
+import { Gazetteer } from "./gazetteer.ts";
+import { buildReport, type ImportReport } from "./import-report.ts";
+import { createAgencies } from "./new-agencies.ts";
 import { type ParsedPlan, parsePlan } from "./plan-parser.ts";
-import { type ItemCounts, reconcile } from "./reconcile.ts";
+import { writePlan } from "./plan-write.ts";
+import type { ItemCounts } from "./reconcile.ts";
+import { type PlanSource, readPlanSource, readTextSource } from "./source/index.ts";
+import { readText, type SourceItem } from "./source/text.ts";
 import { PlanFormatError } from "./table-reader.ts";
 import { slugify } from "./text.ts";
 
@@ -27,6 +22,19 @@ export interface PlanImportSummary {
   title: string;
   tasks: ItemCounts;
   targets: ItemCounts;
+  report: ImportReport;
+  dryRun: boolean;
+}
+
+export interface ImportOptions {
+  /** Fail on a deadline no rule reads instead of importing the task with no date. */
+  strict?: boolean;
+  /** Create the names no directory knows (kind "other", flagged for review). */
+  newAgencies?: boolean;
+  /** Work everything out, report it, and write nothing. */
+  dryRun?: boolean;
+  /** Let an import archive more than half of a live plan, or leave it with no tasks or targets. */
+  allowArchive?: boolean;
 }
 
 export function loadGazetteer(db: Db | Tx): Gazetteer {
@@ -37,34 +45,96 @@ export function planIdFor(file: string): string {
   return slugify(basename(file, extname(file)));
 }
 
-/** Reads a plan file and imports it; see importPlan. */
-export function importPlanFile(db: Db, file: string, planId = planIdFor(file)): PlanImportSummary {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new UserError("err-file-read", { file });
-  }
-  return importPlan(db, { planId, text, sourceName: basename(file) });
+/** Reads a text or Markdown plan file and imports it; see importPlan. */
+export function importPlanFile(db: Db, file: string, planId = planIdFor(file), opts: ImportOptions = {}) {
+  return importSource(db, readTextSource(file), { planId, sourceName: basename(file) }, opts);
 }
 
-/**
- * Parses first, then writes in one synchronous transaction: a document that fails anywhere
- * leaves the database exactly as it was. Tasks and targets are matched by ref, updated in
- * place, and archived (never deleted) when they disappear from the document.
- */
+/** Reads a plan file of any supported format (.docx, .xlsx, text, Markdown) and imports it. */
+export async function importAnyPlanFile(
+  db: Db,
+  file: string,
+  planId = planIdFor(file),
+  opts: ImportOptions = {},
+) {
+  return importSource(db, await readPlanSource(file), { planId, sourceName: basename(file) }, opts);
+}
+
+/** Imports a plan given as text (tab-separated export or Markdown). */
 export function importPlan(
   db: Db,
   input: { planId: string; text: string; sourceName: string },
+  opts: ImportOptions = {},
   now = new Date().toISOString(),
 ): PlanImportSummary {
-  let parsed: ParsedPlan;
+  const source = { items: readText(input.text), bytes: Buffer.from(input.text, "utf8") };
+  return importSource(db, source, input, opts, now);
+}
+
+class DryRun extends Error {
+  constructor(readonly summary: PlanImportSummary) {
+    super("dry run");
+  }
+}
+
+/**
+ * Parses first, then writes in one synchronous transaction: a document that fails anywhere,
+ * an import the guard refuses, and a dry run all leave the database exactly as it was.
+ */
+export function importSource(
+  db: Db,
+  source: PlanSource,
+  input: { planId: string; sourceName: string },
+  opts: ImportOptions = {},
+  now = new Date().toISOString(),
+): PlanImportSummary {
+  let parsed = parse(db, source.items, input.sourceName, opts);
+  if (parsed.unknown.length > 0 && !opts.newAgencies && !opts.dryRun) {
+    const names = [...new Set(parsed.unknown.map((u) => u.name))];
+    throw new UserError("err-plan-unknown-agencies", {
+      file: input.sourceName,
+      count: names.length,
+      names: names.slice(0, 5).join("; "),
+      line: parsed.unknown[0]?.line ?? 0,
+    });
+  }
+  const hash = createHash("sha256").update(source.bytes).digest("hex");
   try {
-    parsed = parsePlan(input.text, loadGazetteer(db));
+    return db.transaction((tx) => {
+      const { planId } = input;
+      const live = liveCounts(tx, planId);
+      const unknown = parsed.unknown;
+      let created: string[] = [];
+      if (unknown.length > 0 && opts.newAgencies) {
+        created = createAgencies(tx, unknown);
+        parsed = { ...parse(tx, source.items, input.sourceName, opts), unknown };
+      }
+      const counts = writePlan(tx, { planId, sourceName: input.sourceName, hash }, parsed, now);
+      if (!opts.allowArchive) guard(input.sourceName, live, parsed, counts);
+      syncAssignments(tx, planId, now);
+      const summary: PlanImportSummary = {
+        planId,
+        title: parsed.title,
+        ...counts,
+        report: buildReport(tx, planId, parsed, created),
+        dryRun: opts.dryRun === true,
+      };
+      if (opts.dryRun) throw new DryRun(summary);
+      return summary;
+    });
+  } catch (e) {
+    if (e instanceof DryRun) return e.summary;
+    throw e;
+  }
+}
+
+function parse(db: Db | Tx, items: SourceItem[], file: string, opts: ImportOptions): ParsedPlan {
+  try {
+    return parsePlan(items, loadGazetteer(db), { strict: opts.strict });
   } catch (e) {
     if (e instanceof PlanFormatError) {
       throw new UserError("err-plan-format", {
-        file: input.sourceName,
+        file,
         line: e.line,
         reason: e.reason,
         text: e.text.slice(0, 200),
@@ -72,147 +142,39 @@ export function importPlan(
     }
     throw e;
   }
-  const hash = createHash("sha256").update(input.text).digest("hex");
-  return db.transaction((tx) => {
-    const { planId } = input;
-    tx.insert(plans)
-      .values({
-        id: planId,
-        title: parsed.title,
-        sourceName: input.sourceName,
-        contentHash: hash,
-        importedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: plans.id,
-        set: { title: parsed.title, sourceName: input.sourceName, contentHash: hash, importedAt: now },
-      })
-      .run();
-    const sectionIds = new Map<string, number>();
-    for (const s of parsed.sections) {
-      const row = tx
-        .insert(sections)
-        .values({ planId, ...s })
-        .onConflictDoUpdate({
-          target: [sections.planId, sections.annex, sections.numeral],
-          set: { title: s.title, position: s.position },
-        })
-        .returning({ id: sections.id })
-        .get();
-      sectionIds.set(`${s.annex}:${s.numeral}`, row.id);
-    }
-    const summary = {
-      planId,
-      title: parsed.title,
-      tasks: importTasks(tx, planId, parsed, sectionIds, now),
-      targets: importTargets(tx, planId, parsed, sectionIds, now),
-    };
-    syncAssignments(tx, planId, now);
-    return summary;
-  });
 }
 
-type PartyTable = typeof taskLeads | typeof taskPartners;
-
-function writeParties(tx: Tx, table: PartyTable, taskId: number, parties: Party[]): void {
-  tx.delete(table).where(eq(table.taskId, taskId)).run();
-  parties.forEach((p, position) => {
-    tx.insert(table)
-      .values({ taskId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
-      .run();
-  });
-}
-
-const partiesKey = (ps: { agencyId?: string | null; groupId?: string | null }[]) =>
-  ps.map((p) => p.agencyId ?? `group:${p.groupId}`).join(",");
-
-function importTasks(
-  tx: Tx,
-  planId: string,
-  parsed: ParsedPlan,
-  sectionIds: Map<string, number>,
-  now: string,
-) {
-  const stored = (table: PartyTable, taskId: number) =>
-    partiesKey(tx.select().from(table).where(eq(table.taskId, taskId)).orderBy(table.position).all());
-  return reconcile(tx.select().from(tasks).where(eq(tasks.planId, planId)).all(), parsed.tasks, {
-    values: (t) => ({
-      planId,
-      ref: t.ref,
-      sectionId: sectionIds.get(`tasks:${t.section}`) ?? 0,
-      number: t.number,
-      position: t.position,
-      title: t.title,
-      output: t.output,
-      deadlineKind: t.deadline.kind,
-      deadlineText: t.deadline.text,
-      dueDate: t.deadline.due,
-      indicative: t.deadline.indicative,
-      condition: t.deadline.condition,
-      quota: t.deadline.quota,
-      milestones: t.deadline.milestones,
-      archivedAt: null,
-    }),
-    insert: (values) => tx.insert(tasks).values(values).returning({ id: tasks.id }).get().id,
-    update: (id, values) => tx.update(tasks).set(values).where(eq(tasks.id, id)).run(),
-    archive: (id) => tx.update(tasks).set({ archivedAt: now }).where(eq(tasks.id, id)).run(),
-    sameParts: (old, t) =>
-      stored(taskLeads, old.id) === partiesKey(t.leads) &&
-      stored(taskPartners, old.id) === partiesKey(t.partners),
-    writeParts: (id, t) => {
-      writeParties(tx, taskLeads, id, t.leads);
-      writeParties(tx, taskPartners, id, t.partners);
-    },
-  });
-}
-
-function importTargets(
-  tx: Tx,
-  planId: string,
-  parsed: ParsedPlan,
-  sectionIds: Map<string, number>,
-  now: string,
-) {
-  const trackers = (targetId: number) =>
+function liveCounts(tx: Tx, planId: string) {
+  const n = (table: typeof tasks | typeof targets) =>
     tx
-      .select()
-      .from(targetTrackers)
-      .where(eq(targetTrackers.targetId, targetId))
-      .orderBy(targetTrackers.position)
-      .all();
-  return reconcile(tx.select().from(targets).where(eq(targets.planId, planId)).all(), parsed.targets, {
-    values: (t) => ({
-      planId,
-      ref: t.ref,
-      sectionId: sectionIds.get(`targets:${t.section}`) ?? 0,
-      number: t.number,
-      position: t.position,
-      title: t.title,
-      unit: t.unit,
-      target2026Text: t.target2026?.text ?? "",
-      target2026Op: t.target2026?.op ?? null,
-      target2026Value: t.target2026?.value ?? null,
-      target2030Text: t.target2030?.text ?? "",
-      target2030Op: t.target2030?.op ?? null,
-      target2030Value: t.target2030?.value ?? null,
-      archivedAt: null,
-    }),
-    insert: (values) => tx.insert(targets).values(values).returning({ id: targets.id }).get().id,
-    update: (id, values) => tx.update(targets).set(values).where(eq(targets.id, id)).run(),
-    archive: (id) =>
-      tx
-        .update(targets)
-        .set({ archivedAt: now })
-        .where(and(eq(targets.id, id), isNull(targets.archivedAt)))
-        .run(),
-    sameParts: (old, t) => partiesKey(trackers(old.id)) === partiesKey(t.trackers),
-    writeParts: (targetId, t) => {
-      tx.delete(targetTrackers).where(eq(targetTrackers.targetId, targetId)).run();
-      t.trackers.forEach((p, position) => {
-        tx.insert(targetTrackers)
-          .values({ targetId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
-          .run();
+      .select({ n: count() })
+      .from(table)
+      .where(and(eq(table.planId, planId), isNull(table.archivedAt)))
+      .get()?.n ?? 0;
+  return { tasks: n(tasks), targets: n(targets) };
+}
+
+/**
+ * A document that lost its tables (tabs stripped, the wrong file) reads as an empty plan and
+ * would archive everything the bot reminds about: refuse unless the operator says so.
+ */
+function guard(
+  file: string,
+  live: { tasks: number; targets: number },
+  parsed: ParsedPlan,
+  counts: { tasks: ItemCounts; targets: ItemCounts },
+): void {
+  if (parsed.tasks.length === 0) throw new UserError("err-plan-no-tasks", { file });
+  if (parsed.targets.length === 0 && live.targets > 0)
+    throw new UserError("err-plan-no-targets", { file, live: live.targets });
+  for (const kind of ["tasks", "targets"] as const) {
+    const archived = counts[kind].archived;
+    if (live[kind] > 0 && archived * 2 > live[kind]) {
+      throw new UserError(kind === "tasks" ? "err-plan-archive-tasks" : "err-plan-archive-targets", {
+        file,
+        archived,
+        live: live[kind],
       });
-    },
-  });
+    }
+  }
 }

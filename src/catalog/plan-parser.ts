@@ -1,5 +1,7 @@
+import type { Role } from "./columns.ts";
 import { type Deadline, DeadlineError, parseDeadline } from "./deadline.ts";
-import { type Gazetteer, type Party, UnknownAgencyError } from "./gazetteer.ts";
+import type { Gazetteer, Party } from "./gazetteer.ts";
+import type { SourceItem } from "./source/text.ts";
 import { PlanFormatError, readPlanDocument, type TableRow, type TableSection } from "./table-reader.ts";
 import { parseTargetValue, type TargetValue } from "./target-value.ts";
 
@@ -24,13 +26,26 @@ export interface ParsedTask extends Item {
   deadline: Deadline;
   leads: Party[];
   partners: Party[];
+  notes: { header: string; text: string }[];
+}
+
+export interface YearValue extends TargetValue {
+  year: number;
 }
 
 export interface ParsedTarget extends Item {
   unit: string;
   target2026: TargetValue | null;
   target2030: TargetValue | null;
+  otherYears: YearValue[];
   trackers: Party[];
+}
+
+/** A name no directory knows, with where it was printed. */
+export interface UnknownName {
+  name: string;
+  line: number;
+  cell: string;
 }
 
 export interface ParsedPlan {
@@ -38,11 +53,17 @@ export interface ParsedPlan {
   sections: ParsedSection[];
   tasks: ParsedTask[];
   targets: ParsedTarget[];
+  unknown: UnknownName[];
 }
 
-/** Reads the whole document; any cell that fits no rule fails with its line and text. */
-export function parsePlan(text: string, gazetteer: Gazetteer): ParsedPlan {
-  const doc = readPlanDocument(text);
+export interface ParseOptions {
+  /** Fail on a deadline no rule reads, instead of importing the task with no date. */
+  strict?: boolean;
+}
+
+/** Reads the whole document; a row that fits no rule fails with its line and text. */
+export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: ParseOptions = {}): ParsedPlan {
+  const doc = readPlanDocument(source);
   const sections: ParsedSection[] = [
     ...doc.targets.map((s, i) => ({
       annex: "targets" as const,
@@ -57,51 +78,70 @@ export function parsePlan(text: string, gazetteer: Gazetteer): ParsedPlan {
       position: i,
     })),
   ];
+  const unknown: UnknownName[] = [];
   const parties = (row: TableRow, cell: string, required: boolean): Party[] => {
     if (cell.trim() === "") {
       if (required) throw new PlanFormatError(row.line, row.cells.join(" | "), "no lead agency");
       return [];
     }
-    try {
-      return gazetteer.resolve(cell);
-    } catch (e) {
-      if (e instanceof UnknownAgencyError)
-        throw new PlanFormatError(row.line, cell, `unknown agency "${e.rest}"`);
-      throw e;
-    }
+    const found = gazetteer.resolveLoose(cell);
+    for (const name of found.unknown) unknown.push({ name, line: row.line, cell });
+    return found.parties;
   };
 
-  const tasks = items(doc.tasks).map(({ item, row }) => {
-    const [title = "", lead = "", partner = "", when = "", output = ""] = row.cells;
+  const tasks = items(doc.tasks).map(({ item, row }): ParsedTask => {
+    const when = field(row, "deadline");
     let deadline: Deadline;
     try {
       deadline = parseDeadline(when);
     } catch (e) {
-      if (e instanceof DeadlineError) throw new PlanFormatError(row.line, when, "unrecognised deadline");
-      throw e;
+      if (!(e instanceof DeadlineError)) throw e;
+      if (opts.strict) throw new PlanFormatError(row.line, when, "unrecognised deadline");
+      deadline = { ...parseDeadline(""), text: e.text };
     }
     return {
       ...item,
-      title,
-      output,
+      output: field(row, "output"),
       deadline,
-      leads: parties(row, lead, true),
-      partners: parties(row, partner, false),
+      leads: parties(row, field(row, "lead"), true),
+      partners: parties(row, field(row, "partner"), false),
+      notes: row.layout.columns
+        .filter((c) => c.role === "note" && row.cells[c.index])
+        .map((c) => ({ header: c.header, text: row.cells[c.index] ?? "" })),
     };
   });
 
-  const targets = items(doc.targets).map(({ item, row }) => {
-    const [title = "", unit = "", v2026 = "", v2030 = "", trackers = ""] = row.cells;
+  const targets = items(doc.targets).map(({ item, row }): ParsedTarget => {
+    const values = new Map<number, TargetValue | null>();
+    for (const c of row.layout.columns) {
+      const year =
+        c.role === "year" ? c.year : c.role === "value" ? (row.year ?? planEndYear(doc.title)) : null;
+      if (year && !values.get(year)) values.set(year, parseTargetValue(row.cells[c.index] ?? ""));
+    }
+    const otherYears = [...values]
+      .filter((e): e is [number, TargetValue] => e[0] !== 2026 && e[0] !== 2030 && e[1] !== null)
+      .map(([year, v]) => ({ year, ...v }));
     return {
       ...item,
-      title,
-      unit,
-      target2026: parseTargetValue(v2026),
-      target2030: parseTargetValue(v2030),
-      trackers: parties(row, trackers, true),
+      unit: field(row, "unit"),
+      target2026: values.get(2026) ?? null,
+      target2030: values.get(2030) ?? null,
+      otherYears,
+      trackers: parties(row, field(row, "tracker"), true),
     };
   });
-  return { title: doc.title, sections, tasks, targets };
+  return { title: doc.title, sections, tasks, targets, unknown };
+}
+
+function field(row: TableRow, role: Role): string {
+  const c = row.layout.columns.find((x) => x.role === role);
+  return c ? (row.cells[c.index] ?? "") : "";
+}
+
+/** "giai đoạn 2026 – 2030" → 2030: the year a value column speaks of when no row says. */
+function planEndYear(title: string): number {
+  const years = [...title.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  return years.length ? Math.max(...years) : 2030;
 }
 
 /**
@@ -112,21 +152,22 @@ function items(sections: TableSection[]): { item: Item; row: TableRow }[] {
   const out: { item: Item; row: TableRow }[] = [];
   let position = 0;
   for (const section of sections) {
-    const printed = new Set(section.rows.map((r) => r.number));
+    const printed = new Set(section.rows.map((r) => r.local));
     const used = new Set<string>();
     section.rows.forEach((row, k) => {
-      if (!row.cells[0]) throw new PlanFormatError(row.line, row.cells.join(" | "), "row without a title");
-      let key = row.number;
-      if (used.has(key)) key = printed.has(String(k + 1)) ? `${row.number}b` : String(k + 1);
+      const title = field(row, "title");
+      if (!title) throw new PlanFormatError(row.line, row.cells.join(" | "), "row without a title");
+      let key = row.local;
+      if (used.has(key)) key = printed.has(String(k + 1)) ? `${row.local}b` : String(k + 1);
       while (used.has(key)) key = `${key}b`;
       used.add(key);
       out.push({
         item: {
-          ref: `${section.numeral}.${key}`,
+          ref: section.implicit ? key : `${section.numeral}.${key}`,
           section: section.numeral,
           number: row.number,
           position: position++,
-          title: row.cells[0],
+          title,
           line: row.line,
         },
         row,

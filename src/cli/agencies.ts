@@ -24,7 +24,7 @@ export function registerAgencyCommands(program: Command, ctx: CliContext): void 
       const width = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows)
         ctx.out(
-          `${r.id.padEnd(width)}  ${r.kind.padEnd(10)}  ${r.name}${r.groups.length ? `  [${r.groups.join(", ")}]` : ""}`,
+          `${r.id.padEnd(width)}  ${r.kind.padEnd(10)}  ${r.name}${r.groups.length ? `  [${r.groups.join(", ")}]` : ""}${r.needsReview ? `  (${ctx.t("cli-agencies-review")})` : ""}`,
         );
     });
 }

@@ -1,7 +1,11 @@
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { and, count, eq, isNull } from "drizzle-orm";
+import { loadProvinceDirectory } from "../catalog/directories.ts";
+import type { ImportReport } from "../catalog/import-report.ts";
+import { writeReviewCsv } from "../catalog/new-agencies.ts";
 import { exportPlan } from "../catalog/plan-export.ts";
-import { importPlanFile } from "../catalog/plan-import.ts";
+import { importAnyPlanFile, planIdFor } from "../catalog/plan-import.ts";
 import { assignments, tasks } from "../db/schema.ts";
 import type { CliContext } from "./context.ts";
 
@@ -10,34 +14,61 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
 
   plan
     .command("import [file]")
-    .description(ctx.t("cli-plan-import"))
+    .description(ctx.t("cli-plan-import-any"))
     .option("--id <id>", ctx.t("cli-plan-import-id"))
-    .action((file: string | undefined, opts: { id?: string }) => {
-      const { db } = ctx.catalog();
-      const s = importPlanFile(db, file ?? ctx.config.PLAN_FILE, opts.id);
+    .option("--province <name>", ctx.t("cli-plan-import-province"))
+    .option("--dry-run", ctx.t("cli-plan-import-dry-run"))
+    .option("--review <file>", ctx.t("cli-plan-import-review"))
+    .option("--new-agencies", ctx.t("cli-plan-import-new-agencies"))
+    .option("--strict", ctx.t("cli-plan-import-strict"))
+    .option("--allow-archive", ctx.t("cli-plan-import-allow-archive"))
+    .action(async (file: string | undefined, opts: ImportFlags) => {
+      // A province's directory replaces the shipped Gia Lai one, so do not load that first.
+      const { db } = opts.province ? ctx.database() : ctx.catalog();
+      const path = file ?? ctx.config.PLAN_FILE;
+      if (opts.province) {
+        const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
+        const loaded = loadProvinceDirectory(db, dir, opts.province);
+        ctx.out(ctx.t("cli-province-loaded", { ...loaded, province: loaded.province.name }));
+      }
+      const s = await importAnyPlanFile(db, path, opts.id ?? planIdFor(path), {
+        strict: opts.strict,
+        newAgencies: opts.newAgencies,
+        dryRun: opts.dryRun,
+        allowArchive: opts.allowArchive,
+      });
+      const total = (c: typeof s.tasks) => c.added + c.updated + c.unchanged;
+      const figures = {
+        plan: s.planId,
+        tasks: total(s.tasks),
+        tasksAdded: s.tasks.added,
+        tasksUpdated: s.tasks.updated,
+        tasksUnchanged: s.tasks.unchanged,
+        tasksArchived: s.tasks.archived,
+        targets: total(s.targets),
+        targetsAdded: s.targets.added,
+        targetsUpdated: s.targets.updated,
+        targetsUnchanged: s.targets.unchanged,
+        targetsArchived: s.targets.archived,
+      };
+      if (s.dryRun) {
+        ctx.out(ctx.t("cli-plan-dry-run", figures));
+        printReport(ctx, s.report, true);
+        if (s.report.unknown.length > 0) {
+          const review = resolve(opts.review ?? `${s.planId}-co-quan-can-ra-soat.csv`);
+          writeReviewCsv(review, s.report.unknown);
+          ctx.out(ctx.t("cli-plan-report-review", { file: review }));
+        }
+        return;
+      }
       const live = db
         .select({ n: count() })
         .from(assignments)
         .innerJoin(tasks, eq(tasks.id, assignments.taskId))
         .where(and(eq(tasks.planId, s.planId), isNull(assignments.archivedAt)))
         .get();
-      const total = (c: typeof s.tasks) => c.added + c.updated + c.unchanged;
-      ctx.out(
-        ctx.t("cli-plan-imported", {
-          plan: s.planId,
-          tasks: total(s.tasks),
-          tasksAdded: s.tasks.added,
-          tasksUpdated: s.tasks.updated,
-          tasksUnchanged: s.tasks.unchanged,
-          tasksArchived: s.tasks.archived,
-          targets: total(s.targets),
-          targetsAdded: s.targets.added,
-          targetsUpdated: s.targets.updated,
-          targetsUnchanged: s.targets.unchanged,
-          targetsArchived: s.targets.archived,
-          assignments: live?.n ?? 0,
-        }),
-      );
+      ctx.out(ctx.t("cli-plan-imported", { ...figures, assignments: live?.n ?? 0 }));
+      printReport(ctx, s.report, false);
     });
 
   plan
@@ -87,4 +118,42 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .action((opts: { plan?: string }) => {
       ctx.out(JSON.stringify(exportPlan(ctx.database().db, opts.plan), null, 2));
     });
+}
+
+interface ImportFlags {
+  id?: string;
+  province?: string;
+  dryRun?: boolean;
+  review?: string;
+  newAgencies?: boolean;
+  strict?: boolean;
+  allowArchive?: boolean;
+}
+
+/** The summary a coordinator checks before saying yes; after a real import, only what needs acting on. */
+function printReport(ctx: CliContext, r: ImportReport, full: boolean): void {
+  if (full) {
+    for (const s of r.sections) {
+      const annex = ctx.t(
+        s.annex === "tasks" ? "cli-plan-report-annex-tasks" : "cli-plan-report-annex-targets",
+      );
+      ctx.out(
+        ctx.t("cli-plan-report-section", { annex, numeral: s.numeral, title: s.title, count: s.items }),
+      );
+    }
+    const kinds = Object.entries(r.deadlineKinds).map(([k, n]) => `${k} ${n}`);
+    ctx.out(ctx.t("cli-plan-report-kinds", { kinds: kinds.join(", ") }));
+  }
+  if (r.undated.length > 0) {
+    ctx.out(ctx.t("cli-plan-report-undated", { count: r.undated.length }));
+    for (const u of r.undated)
+      ctx.out(ctx.t("cli-plan-report-undated-line", { ...u, title: u.title.slice(0, 80) }));
+  }
+  if (!full && r.created.length === 0) return;
+  const unknown = new Set(r.unknown.map((u) => u.name)).size;
+  ctx.out(ctx.t("cli-plan-report-agencies", { matched: r.matched, unknown, created: r.created.length }));
+  if (full)
+    for (const u of r.unknown) ctx.out(ctx.t("cli-plan-report-unknown-line", { line: u.line, name: u.name }));
+  if (full && r.top.length > 0)
+    ctx.out(ctx.t("cli-plan-report-top", { list: r.top.map((a) => `${a.name} (${a.count})`).join(", ") }));
 }

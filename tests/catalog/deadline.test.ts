@@ -81,10 +81,63 @@ describe("parseDeadline", () => {
     });
   });
 
-  it.each(["Sớm nhất có thể", "Tháng 13/2026", "Quý V/2026", "Thường xuyên hàng tuần", ""])(
+  it.each(["Sớm nhất có thể", "Tháng 13/2026", "Quý V/2026", "Thường xuyên hàng tuần", "31/02/2026"])(
     "rejects %j",
     (text) => {
       expect(() => parseDeadline(text)).toThrow(DeadlineError);
     },
   );
+});
+
+describe("deadline forms of other plans", () => {
+  it.each([
+    ["2025", "year", "2025-12-31"],
+    ["Năm 2025", "year", "2025-12-31"],
+    ["12/2025", "month", "2025-12-31"],
+    ["06/2025", "month", "2025-06-30"],
+    ["Tháng 10/2025", "month", "2025-10-31"],
+    ["Quý II/2025", "quarter", "2025-06-30"],
+    ["Quí IV-2025", "quarter", "2025-12-31"],
+    ["Quý IV/2025", "quarter", "2025-12-31"],
+    ["Trước ngày 30/11/2025", "date", "2025-11-30"],
+    ["30/09/2025", "date", "2025-09-30"],
+  ])("%s is a %s deadline on %s", (text, kind, due) => {
+    const d = parseDeadline(text);
+    expect(d).toMatchObject({ kind, due, indicative: false, text });
+    expect(d.start).toBeUndefined();
+  });
+
+  it.each([
+    ["Quý IV/2025 - Quý II/2026", "2025-10-01", "2026-06-30"],
+    ["2025 - 2026", "2025-01-01", "2026-12-31"],
+    ["2026-2030", "2026-01-01", "2030-12-31"],
+    ["Năm 2025-2030", "2025-01-01", "2030-12-31"],
+    ["Quí IV-2025 - Quí II-2026", "2025-10-01", "2026-06-30"],
+    ["Từ tháng 3/2026 đến tháng 6/2026", "2026-03-01", "2026-06-30"],
+  ])("%s is a range from %s, due %s", (text, start, due) => {
+    expect(parseDeadline(text)).toMatchObject({ kind: "range", start, due, text });
+  });
+
+  it("reads yearly and open-ended tasks as recurring", () => {
+    expect(parseDeadline("Hằng năm")).toMatchObject({ kind: "recurring", due: null, every: "year" });
+    expect(parseDeadline("hang nam")).toMatchObject({ kind: "recurring", every: "year" });
+    expect(parseDeadline("Nhiệm vụ thường xuyên")).toMatchObject({ kind: "recurring", due: null });
+    expect(parseDeadline("Nhiệm vụ thường xuyên").every).toBeUndefined();
+    expect(parseDeadline("2025 và những năm tiếp theo")).toMatchObject({
+      kind: "recurring",
+      start: "2025-01-01",
+      every: "year",
+    });
+    expect(parseDeadline("Bắt đầu triển khai từ năm 2026")).toMatchObject({
+      kind: "recurring",
+      start: "2026-01-01",
+      every: "year",
+    });
+  });
+
+  it("reads a roadmap set elsewhere as dependent, and an empty cell as no date", () => {
+    const text = "Theo lộ trình được giao tại Kế hoạch số 02-KH/BCĐTW";
+    expect(parseDeadline(text)).toMatchObject({ kind: "dependent", due: null, condition: text });
+    expect(parseDeadline("")).toMatchObject({ kind: "none", due: null, text: "" });
+  });
 });

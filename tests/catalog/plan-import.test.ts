@@ -194,17 +194,33 @@ describe("a malformed document", () => {
 
   it("names the line and text of an unknown agency and changes nothing", () => {
     const e = attempt(shipped.replace("\tSở Tư pháp\tTháng 3/2027", "\tSở Kế hoạch và Đầu tư\tTháng 3/2027"));
-    expect(e.key).toBe("err-plan-format");
-    expect(e.args).toMatchObject({ line: 365, reason: 'unknown agency "Sở Kế hoạch và Đầu tư"' });
+    expect(e.key).toBe("err-plan-unknown-agencies");
+    expect(e.args).toMatchObject({ line: 365, count: 1, names: "Sở Kế hoạch và Đầu tư" });
   });
 
-  it("names the line and text of a deadline that fits no rule", () => {
-    const e = attempt(shipped.replace("\tQuý II/2026\tĐưa vào vận hành", "\tCuối năm\tĐưa vào vận hành"));
-    expect(e.args).toMatchObject({ line: 373, reason: "unrecognised deadline", text: "Cuối năm" });
+  it("with --strict, names the line and text of a deadline that fits no rule", () => {
+    const bad = shipped.replace("\tQuý II/2026\tĐưa vào vận hành", "\tCuối năm\tĐưa vào vận hành");
+    const { db, planId, sqlite } = seededDatabase();
+    const before = sqlite.prepare("select count(*) n, group_concat(deadline_text, '|') t from tasks").get();
+    expect(() => importPlan(db, { planId, text: bad, sourceName: "bad.md" }, { strict: true })).toThrow(
+      expect.objectContaining({ args: expect.objectContaining({ line: 373, text: "Cuối năm" }) }),
+    );
+    expect(sqlite.prepare("select count(*) n, group_concat(deadline_text, '|') t from tasks").get()).toEqual(
+      before,
+    );
+    // Without it, the task comes in with no date and is listed for /setdue.
+    const s = importPlan(db, { planId, text: bad, sourceName: "bad.md" });
+    expect(s.report.undated).toEqual([expect.objectContaining({ text: "Cuối năm" })]);
+    const ref = s.report.undated[0]?.ref ?? "";
+    expect(exportPlan(db, planId).tasks.find((t) => t.ref === ref)?.deadline).toMatchObject({
+      kind: "none",
+      due: null,
+      text: "Cuối năm",
+    });
   });
 
-  it("refuses a document without the annexes", () => {
-    expect(attempt("# Just a title\n").args.reason).toMatch(/Annex I/);
+  it("refuses a document without tables", () => {
+    expect(attempt("# Just a title\n").key).toBe("err-plan-no-tasks");
   });
 });
 

@@ -39,13 +39,23 @@ export const sections = sqliteTable(
   (t) => [uniqueIndex("sections_plan_annex_numeral").on(t.planId, t.annex, t.numeral)],
 );
 
-export const agencyKinds = ["department", "sector", "commune", "ward", "enterprise", "external"] as const;
+export const agencyKinds = [
+  "department",
+  "sector",
+  "commune",
+  "ward",
+  "enterprise",
+  "external",
+  "other",
+] as const;
 export type AgencyKind = (typeof agencyKinds)[number];
 
 export const agencies = sqliteTable("agencies", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   kind: text("kind", { enum: agencyKinds }).notNull(),
+  /** Created from an unknown name by `plan import --new-agencies`: to be checked in the directory. */
+  needsReview: integer("needs_review", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Group phrases ("các sở, ngành tỉnh") resolve to groups; their members come from the operator's CSV. */
@@ -79,7 +89,17 @@ export const groupMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.groupId, t.agencyId] }), index("group_members_agency").on(t.agencyId)],
 );
 
-export const deadlineKinds = ["month", "quarter", "year", "recurring", "dependent", "milestones"] as const;
+export const deadlineKinds = [
+  "month",
+  "quarter",
+  "year",
+  "recurring",
+  "dependent",
+  "milestones",
+  "date",
+  "range",
+  "none",
+] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export const tasks = sqliteTable(
@@ -105,6 +125,12 @@ export const tasks = sqliteTable(
     condition: text("condition"),
     quota: text("quota", { mode: "json" }).$type<{ count: number; per: string; item: string }>(),
     milestones: text("milestones", { mode: "json" }).$type<string[]>(),
+    /** The first day of a range ("Quý IV/2025 - Quý II/2026"), or of an open-ended recurring task. */
+    startDate: text("start_date"),
+    /** "year" for "Hằng năm"; null for monthly-reported recurring tasks ("Thường xuyên"). */
+    every: text("every", { enum: ["year"] }),
+    /** Columns the reader could not place ("Nguồn kinh phí"…), kept as written. */
+    notes: text("notes", { mode: "json" }).$type<{ header: string; text: string }[]>(),
     /** Set by a coordinator (/setdue); wins over `dueDate` and survives re-imports. */
     dueOverride: text("due_override"),
     archivedAt: text("archived_at"),
@@ -149,10 +175,19 @@ export const targets = sqliteTable(
     target2030Text: text("target_2030_text").notNull(),
     target2030Op: text("target_2030_op"),
     target2030Value: real("target_2030_value"),
+    /** Values for years other than 2026 and 2030 (a 2021–2025 plan, "Đến năm 2028"), as written. */
+    otherYears: text("other_years", { mode: "json" }).$type<YearValue[]>(),
     archivedAt: text("archived_at"),
   },
   (t) => [uniqueIndex("targets_plan_ref").on(t.planId, t.ref)],
 );
+
+export interface YearValue {
+  year: number;
+  text: string;
+  op: string | null;
+  value: number | null;
+}
 
 export const targetTrackers = sqliteTable(
   "target_trackers",
