@@ -36,7 +36,19 @@ err-file-read = Cannot read the file { $file }.
 err-csv = The CSV file { $file } is not valid: { $reason }
 err-csv-header = The file { $file } must start with the header: { $expected }
 err-csv-row = File { $file }, line { $line }: invalid value ({ $reason }).
-err-plan-format = File { $file }, line { $line }: { $reason } — "{ $text }"
+plan-format-no-lead = File { $file }, line { $line }: a task with no lead agency — "{ $text }"
+plan-format-bad-deadline = File { $file }, line { $line }: deadline "{ $text }" not understood (--strict). Without --strict the task is imported with no date, to be set with /setdue.
+plan-format-no-title = File { $file }, line { $line }: a row with no task or target title — "{ $text }"
+plan-format-second-column = File { $file }, line { $line }: column "{ $header }" is of the same kind as another column of the header — "{ $text }"
+plan-format-missing-column = File { $file }, line { $line }: the header has no { $role ->
+        [title] task/target title
+        [lead] lead agency
+        [tracker] tracking agency
+       *[other] { $role }
+    } column; headers not placed: { $unplaced } — "{ $text }"
+plan-format-too-many-columns = File { $file }, line { $line }: more than the table's { $width } columns — "{ $text }"
+plan-format-bad-line = File { $file }, line { $line }: not a recognisable table line (odd numbering) — "{ $text }"
+plan-format-orphan-continuation = File { $file }, line { $line }: a continuation line with no row above to continue — "{ $text }"
 err-no-plan = No plan has been imported yet. Run: npm run cli -- plan import
 err-plan-unknown = There is no plan "{ $plan }".
 err-date = "{ $value }" is not a valid date (use YYYY-MM-DD).
@@ -159,6 +171,9 @@ deadline-milestones = milestones
 deadline-month = —
 deadline-quarter = —
 deadline-year = —
+deadline-date = —
+deadline-range = —
+deadline-none = no date yet
 
 ## Joining
 join-hello = Hello! You are not linked to any agency of the Đề án 06 plan yet.

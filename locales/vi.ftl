@@ -36,7 +36,19 @@ err-file-read = Không đọc được tệp { $file }.
 err-csv = Tệp CSV { $file } không hợp lệ: { $reason }
 err-csv-header = Tệp { $file } phải có dòng tiêu đề: { $expected }
 err-csv-row = Tệp { $file }, dòng { $line }: giá trị không hợp lệ ({ $reason }).
-err-plan-format = Tệp { $file }, dòng { $line }: { $reason } — “{ $text }”
+plan-format-no-lead = Tệp { $file }, dòng { $line }: nhiệm vụ không có cơ quan chủ trì — “{ $text }”
+plan-format-bad-deadline = Tệp { $file }, dòng { $line }: không hiểu thời hạn “{ $text }” (chế độ --strict). Bỏ --strict để nhập nhiệm vụ "chưa có hạn" rồi đặt hạn bằng /dathan.
+plan-format-no-title = Tệp { $file }, dòng { $line }: dòng không có tên nhiệm vụ hoặc chỉ tiêu — “{ $text }”
+plan-format-second-column = Tệp { $file }, dòng { $line }: cột “{ $header }” trùng loại với một cột khác trong dòng tiêu đề — “{ $text }”
+plan-format-missing-column = Tệp { $file }, dòng { $line }: dòng tiêu đề thiếu cột { $role ->
+        [title] tên nhiệm vụ/chỉ tiêu
+        [lead] cơ quan chủ trì
+        [tracker] cơ quan theo dõi
+       *[other] { $role }
+    }; các cột chưa xếp được: { $unplaced } — “{ $text }”
+plan-format-too-many-columns = Tệp { $file }, dòng { $line }: dòng có nhiều hơn { $width } cột của bảng — “{ $text }”
+plan-format-bad-line = Tệp { $file }, dòng { $line }: không nhận ra dòng này của bảng (số thứ tự lạ) — “{ $text }”
+plan-format-orphan-continuation = Tệp { $file }, dòng { $line }: dòng nối tiếp nhưng không có dòng nào phía trên để nối — “{ $text }”
 err-no-plan = Chưa có kế hoạch nào. Hãy chạy: npm run cli -- plan import
 err-plan-unknown = Không có kế hoạch “{ $plan }”.
 err-date = “{ $value }” không phải ngày hợp lệ (dạng YYYY-MM-DD).
@@ -158,6 +170,9 @@ deadline-milestones = theo mốc
 deadline-month = —
 deadline-quarter = —
 deadline-year = —
+deadline-date = —
+deadline-range = —
+deadline-none = chưa có hạn
 
 ## Tham gia
 join-hello = Xin chào! Bạn chưa được liên kết với cơ quan, đơn vị nào trong Kế hoạch Đề án 06.

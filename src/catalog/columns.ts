@@ -57,10 +57,11 @@ const YEAR = /\b((?:19|20)\d{2})\b/;
 
 export class LayoutError extends Error {
   constructor(
-    readonly reason: string,
+    readonly reason: "second-column" | "missing-column",
     readonly header: string,
+    readonly args: Record<string, string>,
   ) {
-    super(reason);
+    super(`${reason}: ${Object.values(args).join(" ")}`);
   }
 }
 
@@ -103,7 +104,7 @@ export function layoutOf(header: string[], sub: string[] | null, kind: TableKind
     else if (title.test(k) && !taken.has("title")) role = "title";
     else role = roles.find(([r, re]) => re.test(k) && !taken.has(r))?.[0] ?? "note";
     if (role === "note" && roles.some(([r, re]) => re.test(k) && taken.has(r)) && kind === "tasks") {
-      throw new LayoutError(`header "${name}": a second column of that kind`, header.join(" | "));
+      throw new LayoutError("second-column", header.join(" | "), { header: name });
     }
     taken.add(role);
     columns.push({ index, header: name, role, ...(role === "year" ? { year: Number(year) } : {}) });
@@ -112,10 +113,10 @@ export function layoutOf(header: string[], sub: string[] | null, kind: TableKind
   for (const role of needed) {
     if (!taken.has(role)) {
       const unplaced = columns.filter((c) => c.role === "note").map((c) => `"${c.header}"`);
-      throw new LayoutError(
-        `no "${role}" column among the headers${unplaced.length ? `; could not place ${unplaced.join(", ")}` : ""}`,
-        header.join(" | "),
-      );
+      throw new LayoutError("missing-column", header.join(" | "), {
+        role,
+        unplaced: unplaced.length ? unplaced.join(", ") : "-",
+      });
     }
   }
   return { kind, columns };

@@ -133,10 +133,10 @@ function parse(db: Db | Tx, items: SourceItem[], file: string, opts: ImportOptio
     return parsePlan(items, loadGazetteer(db), { strict: opts.strict });
   } catch (e) {
     if (e instanceof PlanFormatError) {
-      throw new UserError("err-plan-format", {
+      throw new UserError(`plan-format-${e.reason}`, {
+        ...e.args,
         file,
         line: e.line,
-        reason: e.reason,
         text: e.text.slice(0, 200),
       });
     }

@@ -81,7 +81,7 @@ export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: Pars
   const unknown: UnknownName[] = [];
   const parties = (row: TableRow, cell: string, required: boolean): Party[] => {
     if (cell.trim() === "") {
-      if (required) throw new PlanFormatError(row.line, row.cells.join(" | "), "no lead agency");
+      if (required) throw new PlanFormatError(row.line, row.cells.join(" | "), "no-lead");
       return [];
     }
     const found = gazetteer.resolveLoose(cell);
@@ -96,7 +96,7 @@ export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: Pars
       deadline = parseDeadline(when);
     } catch (e) {
       if (!(e instanceof DeadlineError)) throw e;
-      if (opts.strict) throw new PlanFormatError(row.line, when, "unrecognised deadline");
+      if (opts.strict) throw new PlanFormatError(row.line, when, "bad-deadline");
       deadline = { ...parseDeadline(""), text: e.text };
     }
     return {
@@ -156,7 +156,7 @@ function items(sections: TableSection[]): { item: Item; row: TableRow }[] {
     const used = new Set<string>();
     section.rows.forEach((row, k) => {
       const title = field(row, "title");
-      if (!title) throw new PlanFormatError(row.line, row.cells.join(" | "), "row without a title");
+      if (!title) throw new PlanFormatError(row.line, row.cells.join(" | "), "no-title");
       let key = row.local;
       if (used.has(key)) key = printed.has(String(k + 1)) ? `${row.local}b` : String(k + 1);
       while (used.has(key)) key = `${key}b`;

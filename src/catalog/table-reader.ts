@@ -31,16 +31,31 @@ export interface TableSection {
   implicit: boolean;
 }
 
+/**
+ * Why a plan line cannot be read: `reason` names a locale message (`plan-format-<reason>`), so the
+ * operator reads it in their own language; `args` fill it in.
+ */
 export class PlanFormatError extends Error {
   constructor(
     readonly line: number,
     readonly text: string,
-    readonly reason: string,
+    readonly reason: PlanFormatReason,
+    readonly args: Record<string, string | number> = {},
   ) {
     super(`${reason} (line ${line}: "${text.slice(0, 120)}")`);
     this.name = "PlanFormatError";
   }
 }
+
+export type PlanFormatReason =
+  | "no-lead"
+  | "bad-deadline"
+  | "no-title"
+  | "second-column"
+  | "missing-column"
+  | "too-many-columns"
+  | "bad-line"
+  | "orphan-continuation";
 
 export interface PlanDocument {
   title: string;
@@ -87,7 +102,7 @@ export function readPlanDocument(items: SourceItem[]): PlanDocument {
       try {
         layout = layoutOf(item.cells, sub, kind);
       } catch (e) {
-        if (e instanceof LayoutError) throw new PlanFormatError(item.line, e.header, e.reason);
+        if (e instanceof LayoutError) throw new PlanFormatError(item.line, e.header, e.reason, e.args);
         throw e;
       }
       // The same kind of table again (a header repeated at a page break, a header split over two
@@ -116,7 +131,7 @@ function readRow(table: Table, row: SourceRow): void {
   const { layout } = table;
   const width = Math.max(...layout.columns.map((c) => c.index)) + 1;
   if (row.cells.slice(width).some((c) => c !== "")) {
-    throw new PlanFormatError(row.line, row.cells.join("\t"), `expected ${width} columns`);
+    throw new PlanFormatError(row.line, row.cells.join("\t"), "too-many-columns", { width });
   }
   const number = column(layout, row, "number");
   const title = column(layout, row, "title");
@@ -131,7 +146,7 @@ function readRow(table: Table, row: SourceRow): void {
   } else if (row.paginated ? number === "" : number + title === "") {
     continueRow(table, row);
   } else if (row.paginated ? !item : number.length > 12 || /\s/.test(number)) {
-    throw new PlanFormatError(row.line, row.cells.join(" | "), "unrecognised table line");
+    throw new PlanFormatError(row.line, row.cells.join(" | "), "bad-line");
   } else {
     addRow(table, row, bare(number));
   }
@@ -201,8 +216,7 @@ function addRow(table: Table, row: SourceRow, number: string): void {
 
 function continueRow(table: Table, row: SourceRow): void {
   const open = table.row;
-  if (!open)
-    throw new PlanFormatError(row.line, row.cells.join("\t"), "continuation line with no row to continue");
+  if (!open) throw new PlanFormatError(row.line, row.cells.join("\t"), "orphan-continuation");
   row.cells.forEach((text, k) => {
     if (k === 0 || !text) return;
     open.cells[k] = open.cells[k] ? `${open.cells[k]} ${text}` : text;

@@ -163,9 +163,8 @@ describe("headers it cannot place", () => {
     const text =
       "| TT | Tên nhiệm vụ | Cột lạ | Thời hạn |\n|---|---|---|---|\n| 1 | Việc | Sở Y tế | 2026 |\n";
     const e = error(() => importPlan(db, { planId: "x", text, sourceName: "x.md" }));
-    expect(e.key).toBe("err-plan-format");
-    expect(e.args).toMatchObject({ line: 1 });
-    expect(String(e.args?.reason)).toMatch(/no "lead" column.*could not place "Cột lạ"/);
+    expect(e.key).toBe("plan-format-missing-column");
+    expect(e.args).toMatchObject({ line: 1, role: "lead", unplaced: '"Cột lạ"' });
     expect(sqlite.prepare("select count(*) n from plans").get()).toEqual({ n: 0 });
   });
 });

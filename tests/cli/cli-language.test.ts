@@ -1,8 +1,11 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { localizeCommander } from "../../src/cli/commander-text.ts";
 import { I18n, type Lang } from "../../src/i18n/index.ts";
 import { cli } from "../helpers/cli.ts";
+import { tempDir } from "../helpers/db.ts";
 
 const i18n = new I18n();
 
@@ -67,5 +70,23 @@ describe("the CLI speaks one language per screen", () => {
     const bad = cli(["plan", "--bogus"], { NHACVIEC_LANG: "en" });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe("Error: there is no option --bogus. See --help.\n");
+  });
+
+  it("names what is wrong with a plan in the operator's language", { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    const plan = join(dir, "plan.md");
+    // A task table whose lead column has a header no synonym places.
+    writeFileSync(
+      plan,
+      "| TT | Tên nhiệm vụ | Cột lạ | Thời hạn |\n|---|---|---|---|\n| 1 | Việc | Sở Y tế | 2026 |\n",
+    );
+    const db = join(dir, "x.db");
+    const vi = cli(["plan", "import", plan, "--id", "x", "--db", db]);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain('dòng tiêu đề thiếu cột cơ quan chủ trì; các cột chưa xếp được: "Cột lạ"');
+    expect(vi.stderr).not.toMatch(/column|line \d/);
+    const en = cli(["plan", "import", plan, "--id", "x", "--db", db], { NHACVIEC_LANG: "en" });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('the header has no lead agency column; headers not placed: "Cột lạ"');
   });
 });

@@ -11,8 +11,14 @@ function sources(dir: string): string[] {
   );
 }
 
-/** Words in code that look like message keys but are outbox kinds and rule steps. */
-const NOT_KEYS = new Set(["missing-coordinator", "overdue-focal", "overdue-head", "overdue-coordinator"]);
+/** Words in code that look like message keys but are outbox kinds, rule steps and plan-format reasons. */
+const NOT_KEYS = new Set([
+  "missing-coordinator",
+  "overdue-focal",
+  "overdue-head",
+  "overdue-coordinator",
+  "missing-column",
+]);
 
 /**
  * Every quoted "family-name" in src/ whose family is one the locales use: the keys passed to
@@ -55,7 +61,19 @@ describe("the locales", () => {
         (s) => `status-${s}`,
       ),
       ...["focal", "head", "coordinator", "admin"].map((r) => `role-${r}`),
-      ...["recurring", "dependent", "milestones", "month", "quarter", "year"].map((d) => `deadline-${d}`),
+      ...["recurring", "dependent", "milestones", "month", "quarter", "year", "date", "range", "none"].map(
+        (d) => `deadline-${d}`,
+      ),
+      ...[
+        "no-lead",
+        "bad-deadline",
+        "no-title",
+        "second-column",
+        "missing-column",
+        "too-many-columns",
+        "bad-line",
+        "orphan-continuation",
+      ].map((r) => `plan-format-${r}`),
     ];
     for (const lang of languages) expect(built.filter((k) => !i18n.has(lang, k))).toEqual([]);
   });
