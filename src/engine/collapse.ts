@@ -89,11 +89,17 @@ export function collapseMissing(
   return { many, agencies: byShareThenName(named, names) };
 }
 
+const shareOf = (c: Completeness) => (c.required ? c.reported / c.required : 1);
+
+/** Each agency's share of the period's reports sent (0–1): the tie-breaker of every list. */
+export function reportedShares(list: Completeness[]): Map<string, number> {
+  return new Map(list.map((c) => [c.agencyId, shareOf(c)]));
+}
+
 /** Lowest share reported first; equal shares by name, as Vietnamese sorts it. */
 export function byShareThenName(list: Completeness[], names: Map<string, string>): Completeness[] {
-  const share = (c: Completeness) => (c.required ? c.reported / c.required : 1);
   const name = (id: string) => names.get(id) ?? id;
   return [...list].sort(
-    (a, b) => share(a) - share(b) || name(a.agencyId).localeCompare(name(b.agencyId), "vi"),
+    (a, b) => shareOf(a) - shareOf(b) || name(a.agencyId).localeCompare(name(b.agencyId), "vi"),
   );
 }

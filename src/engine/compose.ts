@@ -295,12 +295,15 @@ export function overdueBlocks(
   names: Map<string, string>,
   kinds: Map<string, string> | undefined,
   day: string,
+  shares?: Map<string, number>,
 ): string[] {
   const { many, rest } = collapseByTask(items, kinds);
   const late = (list: WorkItem[]) => Math.max(...list.map((w) => daysBetween(w.due ?? day, day)));
   const name = (id: string) => names.get(id) ?? id;
+  // Worst first; among equally late, the agency that reported least this period, then by name.
+  const share = (id: string) => shares?.get(id) ?? 1;
   const agencies = [...groupByAgency(rest)].sort(
-    ([a, x], [b, y]) => late(y) - late(x) || name(a).localeCompare(name(b), "vi"),
+    ([a, x], [b, y]) => late(y) - late(x) || share(a) - share(b) || name(a).localeCompare(name(b), "vi"),
   );
   return [
     ...(many.length ? [many.map((m) => manyText(i18n, lang, "list-many-overdue", m, day)).join("\n")] : []),
@@ -323,13 +326,18 @@ export function overdueBlocks(
 }
 
 /** The coordinators' step of the overdue ladder: one message a day for the whole plan. */
-export function overdueForCoordinators(ctx: ComposeContext, day: string, items: WorkItem[]): NewMessage[] {
+export function overdueForCoordinators(
+  ctx: ComposeContext,
+  day: string,
+  items: WorkItem[],
+  shares?: Map<string, number>,
+): NewMessage[] {
   if (items.length === 0) return [];
   const key = `overdue-coordinator:${day}:${ctx.planId}`;
   return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "overdue-coordinator", null, (lang) => ({
     text: [
       ctx.i18n.t(lang, "engine-overdue-coordinator", { days: ctx.rules.overdue.coordinatorAfterDays }),
-      ...overdueBlocks(ctx.i18n, lang, items, ctx.names, ctx.kinds, day),
+      ...overdueBlocks(ctx.i18n, lang, items, ctx.names, ctx.kinds, day, shares),
     ].join("\n\n"),
   }));
 }

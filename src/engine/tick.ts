@@ -4,7 +4,7 @@ import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
 import { groupBy } from "../collections.ts";
 import type { DigestScope } from "../db/schema.ts";
-import { addDay, periodDeadline } from "../domain/period.ts";
+import { addDay, periodDeadline, periodOf } from "../domain/period.ts";
 import { type Rules, type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import {
   type CycleStep,
@@ -17,6 +17,7 @@ import {
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { I18n } from "../i18n/index.ts";
 import { digestChartModel, renderChart } from "../reports/chart.ts";
+import { reportedShares } from "./collapse.ts";
 import {
   agencyDeadlines,
   type ComposeContext,
@@ -209,7 +210,17 @@ function collect(deps: EngineDeps, snapshot: Snapshot, from: Date, at: Date, tel
     }
     for (const [sendDay, ruleDays] of groupBy(days, (d) => sendDayOf(d, rules.overdue.time)))
       if (sendDay)
-        add(sendDay, overdueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }));
+        add(
+          sendDay,
+          overdueMessages({ ctx: ctx(), rules, days: ruleDays, sendDay, work: work() }, (day) =>
+            reportedShares(
+              completeness(
+                requiredByAgency(work()),
+                snapshot.reportedIn(periodOf(day, rules.cycle.deadlineDay), plan.id),
+              ),
+            ),
+          ),
+        );
   }
   return out;
 }
@@ -282,7 +293,11 @@ function dueMessages({ ctx, rules, days, sendDay, work, until }: Told & { until?
   );
 }
 
-function overdueMessages({ ctx, rules, days, sendDay, work }: Told): NewMessage[] {
+/** `shares` (each agency's share of the period's reports, on a day) orders equally late agencies. */
+function overdueMessages(
+  { ctx, rules, days, sendDay, work }: Told,
+  shares: (day: string) => Map<string, number>,
+): NewMessage[] {
   const steps = { focal: [] as WorkItem[], head: [] as WorkItem[], coordinator: [] as WorkItem[] };
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones") continue;
@@ -298,7 +313,9 @@ function overdueMessages({ ctx, rules, days, sendDay, work }: Told): NewMessage[
     ...[...groupByAgency(steps.head)].flatMap(([a, items]) =>
       agencyDeadlines(ctx, "overdue-head", sendDay, a, items),
     ),
-    ...overdueForCoordinators(ctx, sendDay, steps.coordinator),
+    ...(steps.coordinator.length
+      ? overdueForCoordinators(ctx, sendDay, steps.coordinator, shares(sendDay))
+      : []),
   ];
 }
 

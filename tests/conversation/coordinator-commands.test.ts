@@ -172,3 +172,32 @@ describe("/export and /missing agree on which months exist", () => {
     expect(await say("/chuabaocao 01/2027")).toContain("Kỳ báo cáo tháng 01/2027");
   });
 });
+
+describe("/overdue (/trehan)", () => {
+  it("orders equally late agencies by the share of this period's reports sent, then by name", async () => {
+    const { say, core } = coordinator();
+    const order = async () =>
+      [
+        ...(await say("/trehan")).matchAll(
+          /^(Sở (?:Văn hóa, Thể thao và Du lịch|Xây dựng|Y tế)) \(\d+\):$/gm,
+        ),
+      ].map((m) => m[1]);
+    // Each is one task 20 days late and has reported nothing: by name.
+    expect(await order()).toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Y tế"]);
+    // Sở Văn hóa reports one of its tasks for this period (01/2027): the other two come first.
+    const a = core.sqlite
+      .prepare(
+        `select a.id, a.task_id task from assignments a
+          where a.agency_id = 'so-van-hoa-the-thao-va-du-lich' and a.role = 'lead' and a.archived_at is null
+          order by a.id limit 1`,
+      )
+      .get() as { id: number; task: number };
+    core.sqlite
+      .prepare(
+        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
+         values (?, ?, 'so-van-hoa-the-thao-va-du-lich', '2027-01', 'in_progress', 50, 'console', ?)`,
+      )
+      .run(a.id, a.task, "2027-01-20T02:00:00.000Z");
+    expect(await order()).toEqual(["Sở Xây dựng", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"]);
+  });
+});

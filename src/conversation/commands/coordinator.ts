@@ -2,6 +2,7 @@ import { findAgency } from "../../catalog/agency-lookup.ts";
 import { foldAccents } from "../../catalog/text.ts";
 import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
 import { isYmd } from "../../domain/working-time.ts";
+import { reportedShares } from "../../engine/collapse.ts";
 import { missingLines, overdueBlocks } from "../../engine/compose.ts";
 import { scopeText } from "../../engine/digest.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
@@ -42,6 +43,9 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
     .filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due < day && w.kind !== "milestones")
     .filter((w) => (!section || w.section === section) && (!agencyId || w.agencyId === agencyId));
   if (late.length === 0) return text(turn.t("overdue-none"));
+  const shares = reportedShares(
+    completeness(requiredByAgency(snapshot.work(planId)), snapshot.reportedIn(periodOf(day), planId)),
+  );
   const blocks = overdueBlocks(
     turn.deps.i18n,
     turn.lang,
@@ -49,6 +53,7 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
     snapshot.agencyNames(),
     snapshot.agencyKinds(),
     day,
+    shares,
   );
   const agencies = new Set(late.map((w) => w.agencyId)).size;
   return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks].join("\n\n"));
