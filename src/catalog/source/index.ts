@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../../errors.ts";
-import { readDocx } from "./docx.ts";
 import { readText, type SourceItem } from "./text.ts";
-import { readXlsx } from "./xlsx.ts";
 
 export type { SourceItem, SourceRow } from "./text.ts";
 
@@ -34,8 +32,13 @@ export async function readPlanSource(file: string): Promise<PlanSource> {
   if (!binary(file)) return readTextSource(file);
   const bytes = readBytes(file);
   try {
+    // exceljs and jszip load only for these files: at every CLI start they cost ~0.3 s.
     const ext = extname(file).toLowerCase();
-    return { bytes, items: ext === ".docx" ? await readDocx(bytes) : await readXlsx(bytes) };
+    const items =
+      ext === ".docx"
+        ? await (await import("./docx.ts")).readDocx(bytes)
+        : await (await import("./xlsx.ts")).readXlsx(bytes);
+    return { bytes, items };
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError("err-plan-unreadable", { file, reason: (e as Error).message.slice(0, 200) });
