@@ -286,7 +286,8 @@ export function agencyDeadlines(
 
 /**
  * Late lead assignments for coordinators: tasks late at many agencies as one line each, then
- * the other agencies, the longest late first, equal ones by name.
+ * the other agencies, the longest late first; equal ones by the share of the period's reports
+ * sent (`shares`), then by name.
  */
 export function overdueBlocks(
   i18n: I18n,

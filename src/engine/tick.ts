@@ -28,6 +28,7 @@ import {
   overdueForCoordinators,
 } from "./compose.ts";
 import { buildDigest, renderDigest } from "./digest.ts";
+import { lastTickAt, recordLastTick } from "./last-tick.ts";
 import { missedWorkNotice } from "./notices.ts";
 import type { NewMessage, Outbox } from "./outbox.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot, type WorkItem } from "./snapshot.ts";
@@ -61,7 +62,6 @@ export interface MissedWork {
   expired: number;
 }
 
-const LAST_TICK = "lastTickAt";
 /** Longer than any run of days off (Tết with its weekends is about ten). */
 const DEFERRAL_DAYS = 14;
 
@@ -82,11 +82,9 @@ function instant(day: string, time: string, zone: string): Date {
 export function runTick(deps: EngineDeps, at: Date): TickResult {
   const { sqlite, calendar } = deps;
   const zone = calendar.timeZone;
-  const last = sqlite.prepare("select value from engine_state where key = ?").get(LAST_TICK) as
-    | { value: string }
-    | undefined;
+  const last = lastTickAt(sqlite);
   const dayStart = instant(calendar.localDate(at), "00:00", zone);
-  let from = last && new Date(last.value) < at ? new Date(last.value) : new Date(dayStart.getTime() - 1);
+  let from = last && last < at ? last : new Date(dayStart.getTime() - 1);
   const floor = new Date(at.getTime() - rulesFor(deps.rulesFile, "").catchUpDays * 86_400_000);
   const cutOff = from < floor ? from : undefined;
   if (from < floor) from = floor;
@@ -107,12 +105,7 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
     messages.push(...missedWorkNotice(deps, missed, at));
   }
   const ids = deps.outbox.add(messages);
-  sqlite
-    .prepare(
-      `insert into engine_state (key, value) values (?, ?)
-       on conflict(key) do update set value = excluded.value where excluded.value > engine_state.value`,
-    )
-    .run(LAST_TICK, at.toISOString());
+  recordLastTick(sqlite, at);
   return { from, at, ids, ...(missed ? { missed } : {}) };
 }
 

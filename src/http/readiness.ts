@@ -1,12 +1,10 @@
 import type Database from "better-sqlite3";
 import type { Redis } from "ioredis";
+import { lastTickAt } from "../engine/last-tick.ts";
 import { ready } from "../jobs/redis.ts";
+import { SCHEDULER_PATTERNS, TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
 import { withTimeout } from "./updates.ts";
 
-/** The tick scheduler's period (src/jobs/runner.ts, pattern every 5 minutes). */
-export const TICK_INTERVAL_MS = 5 * 60_000;
-/** The job schedulers the engine declares (src/jobs/runner.ts). */
-export const SCHEDULERS = ["tick", "dispatch"] as const;
 const CHECK_TIMEOUT_MS = 2000;
 const PROBE_BUSY_TIMEOUT_MS = 250;
 
@@ -54,13 +52,6 @@ function probeDatabase(sqlite: Database.Database): Check {
   }
 }
 
-function lastTick(sqlite: Database.Database): Date | undefined {
-  const row = sqlite.prepare("select value from engine_state where key = 'lastTickAt'").get() as
-    | { value: string }
-    | undefined;
-  return row ? new Date(row.value) : undefined;
-}
-
 const failure = (e: unknown): Check => ({ ok: false, detail: e instanceof Error ? e.message : String(e) });
 
 async function settle(check: () => Check | Promise<Check>): Promise<Check> {
@@ -72,8 +63,8 @@ async function settle(check: () => Check | Promise<Check>): Promise<Check> {
 }
 
 /**
- * What /readyz reports. Meant to be folded into the EngineRunner's own health function once it
- * has one; until then it reads the last tick from engine_state and the schedulers from BullMQ.
+ * What /readyz reports: the last tick from engine_state (as `doctor` reads it), the schedulers
+ * from BullMQ, and a probe of the database and Redis.
  */
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const now = deps.now?.() ?? new Date();
@@ -85,7 +76,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
       return pong === "PONG" ? { ok: true } : { ok: false, detail: `unexpected answer ${pong}` };
     }),
     settle(() => {
-      const last = lastTick(deps.sqlite);
+      const last = lastTickAt(deps.sqlite);
       // A tick recorded for a later instant (cli tick --at) says nothing about the scheduler:
       // only the start time counts then, so a stopped scheduler is not hidden behind it.
       const known = last && last <= now ? last.getTime() : 0;
@@ -99,7 +90,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
     }),
     settle(async () => {
       const present = new Set(await deps.schedulers());
-      const missing = SCHEDULERS.filter((s) => !present.has(s));
+      const missing = Object.keys(SCHEDULER_PATTERNS).filter((s) => !present.has(s));
       return missing.length === 0 ? { ok: true } : { ok: false, detail: `missing: ${missing.join(", ")}` };
     }),
   ]);

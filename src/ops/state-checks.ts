@@ -8,14 +8,15 @@ import { loadRulesFile } from "../core.ts";
 import { rulesFor } from "../domain/rules.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
+import { lastTickAt } from "../engine/last-tick.ts";
+import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
 import { openReadOnly } from "./backup.ts";
 import type { Check } from "./check.ts";
 import { migrationStatus } from "./migrations.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
 /** engine/tick.ts keeps the instant of the last tick under this key. */
-const LAST_TICK_KEY = "lastTickAt";
-const TICK_MINUTES = 5;
+const TICK_MINUTES = TICK_INTERVAL_MS / 60_000;
 const FAILED_WINDOW_DAYS = 7;
 
 const local = (at: Date) => format(new TZDate(at, TZ), "dd/MM/yyyy HH:mm");
@@ -163,20 +164,18 @@ export function checkSchedule(
   now: Date,
 ): Check[] {
   const next = new Date(Math.floor(now.getTime() / (TICK_MINUTES * 60_000) + 1) * TICK_MINUTES * 60_000);
-  const row = db.prepare("select value from engine_state where key = ?").get(LAST_TICK_KEY) as
-    | { value: string }
-    | undefined;
+  const last = lastTickAt(db);
   const checks: Check[] = [];
-  if (!row)
+  if (!last)
     checks.push({ name: "tick", status: "problem", key: "doctor-tick-never", args: { next: local(next) } });
   else {
-    const age = Math.round((now.getTime() - Date.parse(row.value)) / 60_000);
+    const age = Math.round((now.getTime() - last.getTime()) / 60_000);
     const late = age > 2 * TICK_MINUTES;
     checks.push({
       name: "tick",
       status: late ? "problem" : "ok",
       key: late ? "doctor-tick-late" : "doctor-tick-ok",
-      args: { last: local(new Date(row.value)), minutes: age, next: local(next) },
+      args: { last: local(last), minutes: age, next: local(next) },
     });
   }
   const rules = rulesFor(loadRulesFile(config.RULES_FILE), planId ?? "");
