@@ -1,5 +1,5 @@
 import { importPlanFile } from "./catalog/plan-import.ts";
-import type { Channel, OutgoingMessage } from "./channels/channel.ts";
+import type { Channel } from "./channels/channel.ts";
 import { ConsoleChannel, ensureDemoPeople, runConsole } from "./channels/console/console.ts";
 import { ZaloBot } from "./channels/zalo/bot.ts";
 import { ZaloClient } from "./channels/zalo/client.ts";
@@ -16,6 +16,7 @@ import { telegramWebhook, zaloWebhook } from "./http/webhooks.ts";
 import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
+import type { OutgoingMessage } from "./messages.ts";
 import { measureUpdates } from "./metrics.ts";
 import { startDailyBackup } from "./ops/daily-backup.ts";
 import { moveChat } from "./people/chat-move.ts";

@@ -1,4 +1,4 @@
-import { foldAccents, tidy } from "./text.ts";
+import { foldAccents, tidy } from "../text/normalize.ts";
 
 /**
  * Places a table's columns by what their headers say, in any order: plans name the same

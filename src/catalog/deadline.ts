@@ -1,6 +1,6 @@
 import { endOfMonth, format } from "date-fns";
 import type { DeadlineKind } from "../db/schema.ts";
-import { foldAccents, tidy } from "./text.ts";
+import { foldAccents, tidy } from "../text/normalize.ts";
 
 /** A "Thời gian thực hiện" cell, made structured. Dates are Vietnam calendar dates. */
 export interface Deadline {

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../db/connection.ts";
 import { UserError } from "../errors.ts";
+import { foldAccents, slugify } from "../text/normalize.ts";
 import {
   type AgencyImportSummary,
   type AgencyRow,
   importAgencies,
   parseAgenciesCsv,
 } from "./agency-import.ts";
-import { foldAccents, slugify } from "./text.ts";
 
 /**
  * The shipped directories (data/agencies, sources in SOURCES.md): the central bodies

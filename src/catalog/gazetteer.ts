@@ -1,4 +1,4 @@
-import { foldAccents, tidy } from "./text.ts";
+import { foldAccents, tidy } from "../text/normalize.ts";
 
 /** A party named in a cell: one agency, or a group phrase standing for many. */
 export type Party = { agencyId: string; groupId?: undefined } | { groupId: string; agencyId?: undefined };

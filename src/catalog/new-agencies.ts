@@ -3,9 +3,9 @@ import { stringify } from "csv-stringify/sync";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../db/connection.ts";
 import { agencies, aliases } from "../db/schema.ts";
+import { slugify } from "../text/normalize.ts";
 import { aliasKey } from "./gazetteer.ts";
 import type { UnknownName } from "./plan-parser.ts";
-import { slugify } from "./text.ts";
 
 /**
  * Creates the names no directory knows as agencies of kind "other", flagged for review, so a

@@ -4,6 +4,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../db/connection.ts";
 import { aliases, targets, tasks } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import { slugify } from "../text/normalize.ts";
 import { syncAssignments } from "./assignments.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { buildReport, type ImportReport } from "./import-report.ts";
@@ -14,7 +15,6 @@ import type { ItemCounts } from "./reconcile.ts";
 import { type PlanSource, readPlanSource, readTextSource } from "./source/index.ts";
 import { readText, type SourceItem } from "./source/text.ts";
 import { PlanFormatError } from "./table-reader.ts";
-import { slugify } from "./text.ts";
 
 export type { ItemCounts } from "./reconcile.ts";
 export interface PlanImportSummary {

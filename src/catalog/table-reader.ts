@@ -1,6 +1,6 @@
+import { tidy } from "../text/normalize.ts";
 import { headerKind, isYearSubheader, type Layout, LayoutError, layoutOf, yearRow } from "./columns.ts";
 import type { SourceItem, SourceRow } from "./source/text.ts";
-import { tidy } from "./text.ts";
 
 /**
  * Finds the plan's tables by their header rows and reads them into sections of rows.

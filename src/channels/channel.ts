@@ -1,14 +1,9 @@
-import type { Choice } from "../engine/outbox.ts";
+import type { OutgoingMessage } from "../messages.ts";
 
 /**
  * The one interface between the core and a chat platform. Chat ids are channel-prefixed
  * everywhere else ("tg:123", "zalo:abc"); a channel sees only its own part ("123").
  */
-export interface OutgoingMessage {
-  text: string;
-  choices?: Choice[][] | null;
-  attachment?: { kind: "photo" | "document"; path: string; name: string } | null;
-}
 
 export interface Pacing {
   /** Sends per second across all chats of this channel. */

@@ -1,5 +1,5 @@
-import type { Choice } from "../engine/outbox.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import type { Choice } from "../messages.ts";
 
 /**
  * Choices as numbered lines, for channels without buttons (Zalo, the console). The router

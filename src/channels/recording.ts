@@ -1,4 +1,5 @@
-import { type Channel, ChannelError, type OutgoingMessage, type Pacing } from "./channel.ts";
+import type { OutgoingMessage } from "../messages.ts";
+import { type Channel, ChannelError, type Pacing } from "./channel.ts";
 
 export interface RecordedSend {
   chatId: string;

@@ -1,7 +1,7 @@
-import type { Choice } from "../engine/outbox.ts";
 import type { Args, Lang } from "../i18n/index.ts";
+import type { Choice, Evidence, Incoming, Reply } from "../messages.ts";
 import type { FlowState, FlowStore } from "./state.ts";
-import type { Actor, ConversationDeps, Evidence, Incoming, Reply } from "./types.ts";
+import type { Actor, ConversationDeps } from "./types.ts";
 
 /** What a command or a flow step sees: who, where, when, and how to speak. */
 export interface Turn {

@@ -1,5 +1,5 @@
-import { foldAccents } from "../catalog/text.ts";
-import type { Choice } from "../engine/outbox.ts";
+import type { Choice } from "../messages.ts";
+import { foldAccents } from "../text/normalize.ts";
 
 /**
  * How people type on phones, read one way everywhere: labels without accents or with Telex

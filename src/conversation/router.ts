@@ -2,6 +2,7 @@ import { prepared } from "../db/statements.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
+import type { Incoming, Reply } from "../messages.ts";
 import { countFlowError } from "../metrics.ts";
 import { findActor, isCoordinator } from "./actor.ts";
 import { type Command, parseCommand } from "./commands/index.ts";
@@ -13,7 +14,7 @@ import { settingsFlow } from "./flows/settings.ts";
 import { choiceByNumber, type LabelMatch, looseKey, matchLabel, readRef } from "./input.ts";
 import { CODE } from "./invites.ts";
 import { type FlowState, FlowStore } from "./state.ts";
-import type { ConversationDeps, Incoming, Reply } from "./types.ts";
+import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
   [reportFlow, onboardingFlow, settingsFlow, kpiFlow].map((f) => [f.kind, f]),

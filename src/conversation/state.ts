@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import { prepared } from "../db/statements.ts";
-import type { Choice } from "../engine/outbox.ts";
+import type { Choice } from "../messages.ts";
 
 export interface FlowState<T extends object = Record<string, unknown>> {
   chatId: string;

@@ -2,9 +2,11 @@ import { groupBy } from "../collections.ts";
 import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import type { Choice } from "../messages.ts";
+import { shortTitle } from "../text/title.ts";
 import { collapseByTask, collapseMissing, type ManyLine } from "./collapse.ts";
 import type { Guard } from "./guard.ts";
-import type { Choice, NewMessage } from "./outbox.ts";
+import type { NewMessage } from "./outbox.ts";
 import { type Completeness, isClosed, type Recipient, type WorkItem } from "./snapshot.ts";
 
 /** What every composer needs: text, names, and when the messages may go out. */
@@ -48,13 +50,6 @@ function fanOut(
       sendAfter: ctx.sendAfter,
     };
   });
-}
-
-/** Task titles run to several lines; on a phone the first 120 characters identify the task. */
-export function shortTitle(title: string, max = 120): string {
-  return title.length <= max
-    ? title
-    : `${title.slice(0, title.lastIndexOf(" ", max - 1) > max / 2 ? title.lastIndexOf(" ", max - 1) : max - 1)}…`;
 }
 
 /** Items by agency, in the order they come. */

@@ -1,13 +1,9 @@
 import type Database from "better-sqlite3";
-import { splitText } from "../channels/split.ts";
 import type { OutboxState } from "../db/schema.ts";
+import type { Choice } from "../messages.ts";
 import { countWritten } from "../metrics.ts";
+import { splitText } from "../text/split.ts";
 import type { Guard } from "./guard.ts";
-
-export interface Choice {
-  label: string;
-  data: string;
-}
 
 export interface NewMessage {
   dedupeKey: string;

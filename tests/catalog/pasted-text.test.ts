@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
 import { findAgency } from "../../src/catalog/agency-lookup.ts";
-import { foldAccents } from "../../src/catalog/text.ts";
+import { foldAccents } from "../../src/text/normalize.ts";
 import { config, tempDatabase } from "../helpers/db.ts";
 
 /** Names as they arrive when copied out of a Word or PDF document, or typed on a CJK keyboard. */

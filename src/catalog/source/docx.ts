@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { tidy } from "../text.ts";
+import { tidy } from "../../text/normalize.ts";
 import type { SourceItem } from "./text.ts";
 
 /**

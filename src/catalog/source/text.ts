@@ -1,4 +1,4 @@
-import { tidy } from "../text.ts";
+import { tidy } from "../../text/normalize.ts";
 
 /**
  * Every input format (text export, Markdown, docx, xlsx) is read into the same stream of

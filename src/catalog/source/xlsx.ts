@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { tidy } from "../text.ts";
+import { tidy } from "../../text/normalize.ts";
 import type { SourceItem } from "./text.ts";
 
 /**

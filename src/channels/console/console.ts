@@ -7,9 +7,10 @@ import type { Core } from "../../core.ts";
 import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
+import type { OutgoingMessage } from "../../messages.ts";
 import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
 import { subscribe } from "../../people/subscriptions.ts";
-import type { Channel, OutgoingMessage } from "../channel.ts";
+import type { Channel } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
 
 /**

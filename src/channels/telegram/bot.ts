@@ -3,10 +3,10 @@ import { Bot, type Context, InputFile } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { commands } from "../../conversation/commands/index.ts";
 import type { ConversationRouter } from "../../conversation/router.ts";
-import type { Incoming, Reply } from "../../conversation/types.ts";
 import type { I18n } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
-import { splitText } from "../split.ts";
+import type { Incoming, Reply } from "../../messages.ts";
+import { splitText } from "../../text/split.ts";
 import { keyboard } from "./sender.ts";
 import { callTimeouts } from "./timeouts.ts";
 

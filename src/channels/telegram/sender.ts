@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { type Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { type Channel, ChannelError, type OutgoingMessage, type Pacing } from "../channel.ts";
+import type { OutgoingMessage } from "../../messages.ts";
+import { type Channel, ChannelError, type Pacing } from "../channel.ts";
 
 /** Telegram's published limits: ~30 messages/s overall, 1/s per chat, 20/min per group. */
 export const telegramPacing: Pacing = { globalPerSecond: 30, privateGapMs: 1000, groupGapMs: 3000 };

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ConversationRouter } from "../../conversation/router.ts";
-import type { Incoming, Reply } from "../../conversation/types.ts";
 import type { I18n, Lang } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
+import type { Incoming, Reply } from "../../messages.ts";
+import { splitText } from "../../text/split.ts";
 import { renderNumbered } from "../numbered.ts";
 import { Reachability, retryDelayMs } from "../reachability.ts";
-import { splitText } from "../split.ts";
 import { updateKey, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { ZALO_TEXT_LIMIT } from "./sender.ts";
 

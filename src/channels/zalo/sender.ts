@@ -1,5 +1,6 @@
 import type { I18n, Lang } from "../../i18n/index.ts";
-import { type Channel, ChannelError, type OutgoingMessage, type Pacing } from "../channel.ts";
+import type { OutgoingMessage } from "../../messages.ts";
+import { type Channel, ChannelError, type Pacing } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
 import { ZaloApiError, type ZaloClient } from "./client.ts";
 

@@ -1,5 +1,4 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import { foldAccents } from "../../catalog/text.ts";
 import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
 import { isYmd } from "../../domain/working-time.ts";
 import { reportedShares } from "../../engine/collapse.ts";
@@ -7,13 +6,14 @@ import { missingLines, overdueBlocks } from "../../engine/compose.ts";
 import { scopeText } from "../../engine/digest.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
+import type { Reply } from "../../messages.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
 import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
+import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { createInvite } from "../invites.ts";
 import { assignmentsOf } from "../queries.ts";
-import type { Reply } from "../types.ts";
 import { taskLine } from "./focal.ts";
 import { parseInviteArgs } from "./invite-args.ts";
 

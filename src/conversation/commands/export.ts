@@ -5,11 +5,11 @@ import { periodLabel, periodOf } from "../../domain/period.ts";
 import { rulesFor } from "../../domain/rules.ts";
 import { buildDigest, renderDigest } from "../../engine/digest.ts";
 import { Snapshot } from "../../engine/snapshot.ts";
+import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
 import { digestChartModel, renderChart } from "../../reports/chart.ts";
 import { exportSynthesis, parseExportFormat } from "../../reports/export.ts";
 import type { Turn } from "../context.ts";
-import type { Reply } from "../types.ts";
 
 /** Files go to Telegram as attachments; the console writes them next to the database. */
 function deliverFile(

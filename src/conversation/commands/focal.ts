@@ -1,9 +1,9 @@
 import { dayLabel } from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import type { Reply } from "../../messages.ts";
+import { shortTitle } from "../../text/title.ts";
 import { isCoordinator, reportingContact } from "../actor.ts";
 import type { Turn } from "../context.ts";
 import { assignmentsOf, type OpenAssignment } from "../queries.ts";
-import type { Reply } from "../types.ts";
 
 /** One assignment as a line: ref, short title, due date (or its kind), latest status. */
 export function taskLine(turn: Turn, a: OpenAssignment): string {

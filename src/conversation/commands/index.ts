@@ -1,10 +1,10 @@
-import { foldAccents } from "../../catalog/text.ts";
+import type { Reply } from "../../messages.ts";
+import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { startKpi } from "../flows/kpi.ts";
 import { startCommand } from "../flows/onboarding.ts";
 import { startReport } from "../flows/report.ts";
 import { startSettings } from "../flows/settings.ts";
-import type { Reply } from "../types.ts";
 import {
   inviteCommand,
   missingCommand,

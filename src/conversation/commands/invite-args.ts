@@ -1,7 +1,7 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import { foldAccents } from "../../catalog/text.ts";
 import type { DbOrTx } from "../../db/connection.ts";
 import { UserError } from "../../errors.ts";
+import { foldAccents } from "../../text/normalize.ts";
 
 /** Role words as coordinators type them, accents optional, longest first when matching. */
 const ROLE_WORDS: [string, string][] = [

@@ -1,10 +1,10 @@
 import { dayLabel, periodLabel } from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
 import { isClosed, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
+import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
+import { shortTitle } from "../../text/title.ts";
 import type { Turn } from "../context.ts";
-import type { Reply } from "../types.ts";
 
 interface TaskRow {
   id: number;

@@ -1,12 +1,12 @@
-import { foldAccents } from "../../catalog/text.ts";
 import { periodOf } from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
+import { foldAccents } from "../../text/normalize.ts";
+import { shortTitle } from "../../text/title.ts";
 import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context.ts";
 import { matchLabel, readNumber, readRef } from "../input.ts";
 import type { FlowState } from "../state.ts";
-import type { Reply } from "../types.ts";
 
 interface Target {
   id: number;

@@ -1,11 +1,11 @@
 import { dayLabel } from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
 import { UserError } from "../../errors.ts";
 import { parseLang } from "../../i18n/index.ts";
+import type { Reply } from "../../messages.ts";
+import { shortTitle } from "../../text/title.ts";
 import type { FlowDefinition, Turn } from "../context.ts";
 import { CODE, redeemInvite } from "../invites.ts";
 import { assignmentsOf, isOpen } from "../queries.ts";
-import type { Reply } from "../types.ts";
 
 /** The welcome names the agency and lists what it leads. */
 export function welcome(turn: Turn, agencyId: string, agencyName: string, role: string): Reply[] {

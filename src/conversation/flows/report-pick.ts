@@ -1,9 +1,9 @@
 import { prepared } from "../../db/statements.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import type { Evidence, Reply } from "../../messages.ts";
+import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn, whichOne } from "../context.ts";
 import { matchLabel, readRef } from "../input.ts";
 import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
-import type { Evidence, Reply } from "../types.ts";
 import { askStatus, askTask, periodNow, type S, summary } from "./report-questions.ts";
 
 /**

@@ -1,10 +1,10 @@
 import type { ReportStatus } from "../../db/schema.ts";
 import { periodOf } from "../../domain/period.ts";
-import { shortTitle } from "../../engine/compose.ts";
+import type { Evidence, Reply } from "../../messages.ts";
+import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn } from "../context.ts";
 import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
 import type { FlowState } from "../state.ts";
-import type { Evidence, Reply } from "../types.ts";
 
 export interface ReportData {
   agencyId: string;

@@ -1,12 +1,12 @@
 import { prepared } from "../../db/statements.ts";
 import { dayLabel, periodDeadline, periodLabel } from "../../domain/period.ts";
+import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
 import { reportingContact } from "../actor.ts";
 import type { FlowDefinition, StepInput, Turn } from "../context.ts";
 import { readNumber } from "../input.ts";
 import { assignmentFor, assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
 import type { FlowState } from "../state.ts";
-import type { Reply } from "../types.ts";
 import { begin, pickTyped } from "./report-pick.ts";
 import {
   askCount,

@@ -1,5 +1,5 @@
+import type { Reply } from "../../messages.ts";
 import type { FlowDefinition, Turn } from "../context.ts";
-import type { Reply } from "../types.ts";
 
 /** /lang: the language of everything the bot sends this person, reminders included. */
 export function startSettings(turn: Turn): Reply[] {
