@@ -1,0 +1,171 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Choice } from "../messages.ts";
+import { type Q, statement } from "./context.ts";
+
+/** A conversation in progress: one per chat, expiring 24 hours after its last step. */
+export interface FlowState<T extends object = Record<string, unknown>> {
+  chatId: string;
+  contactId: number | null;
+  kind: string;
+  step: string;
+  nonce: string;
+  data: T;
+  /** The choices the open question offered, for "2" or a label typed on text channels. */
+  choices?: Choice[];
+}
+
+const DAY_MS = 86_400_000;
+const chat = sql.placeholder("chatId");
+
+const byChat = statement("flow_by_chat", (q) =>
+  q.db.select().from(q.t.flows).where(eq(q.t.flows.chatId, chat)).prepare(),
+);
+const remove = statement("flow_delete", (q) =>
+  q.db.delete(q.t.flows).where(eq(q.t.flows.chatId, chat)).returning({ chatId: q.t.flows.chatId }).prepare(),
+);
+const upsert = statement("flow_upsert", (q) => {
+  const f = q.t.flows;
+  const values = {
+    chatId: chat,
+    contactId: sql.placeholder("contactId"),
+    kind: sql.placeholder("kind"),
+    step: sql.placeholder("step"),
+    nonce: sql.placeholder("nonce"),
+    data: sql.placeholder("data"),
+    choices: null,
+    updatedAt: sql.placeholder("now"),
+    expiresAt: sql.placeholder("expires"),
+  };
+  const excluded = (c: string) => sql.raw(`excluded.${c}`);
+  return q.db
+    .insert(f)
+    .values(values as never)
+    .onConflictDoUpdate({
+      target: f.chatId,
+      set: {
+        contactId: excluded("contact_id"),
+        kind: excluded("kind"),
+        step: excluded("step"),
+        nonce: excluded("nonce"),
+        data: excluded("data"),
+        choices: null,
+        updatedAt: excluded("updated_at"),
+        expiresAt: excluded("expires_at"),
+      },
+    })
+    .prepare();
+});
+const offerChoices = statement("flow_offer", (q) =>
+  q.db
+    .update(q.t.flows)
+    .set({ choices: sql.placeholder("choices") as never })
+    .where(and(eq(q.t.flows.chatId, chat), eq(q.t.flows.nonce, sql.placeholder("nonce"))))
+    .prepare(),
+);
+const menuUpsert = statement("menu_upsert", (q) =>
+  q.db
+    .insert(q.t.chatMenus)
+    .values({ chatId: chat, choices: sql.placeholder("choices"), updatedAt: sql.placeholder("now") } as never)
+    .onConflictDoUpdate({
+      target: q.t.chatMenus.chatId,
+      set: { choices: sql.raw("excluded.choices"), updatedAt: sql.raw("excluded.updated_at") },
+    })
+    .prepare(),
+);
+const menuByChat = statement("menu_by_chat", (q) =>
+  q.db
+    .select({ choices: q.t.chatMenus.choices })
+    .from(q.t.chatMenus)
+    .where(eq(q.t.chatMenus.chatId, chat))
+    .prepare(),
+);
+
+async function get<T extends object = Record<string, unknown>>(
+  q: Q,
+  chatId: string,
+  now: Date,
+): Promise<FlowState<T> | undefined> {
+  const [row] = await byChat(q).execute({ chatId });
+  if (!row) return undefined;
+  if (row.expiresAt <= now.toISOString()) {
+    await clear(q, chatId);
+    return undefined;
+  }
+  return {
+    chatId: row.chatId,
+    contactId: row.contactId,
+    kind: row.kind,
+    step: row.step,
+    nonce: row.nonce,
+    data: row.data as T,
+    choices: row.choices ?? undefined,
+  };
+}
+
+/** A new flow with a fresh nonce, not yet stored: for a flow whose first question saves it anyway. */
+export function newFlow(
+  chatId: string,
+  contactId: number | null,
+  kind: string,
+  step: string,
+  data: object,
+): FlowState {
+  return {
+    chatId,
+    contactId,
+    kind,
+    step,
+    nonce: randomBytes(3).toString("hex"),
+    data: data as Record<string, unknown>,
+  };
+}
+
+async function start(
+  q: Q,
+  chatId: string,
+  contactId: number | null,
+  kind: string,
+  step: string,
+  data: object,
+  now: Date,
+) {
+  const state = newFlow(chatId, contactId, kind, step, data);
+  await save(q, state, now);
+  return state;
+}
+
+/** Stores the flow at its new step; the previous question's choices no longer answer. */
+async function save(q: Q, state: FlowState<object>, now: Date): Promise<void> {
+  await upsert(q).execute({
+    chatId: state.chatId,
+    contactId: state.contactId,
+    kind: state.kind,
+    step: state.step,
+    nonce: state.nonce,
+    data: state.data,
+    now: now.toISOString(),
+    expires: new Date(now.getTime() + DAY_MS).toISOString(),
+  });
+}
+
+async function clear(q: Q, chatId: string): Promise<boolean> {
+  return (await remove(q).execute({ chatId })).length > 0;
+}
+
+/** The choices the flow's open question just offered; only the flow with that nonce takes them. */
+async function offer(q: Q, chatId: string, nonce: string, choices: Choice[]): Promise<void> {
+  await offerChoices(q).execute({ chatId, nonce, choices });
+}
+
+/** Remembers the choices of a message outside any flow (a reminder, a command's reply). */
+async function setMenu(q: Q, chatId: string, choices: Choice[], now: Date): Promise<void> {
+  await menuUpsert(q).execute({ chatId, choices, now: now.toISOString() });
+}
+
+async function menu(q: Q, chatId: string): Promise<Choice[]> {
+  const [row] = await menuByChat(q).execute({ chatId });
+  return row?.choices ?? [];
+}
+
+export const flows = { get, start, save, clear, offer, setMenu, menu };

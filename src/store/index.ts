@@ -1,0 +1,49 @@
+import { Gate, type Q } from "./context.ts";
+import { flows } from "./flows.ts";
+
+/**
+ * The storage seam: every query the bot runs, grouped by what it is about. Callers get named
+ * async functions and never see SQL, a connection or a dialect (tests/store/seam.test.ts keeps
+ * SQL text and `prepare` out of the rest of src/). Add a group here and in its own file.
+ */
+const groups = { flows };
+
+type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
+type Bound<G> = {
+  [K in keyof G]: G[K] extends (q: Q, ...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
+type Groups = typeof groups;
+
+export type Store = { [G in keyof Groups]: Bound<Groups[G]> } & {
+  readonly dialect: Q["dialect"];
+  /** Runs `body` in one transaction; inside it, use the store it is handed. */
+  transaction<T>(body: (store: Store) => Promise<T>): Promise<T>;
+};
+
+export function openStore(q: Q): Store {
+  const gate = new Gate();
+  return build(q, gate, false);
+}
+
+function build(q: Q, gate: Gate, inTransaction: boolean): Store {
+  const store = { dialect: q.dialect } as Store & Record<string, unknown>;
+  for (const [name, group] of Object.entries(groups) as [string, Group][]) {
+    const bound: Record<string, unknown> = {};
+    for (const [fn, impl] of Object.entries(group)) {
+      const call = impl as (q: Q, ...args: unknown[]) => unknown;
+      bound[fn] = inTransaction
+        ? async (...args: unknown[]) => call(q, ...args)
+        : async (...args: unknown[]) => {
+            if (gate.busy) await gate.pass();
+            return call(q, ...args);
+          };
+    }
+    store[name] = bound;
+  }
+  store.transaction = inTransaction
+    ? (body) => body(store)
+    : (body) => gate.run(q, (txq) => body(build(txq, gate, true)));
+  return store;
+}

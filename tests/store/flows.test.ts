@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { sqliteQ } from "../../src/store/context.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
+import { tempDatabase } from "../helpers/db.ts";
+
+function sqliteStore(): Store {
+  const d = tempDatabase();
+  return openStore(sqliteQ(d.db, d.sqlite));
+}
+
+const now = new Date("2026-12-01T03:00:00Z");
+
+describe("store: flows (SQLite)", () => {
+  it("keeps a flow per chat, its answers, its offered choices, and forgets it after 24 hours", async () => {
+    const store = sqliteStore();
+    const state = await store.flows.start("tg:1", null, "report", "task", { ref: "II.1" }, now);
+    await store.flows.offer("tg:1", state.nonce, [
+      { label: "Đang thực hiện", data: `f:${state.nonce}:in_progress` },
+    ]);
+    await store.flows.offer("tg:1", "other", [{ label: "stale", data: "x" }]);
+    const read = await store.flows.get("tg:1", now);
+    expect(read).toMatchObject({ kind: "report", step: "task", data: { ref: "II.1" }, nonce: state.nonce });
+    expect(read?.choices).toEqual([{ label: "Đang thực hiện", data: `f:${state.nonce}:in_progress` }]);
+
+    // A new step forgets the previous question's choices.
+    await store.flows.save({ ...state, step: "status" }, now);
+    expect((await store.flows.get("tg:1", now))?.choices).toBeUndefined();
+
+    expect(await store.flows.get("tg:1", new Date(now.getTime() + 86_400_000))).toBeUndefined();
+    expect(await store.flows.clear("tg:1")).toBe(false);
+  });
+
+  it("remembers the menu of a message outside any flow", async () => {
+    const store = sqliteStore();
+    expect(await store.flows.menu("zalo:a")).toEqual([]);
+    await store.flows.setMenu("zalo:a", [{ label: "Báo cáo", data: "rp" }], now);
+    await store.flows.setMenu("zalo:a", [{ label: "Báo cáo II.1", data: "rp:7" }], now);
+    expect(await store.flows.menu("zalo:a")).toEqual([{ label: "Báo cáo II.1", data: "rp:7" }]);
+  });
+});
+
+describe("store: transactions (SQLite)", () => {
+  it("holds other callers until the transaction ends, and a rollback takes only its own writes", async () => {
+    const store = sqliteStore();
+    const order: string[] = [];
+    let letGo = () => {};
+    const waiting = new Promise<void>((r) => {
+      letGo = r;
+    });
+    let wrote = () => {};
+    const written = new Promise<void>((r) => {
+      wrote = r;
+    });
+    const failing = store
+      .transaction(async (tx) => {
+        await tx.flows.start("tg:tx", null, "report", "task", {}, now);
+        order.push("tx wrote");
+        wrote();
+        await waiting;
+        throw new Error("boom");
+      })
+      .catch((e: Error) => e.message);
+    await written;
+    // Another request arrives while the transaction is open.
+    const outside = store.flows
+      .start("tg:other", null, "report", "task", {}, now)
+      .then(() => order.push("other wrote"));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(["tx wrote"]);
+    letGo();
+    expect(await failing).toBe("boom");
+    await outside;
+    expect(order).toEqual(["tx wrote", "other wrote"]);
+    expect(await store.flows.get("tg:tx", now)).toBeUndefined();
+    expect(await store.flows.get("tg:other", now)).toBeDefined();
+  });
+
+  it("refuses the outer store inside a transaction instead of waiting for itself", async () => {
+    const store = sqliteStore();
+    const result = await store
+      .transaction(async () => {
+        await store.flows.get("tg:1", now);
+      })
+      .catch((e: Error) => e.message);
+    expect(result).toMatch(/use the store it hands you/);
+  });
+
+  it("commits what the body wrote", async () => {
+    const store = sqliteStore();
+    await store.transaction(async (tx) => {
+      await tx.flows.start("tg:a", null, "kpi", "target", {}, now);
+      await tx.transaction(async (inner) => inner.flows.setMenu("tg:a", [{ label: "x", data: "rp" }], now));
+    });
+    expect(await store.flows.get("tg:a", now)).toBeDefined();
+    expect(await store.flows.menu("tg:a")).toHaveLength(1);
+  });
+});
