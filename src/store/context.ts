@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import * as schema from "../db/schema.ts";
 
@@ -95,4 +96,52 @@ export class Gate {
       release();
     }
   }
+}
+
+export interface RawStatement<R> {
+  all(...params: unknown[]): Promise<R[]>;
+  get(...params: unknown[]): Promise<R | undefined>;
+  /** Runs a write; resolves to the number of rows it changed. */
+  run(...params: unknown[]): Promise<number>;
+}
+
+/**
+ * A hand-written query for what the builder says badly (set-based reads with subqueries,
+ * aggregates): `?` placeholders, SQL that both engines accept, prepared once per SQLite
+ * connection. On PostgreSQL the text is cut at each `?` and run through Drizzle with the values
+ * as parameters, so it joins the transaction it is called in.
+ */
+export function raw<R = Record<string, unknown>>(text: string): (q: Q) => RawStatement<R> {
+  const prepared = new WeakMap<Database.Database, Database.Statement>();
+  const pieces = text.split("?");
+  const pgQuery = (params: unknown[]) =>
+    sql.join(pieces.map((p, i) => (i < params.length ? sql`${sql.raw(p)}${params[i]}` : sql.raw(p))));
+  return (q) => {
+    if (q.dialect === "postgres") {
+      const rows = async (params: unknown[]) =>
+        (await (q.db as unknown as PgExecutor).execute(pgQuery(params))).rows as R[];
+      return {
+        all: (...params) => rows(params),
+        get: async (...params) => (await rows(params))[0],
+        run: async (...params) =>
+          (await (q.db as unknown as PgExecutor).execute(pgQuery(params))).rowCount ?? 0,
+      };
+    }
+    const sqlite = q.sqlite as Database.Database;
+    let stmt = prepared.get(sqlite);
+    if (!stmt) {
+      stmt = sqlite.prepare(text);
+      prepared.set(sqlite, stmt);
+    }
+    const s = stmt;
+    return {
+      all: async (...params) => s.all(...params) as R[],
+      get: async (...params) => s.get(...params) as R | undefined,
+      run: async (...params) => s.run(...params).changes,
+    };
+  };
+}
+
+interface PgExecutor {
+  execute(query: SQL): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }

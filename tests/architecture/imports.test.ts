@@ -26,7 +26,7 @@ const LAYERS: readonly Layer[] = [
     layer: 4,
     name: "foundation",
     rooms: [
-      ...["domain/", "calendar/", "db/", "text/", "i18n/", "messages.ts", "config.ts", "errors.ts"],
+      ...["domain/", "calendar/", "db/", "store/", "text/", "i18n/", "messages.ts", "config.ts", "errors.ts"],
       ...["logger.ts", "metrics.ts", "metrics-registry.ts", "collections.ts"],
     ],
   },
