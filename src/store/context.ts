@@ -20,10 +20,27 @@ export interface Q {
   dialect: "sqlite" | "postgres";
   /** The SQLite connection under `db`, for BEGIN/COMMIT: the one place the store opens a transaction. */
   sqlite?: Database.Database;
+  /** Holds other store callers while a SQLite transaction is open. */
+  gate?: Gate;
+  /** True for the handle a transaction's body gets: store calls on it join that transaction. */
+  inTx?: boolean;
 }
 
 export function sqliteQ(db: Db, sqlite: Database.Database): Q {
-  return { db, t: schema, dialect: "sqlite", sqlite };
+  return { db, t: schema, dialect: "sqlite", sqlite, gate: new Gate() };
+}
+
+/**
+ * Runs `body` in one transaction: a store function that writes several rows that stand or fall
+ * together calls this with its `q` and uses the `q` it gets back. Inside a transaction already,
+ * the body simply joins it.
+ */
+export function transaction<T>(q: Q, body: (q: Q) => Promise<T>): Promise<T> {
+  if (q.inTx) return body(q);
+  if (q.dialect === "postgres")
+    return q.db.transaction((tx) => body({ ...q, db: tx as unknown as Db, inTx: true }));
+  if (!q.gate) throw new Error("store: a SQLite handle needs its gate");
+  return q.gate.run(q, () => body({ ...q, inTx: true }));
 }
 
 const cache = new WeakMap<object, Map<unknown, unknown>>();
@@ -74,8 +91,7 @@ export class Gate {
     return this.open !== null;
   }
 
-  async run<T>(q: Q, body: (q: Q) => Promise<T>): Promise<T> {
-    if (q.dialect === "postgres") return q.db.transaction((tx) => body({ ...q, db: tx as unknown as Db }));
+  async run<T>(q: Q, body: () => Promise<T>): Promise<T> {
     const sqlite = q.sqlite;
     if (!sqlite) throw new Error("store: a SQLite transaction needs its connection");
     await this.pass();
@@ -85,7 +101,7 @@ export class Gate {
     });
     sqlite.exec("BEGIN IMMEDIATE");
     try {
-      const result = await this.inside.run(this, () => body(q));
+      const result = await this.inside.run(this, body);
       sqlite.exec("COMMIT");
       return result;
     } catch (e) {

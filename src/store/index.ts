@@ -1,4 +1,4 @@
-import { Gate, type Q } from "./context.ts";
+import { type Q, transaction } from "./context.ts";
 import { flows } from "./flows.ts";
 
 /**
@@ -23,17 +23,17 @@ export type Store = { [G in keyof Groups]: Bound<Groups[G]> } & {
 };
 
 export function openStore(q: Q): Store {
-  const gate = new Gate();
-  return build(q, gate, false);
+  return build(q);
 }
 
-function build(q: Q, gate: Gate, inTransaction: boolean): Store {
+function build(q: Q): Store {
+  const gate = q.inTx ? undefined : q.gate;
   const store = { dialect: q.dialect } as Store & Record<string, unknown>;
   for (const [name, group] of Object.entries(groups) as [string, Group][]) {
     const bound: Record<string, unknown> = {};
     for (const [fn, impl] of Object.entries(group)) {
       const call = impl as (q: Q, ...args: unknown[]) => unknown;
-      bound[fn] = inTransaction
+      bound[fn] = !gate
         ? async (...args: unknown[]) => call(q, ...args)
         : async (...args: unknown[]) => {
             if (gate.busy) await gate.pass();
@@ -42,8 +42,6 @@ function build(q: Q, gate: Gate, inTransaction: boolean): Store {
     }
     store[name] = bound;
   }
-  store.transaction = inTransaction
-    ? (body) => body(store)
-    : (body) => gate.run(q, (txq) => body(build(txq, gate, true)));
+  store.transaction = (body) => transaction(q, (tx) => body(tx === q ? store : build(tx)));
   return store;
 }
