@@ -89,16 +89,8 @@ function collectDays(w: PlanWindow): void {
         w.late(day, rules.cycle.time) &&
         (s.step === "open" || s.step === "nudge") &&
         cycleDay >= periodDeadline(s.period, rules.cycle.deadlineDay);
-      w.add(
-        cycleDay,
-        cycleMessages(
-          w.ctx(),
-          steps.filter((s) => !expired(s)),
-          cycleDay,
-          w.work,
-          snapshot,
-        ),
-      );
+      const onTime = steps.filter((s) => !expired(s));
+      w.add(cycleDay, cycleMessages(w.ctx(), onTime, cycleDay, w.work, snapshot));
       out.expired += cycleMessages(w.ctx(), steps.filter(expired), cycleDay, w.work, snapshot).length;
     }
     if (isDigestDay(day, rules)) {
