@@ -10,6 +10,7 @@ import { Outbox } from "./engine/outbox.ts";
 import type { EngineDeps } from "./engine/tick.ts";
 import { UserError } from "./errors.ts";
 import { I18n } from "./i18n/index.ts";
+import { chartFileWriter } from "./reports/chart.ts";
 
 /** What both the service and the CLI are built on: storage, text, calendar, rules, outbox. */
 export interface Core extends EngineDeps {
@@ -47,6 +48,6 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
     outbox: new Outbox(database.sqlite),
     rulesFile,
-    chartDir: join(dirname(resolve(config.DB_PATH)), "charts"),
+    drawChart: chartFileWriter(join(dirname(resolve(config.DB_PATH)), "charts")),
   };
 }

@@ -10,6 +10,7 @@ import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { lastTickAt } from "../engine/last-tick.ts";
 import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
+import { reachableChats } from "../people/reachable.ts";
 import { openReadOnly } from "./backup.ts";
 import type { Check } from "./check.ts";
 import { migrationStatus } from "./migrations.ts";
@@ -113,17 +114,13 @@ export function checkPlan(db: Database.Database): { check: Check; planId?: strin
 
 /** Agencies that lead open work but have nobody the bot can reach as focal point: no reminder reaches them. */
 export function checkFocalPoints(db: Database.Database): Check {
-  const rows = db
+  const reached = new Set(reachableChats(db, { role: "focal" }).map((c) => c.agencyId));
+  const leads = db
     .prepare(
-      `select distinct a.agency_id id from assignments a
-       where a.role = 'lead' and a.archived_at is null
-         and not exists (select 1 from contacts c join contact_chats cc on cc.contact_id = c.id
-                         join chats ch on ch.id = cc.chat_id
-                         where c.agency_id = a.agency_id and c.role = 'focal' and c.removed_at is null
-                           and ch.unreachable_at is null)
-       order by a.agency_id`,
+      "select distinct agency_id id from assignments where role = 'lead' and archived_at is null order by id",
     )
     .all() as { id: string }[];
+  const rows = leads.filter((r) => !reached.has(r.id));
   if (rows.length === 0) return { name: "focal-points", status: "ok", key: "doctor-focal-ok" };
   const shown =
     rows

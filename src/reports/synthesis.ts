@@ -1,9 +1,10 @@
 import type Database from "better-sqlite3";
 import { agencyKinds, type ReportStatus } from "../db/schema.ts";
+import { isClosed } from "../domain/closed.ts";
 import { daysBetween, periodDeadline } from "../domain/period.ts";
 import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
-import { completeness, isClosed, requiredByAgency, Snapshot } from "../engine/snapshot.ts";
+import { completeness, requiredByAgency, Snapshot } from "../engine/snapshot.ts";
 import type { AgencySummary, Counts, MissingAgency, SynthesisModel, TaskRow } from "./model.ts";
 import { checkReportMonth } from "./months.ts";
 import {
