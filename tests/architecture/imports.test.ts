@@ -59,8 +59,6 @@ const KNOWN_VIOLATIONS: readonly string[] = [
   "src/jobs/runner.ts -> src/core.ts",
   "src/ops/doctor.ts -> src/core.ts",
   "src/ops/state-checks.ts -> src/core.ts",
-  // The tick renders the digest's chart with reports/chart.ts, a room above the engine.
-  "src/engine/tick.ts -> src/reports/chart.ts",
   // The Telegram webhook route builds grammY's callback outside the Telegram adapter.
   "src/http/webhooks.ts -> grammy",
   "src/http/webhooks.ts -> grammy/types",
