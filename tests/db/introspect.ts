@@ -90,7 +90,8 @@ export async function pgShape(pool: pg.Pool, schema: string): Promise<Shape> {
   );
   const tables: Record<string, TableShape> = {};
   for (const c of cols) {
-    const t = (tables[c.table_name] ??= { columns: {}, primaryKey: [], indexes: [], foreignKeys: [] });
+    tables[c.table_name] ??= { columns: {}, primaryKey: [], indexes: [], foreignKeys: [] };
+    const t = tables[c.table_name] as TableShape;
     t.columns[c.column_name] = {
       family: PG_FAMILY[c.data_type] ?? c.data_type,
       notNull: c.is_nullable === "NO",
