@@ -16,29 +16,29 @@ export interface PgDatabase {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
- * Opens a pool on a `postgres://` URL and applies migrations/postgres. With `schema`, every
- * connection works inside that schema (search_path), drizzle's migration record included, so
- * tests can each own one schema of a shared database. The generated migrations name no schema
- * (`npm run db:generate` strips drizzle-kit's "public".) for that reason.
+ * Opens a pool on a `postgres://` URL and applies migrations/postgres. The tables and drizzle's
+ * migration record both live in the connection's current schema (`public`, or the first of a
+ * search_path given by `schema` or by the URL's `options`), so tests can each own one schema of
+ * a shared database. The generated migrations name no schema for that reason (`npm run
+ * db:generate` strips drizzle-kit's "public.").
  */
 export async function openPostgres(url: string, opts: { schema?: string } = {}): Promise<PgDatabase> {
-  const name = opts.schema ?? "public";
-  if (!SCHEMA_NAME.test(name)) throw new Error(`not a plain schema name: ${name}`);
+  if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema))
+    throw new Error(`not a plain schema name: ${opts.schema}`);
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
-    ...(opts.schema ? { options: `-c search_path=${name}` } : {}),
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   // A server that goes away surfaces as a failed query, not an unhandled 'error' event.
   pool.on("error", () => {});
   try {
+    if (opts.schema) await pool.query(`create schema if not exists ${opts.schema}`);
+    const current = (await pool.query<{ s: string | null }>("select current_schema() as s")).rows[0]?.s;
+    if (!current) throw new Error("no schema on the search_path exists");
     const db = drizzle(pool, { schema });
-    if (opts.schema) await pool.query(`create schema if not exists ${name}`);
-    await migrate(db, {
-      migrationsFolder: postgresMigrations,
-      ...(opts.schema ? { migrationsSchema: name } : {}),
-    });
-    return { db, pool, schema: name, close: () => pool.end() };
+    await migrate(db, { migrationsFolder: postgresMigrations, migrationsSchema: current });
+    return { db, pool, schema: current, close: () => pool.end() };
   } catch (e) {
     await pool.end();
     throw e;
