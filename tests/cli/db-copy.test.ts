@@ -103,7 +103,7 @@ describe("db copy --to postgres://", () => {
     expect(again.stderr).toContain("contacts");
   }, 120_000);
 
-  it("prints each table's count and a total in the operator's language, and refuses what is not a PostgreSQL URL", async () => {
+  it("prints each table's count and a total in the operator's language, and refuses what is not a PostgreSQL URL or does not answer", async () => {
     const f = engineFixture();
     const { url } = await emptyTarget();
     const r = cli(["--db", f.database.path, "db", "copy", "--to", url]);
@@ -116,5 +116,17 @@ describe("db copy --to postgres://", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("postgres://");
     expect(bad.stderr).not.toContain("    at ");
+
+    // A server that does not answer: one line with the reason, never the URL and its password.
+    const down = cli(
+      ["--db", f.database.path, "db", "copy", "--to", "postgres://u:secret@127.0.0.1:1/test"],
+      {
+        NHACVIEC_LANG: "en",
+      },
+    );
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/^Could not open the PostgreSQL database: .*ECONNREFUSED/);
+    expect(down.stderr).not.toContain("secret");
+    expect(down.stderr.trim().split("\n")).toHaveLength(1);
   }, 120_000);
 });
