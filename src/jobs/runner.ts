@@ -1,10 +1,10 @@
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Channel } from "../channels/channel.ts";
-import type { Core } from "../core.ts";
+import type { Config } from "../config.ts";
 import { settledReason } from "../engine/guard.ts";
 import { chatUnreachable } from "../engine/notices.ts";
-import { runTick, type TickResult } from "../engine/tick.ts";
+import { type EngineDeps, runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { timeTick } from "../metrics.ts";
@@ -15,6 +15,19 @@ import { producerConnection, workerConnection } from "./redis.ts";
 import { SCHEDULER_PATTERNS, SchedulerKeeper } from "./schedulers.ts";
 
 export const TICKS_QUEUE = "ticks";
+
+/** What the runner reads: the engine's storage and rules, and the Redis and delivery settings. */
+export interface RunnerDeps extends EngineDeps {
+  config: Pick<
+    Config,
+    | "REDIS_URL"
+    | "QUEUE_PREFIX"
+    | "DELIVERY_CONCURRENCY"
+    | "DELIVERY_MAX_ATTEMPTS"
+    | "DELIVERY_LOCK_MS"
+    | "DELIVERY_STALE_MS"
+  >;
+}
 
 export interface RunnerOptions {
   /** How often the schedulers are checked (default a minute); the lock lives three times that. */
@@ -43,7 +56,7 @@ export class EngineRunner {
   private startedAt: Date | undefined;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: RunnerDeps,
     private readonly channels: Map<string, Channel>,
     private readonly log: Logger,
     private readonly options: RunnerOptions = {},
