@@ -1,8 +1,9 @@
 import type { Role } from "./columns.ts";
 import { type Deadline, DeadlineError, parseDeadline } from "./deadline.ts";
 import type { Gazetteer, Party } from "./gazetteer.ts";
+import { PlanFormatError } from "./plan-format-error.ts";
 import type { SourceItem } from "./source/text.ts";
-import { PlanFormatError, readPlanDocument, type TableRow, type TableSection } from "./table-reader.ts";
+import { readPlanDocument, type TableRow, type TableSection } from "./table-reader.ts";
 import { parseTargetValue, type TargetValue } from "./target-value.ts";
 
 export interface ParsedSection {
