@@ -76,7 +76,7 @@ export class EngineRunner {
 
   /** Keeps the schedulers, recovers what a crash or a flush left behind, starts workers. */
   async start(opts: { workers?: boolean; schedulers?: boolean } = {}): Promise<void> {
-    const { QUEUE_PREFIX, DELIVERY_CONCURRENCY } = this.core.config;
+    const { QUEUE_PREFIX } = this.core.config;
     this.startedAt = new Date();
     if (opts.schedulers ?? true) {
       const checkMs = this.options.schedulerCheckMs ?? 60_000;
@@ -90,47 +90,51 @@ export class EngineRunner {
       });
       await this.keeper.start();
     }
-    if (opts.workers ?? true) {
-      const connection = () => {
-        const c = workerConnection(this.core.config.REDIS_URL);
-        c.on("error", (e) => this.log.warn({ err: e.message }, "redis worker connection error"));
-        this.connections.push(c);
-        return c;
-      };
-      const delivery = new Worker<DeliveryJob>(
-        DELIVERY_QUEUE,
-        (job, token) =>
-          deliver(job, token, {
-            outbox: this.core.outbox,
-            channels: this.channels,
-            pacer: this.pacer,
-            maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
-            settled: (row) => settledReason(this.core.sqlite, row.guard),
-            onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
-            log: this.log,
-          }),
-        {
-          connection: connection(),
-          prefix: QUEUE_PREFIX,
-          concurrency: DELIVERY_CONCURRENCY,
-          lockDuration: this.core.config.DELIVERY_LOCK_MS,
-          stalledInterval: this.core.config.DELIVERY_LOCK_MS,
-        },
-      );
-      const ticks = new Worker(
-        TICKS_QUEUE,
-        async (job) => (job.name === "tick" ? this.scheduledTick() : this.dispatchNow(new Date())),
-        { connection: connection(), prefix: QUEUE_PREFIX, concurrency: 1 },
-      );
-      for (const w of [delivery, ticks]) {
-        w.on("failed", (job, err) =>
-          this.log.error({ queue: w.name, jobId: job?.id, err: err.message }, "job failed"),
-        );
-        w.on("error", (err) => this.log.error({ queue: w.name, err: err.message }, "worker error"));
-        this.workers.push(w);
-      }
-    }
+    if (opts.workers ?? true) this.startWorkers();
     await this.dispatchNow(new Date());
+  }
+
+  /** The delivery worker and the tick worker, each on its own Redis connection. */
+  private startWorkers(): void {
+    const { QUEUE_PREFIX, DELIVERY_CONCURRENCY } = this.core.config;
+    const connection = () => {
+      const c = workerConnection(this.core.config.REDIS_URL);
+      c.on("error", (e) => this.log.warn({ err: e.message }, "redis worker connection error"));
+      this.connections.push(c);
+      return c;
+    };
+    const delivery = new Worker<DeliveryJob>(
+      DELIVERY_QUEUE,
+      (job, token) =>
+        deliver(job, token, {
+          outbox: this.core.outbox,
+          channels: this.channels,
+          pacer: this.pacer,
+          maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
+          settled: (row) => settledReason(this.core.sqlite, row.guard),
+          onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
+          log: this.log,
+        }),
+      {
+        connection: connection(),
+        prefix: QUEUE_PREFIX,
+        concurrency: DELIVERY_CONCURRENCY,
+        lockDuration: this.core.config.DELIVERY_LOCK_MS,
+        stalledInterval: this.core.config.DELIVERY_LOCK_MS,
+      },
+    );
+    const ticks = new Worker(
+      TICKS_QUEUE,
+      async (job) => (job.name === "tick" ? this.scheduledTick() : this.dispatchNow(new Date())),
+      { connection: connection(), prefix: QUEUE_PREFIX, concurrency: 1 },
+    );
+    for (const w of [delivery, ticks]) {
+      w.on("failed", (job, err) =>
+        this.log.error({ queue: w.name, jobId: job?.id, err: err.message }, "job failed"),
+      );
+      w.on("error", (err) => this.log.error({ queue: w.name, err: err.message }, "worker error"));
+      this.workers.push(w);
+    }
   }
 
   /** Runs the rules as of `at`, then hands what is due by `at` to delivery. */
