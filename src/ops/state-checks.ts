@@ -4,8 +4,8 @@ import type Database from "better-sqlite3";
 import { addMonths, format } from "date-fns";
 import { parseDayEntries, SHIPPED_HOLIDAYS_FILE } from "../calendar/holidays.ts";
 import type { Config } from "../config.ts";
-import { loadRulesFile } from "../core.ts";
 import { rulesFor } from "../domain/rules.ts";
+import { loadRulesFile } from "../domain/rules-file.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { lastTickAt } from "../engine/last-tick.ts";
@@ -35,55 +35,27 @@ export async function checkRedis(url: string): Promise<Check> {
 
 /** Opens the database read-only (doctor changes nothing, migrations included); undefined when it cannot. */
 export function openForChecks(path: string): { db?: Database.Database; check: Check } {
-  if (!existsSync(path))
-    return { check: { name: "database", status: "problem", key: "doctor-db-missing", args: { file: path } } };
+  const database = (status: Check["status"], key: string, args: Record<string, string | number>): Check => ({
+    name: "database",
+    status,
+    key,
+    args: { file: path, ...args },
+  });
+  if (!existsSync(path)) return { check: database("problem", "doctor-db-missing", {}) };
   try {
     const db = openReadOnly(path);
     const quick = String(db.pragma("quick_check", { simple: true }));
     if (quick !== "ok") {
       db.close();
-      return {
-        check: {
-          name: "database",
-          status: "problem",
-          key: "doctor-db-corrupt",
-          args: { file: path, reason: quick.split("\n")[0] ?? "" },
-        },
-      };
+      return { check: database("problem", "doctor-db-corrupt", { reason: quick.split("\n")[0] ?? "" }) };
     }
     const m = migrationStatus(db);
-    if (m.unknown > 0)
-      return {
-        db,
-        check: {
-          name: "database",
-          status: "problem",
-          key: "doctor-db-newer",
-          args: { file: path, count: m.unknown },
-        },
-      };
-    if (m.pending > 0)
-      return {
-        db,
-        check: {
-          name: "database",
-          status: "problem",
-          key: "doctor-db-pending",
-          args: { file: path, count: m.pending },
-        },
-      };
-    return {
-      db,
-      check: { name: "database", status: "ok", key: "doctor-db-ok", args: { file: path, count: m.applied } },
-    };
+    if (m.unknown > 0) return { db, check: database("problem", "doctor-db-newer", { count: m.unknown }) };
+    if (m.pending > 0) return { db, check: database("problem", "doctor-db-pending", { count: m.pending }) };
+    return { db, check: database("ok", "doctor-db-ok", { count: m.applied }) };
   } catch (e) {
     return {
-      check: {
-        name: "database",
-        status: "problem",
-        key: "doctor-db-corrupt",
-        args: { file: path, reason: e instanceof Error ? e.message : "" },
-      },
+      check: database("problem", "doctor-db-corrupt", { reason: e instanceof Error ? e.message : "" }),
     };
   }
 }
