@@ -7,6 +7,11 @@ import { z } from "zod";
 const schema = z
   .object({
     DB_PATH: z.string().min(1).default("./data/nhacviec.db"),
+    /** PostgreSQL instead of the SQLite file at DB_PATH (being built: the bot refuses to start with it). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// URL")
+      .optional(),
     PLAN_FILE: z.string().min(1).default("./data/plans/gia-lai-de-an-06-2026.md"),
     AGENCY_FILES: z
       .string()

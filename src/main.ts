@@ -27,6 +27,8 @@ const i18n = new I18n();
 const lang = parseLang(process.env.NHACVIEC_LANG);
 try {
   const config = loadConfig();
+  // Call sites still speak SQLite: running on it while the operator asked for PostgreSQL would mislead.
+  if (config.DATABASE_URL) throw new UserError("start-postgres-not-ready");
   const log = createLogger(config.LOG_LEVEL);
   consoleIntoLog(log);
   const app = await startApp(config, log);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { count, eq } from "drizzle-orm";
-import type { Db } from "../db/connection.ts";
+import type { Db, DbOrTx } from "../db/connection.ts";
 import {
   type AgencyKind,
   agencies,
@@ -80,30 +80,6 @@ export function importAgencies(
   return db.transaction((tx) => {
     for (const groupId of opts.clearGroups ?? [])
       tx.delete(groupMembers).where(eq(groupMembers.groupId, groupId)).run();
-    const claim = (row: AgencyRow, owner: { agencyId?: string; groupId?: string }) => {
-      for (const alias of new Set([row.name, ...row.aliases])) {
-        const key = aliasKey(alias);
-        const taken = tx.select().from(aliases).where(eq(aliases.key, key)).get();
-        if (
-          taken &&
-          (taken.agencyId ?? undefined) === owner.agencyId &&
-          (taken.groupId ?? undefined) === owner.groupId
-        ) {
-          continue; // the same name spelled twice for one owner ("Sở Công thương", "Sở Công Thương")
-        }
-        if (taken) {
-          const other = taken.agencyId ?? taken.groupId;
-          throw new UserError("err-csv-row", {
-            file,
-            line: row.line,
-            reason: `"${alias}" already names ${other}`,
-          });
-        }
-        tx.insert(aliases)
-          .values({ key, alias, agencyId: owner.agencyId ?? null, groupId: owner.groupId ?? null })
-          .run();
-      }
-    };
     const groups = rows.filter((r) => r.kind === "group");
     const members = rows.filter((r) => r.kind !== "group");
     for (const row of groups) {
@@ -123,9 +99,9 @@ export function importAgencies(
       tx.delete(aliases).where(eq(aliases.agencyId, row.id)).run();
       tx.delete(groupMembers).where(eq(groupMembers.agencyId, row.id)).run();
     }
-    for (const row of groups) claim(row, { groupId: row.id });
+    for (const row of groups) claimAliases(tx, file, row, { groupId: row.id });
     for (const row of members) {
-      claim(row, { agencyId: row.id });
+      claimAliases(tx, file, row, { agencyId: row.id });
       for (const groupId of row.groups) {
         if (!tx.select().from(agencyGroups).where(eq(agencyGroups.id, groupId)).get()) {
           throw new UserError("err-csv-row", { file, line: row.line, reason: `group "${groupId}"` });
@@ -136,6 +112,37 @@ export function importAgencies(
     for (const plan of tx.select({ id: plans.id }).from(plans).all()) syncAssignments(tx, plan.id);
     return { agencies: members.length, groups: groups.length };
   });
+}
+
+/** Gives the row's name and aliases to their owner; a name another owner holds stops the import. */
+function claimAliases(
+  tx: DbOrTx,
+  file: string,
+  row: AgencyRow,
+  owner: { agencyId?: string; groupId?: string },
+): void {
+  for (const alias of new Set([row.name, ...row.aliases])) {
+    const key = aliasKey(alias);
+    const taken = tx.select().from(aliases).where(eq(aliases.key, key)).get();
+    if (
+      taken &&
+      (taken.agencyId ?? undefined) === owner.agencyId &&
+      (taken.groupId ?? undefined) === owner.groupId
+    ) {
+      continue; // the same name spelled twice for one owner ("Sở Công thương", "Sở Công Thương")
+    }
+    if (taken) {
+      const other = taken.agencyId ?? taken.groupId;
+      throw new UserError("err-csv-row", {
+        file,
+        line: row.line,
+        reason: `"${alias}" already names ${other}`,
+      });
+    }
+    tx.insert(aliases)
+      .values({ key, alias, agencyId: owner.agencyId ?? null, groupId: owner.groupId ?? null })
+      .run();
+  }
 }
 
 export function importAgenciesFile(db: Db, file: string): AgencyImportSummary {

@@ -23,47 +23,7 @@ export function syncAssignments(db: DbOrTx, planId: string, now = new Date().toI
     .all();
   if (planTasks.length === 0) return;
   const taskIds = planTasks.map((t) => t.id);
-  const external = new Set(
-    db
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(eq(agencies.kind, "external"))
-      .all()
-      .map((a) => a.id),
-  );
-  const members = new Map<string, string[]>();
-  for (const m of db.select().from(groupMembers).all()) {
-    members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.agencyId]);
-  }
-  const parties = (table: typeof taskLeads | typeof taskPartners) =>
-    db.select().from(table).where(inArray(table.taskId, taskIds)).orderBy(table.taskId, table.position).all();
-  const leads = parties(taskLeads);
-  const partners = parties(taskPartners);
-
-  const wanted = new Map<number, Map<string, Wanted>>();
-  for (const t of planTasks) if (!t.archivedAt) wanted.set(t.id, new Map());
-  const add = (taskId: number, agencyId: string, w: Wanted) => {
-    const map = wanted.get(taskId);
-    if (map && !map.has(agencyId) && !external.has(agencyId)) map.set(agencyId, w);
-  };
-  // Named agencies first (leads, then partners), then group members (leads, then partners).
-  for (const [rows, role] of [
-    [leads, "lead"],
-    [partners, "partner"],
-  ] as const) {
-    for (const r of rows) if (r.agencyId) add(r.taskId, r.agencyId, { role, viaGroupId: null });
-  }
-  for (const [rows, role] of [
-    [leads, "lead"],
-    [partners, "partner"],
-  ] as const) {
-    for (const r of rows) {
-      if (!r.groupId) continue;
-      for (const agencyId of members.get(r.groupId) ?? [])
-        add(r.taskId, agencyId, { role, viaGroupId: r.groupId });
-    }
-  }
-
+  const wanted = wantedAssignments(db, planTasks);
   const existing = db.select().from(assignments).where(inArray(assignments.taskId, taskIds)).all();
   for (const row of existing) {
     const w = wanted.get(row.taskId)?.get(row.agencyId);
@@ -87,6 +47,51 @@ export function syncAssignments(db: DbOrTx, planId: string, now = new Date().toI
     db.insert(assignments)
       .values(fresh.slice(i, i + 500))
       .run();
+}
+
+/** Per live task, the agencies it should be assigned to and how. */
+function wantedAssignments(
+  db: DbOrTx,
+  planTasks: { id: number; archivedAt: string | null }[],
+): Map<number, Map<string, Wanted>> {
+  const taskIds = planTasks.map((t) => t.id);
+  const external = new Set(
+    db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.kind, "external"))
+      .all()
+      .map((a) => a.id),
+  );
+  const members = new Map<string, string[]>();
+  for (const m of db.select().from(groupMembers).all()) {
+    members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.agencyId]);
+  }
+  const parties = (table: typeof taskLeads | typeof taskPartners) =>
+    db.select().from(table).where(inArray(table.taskId, taskIds)).orderBy(table.taskId, table.position).all();
+  const byRole = [
+    [parties(taskLeads), "lead"],
+    [parties(taskPartners), "partner"],
+  ] as const;
+
+  const wanted = new Map<number, Map<string, Wanted>>();
+  for (const t of planTasks) if (!t.archivedAt) wanted.set(t.id, new Map());
+  const add = (taskId: number, agencyId: string, w: Wanted) => {
+    const map = wanted.get(taskId);
+    if (map && !map.has(agencyId) && !external.has(agencyId)) map.set(agencyId, w);
+  };
+  // Named agencies first (leads, then partners), then group members (leads, then partners).
+  for (const [rows, role] of byRole) {
+    for (const r of rows) if (r.agencyId) add(r.taskId, r.agencyId, { role, viaGroupId: null });
+  }
+  for (const [rows, role] of byRole) {
+    for (const r of rows) {
+      if (!r.groupId) continue;
+      for (const agencyId of members.get(r.groupId) ?? [])
+        add(r.taskId, agencyId, { role, viaGroupId: r.groupId });
+    }
+  }
+  return wanted;
 }
 
 /** Live assignments of one agency, for reminders and /tasks. */

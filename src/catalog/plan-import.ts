@@ -9,12 +9,12 @@ import { syncAssignments } from "./assignments.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { buildReport, type ImportReport } from "./import-report.ts";
 import { createAgencies } from "./new-agencies.ts";
+import { PlanFormatError } from "./plan-format-error.ts";
 import { type ParsedPlan, parsePlan } from "./plan-parser.ts";
 import { writePlan } from "./plan-write.ts";
 import type { ItemCounts } from "./reconcile.ts";
 import { type PlanSource, readPlanSource, readTextSource } from "./source/index.ts";
 import { readText, type SourceItem } from "./source/text.ts";
-import { PlanFormatError } from "./table-reader.ts";
 
 export type { ItemCounts } from "./reconcile.ts";
 export interface PlanImportSummary {

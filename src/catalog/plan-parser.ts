@@ -1,8 +1,9 @@
 import type { Role } from "./columns.ts";
 import { type Deadline, DeadlineError, parseDeadline } from "./deadline.ts";
 import type { Gazetteer, Party } from "./gazetteer.ts";
+import { PlanFormatError } from "./plan-format-error.ts";
 import type { SourceItem } from "./source/text.ts";
-import { PlanFormatError, readPlanDocument, type TableRow, type TableSection } from "./table-reader.ts";
+import { readPlanDocument, type TableRow, type TableSection } from "./table-reader.ts";
 import { parseTargetValue, type TargetValue } from "./target-value.ts";
 
 export interface ParsedSection {
@@ -64,20 +65,7 @@ export interface ParseOptions {
 /** Reads the whole document; a row that fits no rule fails with its line and text. */
 export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: ParseOptions = {}): ParsedPlan {
   const doc = readPlanDocument(source);
-  const sections: ParsedSection[] = [
-    ...doc.targets.map((s, i) => ({
-      annex: "targets" as const,
-      numeral: s.numeral,
-      title: s.title,
-      position: i,
-    })),
-    ...doc.tasks.map((s, i) => ({
-      annex: "tasks" as const,
-      numeral: s.numeral,
-      title: s.title,
-      position: i,
-    })),
-  ];
+  const sections = [...sectionsOf("targets", doc.targets), ...sectionsOf("tasks", doc.tasks)];
   const unknown: UnknownName[] = [];
   const parties = (row: TableRow, cell: string, required: boolean): Party[] => {
     if (cell.trim() === "") {
@@ -90,19 +78,10 @@ export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: Pars
   };
 
   const tasks = items(doc.tasks).map(({ item, row }): ParsedTask => {
-    const when = field(row, "deadline");
-    let deadline: Deadline;
-    try {
-      deadline = parseDeadline(when);
-    } catch (e) {
-      if (!(e instanceof DeadlineError)) throw e;
-      if (opts.strict) throw new PlanFormatError(row.line, when, "bad-deadline");
-      deadline = { ...parseDeadline(""), text: e.text };
-    }
     return {
       ...item,
       output: field(row, "output"),
-      deadline,
+      deadline: taskDeadline(row, opts.strict),
       leads: parties(row, field(row, "lead"), true),
       partners: parties(row, field(row, "partner"), false),
       notes: row.layout.columns
@@ -112,12 +91,7 @@ export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: Pars
   });
 
   const targets = items(doc.targets).map(({ item, row }): ParsedTarget => {
-    const values = new Map<number, TargetValue | null>();
-    for (const c of row.layout.columns) {
-      const year =
-        c.role === "year" ? c.year : c.role === "value" ? (row.year ?? planEndYear(doc.title)) : null;
-      if (year && !values.get(year)) values.set(year, parseTargetValue(row.cells[c.index] ?? ""));
-    }
+    const values = targetValues(row, doc.title);
     const otherYears = [...values]
       .filter((e): e is [number, TargetValue] => e[0] !== 2026 && e[0] !== 2030 && e[1] !== null)
       .map(([year, v]) => ({ year, ...v }));
@@ -131,6 +105,36 @@ export function parsePlan(source: SourceItem[], gazetteer: Gazetteer, opts: Pars
     };
   });
   return { title: doc.title, sections, tasks, targets, unknown };
+}
+
+function sectionsOf(
+  annex: ParsedSection["annex"],
+  list: { numeral: string; title: string }[],
+): ParsedSection[] {
+  return list.map((s, i) => ({ annex, numeral: s.numeral, title: s.title, position: i }));
+}
+
+/** A deadline no rule reads is kept as its text with no date, unless the import is strict. */
+function taskDeadline(row: TableRow, strict: boolean | undefined): Deadline {
+  const when = field(row, "deadline");
+  try {
+    return parseDeadline(when);
+  } catch (e) {
+    if (!(e instanceof DeadlineError)) throw e;
+    if (strict) throw new PlanFormatError(row.line, when, "bad-deadline");
+    return { ...parseDeadline(""), text: e.text };
+  }
+}
+
+/** A target's value per year: the year columns, or a single value column for the plan's last year. */
+function targetValues(row: TableRow, planTitle: string): Map<number, TargetValue | null> {
+  const values = new Map<number, TargetValue | null>();
+  for (const c of row.layout.columns) {
+    const year =
+      c.role === "year" ? c.year : c.role === "value" ? (row.year ?? planEndYear(planTitle)) : null;
+    if (year && !values.get(year)) values.set(year, parseTargetValue(row.cells[c.index] ?? ""));
+  }
+  return values;
 }
 
 function field(row: TableRow, role: Role): string {

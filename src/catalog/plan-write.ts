@@ -62,6 +62,23 @@ function writeParties(tx: Tx, table: PartyTable, taskId: number, parties: Party[
 const partiesKey = (ps: { agencyId?: string | null; groupId?: string | null }[]) =>
   ps.map((p) => p.agencyId ?? `group:${p.groupId}`).join(",");
 
+/** Where a task or target stands in the plan, as both tables store it. */
+function placement(
+  planId: string,
+  annex: "tasks" | "targets",
+  t: { ref: string; section: string; number: string; position: number; title: string },
+  sectionIds: Map<string, number>,
+) {
+  return {
+    planId,
+    ref: t.ref,
+    sectionId: sectionIds.get(`${annex}:${t.section}`) ?? 0,
+    number: t.number,
+    position: t.position,
+    title: t.title,
+  };
+}
+
 function importTasks(
   tx: Tx,
   planId: string,
@@ -73,12 +90,7 @@ function importTasks(
     partiesKey(tx.select().from(table).where(eq(table.taskId, taskId)).orderBy(table.position).all());
   return reconcile(tx.select().from(tasks).where(eq(tasks.planId, planId)).all(), parsed.tasks, {
     values: (t) => ({
-      planId,
-      ref: t.ref,
-      sectionId: sectionIds.get(`tasks:${t.section}`) ?? 0,
-      number: t.number,
-      position: t.position,
-      title: t.title,
+      ...placement(planId, "tasks", t, sectionIds),
       output: t.output,
       deadlineKind: t.deadline.kind,
       deadlineText: t.deadline.text,
@@ -121,12 +133,7 @@ function importTargets(
       .all();
   return reconcile(tx.select().from(targets).where(eq(targets.planId, planId)).all(), parsed.targets, {
     values: (t) => ({
-      planId,
-      ref: t.ref,
-      sectionId: sectionIds.get(`targets:${t.section}`) ?? 0,
-      number: t.number,
-      position: t.position,
-      title: t.title,
+      ...placement(planId, "targets", t, sectionIds),
       unit: t.unit,
       target2026Text: t.target2026?.text ?? "",
       target2026Op: t.target2026?.op ?? null,

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { UserError } from "../errors.ts";
 import type { CliContext } from "./context.ts";
 
-/** `db backup` and `db restore`; their modules load only when one of them runs. */
+/** `db backup`, `db restore` and `db copy`; their modules load only when one of them runs. */
 export function registerDbCommands(program: Command, ctx: CliContext): void {
   const dbPath = () => (program.opts().db as string | undefined) ?? ctx.config.DB_PATH;
   const db = program.command("db").description(ctx.t("cli-db"));
@@ -38,5 +38,14 @@ export function registerDbCommands(program: Command, ctx: CliContext): void {
       const r = restoreDatabase(file, dbPath());
       ctx.out(ctx.t("db-restore-done", { file: dbPath(), reports: r.reports, migrated: r.migrated }));
       if (r.previous) ctx.out(ctx.t("db-restore-previous", { file: r.previous }));
+    });
+
+  db.command("copy")
+    .description(ctx.t("cli-db-copy"))
+    .requiredOption("--to <url>", ctx.t("cli-db-copy-to"))
+    .option("--json", ctx.t("cli-opt-json"))
+    .action(async (o: { to: string; json?: boolean }) => {
+      const { copyToPostgres } = await import("./db-copy.ts");
+      await copyToPostgres(ctx, o);
     });
 }

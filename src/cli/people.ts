@@ -6,6 +6,11 @@ import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import type { CliContext } from "./context.ts";
 
 export function registerPeopleCommands(program: Command, ctx: CliContext): void {
+  registerContactCommands(program, ctx);
+  registerGroupCommands(program, ctx);
+}
+
+function registerContactCommands(program: Command, ctx: CliContext): void {
   const contacts = program.command("contacts").description(ctx.t("cli-contacts"));
   contacts
     .command("add")
@@ -42,7 +47,9 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
         );
       }
     });
+}
 
+function registerGroupCommands(program: Command, ctx: CliContext): void {
   const groups = program.command("groups").description(ctx.t("cli-groups"));
   groups
     .command("subscribe <chat>")

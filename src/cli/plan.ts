@@ -22,93 +22,13 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .option("--new-agencies", ctx.t("cli-plan-import-new-agencies"))
     .option("--strict", ctx.t("cli-plan-import-strict"))
     .option("--allow-archive", ctx.t("cli-plan-import-allow-archive"))
-    .action(async (file: string | undefined, opts: ImportFlags) => {
-      // A province's directory replaces the shipped Gia Lai one, so do not load that first.
-      const { db } = opts.province ? ctx.database() : ctx.catalog();
-      const path = file ?? ctx.config.PLAN_FILE;
-      if (opts.province) {
-        const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
-        const loaded = loadProvinceDirectory(db, dir, opts.province);
-        ctx.out(ctx.t("cli-province-loaded", { ...loaded, province: loaded.province.name }));
-      }
-      const s = await importAnyPlanFile(db, path, opts.id ?? planIdFor(path), {
-        strict: opts.strict,
-        newAgencies: opts.newAgencies,
-        dryRun: opts.dryRun,
-        allowArchive: opts.allowArchive,
-      });
-      const total = (c: typeof s.tasks) => c.added + c.updated + c.unchanged;
-      const figures = {
-        plan: s.planId,
-        tasks: total(s.tasks),
-        tasksAdded: s.tasks.added,
-        tasksUpdated: s.tasks.updated,
-        tasksUnchanged: s.tasks.unchanged,
-        tasksArchived: s.tasks.archived,
-        targets: total(s.targets),
-        targetsAdded: s.targets.added,
-        targetsUpdated: s.targets.updated,
-        targetsUnchanged: s.targets.unchanged,
-        targetsArchived: s.targets.archived,
-      };
-      if (s.dryRun) {
-        ctx.out(ctx.t("cli-plan-dry-run", figures));
-        printReport(ctx, s.report, true);
-        if (s.report.unknown.length > 0) {
-          const review = resolve(opts.review ?? `${s.planId}-co-quan-can-ra-soat.csv`);
-          writeReviewCsv(review, s.report.unknown);
-          ctx.out(ctx.t("cli-plan-report-review", { file: review }));
-        }
-        return;
-      }
-      const live = db
-        .select({ n: count() })
-        .from(assignments)
-        .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-        .where(and(eq(tasks.planId, s.planId), isNull(assignments.archivedAt)))
-        .get();
-      ctx.out(ctx.t("cli-plan-imported", { ...figures, assignments: live?.n ?? 0 }));
-      printReport(ctx, s.report, false);
-    });
+    .action((file: string | undefined, opts: ImportFlags) => importPlan(ctx, file, opts));
 
   plan
     .command("show")
     .description(ctx.t("cli-plan-show"))
     .option("--plan <id>", ctx.t("cli-opt-plan"))
-    .action((opts: { plan?: string }) => {
-      const data = exportPlan(ctx.database().db, opts.plan);
-      const names = new Map<string, string>([
-        ...data.agencies.map((a) => [a.id, a.name] as const),
-        ...data.groups.map((g) => [g.id, g.name] as const),
-      ]);
-      const who = (ids: string[]) =>
-        ids.length ? ids.map((id) => names.get(id) ?? id).join("; ") : ctx.t("cli-none");
-      ctx.out(`${data.plan.title} [${data.plan.id}]`);
-      const tree = (annex: "targets" | "tasks", heading: string, lines: (section: string) => string[]) => {
-        ctx.out(`\n${heading}`);
-        for (const s of data.plan.sections.filter((x) => x.annex === annex)) {
-          ctx.out(`├─ ${s.numeral}. ${s.title}`);
-          for (const l of lines(s.numeral)) ctx.out(`│  ${l}`);
-        }
-      };
-      tree("targets", ctx.t("cli-section-targets"), (sec) =>
-        data.targets
-          .filter((t) => t.section === sec)
-          .map(
-            (t) =>
-              `├─ ${t.ref} ${t.title} [${t.unit}] 2026: ${t.target2026?.text ?? "-"}, 2030: ${t.target2030?.text ?? "-"} — ${ctx.t("cli-trackers")}: ${who(t.trackers)}`,
-          ),
-      );
-      tree("tasks", ctx.t("cli-section-tasks"), (sec) =>
-        data.tasks
-          .filter((t) => t.section === sec)
-          .flatMap((t) => [
-            `├─ ${t.ref} ${t.title}`,
-            `│    ⏱ ${t.deadline.text}${t.deadline.due ? ` → ${t.deadline.due}${t.deadline.indicative ? ` (${ctx.t("cli-indicative")})` : ""}` : ""}`,
-            `│    ${ctx.t("cli-leads")}: ${who(t.leads)} · ${ctx.t("cli-partners")}: ${who(t.partners)}`,
-          ]),
-      );
-    });
+    .action((opts: { plan?: string }) => showPlan(ctx, opts.plan));
 
   plan
     .command("export")
@@ -128,6 +48,96 @@ interface ImportFlags {
   newAgencies?: boolean;
   strict?: boolean;
   allowArchive?: boolean;
+}
+
+async function importPlan(ctx: CliContext, file: string | undefined, opts: ImportFlags): Promise<void> {
+  // A province's directory replaces the shipped Gia Lai one, so do not load that first.
+  const { db } = opts.province ? ctx.database() : ctx.catalog();
+  const path = file ?? ctx.config.PLAN_FILE;
+  if (opts.province) {
+    const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
+    const loaded = loadProvinceDirectory(db, dir, opts.province);
+    ctx.out(ctx.t("cli-province-loaded", { ...loaded, province: loaded.province.name }));
+  }
+  const s = await importAnyPlanFile(db, path, opts.id ?? planIdFor(path), {
+    strict: opts.strict,
+    newAgencies: opts.newAgencies,
+    dryRun: opts.dryRun,
+    allowArchive: opts.allowArchive,
+  });
+  if (s.dryRun) {
+    ctx.out(ctx.t("cli-plan-dry-run", importFigures(s)));
+    printReport(ctx, s.report, true);
+    if (s.report.unknown.length > 0) {
+      const review = resolve(opts.review ?? `${s.planId}-co-quan-can-ra-soat.csv`);
+      writeReviewCsv(review, s.report.unknown);
+      ctx.out(ctx.t("cli-plan-report-review", { file: review }));
+    }
+    return;
+  }
+  const live = db
+    .select({ n: count() })
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .where(and(eq(tasks.planId, s.planId), isNull(assignments.archivedAt)))
+    .get();
+  ctx.out(ctx.t("cli-plan-imported", { ...importFigures(s), assignments: live?.n ?? 0 }));
+  printReport(ctx, s.report, false);
+}
+
+type ImportSummary = Awaited<ReturnType<typeof importAnyPlanFile>>;
+
+function importFigures(s: ImportSummary) {
+  const total = (c: typeof s.tasks) => c.added + c.updated + c.unchanged;
+  return {
+    plan: s.planId,
+    tasks: total(s.tasks),
+    tasksAdded: s.tasks.added,
+    tasksUpdated: s.tasks.updated,
+    tasksUnchanged: s.tasks.unchanged,
+    tasksArchived: s.tasks.archived,
+    targets: total(s.targets),
+    targetsAdded: s.targets.added,
+    targetsUpdated: s.targets.updated,
+    targetsUnchanged: s.targets.unchanged,
+    targetsArchived: s.targets.archived,
+  };
+}
+
+/** The plan as a tree: targets, then tasks, each under its section. */
+function showPlan(ctx: CliContext, planId: string | undefined): void {
+  const data = exportPlan(ctx.database().db, planId);
+  const names = new Map<string, string>([
+    ...data.agencies.map((a) => [a.id, a.name] as const),
+    ...data.groups.map((g) => [g.id, g.name] as const),
+  ]);
+  const who = (ids: string[]) =>
+    ids.length ? ids.map((id) => names.get(id) ?? id).join("; ") : ctx.t("cli-none");
+  ctx.out(`${data.plan.title} [${data.plan.id}]`);
+  const tree = (annex: "targets" | "tasks", heading: string, lines: (section: string) => string[]) => {
+    ctx.out(`\n${heading}`);
+    for (const s of data.plan.sections.filter((x) => x.annex === annex)) {
+      ctx.out(`├─ ${s.numeral}. ${s.title}`);
+      for (const l of lines(s.numeral)) ctx.out(`│  ${l}`);
+    }
+  };
+  tree("targets", ctx.t("cli-section-targets"), (sec) =>
+    data.targets
+      .filter((t) => t.section === sec)
+      .map(
+        (t) =>
+          `├─ ${t.ref} ${t.title} [${t.unit}] 2026: ${t.target2026?.text ?? "-"}, 2030: ${t.target2030?.text ?? "-"} — ${ctx.t("cli-trackers")}: ${who(t.trackers)}`,
+      ),
+  );
+  tree("tasks", ctx.t("cli-section-tasks"), (sec) =>
+    data.tasks
+      .filter((t) => t.section === sec)
+      .flatMap((t) => [
+        `├─ ${t.ref} ${t.title}`,
+        `│    ⏱ ${t.deadline.text}${t.deadline.due ? ` → ${t.deadline.due}${t.deadline.indicative ? ` (${ctx.t("cli-indicative")})` : ""}` : ""}`,
+        `│    ${ctx.t("cli-leads")}: ${who(t.leads)} · ${ctx.t("cli-partners")}: ${who(t.partners)}`,
+      ]),
+  );
 }
 
 /** The summary a coordinator checks before saying yes; after a real import, only what needs acting on. */

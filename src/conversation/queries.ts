@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { prepared } from "../db/statements.ts";
+import { isClosed } from "../domain/closed.ts";
 
 export interface OpenAssignment {
   assignmentId: number;
@@ -42,5 +43,5 @@ export function assignmentFor(
 }
 
 export function isOpen(a: OpenAssignment): boolean {
-  return a.kind === "recurring" || (a.status !== "done" && a.status !== "not_applicable");
+  return !isClosed(a);
 }

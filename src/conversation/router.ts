@@ -1,4 +1,5 @@
 import { prepared } from "../db/statements.ts";
+import { laterPartsPrefix, messageKey } from "../engine/keys.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -229,12 +230,12 @@ export class ConversationRouter {
       "select dedupe_key key from outbox where chat_id = ? and platform_message_id = ?",
     ).get(chatId, platformMessageId) as { key: string } | undefined;
     if (!row) return undefined;
-    const base = row.key.replace(/#\d+$/, "");
+    const base = messageKey(row.key);
     const parts = prepared(
       this.deps.sqlite,
       `select choices from outbox where chat_id = ? and choices is not null
          and (dedupe_key = ? or substr(dedupe_key, 1, ?) = ?)`,
-    ).all(chatId, base, base.length + 1, `${base}#`) as { choices: string }[];
+    ).all(chatId, base, base.length + 1, laterPartsPrefix(base)) as { choices: string }[];
     const data = parts
       .flatMap((p) => (JSON.parse(p.choices) as { data: string }[][]).flat())
       .find((c) => c.data === "rp" || c.data.startsWith("rp:"));

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { UserError } from "../errors.ts";
+import { sqliteMigrations } from "./migrations-folders.ts";
 import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -17,8 +17,6 @@ export interface Database_ {
   close(): void;
 }
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
-
 /** Opens (creating if needed) the SQLite file, sets the pragmas we rely on, and applies migrations. */
 export function openDatabase(path: string): Database_ {
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -29,7 +27,7 @@ export function openDatabase(path: string): Database_ {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
+  migrate(db, { migrationsFolder: sqliteMigrations });
   return { db, sqlite, close: () => sqlite.close() };
 }
 

@@ -1,13 +1,15 @@
 import { groupBy } from "../collections.ts";
-import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
+import { dayLabel, daysBetween } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
 import type { Choice } from "../messages.ts";
 import { shortTitle } from "../text/title.ts";
 import { collapseByTask, collapseMissing, type ManyLine } from "./collapse.ts";
 import type { Guard } from "./guard.ts";
+import { recipientKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
-import { type Completeness, isClosed, type Recipient, type WorkItem } from "./snapshot.ts";
+import type { Completeness, Recipient } from "./snapshot.ts";
+import type { WorkItem } from "./work-items.ts";
 
 /** What every composer needs: text, names, and when the messages may go out. */
 export interface ComposeContext {
@@ -21,12 +23,12 @@ export interface ComposeContext {
   rules: Rules;
 }
 
-const reportButton = (ctx: ComposeContext, lang: Lang, data = "rp"): Choice[][] => [
+export const reportButton = (ctx: ComposeContext, lang: Lang, data = "rp"): Choice[][] => [
   [{ label: ctx.i18n.t(lang, "engine-button-report"), data }],
 ];
 
 /** One message per reachable chat of each recipient, each with its own deterministic key. */
-function fanOut(
+export function fanOut(
   ctx: ComposeContext,
   who: Recipient[] | undefined,
   key: string,
@@ -38,7 +40,7 @@ function fanOut(
   return (who ?? []).map((r) => {
     const { text, choices } = body(r.lang);
     return {
-      dedupeKey: `${key}:contact-${r.contactId}:${r.chatId}`,
+      dedupeKey: recipientKey(key, r.contactId, r.chatId),
       chatId: r.chatId,
       contactId: r.contactId,
       agencyId,
@@ -63,7 +65,7 @@ export function groupByAgency(items: WorkItem[]): Map<string, WorkItem[]> {
  */
 const lineCache = new WeakMap<ComposeContext, Map<string, string>>();
 
-function line(ctx: ComposeContext, lang: Lang, w: WorkItem, day: string): string {
+export function line(ctx: ComposeContext, lang: Lang, w: WorkItem, day: string): string {
   let cache = lineCache.get(ctx);
   if (!cache) {
     cache = new Map();
@@ -85,101 +87,6 @@ function makeLine(ctx: ComposeContext, lang: Lang, w: WorkItem, day: string): st
   const late = daysBetween(w.due, day);
   if (late > 0) return t("engine-item-overdue", { ...base, due: dayLabel(w.due), days: late });
   return t("engine-item-left", { ...base, due: dayLabel(w.due), indicative, left: -late });
-}
-
-/** The 1st of the month: each agency's focal points get their tasks for the period. */
-export function cycleOpen(
-  ctx: ComposeContext,
-  period: string,
-  day: string,
-  work: WorkItem[],
-  partnerCounts: Map<string, number>,
-): NewMessage[] {
-  const byAgency = groupByAgency(work);
-  for (const agencyId of partnerCounts.keys()) if (!byAgency.has(agencyId)) byAgency.set(agencyId, []);
-  const horizon = ctx.rules.cycle.lookaheadDays;
-  const out: NewMessage[] = [];
-  for (const [agencyId, items] of byAgency) {
-    const focal = ctx.recipients.get(`focal:${agencyId}`);
-    if (!focal) continue;
-    const open = items.filter((w) => !isClosed(w));
-    const groups: [string, WorkItem[]][] = [
-      ["engine-cycle-overdue", open.filter((w) => w.due && w.due < day)],
-      [
-        "engine-cycle-upcoming",
-        open.filter((w) => w.due && w.due >= day && daysBetween(day, w.due) <= horizon),
-      ],
-      ["engine-cycle-recurring", open.filter((w) => w.kind === "recurring")],
-      ["engine-cycle-dependent", open.filter((w) => w.kind === "dependent" && !w.due)],
-    ];
-    const partners = partnerCounts.get(agencyId) ?? 0;
-    const key = `cycle:${period}:open:${ctx.planId}:${agencyId}`;
-    out.push(
-      ...fanOut(ctx, focal, key, "cycle-open", agencyId, (lang) => {
-        const t = (k: string, a: Record<string, string | number> = {}) => ctx.i18n.t(lang, k, a);
-        const head = t("engine-cycle-open", {
-          period: periodLabel(period),
-          agency: ctx.names.get(agencyId) ?? agencyId,
-          deadline: dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay)),
-        });
-        const sections = groups
-          .filter(([, list]) => list.length > 0)
-          .map(([k, list]) =>
-            [t(k, { days: horizon }), ...list.map((w) => line(ctx, lang, w, day))].join("\n"),
-          );
-        if (sections.length === 0) sections.push(t("engine-cycle-none"));
-        if (partners > 0) sections.push(t("engine-cycle-partner", { count: partners }));
-        return {
-          text: [head, ...sections, t("engine-how-to-report")].join("\n\n"),
-          choices: reportButton(ctx, lang),
-        };
-      }),
-    );
-  }
-  return out;
-}
-
-/** Nudges (focal) and the head's escalation, for agencies whose report is incomplete. */
-export function cycleChase(
-  ctx: ComposeContext,
-  step: { kind: "nudge"; nudge: number; count: number } | { kind: "escalate-head" },
-  period: string,
-  day: string,
-  incomplete: Completeness[],
-): NewMessage[] {
-  const deadline = dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay));
-  return incomplete.flatMap((c) => {
-    const role = step.kind === "nudge" ? "focal" : "head";
-    const stepKey = step.kind === "nudge" ? `nudge${step.nudge}` : "escalate-head";
-    const key = `cycle:${period}:${stepKey}:${ctx.planId}:${c.agencyId}`;
-    return fanOut(
-      ctx,
-      ctx.recipients.get(`${role}:${c.agencyId}`),
-      key,
-      `cycle-${stepKey}`,
-      c.agencyId,
-      (lang) => {
-        const args = {
-          period: periodLabel(period),
-          agency: ctx.names.get(c.agencyId) ?? c.agencyId,
-          deadline,
-          reported: c.reported,
-          required: c.required,
-          n: step.kind === "nudge" ? step.count : 0,
-        };
-        const head = ctx.i18n.t(lang, step.kind === "nudge" ? "engine-nudge" : "engine-escalate-head", args);
-        const missing = [
-          ctx.i18n.t(lang, "engine-missing-items"),
-          ...c.missing.map((w) => line(ctx, lang, w, day)),
-        ];
-        return {
-          text: [head, missing.join("\n")].join("\n\n"),
-          choices: step.kind === "nudge" ? reportButton(ctx, lang) : undefined,
-        };
-      },
-      { period, assignments: c.missing.map((w) => w.assignmentId) },
-    );
-  });
 }
 
 /** A task late or unreported at many agencies, as one line pointing at its detail. */
@@ -222,63 +129,6 @@ export function missingLines(
   ];
 }
 
-/** Day 12: coordinators get the list of agencies that still have not reported in full. */
-export function missingForCoordinators(
-  ctx: ComposeContext,
-  period: string,
-  incomplete: Completeness[],
-  day: string,
-): NewMessage[] {
-  if (incomplete.length === 0) return [];
-  const key = `cycle:${period}:missing:${ctx.planId}`;
-  return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "cycle-missing", null, (lang) => ({
-    text: [
-      ctx.i18n.t(lang, "engine-missing-coordinator", {
-        period: periodLabel(period),
-        deadline: dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay)),
-        count: incomplete.length,
-      }),
-      ...missingLines(ctx.i18n, lang, incomplete, ctx.names, ctx.kinds, day),
-    ].join("\n"),
-  }));
-}
-
-/** Per agency and day: the due-date reminders and the focal/head steps of the overdue ladder. */
-export function agencyDeadlines(
-  ctx: ComposeContext,
-  kind: "due" | "overdue-focal" | "overdue-head",
-  day: string,
-  agencyId: string,
-  items: WorkItem[],
-): NewMessage[] {
-  const role = kind === "overdue-head" ? "head" : "focal";
-  const key = `${kind}:${day}:${ctx.planId}:${agencyId}`;
-  const titleKey = {
-    due: "engine-due",
-    "overdue-focal": "engine-overdue-focal",
-    "overdue-head": "engine-overdue-head",
-  }[kind];
-  const choice = items.length === 1 && items[0] ? `rp:${items[0].assignmentId}` : "rp";
-  return fanOut(
-    ctx,
-    ctx.recipients.get(`${role}:${agencyId}`),
-    key,
-    kind,
-    agencyId,
-    (lang) => ({
-      text: [
-        ctx.i18n.t(lang, titleKey, {
-          agency: ctx.names.get(agencyId) ?? agencyId,
-          days: ctx.rules.overdue.headAfterDays,
-        }),
-        ...items.map((w) => line(ctx, lang, w, day)),
-      ].join("\n"),
-      choices: kind === "overdue-head" ? undefined : reportButton(ctx, lang, choice),
-    }),
-    { assignments: items.map((w) => w.assignmentId) },
-  );
-}
-
 /**
  * Late lead assignments for coordinators: tasks late at many agencies as one line each, then
  * the other agencies, the longest late first; equal ones by the share of the period's reports
@@ -319,21 +169,4 @@ export function overdueBlocks(
       ].join("\n"),
     ),
   ];
-}
-
-/** The coordinators' step of the overdue ladder: one message a day for the whole plan. */
-export function overdueForCoordinators(
-  ctx: ComposeContext,
-  day: string,
-  items: WorkItem[],
-  shares?: Map<string, number>,
-): NewMessage[] {
-  if (items.length === 0) return [];
-  const key = `overdue-coordinator:${day}:${ctx.planId}`;
-  return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "overdue-coordinator", null, (lang) => ({
-    text: [
-      ctx.i18n.t(lang, "engine-overdue-coordinator", { days: ctx.rules.overdue.coordinatorAfterDays }),
-      ...overdueBlocks(ctx.i18n, lang, items, ctx.names, ctx.kinds, day, shares),
-    ].join("\n\n"),
-  }));
 }

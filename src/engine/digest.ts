@@ -1,9 +1,12 @@
 import type Database from "better-sqlite3";
 import type { DigestScope } from "../db/schema.ts";
+import { isClosed } from "../domain/closed.ts";
 import { addDay, dayLabel, daysBetween, periodDeadline, periodLabel, periodOf } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
-import { completeness, isClosed, requiredByAgency, type Snapshot, type WorkItem } from "./snapshot.ts";
+import type { Translate } from "./digest-chart.ts";
+import { completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
+import type { WorkItem } from "./work-items.ts";
 
 export interface DigestModel {
   day: string;
@@ -79,6 +82,7 @@ export function scopeText(i18n: I18n, lang: Lang, scope: DigestScope, names: Map
   });
 }
 
+/** The weekly digest's text: the reporting rate, then overdue, due soon and completed, each capped. */
 export function renderDigest(
   i18n: I18n,
   lang: Lang,
@@ -86,53 +90,52 @@ export function renderDigest(
   names: Map<string, string>,
   rules: Rules,
 ): string {
-  const t = (k: string, a: Record<string, string | number> = {}) => i18n.t(lang, k, a);
+  const t: Translate = (k, a = {}) => i18n.t(lang, k, a);
   const name = (id: string) => names.get(id) ?? id;
-  const scope = scopeText(i18n, lang, m.scope, names);
-  const capped = (lines: string[]) =>
-    lines.length === 0
-      ? [t("digest-none")]
-      : lines.length > MAX_LINES
-        ? [...lines.slice(0, MAX_LINES), t("digest-more", { count: lines.length - MAX_LINES })]
-        : lines;
-  const percent = m.rate.required === 0 ? 100 : Math.round((100 * m.rate.reported) / m.rate.required);
+  const section = (title: string, lines: string[]) => [title, ...capped(t, lines)].join("\n");
   return [
-    t("digest-title", { day: dayLabel(m.day), scope }),
-    t("digest-rate", {
-      period: periodLabel(m.period),
-      deadline: dayLabel(periodDeadline(m.period, rules.cycle.deadlineDay)),
-      reported: m.rate.reported,
-      required: m.rate.required,
-      percent,
-    }),
-    [
+    t("digest-title", { day: dayLabel(m.day), scope: scopeText(i18n, lang, m.scope, names) }),
+    rateLine(t, m, rules),
+    section(
       t("digest-overdue"),
-      ...capped(
-        m.overdue.map((o) =>
-          t("digest-overdue-line", { agency: name(o.agencyId), count: o.count, days: o.worstDays }),
-        ),
+      m.overdue.map((o) =>
+        t("digest-overdue-line", { agency: name(o.agencyId), count: o.count, days: o.worstDays }),
       ),
-    ].join("\n"),
-    [
+    ),
+    section(
       t("digest-due-soon", { days: rules.digest.dueWithinDays }),
-      ...capped(
-        m.dueSoon.map((w) =>
-          t("engine-item-due", {
-            ref: w.ref,
-            title: `${w.title} (${name(w.agencyId)})`,
-            due: dayLabel(w.due ?? ""),
-            indicative: w.indicative ? t("engine-indicative") : "",
-          }),
-        ),
+      m.dueSoon.map((w) =>
+        t("engine-item-due", {
+          ref: w.ref,
+          title: `${w.title} (${name(w.agencyId)})`,
+          due: dayLabel(w.due ?? ""),
+          indicative: w.indicative ? t("engine-indicative") : "",
+        }),
       ),
-    ].join("\n"),
-    [
+    ),
+    section(
       t("digest-completed"),
-      ...capped(
-        m.completed.map((c) =>
-          t("digest-completed-line", { ref: c.ref, title: c.title, agency: name(c.agencyId) }),
-        ),
+      m.completed.map((c) =>
+        t("digest-completed-line", { ref: c.ref, title: c.title, agency: name(c.agencyId) }),
       ),
-    ].join("\n"),
+    ),
   ].join("\n\n");
+}
+
+/** A section's lines, at most MAX_LINES and a count of the rest; "none" when empty. */
+function capped(t: Translate, lines: string[]): string[] {
+  if (lines.length === 0) return [t("digest-none")];
+  if (lines.length <= MAX_LINES) return lines;
+  return [...lines.slice(0, MAX_LINES), t("digest-more", { count: lines.length - MAX_LINES })];
+}
+
+function rateLine(t: Translate, m: DigestModel, rules: Rules): string {
+  const percent = m.rate.required === 0 ? 100 : Math.round((100 * m.rate.reported) / m.rate.required);
+  return t("digest-rate", {
+    period: periodLabel(m.period),
+    deadline: dayLabel(periodDeadline(m.period, rules.cycle.deadlineDay)),
+    reported: m.rate.reported,
+    required: m.rate.required,
+    percent,
+  });
 }

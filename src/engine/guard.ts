@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { prepared } from "../db/statements.ts";
+import { CLOSED_STATUSES_SQL } from "../domain/closed.ts";
 
 /**
  * What a chasing message is about, so delivery can drop it if that was settled in the
@@ -16,12 +17,12 @@ export interface Guard {
 const REPORTED = `select count(distinct r.assignment_id) n from reports r
   where r.period = ? and r.superseded_at is null and r.assignment_id in (select value from json_each(?))`;
 
-// Recurring tasks never close, as in the snapshot's isClosed.
+// Closed as domain/closed.ts's isClosed says: recurring tasks never close.
 const CLOSED = `select count(*) n from json_each(?) j
   join assignments a on a.id = j.value join tasks t on t.id = a.task_id
   where t.deadline_kind <> 'recurring'
     and (select r.status from reports r where r.assignment_id = a.id and r.superseded_at is null
-         order by r.id desc limit 1) in ('done', 'not_applicable')`;
+         order by r.id desc limit 1) in (${CLOSED_STATUSES_SQL})`;
 
 /** The reason to skip the message, or null when it still has something to chase. */
 export function settledReason(sqlite: Database.Database, guard: Guard | null): string | null {

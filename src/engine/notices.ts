@@ -1,18 +1,13 @@
 import type Database from "better-sqlite3";
 import { dayLabel } from "../domain/period.ts";
+import { reachableChats } from "../people/reachable.ts";
+import type { EngineDeps, MissedWork } from "./deps.ts";
+import { missedKey, recipientKey, unreachableKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
-import type { EngineDeps, MissedWork } from "./tick.ts";
 
 /** Every reachable chat of every coordinator (but `except`). */
-function coordinators(sqlite: Database.Database, except = "") {
-  return sqlite
-    .prepare(
-      `select c.id contactId, cc.chat_id chatId, c.lang lang from contacts c
-       join contact_chats cc on cc.contact_id = c.id join chats ch on ch.id = cc.chat_id
-       where c.role = 'coordinator' and c.removed_at is null and ch.unreachable_at is null and cc.chat_id <> ?`,
-    )
-    .all(except) as { contactId: number; chatId: string; lang: "vi" | "en" }[];
-}
+const coordinators = (sqlite: Database.Database, except?: string) =>
+  reachableChats(sqlite, { role: "coordinator", exceptChat: except });
 
 /**
  * A chat the platform says is gone: it is marked unreachable, everything waiting for it
@@ -47,7 +42,7 @@ export function chatUnreachable(
   const sendAfter = deps.calendar.nextSendTime(now).toISOString();
   return deps.outbox.add(
     coordinators(sqlite, chatId).map((c) => ({
-      dedupeKey: `unreachable:${chatId}:${since}:contact-${c.contactId}:${c.chatId}`,
+      dedupeKey: recipientKey(unreachableKey(chatId, since), c.contactId, c.chatId),
       chatId: c.chatId,
       contactId: c.contactId,
       kind: "unreachable",
@@ -72,7 +67,7 @@ export function missedWorkNotice(deps: EngineDeps, missed: MissedWork, now: Date
   const days = missed.days.map(dayLabel);
   const shown = days.length > 12 ? [...days.slice(0, 12), "…"] : days;
   return coordinators(deps.sqlite).map((c) => ({
-    dedupeKey: `missed:${missed.since.toISOString()}:contact-${c.contactId}:${c.chatId}`,
+    dedupeKey: recipientKey(missedKey(missed.since), c.contactId, c.chatId),
     chatId: c.chatId,
     contactId: c.contactId,
     kind: "missed-work",

@@ -4,6 +4,7 @@ import type { Choice } from "../messages.ts";
 import { countWritten } from "../metrics.ts";
 import { splitText } from "../text/split.ts";
 import type { Guard } from "./guard.ts";
+import { partKey } from "./keys.ts";
 
 export interface NewMessage {
   dedupeKey: string;
@@ -108,7 +109,7 @@ export class Outbox {
         const parts = splitText(m.text, limit);
         parts.forEach((text, i) => {
           const r = this.insertStmt.run({
-            dedupeKey: i === 0 ? m.dedupeKey : `${m.dedupeKey}#${i + 1}`,
+            dedupeKey: partKey(m.dedupeKey, i),
             chatId: m.chatId,
             contactId: m.contactId ?? null,
             agencyId: m.agencyId ?? null,

@@ -1,39 +1,15 @@
 import type Database from "better-sqlite3";
 import { groupBy } from "../collections.ts";
-import type { Lang } from "../i18n/index.ts";
+import { isClosed, isClosedStatus } from "../domain/closed.ts";
+import { type ReachableChat, reachableChats } from "../people/reachable.ts";
+import { readLatestStatuses, readLeadWork, type WorkItem } from "./work-items.ts";
+
+export type { WorkItem };
+// Re-exported for the commands and reports that read a snapshot; defined in domain/closed.ts.
+export { isClosed };
 
 /** One person's reachable chat, the unit a message is addressed to. */
-export interface Recipient {
-  contactId: number;
-  chatId: string;
-  lang: Lang;
-  name: string | null;
-  agencyId: string;
-}
-
-export interface WorkItem {
-  assignmentId: number;
-  taskId: number;
-  planId: string;
-  agencyId: string;
-  role: "lead" | "partner";
-  ref: string;
-  title: string;
-  section: string;
-  kind: string;
-  due: string | null;
-  indicative: boolean;
-  milestones: string[] | null;
-  /** Latest status across all periods, if any report exists. */
-  status: string | null;
-}
-
-const CLOSED = new Set(["done", "not_applicable"]);
-
-/** Done, or declared not applicable: nothing left to chase. Recurring tasks never close. */
-export function isClosed(item: WorkItem): boolean {
-  return item.kind !== "recurring" && item.status !== null && CLOSED.has(item.status);
-}
+export type Recipient = Omit<ReachableChat, "role">;
 
 /** Reads what the rules need in a handful of set-based queries, never one query per agency. */
 export class Snapshot {
@@ -41,15 +17,8 @@ export class Snapshot {
 
   /** Reachable recipients by agency and role (coordinators under the key "*"). */
   recipients(): Map<string, Recipient[]> {
-    const rows = this.sqlite
-      .prepare(
-        `select c.id contactId, cc.chat_id chatId, c.lang lang, c.name name, c.agency_id agencyId, c.role role
-         from contacts c join contact_chats cc on cc.contact_id = c.id join chats ch on ch.id = cc.chat_id
-         where c.removed_at is null and ch.unreachable_at is null order by c.id, cc.chat_id`,
-      )
-      .all() as (Recipient & { role: string })[];
     const map = new Map<string, Recipient[]>();
-    for (const { role, ...r } of rows) {
+    for (const { role, ...r } of reachableChats(this.sqlite)) {
       const key = role === "coordinator" ? "coordinator:*" : `${role}:${r.agencyId}`;
       const list = map.get(key) ?? [];
       list.push(r);
@@ -72,46 +41,8 @@ export class Snapshot {
 
   /** Latest status of every assignment that has a report, read once per snapshot (all plans share it). */
   private latest(): Map<number, string> {
-    if (!this.latestCache) {
-      const rows = this.sqlite
-        .prepare(
-          `select r.assignment_id, r.status from reports r
-           join (select max(id) id from reports where superseded_at is null group by assignment_id) m on m.id = r.id`,
-        )
-        .raw()
-        .all() as [number, string][];
-      this.latestCache = new Map(rows);
-    }
+    this.latestCache ??= readLatestStatuses(this.sqlite);
     return this.latestCache;
-  }
-
-  private tasks(planId: string) {
-    const rows = this.sqlite
-      .prepare(
-        `select t.id id, t.ref ref, t.title title, s.numeral section, t.deadline_kind kind,
-                coalesce(t.due_override, t.due_date) due, t.indicative indicative, t.milestones milestones
-         from tasks t join sections s on s.id = t.section_id where t.plan_id = ? and t.archived_at is null`,
-      )
-      .all(planId) as {
-      id: number;
-      ref: string;
-      title: string;
-      section: string;
-      kind: string;
-      due: string | null;
-      indicative: number;
-      milestones: string | null;
-    }[];
-    return new Map(
-      rows.map((t) => [
-        t.id,
-        {
-          ...t,
-          indicative: t.indicative === 1,
-          milestones: t.milestones ? (JSON.parse(t.milestones) as string[]) : null,
-        },
-      ]),
-    );
   }
 
   /**
@@ -122,45 +53,12 @@ export class Snapshot {
   work(planId: string): WorkItem[] {
     // A tick's digests and their charts ask again for each subscription. Only the last plan is
     // kept: a tick goes plan by plan, and all plans' work at once would raise its peak memory.
-    if (this.lastWork?.planId !== planId) this.lastWork = { planId, items: this.readWork(planId) };
+    if (this.lastWork?.planId !== planId)
+      this.lastWork = { planId, items: readLeadWork(this.sqlite, planId, this.latest()) };
     return this.lastWork.items;
   }
 
   private lastWork?: { planId: string; items: WorkItem[] };
-
-  private readWork(planId: string): WorkItem[] {
-    const tasks = this.tasks(planId);
-    const latest = this.latest();
-    const rows = this.sqlite
-      .prepare(
-        `select a.id, a.task_id, a.agency_id from assignments a join tasks t on t.id = a.task_id
-         where t.plan_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null
-         order by t.position, a.agency_id`,
-      )
-      .raw()
-      .all(planId) as [number, number, string][];
-    const out: WorkItem[] = [];
-    for (const [assignmentId, taskId, agencyId] of rows) {
-      const t = tasks.get(taskId);
-      if (!t) continue;
-      out.push({
-        assignmentId,
-        taskId,
-        planId,
-        agencyId,
-        role: "lead",
-        ref: t.ref,
-        title: t.title,
-        section: t.section,
-        kind: t.kind,
-        due: t.due,
-        indicative: t.indicative,
-        milestones: t.milestones,
-        status: latest.get(assignmentId) ?? null,
-      });
-    }
-    return out;
-  }
 
   private closedPartnersCache?: Map<string, number>;
 
@@ -179,7 +77,7 @@ export class Snapshot {
     const closed = new Map<string, number>();
     for (const [id, planId, agencyId] of rows) {
       const status = latest.get(id);
-      if (status && CLOSED.has(status))
+      if (isClosedStatus(status))
         closed.set(`${planId}|${agencyId}`, (closed.get(`${planId}|${agencyId}`) ?? 0) + 1);
     }
     this.closedPartnersCache = closed;

@@ -36,6 +36,28 @@ async function later(job: Job, token: string | undefined, ms: number): Promise<n
   throw new DelayedError();
 }
 
+/**
+ * Waits for this chat's next sending slot; undefined once it has come, or how long to put the
+ * job off when the slot is too far away to wait for here. A slot missed by more than a little
+ * (the event loop was busy) is booked again rather than used late, so a stall never releases a
+ * burst of sends over the limit.
+ */
+async function takeSlot(
+  pacer: Pacer,
+  channel: Channel,
+  chatId: string,
+  gap: number,
+): Promise<number | undefined> {
+  const { prefix, id } = splitChatId(chatId);
+  for (let attempt = 0; ; attempt++) {
+    const pace = await pacer.reserve(prefix, id, channel.pacing.globalPerSecond, gap);
+    if (!pace.go) return pace.waitMs;
+    const due = Date.now() + pace.inMs;
+    if (pace.inMs > 0) await sleep(pace.inMs);
+    if (Date.now() - due <= LATE_MS || attempt >= 3) return undefined;
+  }
+}
+
 /** The delivery processor: pace, claim the chat's oldest due message, send, record. */
 export async function deliver(
   job: Job<DeliveryJob>,
@@ -47,15 +69,8 @@ export async function deliver(
   const channel = deps.channels.get(prefix);
   if (!channel) return "no-channel";
   const gap = channel.isGroup(id) ? channel.pacing.groupGapMs : channel.pacing.privateGapMs;
-  // A slot missed by more than a little (the event loop was busy) is booked again rather than
-  // used late, so a stall never releases a burst of sends over the limit.
-  for (let attempt = 0; ; attempt++) {
-    const pace = await deps.pacer.reserve(prefix, id, channel.pacing.globalPerSecond, gap);
-    if (!pace.go) return later(job, token, pace.waitMs);
-    const due = Date.now() + pace.inMs;
-    if (pace.inMs > 0) await sleep(pace.inMs);
-    if (Date.now() - due <= LATE_MS || attempt >= 3) break;
-  }
+  const wait = await takeSlot(deps.pacer, channel, chatId, gap);
+  if (wait !== undefined) return later(job, token, wait);
 
   // A claim that throws (a database locked past busy_timeout) fails the job with the row still
   // pending; the next dispatch hands it over again under a new job id.

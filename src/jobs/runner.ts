@@ -1,10 +1,10 @@
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Channel } from "../channels/channel.ts";
-import type { Core } from "../core.ts";
+import type { Config } from "../config.ts";
 import { settledReason } from "../engine/guard.ts";
 import { chatUnreachable } from "../engine/notices.ts";
-import { runTick, type TickResult } from "../engine/tick.ts";
+import { type EngineDeps, runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { timeTick } from "../metrics.ts";
@@ -15,6 +15,19 @@ import { producerConnection, workerConnection } from "./redis.ts";
 import { SCHEDULER_PATTERNS, SchedulerKeeper } from "./schedulers.ts";
 
 export const TICKS_QUEUE = "ticks";
+
+/** What the runner reads: the engine's storage and rules, and the Redis and delivery settings. */
+export interface RunnerDeps extends EngineDeps {
+  config: Pick<
+    Config,
+    | "REDIS_URL"
+    | "QUEUE_PREFIX"
+    | "DELIVERY_CONCURRENCY"
+    | "DELIVERY_MAX_ATTEMPTS"
+    | "DELIVERY_LOCK_MS"
+    | "DELIVERY_STALE_MS"
+  >;
+}
 
 export interface RunnerOptions {
   /** How often the schedulers are checked (default a minute); the lock lives three times that. */
@@ -43,7 +56,7 @@ export class EngineRunner {
   private startedAt: Date | undefined;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: RunnerDeps,
     private readonly channels: Map<string, Channel>,
     private readonly log: Logger,
     private readonly options: RunnerOptions = {},
@@ -63,7 +76,7 @@ export class EngineRunner {
 
   /** Keeps the schedulers, recovers what a crash or a flush left behind, starts workers. */
   async start(opts: { workers?: boolean; schedulers?: boolean } = {}): Promise<void> {
-    const { QUEUE_PREFIX, DELIVERY_CONCURRENCY } = this.core.config;
+    const { QUEUE_PREFIX } = this.core.config;
     this.startedAt = new Date();
     if (opts.schedulers ?? true) {
       const checkMs = this.options.schedulerCheckMs ?? 60_000;
@@ -77,47 +90,51 @@ export class EngineRunner {
       });
       await this.keeper.start();
     }
-    if (opts.workers ?? true) {
-      const connection = () => {
-        const c = workerConnection(this.core.config.REDIS_URL);
-        c.on("error", (e) => this.log.warn({ err: e.message }, "redis worker connection error"));
-        this.connections.push(c);
-        return c;
-      };
-      const delivery = new Worker<DeliveryJob>(
-        DELIVERY_QUEUE,
-        (job, token) =>
-          deliver(job, token, {
-            outbox: this.core.outbox,
-            channels: this.channels,
-            pacer: this.pacer,
-            maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
-            settled: (row) => settledReason(this.core.sqlite, row.guard),
-            onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
-            log: this.log,
-          }),
-        {
-          connection: connection(),
-          prefix: QUEUE_PREFIX,
-          concurrency: DELIVERY_CONCURRENCY,
-          lockDuration: this.core.config.DELIVERY_LOCK_MS,
-          stalledInterval: this.core.config.DELIVERY_LOCK_MS,
-        },
-      );
-      const ticks = new Worker(
-        TICKS_QUEUE,
-        async (job) => (job.name === "tick" ? this.scheduledTick() : this.dispatchNow(new Date())),
-        { connection: connection(), prefix: QUEUE_PREFIX, concurrency: 1 },
-      );
-      for (const w of [delivery, ticks]) {
-        w.on("failed", (job, err) =>
-          this.log.error({ queue: w.name, jobId: job?.id, err: err.message }, "job failed"),
-        );
-        w.on("error", (err) => this.log.error({ queue: w.name, err: err.message }, "worker error"));
-        this.workers.push(w);
-      }
-    }
+    if (opts.workers ?? true) this.startWorkers();
     await this.dispatchNow(new Date());
+  }
+
+  /** The delivery worker and the tick worker, each on its own Redis connection. */
+  private startWorkers(): void {
+    const { QUEUE_PREFIX, DELIVERY_CONCURRENCY } = this.core.config;
+    const connection = () => {
+      const c = workerConnection(this.core.config.REDIS_URL);
+      c.on("error", (e) => this.log.warn({ err: e.message }, "redis worker connection error"));
+      this.connections.push(c);
+      return c;
+    };
+    const delivery = new Worker<DeliveryJob>(
+      DELIVERY_QUEUE,
+      (job, token) =>
+        deliver(job, token, {
+          outbox: this.core.outbox,
+          channels: this.channels,
+          pacer: this.pacer,
+          maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
+          settled: (row) => settledReason(this.core.sqlite, row.guard),
+          onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
+          log: this.log,
+        }),
+      {
+        connection: connection(),
+        prefix: QUEUE_PREFIX,
+        concurrency: DELIVERY_CONCURRENCY,
+        lockDuration: this.core.config.DELIVERY_LOCK_MS,
+        stalledInterval: this.core.config.DELIVERY_LOCK_MS,
+      },
+    );
+    const ticks = new Worker(
+      TICKS_QUEUE,
+      async (job) => (job.name === "tick" ? this.scheduledTick() : this.dispatchNow(new Date())),
+      { connection: connection(), prefix: QUEUE_PREFIX, concurrency: 1 },
+    );
+    for (const w of [delivery, ticks]) {
+      w.on("failed", (job, err) =>
+        this.log.error({ queue: w.name, jobId: job?.id, err: err.message }, "job failed"),
+      );
+      w.on("error", (err) => this.log.error({ queue: w.name, err: err.message }, "worker error"));
+      this.workers.push(w);
+    }
   }
 
   /** Runs the rules as of `at`, then hands what is due by `at` to delivery. */

@@ -1,6 +1,7 @@
+import { buildCalendar } from "../calendar/working-calendar.ts";
 import type { Config } from "../config.ts";
-import { buildCalendar, loadRulesFile } from "../core.ts";
 import { rulesFor } from "../domain/rules.ts";
+import { loadRulesFile } from "../domain/rules-file.ts";
 import type { Check } from "./check.ts";
 import { checkTelegram, checkZalo } from "./platforms.ts";
 import {

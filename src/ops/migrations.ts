@@ -1,9 +1,6 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
+import { sqliteMigrations } from "../db/migrations-folders.ts";
 
 /** Where a database file stands against the migrations this code ships. */
 export interface MigrationStatus {
@@ -20,7 +17,7 @@ export interface MigrationStatus {
  * applying anything, so doctor and restore can look at a file without changing it.
  */
 export function migrationStatus(sqlite: Database.Database): MigrationStatus {
-  const known = readMigrationFiles({ migrationsFolder });
+  const known = readMigrationFiles({ migrationsFolder: sqliteMigrations });
   const table = sqlite
     .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
     .get();

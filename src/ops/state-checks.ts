@@ -4,12 +4,13 @@ import type Database from "better-sqlite3";
 import { addMonths, format } from "date-fns";
 import { parseDayEntries, SHIPPED_HOLIDAYS_FILE } from "../calendar/holidays.ts";
 import type { Config } from "../config.ts";
-import { loadRulesFile } from "../core.ts";
 import { rulesFor } from "../domain/rules.ts";
+import { loadRulesFile } from "../domain/rules-file.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { lastTickAt } from "../engine/last-tick.ts";
 import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
+import { reachableChats } from "../people/reachable.ts";
 import { openReadOnly } from "./backup.ts";
 import type { Check } from "./check.ts";
 import { migrationStatus } from "./migrations.ts";
@@ -34,55 +35,27 @@ export async function checkRedis(url: string): Promise<Check> {
 
 /** Opens the database read-only (doctor changes nothing, migrations included); undefined when it cannot. */
 export function openForChecks(path: string): { db?: Database.Database; check: Check } {
-  if (!existsSync(path))
-    return { check: { name: "database", status: "problem", key: "doctor-db-missing", args: { file: path } } };
+  const database = (status: Check["status"], key: string, args: Record<string, string | number>): Check => ({
+    name: "database",
+    status,
+    key,
+    args: { file: path, ...args },
+  });
+  if (!existsSync(path)) return { check: database("problem", "doctor-db-missing", {}) };
   try {
     const db = openReadOnly(path);
     const quick = String(db.pragma("quick_check", { simple: true }));
     if (quick !== "ok") {
       db.close();
-      return {
-        check: {
-          name: "database",
-          status: "problem",
-          key: "doctor-db-corrupt",
-          args: { file: path, reason: quick.split("\n")[0] ?? "" },
-        },
-      };
+      return { check: database("problem", "doctor-db-corrupt", { reason: quick.split("\n")[0] ?? "" }) };
     }
     const m = migrationStatus(db);
-    if (m.unknown > 0)
-      return {
-        db,
-        check: {
-          name: "database",
-          status: "problem",
-          key: "doctor-db-newer",
-          args: { file: path, count: m.unknown },
-        },
-      };
-    if (m.pending > 0)
-      return {
-        db,
-        check: {
-          name: "database",
-          status: "problem",
-          key: "doctor-db-pending",
-          args: { file: path, count: m.pending },
-        },
-      };
-    return {
-      db,
-      check: { name: "database", status: "ok", key: "doctor-db-ok", args: { file: path, count: m.applied } },
-    };
+    if (m.unknown > 0) return { db, check: database("problem", "doctor-db-newer", { count: m.unknown }) };
+    if (m.pending > 0) return { db, check: database("problem", "doctor-db-pending", { count: m.pending }) };
+    return { db, check: database("ok", "doctor-db-ok", { count: m.applied }) };
   } catch (e) {
     return {
-      check: {
-        name: "database",
-        status: "problem",
-        key: "doctor-db-corrupt",
-        args: { file: path, reason: e instanceof Error ? e.message : "" },
-      },
+      check: database("problem", "doctor-db-corrupt", { reason: e instanceof Error ? e.message : "" }),
     };
   }
 }
@@ -113,17 +86,13 @@ export function checkPlan(db: Database.Database): { check: Check; planId?: strin
 
 /** Agencies that lead open work but have nobody the bot can reach as focal point: no reminder reaches them. */
 export function checkFocalPoints(db: Database.Database): Check {
-  const rows = db
+  const reached = new Set(reachableChats(db, { role: "focal" }).map((c) => c.agencyId));
+  const leads = db
     .prepare(
-      `select distinct a.agency_id id from assignments a
-       where a.role = 'lead' and a.archived_at is null
-         and not exists (select 1 from contacts c join contact_chats cc on cc.contact_id = c.id
-                         join chats ch on ch.id = cc.chat_id
-                         where c.agency_id = a.agency_id and c.role = 'focal' and c.removed_at is null
-                           and ch.unreachable_at is null)
-       order by a.agency_id`,
+      "select distinct agency_id id from assignments where role = 'lead' and archived_at is null order by id",
     )
     .all() as { id: string }[];
+  const rows = leads.filter((r) => !reached.has(r.id));
   if (rows.length === 0) return { name: "focal-points", status: "ok", key: "doctor-focal-ok" };
   const shown =
     rows

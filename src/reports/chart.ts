@@ -1,27 +1,8 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dayLabel } from "../domain/period.ts";
-import type { DigestModel } from "../engine/digest.ts";
-import { isClosed, type WorkItem } from "../engine/snapshot.ts";
-
-export interface ChartBar {
-  label: string;
-  done: number;
-  overdue: number;
-}
-
-/** What the chart draws; every text in it comes from the caller (see digestChartModel). */
-export interface ChartModel {
-  title: string;
-  subtitle?: string;
-  legend: { done: string; overdue: string };
-  /** Shown instead of bars when there are none. */
-  empty?: string;
-  bars: ChartBar[];
-}
-
-export type Translate = (key: string, args?: Record<string, string | number>) => string;
+import { type ChartModel, MAX_BARS } from "../engine/digest-chart.ts";
 
 const fontDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../assets/fonts");
 /** Be Vietnam Pro (SIL OFL 1.1), shipped in assets/fonts: full Vietnamese coverage, no system fonts needed. */
@@ -29,7 +10,6 @@ const FONT_FILES = ["BeVietnamPro-Regular.ttf", "BeVietnamPro-Bold.ttf"].map((f)
 const FAMILY = "Be Vietnam Pro";
 
 export const CHART_WIDTH = 1080;
-export const MAX_BARS = 15;
 const PAD = 48;
 const TOP = 220;
 const GROUP = 82;
@@ -92,48 +72,17 @@ export function renderChart(model: ChartModel): Buffer {
   return resvg.render().asPng();
 }
 
-function late(w: WorkItem, day: string): boolean {
-  return w.role === "lead" && !isClosed(w) && w.kind !== "milestones" && w.due !== null && w.due < day;
-}
-
 /**
- * The weekly digest as a chart: tasks completed in the past week and overdue ones, by agency
- * (the 15 worst), or by section when the digest's scope is sections and the plan's lead `work`
- * (Snapshot.work) is given, since the digest model counts overdue tasks by agency only.
+ * The engine's way to draw a chart (EngineDeps.drawChart): the PNG is written under `dir`, named
+ * after `stem`, and the outbox keeps its path until a channel sends it.
  */
-export function digestChartModel(
-  m: DigestModel,
-  names: Map<string, string>,
-  t: Translate,
-  work?: WorkItem[],
-): ChartModel {
-  const base = {
-    legend: { done: t("report-chart-done"), overdue: t("report-chart-overdue") },
-    empty: t("report-chart-empty"),
+export function chartFileWriter(dir: string) {
+  return (model: ChartModel, stem: string): { path: string; name: string } => {
+    const png = renderChart(model);
+    const name = `${stem}.png`;
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, name);
+    writeFileSync(path, png);
+    return { path, name };
   };
-  if (m.scope.kind === "sections" && work) {
-    const sectionOf = new Map(work.map((w) => [w.ref, w.section]));
-    return {
-      ...base,
-      title: t("report-chart-title-sections", { day: dayLabel(m.day) }),
-      bars: m.scope.sections.map((numeral) => ({
-        label: t("report-chart-section", { numeral }),
-        done: m.completed.filter((c) => sectionOf.get(c.ref) === numeral).length,
-        overdue: work.filter((w) => w.section === numeral && late(w, m.day)).length,
-      })),
-    };
-  }
-  const rows = new Map<string, ChartBar & { worst: number }>();
-  const entry = (id: string) => {
-    const e = rows.get(id) ?? { label: names.get(id) ?? id, done: 0, overdue: 0, worst: 0 };
-    rows.set(id, e);
-    return e;
-  };
-  for (const o of m.overdue) Object.assign(entry(o.agencyId), { overdue: o.count, worst: o.worstDays });
-  for (const c of m.completed) entry(c.agencyId).done++;
-  const bars = [...rows.values()]
-    .sort((a, b) => b.overdue - a.overdue || b.worst - a.worst || a.done - b.done)
-    .slice(0, MAX_BARS)
-    .map(({ label, done, overdue }) => ({ label, done, overdue }));
-  return { ...base, title: t("report-chart-title-agencies", { day: dayLabel(m.day) }), bars };
 }

@@ -150,7 +150,7 @@ describe("db backup and db restore", () => {
     // An older release's database: every migration but the last.
     const dir = tempDir();
     const folder = join(dir, "migrations");
-    cpSync("migrations", folder, { recursive: true });
+    cpSync("migrations/sqlite", folder, { recursive: true });
     const journalFile = join(folder, "meta/_journal.json");
     const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: unknown[] };
     journal.entries.pop();

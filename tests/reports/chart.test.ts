@@ -2,14 +2,9 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { rulesFor } from "../../src/domain/rules.ts";
 import { buildDigest } from "../../src/engine/digest.ts";
+import { type ChartModel, digestChartModel } from "../../src/engine/digest-chart.ts";
 import { Snapshot } from "../../src/engine/snapshot.ts";
-import {
-  CHART_WIDTH,
-  type ChartModel,
-  chartSvg,
-  digestChartModel,
-  renderChart,
-} from "../../src/reports/chart.ts";
+import { CHART_WIDTH, chartSvg, renderChart } from "../../src/reports/chart.ts";
 import { reportsFixture } from "./fixture.ts";
 
 const model: ChartModel = {

@@ -25,110 +25,131 @@ interface Cell {
 }
 
 export function parseDocumentXml(xml: string): SourceItem[] {
-  const out: SourceItem[] = [];
+  const reader = new DocumentReader();
   const parser = new SaxesParser();
-  let depth = 0; // table nesting: an inner table's text joins its outer cell
-  let paragraph: string[] | null = null;
-  let row: Cell[] | null = null;
-  let cell: Cell | null = null;
-  let run: { bold: boolean; text: string } | null = null;
-  let inText = false;
-  let above: string[] = [];
-  let line = 0;
+  parser.on("opentag", (tag: SaxesTagPlain) => reader.open(tag));
+  parser.on("text", (t: string) => reader.text(t));
+  parser.on("closetag", (tag: SaxesTagPlain) => reader.close(tag));
+  parser.write(xml).close();
+  return reader.out;
+}
 
-  parser.on("opentag", (tag: SaxesTagPlain) => {
+/** What the parser is inside of, as document.xml is read tag by tag. */
+class DocumentReader {
+  readonly out: SourceItem[] = [];
+  private depth = 0; // table nesting: an inner table's text joins its outer cell
+  private paragraph: string[] | null = null;
+  private row: Cell[] | null = null;
+  private cell: Cell | null = null;
+  private run: { bold: boolean; text: string } | null = null;
+  private inText = false;
+  private above: string[] = [];
+  private line = 0;
+
+  open(tag: SaxesTagPlain): void {
     const val = tag.attributes["w:val"];
     switch (tag.name) {
       case "w:tbl":
-        depth++;
-        if (depth === 1) above = [];
+        this.depth++;
+        if (this.depth === 1) this.above = [];
         break;
       case "w:tr":
-        if (depth === 1) row = [];
+        if (this.depth === 1) this.row = [];
         break;
       case "w:tc":
-        if (depth === 1) cell = { text: [], runs: 0, boldRuns: 0, span: 1, merge: null };
+        if (this.depth === 1) this.cell = { text: [], runs: 0, boldRuns: 0, span: 1, merge: null };
         break;
       case "w:gridSpan":
-        if (cell && depth === 1) cell.span = Math.max(1, Number(val) || 1);
+        if (this.cell && this.depth === 1) this.cell.span = Math.max(1, Number(val) || 1);
         break;
       case "w:vMerge":
-        if (cell && depth === 1) cell.merge = val === "restart" ? "restart" : "continue";
+        if (this.cell && this.depth === 1) this.cell.merge = val === "restart" ? "restart" : "continue";
         break;
       case "w:p":
-        paragraph = [];
+        this.paragraph = [];
         break;
       case "w:r":
-        run = { bold: false, text: "" };
+        this.run = { bold: false, text: "" };
         break;
       case "w:b":
-        if (run) run.bold = val !== "0" && val !== "false";
+        if (this.run) this.run.bold = val !== "0" && val !== "false";
         break;
       case "w:t":
-        inText = true;
+        this.inText = true;
         break;
       case "w:tab":
       case "w:br":
-        if (run) run.text += " ";
+        if (this.run) this.run.text += " ";
         break;
     }
-  });
-  parser.on("text", (t: string) => {
-    if (inText && run) run.text += t;
-  });
-  parser.on("closetag", (tag: SaxesTagPlain) => {
+  }
+
+  text(t: string): void {
+    if (this.inText && this.run) this.run.text += t;
+  }
+
+  close(tag: SaxesTagPlain): void {
     switch (tag.name) {
       case "w:t":
-        inText = false;
+        this.inText = false;
         break;
       case "w:r":
-        if (run && paragraph) {
-          paragraph.push(run.text);
-          if (cell && run.text.trim()) {
-            cell.runs++;
-            if (run.bold) cell.boldRuns++;
-          }
-        }
-        run = null;
+        this.closeRun();
         break;
       case "w:p": {
-        const text = (paragraph ?? []).join("");
-        if (cell) cell.text.push(text);
-        else if (depth === 0) out.push({ type: "paragraph", line: ++line, text });
-        paragraph = null;
+        const text = (this.paragraph ?? []).join("");
+        if (this.cell) this.cell.text.push(text);
+        else if (this.depth === 0) this.out.push({ type: "paragraph", line: ++this.line, text });
+        this.paragraph = null;
         break;
       }
       case "w:tc":
-        if (depth === 1 && cell && row) {
-          row.push(cell);
-          cell = null;
+        if (this.depth === 1 && this.cell && this.row) {
+          this.row.push(this.cell);
+          this.cell = null;
         }
         break;
       case "w:tr":
-        if (depth === 1 && row) {
-          const cells: string[] = [];
-          let bold = true;
-          let filled = 0;
-          for (const c of row) {
-            const at = cells.length;
-            const own = tidy(c.text.join(" "));
-            cells.push(c.merge === "continue" ? (above[at] ?? "") : own);
-            for (let k = 1; k < c.span; k++) cells.push("");
-            if (own) {
-              filled++;
-              if (c.boldRuns < c.runs) bold = false;
-            }
-          }
-          above = cells;
-          out.push({ type: "row", line: ++line, cells, bold: filled > 0 && bold, paginated: false });
-          row = null;
+        if (this.depth === 1 && this.row) {
+          const { cells, bold } = rowCells(this.row, this.above);
+          this.above = cells;
+          this.out.push({ type: "row", line: ++this.line, cells, bold, paginated: false });
+          this.row = null;
         }
         break;
       case "w:tbl":
-        depth--;
+        this.depth--;
         break;
     }
-  });
-  parser.write(xml).close();
-  return out;
+  }
+
+  private closeRun(): void {
+    const { run, paragraph, cell } = this;
+    if (run && paragraph) {
+      paragraph.push(run.text);
+      if (cell && run.text.trim()) {
+        cell.runs++;
+        if (run.bold) cell.boldRuns++;
+      }
+    }
+    this.run = null;
+  }
+}
+
+/** A row's text by grid column; bold when every filled cell is bold throughout. */
+function rowCells(row: Cell[], above: string[]): { cells: string[]; bold: boolean } {
+  const cells: string[] = [];
+  let bold = true;
+  let filled = 0;
+  for (const c of row) {
+    const at = cells.length;
+    const own = tidy(c.text.join(" "));
+    cells.push(c.merge === "continue" ? (above[at] ?? "") : own);
+    for (let k = 1; k < c.span; k++) cells.push("");
+    if (own) {
+      filled++;
+      if (c.boldRuns < c.runs) bold = false;
+    }
+  }
+  return { cells, bold: filled > 0 && bold };
 }

@@ -4,9 +4,11 @@ import { isYmd } from "../../domain/working-time.ts";
 import { reportedShares } from "../../engine/collapse.ts";
 import { missingLines, overdueBlocks } from "../../engine/compose.ts";
 import { scopeText } from "../../engine/digest.ts";
+import { manualKey, recipientKey } from "../../engine/keys.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import type { Reply } from "../../messages.ts";
+import { reachableChats } from "../../people/reachable.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
 import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
@@ -124,20 +126,15 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
 export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
   const agency = findAgency(turn.deps.database.db, arg);
-  const focal = turn.deps.sqlite
-    .prepare(
-      `select c.id id, cc.chat_id chat, c.lang lang from contacts c join contact_chats cc on cc.contact_id = c.id
-       join chats ch on ch.id = cc.chat_id where c.agency_id = ? and c.role = 'focal' and c.removed_at is null and ch.unreachable_at is null`,
-    )
-    .all(agency.id) as { id: number; chat: string; lang: "vi" | "en" }[];
+  const focal = reachableChats(turn.deps.sqlite, { role: "focal", agencyId: agency.id });
   if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
   const period = periodOf(today(turn));
   const stamp = turn.now.toISOString();
   turn.deps.outbox.add(
     focal.map((f) => ({
-      dedupeKey: `manual:${agency.id}:${stamp}:contact-${f.id}:${f.chat}`,
-      chatId: f.chat,
-      contactId: f.id,
+      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.contactId, f.chatId),
+      chatId: f.chatId,
+      contactId: f.contactId,
       agencyId: agency.id,
       kind: "manual-remind",
       text: turn.deps.i18n.t(f.lang, "remind-text", {

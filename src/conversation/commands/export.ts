@@ -4,10 +4,11 @@ import type { DigestScope } from "../../db/schema.ts";
 import { periodLabel, periodOf } from "../../domain/period.ts";
 import { rulesFor } from "../../domain/rules.ts";
 import { buildDigest, renderDigest } from "../../engine/digest.ts";
+import { digestChartModel } from "../../engine/digest-chart.ts";
 import { Snapshot } from "../../engine/snapshot.ts";
 import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
-import { digestChartModel, renderChart } from "../../reports/chart.ts";
+import { renderChart } from "../../reports/chart.ts";
 import { exportSynthesis, parseExportFormat } from "../../reports/export.ts";
 import type { Turn } from "../context.ts";
 

@@ -1,0 +1,4 @@
+export * from "./schema-pg/catalog.ts";
+export * from "./schema-pg/conversation.ts";
+export * from "./schema-pg/engine.ts";
+export * from "./schema-pg/people.ts";

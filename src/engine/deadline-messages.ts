@@ -1,0 +1,121 @@
+import { isClosed } from "../domain/closed.ts";
+import type { Rules } from "../domain/rules.ts";
+import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
+import { type ComposeContext, fanOut, groupByAgency, line, overdueBlocks, reportButton } from "./compose.ts";
+import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
+import type { NewMessage } from "./outbox.ts";
+import type { WorkItem } from "./work-items.ts";
+
+/** The rule days `days` (a working day and the days off before it), told on `sendDay`. */
+export interface Told {
+  ctx: ComposeContext;
+  rules: Rules;
+  days: string[];
+  sendDay: string;
+  work: WorkItem[];
+}
+
+/**
+ * Due-date reminders for the rule days, told on the send day. A date already past by then is
+ * left to the overdue ladder, whose first step falls on the same send day.
+ */
+export function dueMessages({
+  ctx,
+  rules,
+  days,
+  sendDay,
+  work,
+  until,
+}: Told & { until?: string }): NewMessage[] {
+  const hits: WorkItem[] = [];
+  for (const w of work) {
+    if (w.role !== "lead" || isClosed(w)) continue;
+    for (const date of w.milestones ?? (w.due ? [w.due] : [])) {
+      if (until && date >= until) continue;
+      if (date >= sendDay && days.some((d) => dueOffsetOn(d, date, rules) !== undefined))
+        hits.push({ ...w, due: date });
+    }
+  }
+  return [...groupByAgency(hits)].flatMap(([agencyId, items]) =>
+    agencyDeadlines(ctx, "due", sendDay, agencyId, items),
+  );
+}
+
+/** `shares` (each agency's share of the period's reports, on a day) orders equally late agencies. */
+export function overdueMessages(
+  { ctx, rules, days, sendDay, work }: Told,
+  shares: (day: string) => Map<string, number>,
+): NewMessage[] {
+  const steps = { focal: [] as WorkItem[], head: [] as WorkItem[], coordinator: [] as WorkItem[] };
+  for (const w of work) {
+    if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones") continue;
+    const due = w.due;
+    // Over a long break one item may reach two steps; each step names it once.
+    const reached = new Set(days.map((d) => overdueStepOn(d, due, rules)));
+    for (const step of reached) if (step) steps[step].push(w);
+  }
+  return [
+    ...[...groupByAgency(steps.focal)].flatMap(([a, items]) =>
+      agencyDeadlines(ctx, "overdue-focal", sendDay, a, items),
+    ),
+    ...[...groupByAgency(steps.head)].flatMap(([a, items]) =>
+      agencyDeadlines(ctx, "overdue-head", sendDay, a, items),
+    ),
+    ...(steps.coordinator.length
+      ? overdueForCoordinators(ctx, sendDay, steps.coordinator, shares(sendDay))
+      : []),
+  ];
+}
+
+/** Per agency and day: the due-date reminders and the focal/head steps of the overdue ladder. */
+export function agencyDeadlines(
+  ctx: ComposeContext,
+  kind: AgencyDeadlineKind,
+  day: string,
+  agencyId: string,
+  items: WorkItem[],
+): NewMessage[] {
+  const role = kind === "overdue-head" ? "head" : "focal";
+  const key = agencyDeadlineKey(kind, day, ctx.planId, agencyId);
+  const titleKey = {
+    due: "engine-due",
+    "overdue-focal": "engine-overdue-focal",
+    "overdue-head": "engine-overdue-head",
+  }[kind];
+  const choice = items.length === 1 && items[0] ? `rp:${items[0].assignmentId}` : "rp";
+  return fanOut(
+    ctx,
+    ctx.recipients.get(`${role}:${agencyId}`),
+    key,
+    kind,
+    agencyId,
+    (lang) => ({
+      text: [
+        ctx.i18n.t(lang, titleKey, {
+          agency: ctx.names.get(agencyId) ?? agencyId,
+          days: ctx.rules.overdue.headAfterDays,
+        }),
+        ...items.map((w) => line(ctx, lang, w, day)),
+      ].join("\n"),
+      choices: kind === "overdue-head" ? undefined : reportButton(ctx, lang, choice),
+    }),
+    { assignments: items.map((w) => w.assignmentId) },
+  );
+}
+
+/** The coordinators' step of the overdue ladder: one message a day for the whole plan. */
+export function overdueForCoordinators(
+  ctx: ComposeContext,
+  day: string,
+  items: WorkItem[],
+  shares?: Map<string, number>,
+): NewMessage[] {
+  if (items.length === 0) return [];
+  const key = overdueCoordinatorKey(day, ctx.planId);
+  return fanOut(ctx, ctx.recipients.get("coordinator:*"), key, "overdue-coordinator", null, (lang) => ({
+    text: [
+      ctx.i18n.t(lang, "engine-overdue-coordinator", { days: ctx.rules.overdue.coordinatorAfterDays }),
+      ...overdueBlocks(ctx.i18n, lang, items, ctx.names, ctx.kinds, day, shares),
+    ].join("\n\n"),
+  }));
+}
