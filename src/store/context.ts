@@ -2,7 +2,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
+import type { PgDb } from "../db/postgres.ts";
 import * as schema from "../db/schema.ts";
+import * as pgSchema from "../db/schema-pg.ts";
 
 /** The tables of one dialect; both dialects name them and their columns alike (tests/db prove it). */
 export type Tables = typeof schema;
@@ -24,6 +26,11 @@ export interface Q {
   gate?: Gate;
   /** True for the handle a transaction's body gets: store calls on it join that transaction. */
   inTx?: boolean;
+}
+
+/** PostgreSQL's handle and tables stand in for SQLite's: the names agree (tests/db/schema-parity). */
+export function postgresQ(db: PgDb): Q {
+  return { db: db as unknown as Db, t: pgSchema as unknown as Tables, dialect: "postgres" };
 }
 
 export function sqliteQ(db: Db, sqlite: Database.Database): Q {

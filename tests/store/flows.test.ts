@@ -1,18 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { sqliteQ } from "../../src/store/context.ts";
+import { postgresQ, sqliteQ } from "../../src/store/context.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { tempDatabase } from "../helpers/db.ts";
+import { tempPostgres } from "../helpers/pg.ts";
 
 function sqliteStore(): Store {
   const d = tempDatabase();
   return openStore(sqliteQ(d.db, d.sqlite));
 }
 
+const engines: [string, () => Promise<Store>][] = [
+  ["sqlite", async () => sqliteStore()],
+  ["postgres", async () => openStore(postgresQ((await tempPostgres()).db))],
+];
+
 const now = new Date("2026-12-01T03:00:00Z");
 
-describe("store: flows (SQLite)", () => {
+describe.each(engines)("store: flows (%s)", (_name, open) => {
   it("keeps a flow per chat, its answers, its offered choices, and forgets it after 24 hours", async () => {
-    const store = sqliteStore();
+    const store = await open();
     const state = await store.flows.start("tg:1", null, "report", "task", { ref: "II.1" }, now);
     await store.flows.offer("tg:1", state.nonce, [
       { label: "Đang thực hiện", data: `f:${state.nonce}:in_progress` },
@@ -31,7 +37,7 @@ describe("store: flows (SQLite)", () => {
   });
 
   it("remembers the menu of a message outside any flow", async () => {
-    const store = sqliteStore();
+    const store = await open();
     expect(await store.flows.menu("zalo:a")).toEqual([]);
     await store.flows.setMenu("zalo:a", [{ label: "Báo cáo", data: "rp" }], now);
     await store.flows.setMenu("zalo:a", [{ label: "Báo cáo II.1", data: "rp:7" }], now);
@@ -40,6 +46,7 @@ describe("store: flows (SQLite)", () => {
 });
 
 describe("store: transactions (SQLite)", () => {
+  // PostgreSQL isolates transactions itself; the gate is SQLite's.
   it("holds other callers until the transaction ends, and a rollback takes only its own writes", async () => {
     const store = sqliteStore();
     const order: string[] = [];
@@ -93,5 +100,27 @@ describe("store: transactions (SQLite)", () => {
     });
     expect(await store.flows.get("tg:a", now)).toBeDefined();
     expect(await store.flows.menu("tg:a")).toHaveLength(1);
+  });
+});
+
+describe.each(engines)("store: a transaction stands or falls whole (%s)", (_name, open) => {
+  it("keeps nothing of a body that fails, and everything of one that succeeds", async () => {
+    const store = await open();
+    const failed = await store
+      .transaction(async (tx) => {
+        await tx.flows.start("tg:x", null, "report", "task", {}, now);
+        await tx.flows.setMenu("tg:x", [{ label: "a", data: "rp" }], now);
+        throw new Error("boom");
+      })
+      .catch((e: Error) => e.message);
+    expect(failed).toBe("boom");
+    expect(await store.flows.get("tg:x", now)).toBeUndefined();
+    expect(await store.flows.menu("tg:x")).toEqual([]);
+    await store.transaction(async (tx) => {
+      await tx.flows.start("tg:x", null, "report", "task", {}, now);
+      await tx.flows.setMenu("tg:x", [{ label: "a", data: "rp" }], now);
+    });
+    expect(await store.flows.get("tg:x", now)).toBeDefined();
+    expect(await store.flows.menu("tg:x")).toHaveLength(1);
   });
 });
