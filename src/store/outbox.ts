@@ -1,0 +1,297 @@
+import { and, asc, eq, gte, inArray, like, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { OutboxState } from "../db/schema.ts";
+import type { Choice } from "../messages.ts";
+import { countWritten } from "../metrics.ts";
+import { splitText } from "../text/split.ts";
+import { type Q, statement, transaction } from "./context.ts";
+
+/**
+ * What a chasing message is about, so delivery can drop it once that is settled
+ * (see store/engine.ts, settledReason).
+ */
+export interface Guard {
+  period?: string;
+  assignments: number[];
+}
+
+export interface NewMessage {
+  dedupeKey: string;
+  chatId: string;
+  contactId?: number | null;
+  agencyId?: string | null;
+  planId?: string | null;
+  kind: string;
+  text: string;
+  choices?: Choice[][] | null;
+  attachment?: { kind: "photo" | "document"; path: string; name: string } | null;
+  /** Drops the message at delivery once what it chases is settled. */
+  guard?: Guard | null;
+  sendAfter: string;
+}
+
+/** An outbox row as Drizzle reads it (JSON columns parsed). */
+export type OutboxRow = Q["t"]["outbox"]["$inferSelect"];
+
+/** Text limits per channel prefix; a longer message becomes several rows, split at line ends. */
+export const defaultTextLimits: Record<string, number> = { tg: 4096, zalo: 2000, console: 4096, test: 4096 };
+
+const p = (name: string) => sql.placeholder(name);
+
+const insert = statement("outbox_insert", (q) =>
+  q.db
+    .insert(q.t.outbox)
+    .values({
+      dedupeKey: p("dedupeKey"),
+      chatId: p("chatId"),
+      contactId: p("contactId"),
+      agencyId: p("agencyId"),
+      planId: p("planId"),
+      kind: p("kind"),
+      text: p("text"),
+      choices: p("choices"),
+      attachment: p("attachment"),
+      guard: p("guard"),
+      state: "pending",
+      attempts: 0,
+      sendAfter: p("sendAfter"),
+      createdAt: p("createdAt"),
+    } as never)
+    .onConflictDoNothing({ target: q.t.outbox.dedupeKey })
+    .returning({ id: q.t.outbox.id })
+    .prepare(),
+);
+
+/**
+ * Writes messages whose keys are new, a long text as several rows (`key`, `key#2`, …) with the
+ * choices on the last and the attachment on the first; returns the ids written, in order.
+ */
+async function add(
+  q: Q,
+  messages: NewMessage[],
+  now = new Date().toISOString(),
+  limits: Record<string, number> = defaultTextLimits,
+): Promise<number[]> {
+  if (messages.length === 0) return [];
+  return transaction(q, async (tx) => {
+    const ids: number[] = [];
+    const stmt = insert(tx);
+    for (const m of messages) {
+      const limit = limits[m.chatId.split(":")[0] ?? ""] ?? 4096;
+      const parts = splitText(m.text, limit);
+      for (const [i, text] of parts.entries()) {
+        const [row] = await stmt.execute({
+          dedupeKey: i === 0 ? m.dedupeKey : `${m.dedupeKey}#${i + 1}`,
+          chatId: m.chatId,
+          contactId: m.contactId ?? null,
+          agencyId: m.agencyId ?? null,
+          planId: m.planId ?? null,
+          kind: m.kind,
+          text,
+          choices: i === parts.length - 1 && m.choices ? m.choices : null,
+          attachment: i === 0 && m.attachment ? m.attachment : null,
+          guard: m.guard ?? null,
+          sendAfter: m.sendAfter,
+          createdAt: now,
+        });
+        if (!row) continue;
+        ids.push(row.id);
+        countWritten(m.kind);
+      }
+    }
+    return ids;
+  });
+}
+
+// The oldest due message of the chat, and none while another is in flight to it, so parts and
+// reminders arrive in the order written.
+const claimOne = statement("outbox_claim", (q) => {
+  const o = q.t.outbox;
+  const oldest = q.db
+    .select({ id: o.id })
+    .from(o)
+    .where(and(eq(o.chatId, p("chatId")), eq(o.state, "pending"), lte(o.sendAfter, p("horizon"))))
+    .orderBy(asc(o.id))
+    .limit(1);
+  const inFlight = q.db
+    .select({ one: sql`1` })
+    .from(o)
+    .where(and(eq(o.chatId, p("chatId")), eq(o.state, "sending")));
+  return (
+    q.db
+      .update(o)
+      .set({ state: "sending", claimedAt: p("now") as never, attempts: sql`${o.attempts} + 1` })
+      // Drizzle puts a subquery in parentheses itself; SQLite refuses a second pair around one.
+      .where(and(sql`${o.id} = ${oldest}`, sql`not exists ${inFlight}`))
+      .returning()
+      .prepare()
+  );
+});
+
+/** Claims the chat's oldest pending message due by `horizon`, or nothing. */
+async function claim(
+  q: Q,
+  chatId: string,
+  horizon: string,
+  now = new Date().toISOString(),
+): Promise<OutboxRow | undefined> {
+  const [row] = await claimOne(q).execute({ chatId, horizon, now });
+  return row;
+}
+
+const dueInChat = statement("outbox_has_due", (q) => {
+  const o = q.t.outbox;
+  return q.db
+    .select({ id: o.id })
+    .from(o)
+    .where(and(eq(o.chatId, p("chatId")), eq(o.state, "pending"), lte(o.sendAfter, p("horizon"))))
+    .limit(1)
+    .prepare();
+});
+
+/** Whether the chat still has a message due by `horizon` waiting (another one is in flight to it). */
+async function hasDue(q: Q, chatId: string, horizon: string): Promise<boolean> {
+  return (await dueInChat(q).execute({ chatId, horizon })).length > 0;
+}
+
+const sent = statement("outbox_sent", (q) =>
+  q.db
+    .update(q.t.outbox)
+    .set({ state: "sent", sentAt: p("now") as never, platformMessageId: p("pmid") as never, lastError: null })
+    .where(eq(q.t.outbox.id, p("id")))
+    .prepare(),
+);
+
+async function markSent(q: Q, id: number, platformMessageId: string, now = new Date().toISOString()) {
+  await sent(q).execute({ id, pmid: platformMessageId, now });
+}
+
+const released = statement("outbox_release", (q) => {
+  const o = q.t.outbox;
+  return q.db
+    .update(o)
+    .set({
+      state: "pending",
+      claimedAt: null,
+      lastError: p("error") as never,
+      attempts: sql`${o.attempts} - ${p("undo")}`,
+    })
+    .where(eq(o.id, p("id")))
+    .prepare();
+});
+
+/** Back to pending; a push-back from the platform (429) does not count as an attempt. */
+async function release(q: Q, id: number, error: string | null, countAttempt: boolean): Promise<void> {
+  await released(q).execute({ id, error, undo: countAttempt ? 0 : 1 });
+}
+
+const ended = statement("outbox_end", (q) =>
+  q.db
+    .update(q.t.outbox)
+    .set({ state: p("state") as never, lastError: p("error") as never, claimedAt: null })
+    .where(eq(q.t.outbox.id, p("id")))
+    .prepare(),
+);
+
+/** What the message chased was settled before it went out: it never will. */
+async function markSkipped(q: Q, id: number, reason: string): Promise<void> {
+  await ended(q).execute({ id, state: "skipped", error: reason });
+}
+
+async function markFailed(q: Q, id: number, error: string): Promise<void> {
+  await ended(q).execute({ id, state: "failed", error });
+}
+
+/** The chat is gone: everything waiting for it or in flight to it stops. Returns how many rows. */
+async function markChatUnreachable(q: Q, chatId: string, reason: string): Promise<number> {
+  const o = q.t.outbox;
+  const rows = await q.db
+    .update(o)
+    .set({ state: "unreachable", lastError: reason, claimedAt: null })
+    .where(and(eq(o.chatId, chatId), inArray(o.state, ["pending", "sending"])))
+    .returning({ id: o.id });
+  return rows.length;
+}
+
+/** Messages claimed by a worker that died before recording the outcome go back to pending. */
+async function recoverStale(q: Q, olderThan: string): Promise<number> {
+  const o = q.t.outbox;
+  const rows = await q.db
+    .update(o)
+    .set({ state: "pending", claimedAt: null })
+    .where(and(eq(o.state, "sending"), lt(o.claimedAt, olderThan)))
+    .returning({ id: o.id });
+  return rows.length;
+}
+
+/** Pending messages due by `horizon` on these channels: what a dispatcher hands to delivery. */
+async function due(
+  q: Q,
+  horizon: string,
+  prefixes: string[],
+  limit = 100_000,
+): Promise<{ id: number; chatId: string }[]> {
+  if (prefixes.length === 0) return [];
+  const o = q.t.outbox;
+  return q.db
+    .select({ id: o.id, chatId: o.chatId })
+    .from(o)
+    .where(
+      and(
+        eq(o.state, "pending"),
+        lte(o.sendAfter, horizon),
+        or(...prefixes.map((pre) => like(o.chatId, `${pre}:%`))),
+      ),
+    )
+    .orderBy(asc(o.id))
+    .limit(limit);
+}
+
+const byId = statement("outbox_by_id", (q) =>
+  q.db
+    .select()
+    .from(q.t.outbox)
+    .where(eq(q.t.outbox.id, p("id")))
+    .prepare(),
+);
+
+async function get(q: Q, id: number): Promise<OutboxRow | undefined> {
+  const [row] = await byId(q).execute({ id });
+  return row;
+}
+
+export interface OutboxFilter {
+  state?: OutboxState;
+  since?: string;
+  ids?: number[];
+  limit?: number;
+}
+
+async function list(q: Q, filter: OutboxFilter = {}): Promise<OutboxRow[]> {
+  const o = q.t.outbox;
+  if (filter.ids?.length === 0) return [];
+  const where: SQL[] = [];
+  if (filter.state) where.push(eq(o.state, filter.state));
+  if (filter.since) where.push(gte(o.createdAt, filter.since));
+  if (filter.ids) where.push(inArray(o.id, filter.ids));
+  return q.db
+    .select()
+    .from(o)
+    .where(and(...where))
+    .orderBy(asc(o.id))
+    .limit(filter.limit ?? 1_000_000);
+}
+
+export const outbox = {
+  add,
+  claim,
+  hasDue,
+  markSent,
+  release,
+  markSkipped,
+  markFailed,
+  markChatUnreachable,
+  recoverStale,
+  due,
+  get,
+  list,
+};
