@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { type Q, sqliteQ } from "../../src/store/context.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { seededDatabase, tempDatabase } from "../helpers/db.ts";
@@ -36,4 +37,60 @@ export function engines(): Engine[] {
       },
     },
   ];
+}
+
+/** A contact reachable on `chat`, written with the query builder so every engine takes it. */
+export async function person(
+  q: Q,
+  p: {
+    agency: string;
+    role: "focal" | "head" | "coordinator" | "admin";
+    chat: string;
+    name?: string;
+    removed?: boolean;
+  },
+): Promise<number> {
+  const at = "2026-11-01T00:00:00.000Z";
+  await q.db.insert(q.t.chats).values({ id: p.chat, createdAt: at }).onConflictDoNothing();
+  const [row] = await q.db
+    .insert(q.t.contacts)
+    .values({
+      agencyId: p.agency,
+      role: p.role,
+      name: p.name ?? null,
+      createdAt: at,
+      removedAt: p.removed ? at : null,
+    })
+    .returning({ id: q.t.contacts.id });
+  const id = row?.id as number;
+  await q.db.insert(q.t.contactChats).values({ contactId: id, chatId: p.chat });
+  return id;
+}
+
+/** A report on an assignment, its task and agency looked up. */
+export async function report(
+  q: Q,
+  assignmentId: number,
+  r: { period: string; status: string; at?: string; superseded?: boolean },
+): Promise<void> {
+  const [a] = await q.db.select().from(q.t.assignments).where(eq(q.t.assignments.id, assignmentId));
+  if (!a) throw new Error(`no assignment ${assignmentId}`);
+  const at = r.at ?? `${r.period}-28T03:00:00.000Z`;
+  await q.db.insert(q.t.reports).values({
+    assignmentId,
+    taskId: a.taskId,
+    agencyId: a.agencyId,
+    period: r.period,
+    status: r.status as never,
+    submittedAt: at,
+    supersededAt: r.superseded ? at : null,
+  });
+}
+
+/** Marks a chat unreachable as the platform would. */
+export async function unreachable(q: Q, chatId: string): Promise<void> {
+  await q.db
+    .update(q.t.chats)
+    .set({ unreachableAt: "2026-11-02T00:00:00.000Z" })
+    .where(eq(q.t.chats.id, chatId));
 }
