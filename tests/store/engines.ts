@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
+import { afterAll } from "vitest";
+import { openDatabase } from "../../src/db/connection.ts";
 import { type Q, sqliteQ } from "../../src/store/context.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { seededDatabase, tempDatabase } from "../helpers/db.ts";
+import { seededCopy, tempDatabase } from "../helpers/db.ts";
 
 /** A store on an engine, with the SQLite handle when there is one (to compare with the old code). */
 export interface Opened {
@@ -20,6 +22,11 @@ export interface Engine {
   seeded(): Opened & { planId: string };
 }
 
+const opened: { close(): void }[] = [];
+afterAll(() => {
+  for (const d of opened.splice(0)) d.close();
+});
+
 /** The engines every store test runs on; PostgreSQL joins with one more entry. */
 export function engines(): Engine[] {
   return [
@@ -31,9 +38,12 @@ export function engines(): Engine[] {
         return { store: openStore(q), q, sqlite: d.sqlite };
       },
       seeded: () => {
-        const d = seededDatabase();
+        // A copy of a file seeded once per test file: importing the plan each time costs a second.
+        const d = openDatabase(seededCopy());
+        opened.push(d);
         const q = sqliteQ(d.db, d.sqlite);
-        return { store: openStore(q), q, sqlite: d.sqlite, planId: d.planId };
+        const plan = d.sqlite.prepare("select id from plans").get() as { id: string };
+        return { store: openStore(q), q, sqlite: d.sqlite, planId: plan.id };
       },
     },
   ];
