@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { OutboxState } from "../db/schema.ts";
 import type { Choice } from "../messages.ts";
@@ -76,12 +77,12 @@ async function add(
   if (messages.length === 0) return [];
   return transaction(q, async (tx) => {
     const ids: number[] = [];
-    const stmt = insert(tx);
+    const write = rowWriter(tx);
     for (const m of messages) {
       const limit = limits[m.chatId.split(":")[0] ?? ""] ?? 4096;
       const parts = splitText(m.text, limit);
       for (const [i, text] of parts.entries()) {
-        const [row] = await stmt.execute({
+        const written = write({
           dedupeKey: i === 0 ? m.dedupeKey : `${m.dedupeKey}#${i + 1}`,
           chatId: m.chatId,
           contactId: m.contactId ?? null,
@@ -95,13 +96,55 @@ async function add(
           sendAfter: m.sendAfter,
           createdAt: now,
         });
-        if (!row) continue;
-        ids.push(row.id);
+        const id = typeof written === "object" ? await written : written;
+        if (id === undefined) continue;
+        ids.push(id);
         countWritten(m.kind);
       }
     }
     return ids;
   });
+}
+
+type RowValues = Omit<
+  OutboxRow,
+  "id" | "state" | "attempts" | "claimedAt" | "sentAt" | "platformMessageId" | "lastError"
+>;
+
+const sqliteInserts = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Writes one row, resolving to its id, or undefined when its key is there already. A tick
+ * writes thousands of rows: on SQLite they go through one prepared statement without
+ * RETURNING and without a promise per row (through the builder the tick's writing took
+ * nearly twice as long); PostgreSQL takes the builder's statement.
+ */
+function rowWriter(q: Q): (v: RowValues) => number | undefined | Promise<number | undefined> {
+  const sqlite = q.dialect === "sqlite" ? q.sqlite : undefined;
+  if (!sqlite) {
+    const stmt = insert(q);
+    return async (v) => (await stmt.execute(v))[0]?.id;
+  }
+  let stmt = sqliteInserts.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare(
+      `insert into outbox (dedupe_key, chat_id, contact_id, agency_id, plan_id, kind, text, choices, attachment, guard, state, attempts, send_after, created_at)
+       values (@dedupeKey, @chatId, @contactId, @agencyId, @planId, @kind, @text, @choices, @attachment, @guard, 'pending', 0, @sendAfter, @createdAt)
+       on conflict(dedupe_key) do nothing`,
+    );
+    sqliteInserts.set(sqlite, stmt);
+  }
+  const run = stmt;
+  const text = (j: unknown) => (j === null ? null : JSON.stringify(j));
+  return (v) => {
+    const r = run.run({
+      ...v,
+      choices: text(v.choices),
+      attachment: text(v.attachment),
+      guard: text(v.guard),
+    });
+    return r.changes === 1 ? Number(r.lastInsertRowid) : undefined;
+  };
 }
 
 // The oldest due message of the chat, and none while another is in flight to it, so parts and
