@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { OutboxState } from "../db/schema.ts";
 import { type Q, statement } from "./context.ts";
-import type { OutboxRow } from "./outbox.ts";
+import type { OutboxRow } from "./outbox-types.ts";
 
 /** The outbox's reads: what is due, and rows by id or filter (delivery, `cli outbox`, tests). */
 

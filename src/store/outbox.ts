@@ -1,42 +1,14 @@
 import type Database from "better-sqlite3";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { OutboxState } from "../db/schema.ts";
-import type { Choice } from "../messages.ts";
 import { countWritten } from "../metrics.ts";
 import { splitText } from "../text/split.ts";
 import { type Q, raw, statement, transaction } from "./context.ts";
 import { outboxReads } from "./outbox-read.ts";
+import { defaultTextLimits, type NewMessage, type OutboxRow } from "./outbox-types.ts";
 import { json } from "./snapshot.ts";
 
-/**
- * What a chasing message is about, so delivery can drop it once that is settled
- * (see store/engine.ts, settledReason).
- */
-export interface Guard {
-  period?: string;
-  assignments: number[];
-}
-
-export interface NewMessage {
-  dedupeKey: string;
-  chatId: string;
-  contactId?: number | null;
-  agencyId?: string | null;
-  planId?: string | null;
-  kind: string;
-  text: string;
-  choices?: Choice[][] | null;
-  attachment?: { kind: "photo" | "document"; path: string; name: string } | null;
-  /** Drops the message at delivery once what it chases is settled. */
-  guard?: Guard | null;
-  sendAfter: string;
-}
-
-/** An outbox row as Drizzle reads it (JSON columns parsed). */
-export type OutboxRow = Q["t"]["outbox"]["$inferSelect"];
-
-/** Text limits per channel prefix; a longer message becomes several rows, split at line ends. */
-export const defaultTextLimits: Record<string, number> = { tg: 4096, zalo: 2000, console: 4096, test: 4096 };
+export { defaultTextLimits, type Guard, type NewMessage, type OutboxRow } from "./outbox-types.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
