@@ -106,8 +106,9 @@ export class Gate {
     this.open = new Promise<void>((r) => {
       release = r;
     });
-    sqlite.exec("BEGIN IMMEDIATE");
     try {
+      // Inside the try: a BEGIN refused (another process holds the lock) must still open the gate.
+      sqlite.exec("BEGIN IMMEDIATE");
       const result = await this.inside.run(this, body);
       sqlite.exec("COMMIT");
       return result;

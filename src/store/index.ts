@@ -1,12 +1,16 @@
 import { type Q, transaction } from "./context.ts";
+import { engine } from "./engine.ts";
 import { flows } from "./flows.ts";
+import { health } from "./health.ts";
+import { outbox } from "./outbox.ts";
+import { snapshot } from "./snapshot.ts";
 
 /**
  * The storage seam: every query the bot runs, grouped by what it is about. Callers get named
  * async functions and never see SQL, a connection or a dialect (tests/store/seam.test.ts keeps
  * SQL text and `prepare` out of the rest of src/). Add a group here and in its own file.
  */
-const groups = { flows };
+const groups = { flows, outbox, snapshot, engine, health };
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {

@@ -1,0 +1,34 @@
+import type { Choice } from "../messages.ts";
+import type { Q } from "./context.ts";
+
+/** What the outbox takes and gives back; callers import these from store/outbox.ts. */
+
+/**
+ * What a chasing message is about, so delivery can drop it once that is settled
+ * (see store/engine.ts, settledReason).
+ */
+export interface Guard {
+  period?: string;
+  assignments: number[];
+}
+
+export interface NewMessage {
+  dedupeKey: string;
+  chatId: string;
+  contactId?: number | null;
+  agencyId?: string | null;
+  planId?: string | null;
+  kind: string;
+  text: string;
+  choices?: Choice[][] | null;
+  attachment?: { kind: "photo" | "document"; path: string; name: string } | null;
+  /** Drops the message at delivery once what it chases is settled. */
+  guard?: Guard | null;
+  sendAfter: string;
+}
+
+/** An outbox row as Drizzle reads it (JSON columns parsed). */
+export type OutboxRow = Q["t"]["outbox"]["$inferSelect"];
+
+/** Text limits per channel prefix; a longer message becomes several rows, split at line ends. */
+export const defaultTextLimits: Record<string, number> = { tg: 4096, zalo: 2000, console: 4096, test: 4096 };

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { Outbox } from "../../src/engine/outbox.ts";
+import type { NewMessage } from "../../src/store/outbox.ts";
+import { engines } from "./engines.ts";
+
+const now = "2026-12-01T03:00:00.000Z";
+const later = "2026-12-01T05:00:00.000Z";
+
+const msg = (key: string, chatId: string, extra: Partial<NewMessage> = {}): NewMessage => ({
+  dedupeKey: key,
+  chatId,
+  kind: "test",
+  text: `text of ${key}`,
+  sendAfter: now,
+  ...extra,
+});
+
+/** A text of `lines` lines of 100 characters: 2,000 fit on Zalo only in parts. */
+const long = (lines: number) => Array.from({ length: lines }, (_, i) => `${i}`.padEnd(100, "x")).join("\n");
+
+describe.each(engines())("store: outbox ($name)", (engine) => {
+  it("writes a dedupe key once, whoever writes it again", async () => {
+    const { store } = engine.open();
+    const first = await store.outbox.add([msg("a", "tg:1"), msg("b", "tg:1")], now);
+    expect(first).toHaveLength(2);
+    const second = await store.outbox.add([msg("a", "tg:1", { text: "changed" }), msg("c", "tg:2")], now);
+    expect(second).toHaveLength(1);
+    expect((await store.outbox.get(second[0] as number))?.dedupeKey).toBe("c");
+    const rows = await store.outbox.list();
+    expect(rows.map((r) => [r.dedupeKey, r.text, r.state, r.attempts])).toEqual([
+      ["a", "text of a", "pending", 0],
+      ["b", "text of b", "pending", 0],
+      ["c", "text of c", "pending", 0],
+    ]);
+    expect(await store.outbox.add([], now)).toEqual([]);
+  });
+
+  it("splits a long text per channel: choices on the last part, the attachment on the first", async () => {
+    const { store } = engine.open();
+    const choices = [[{ label: "Báo cáo", data: "rp" }]];
+    const attachment = { kind: "photo" as const, path: "/tmp/x.png", name: "x.png" };
+    const guard = { period: "2026-11", assignments: [1, 2] };
+    const ids = await store.outbox.add(
+      [
+        msg("z", "zalo:a", { text: long(30), choices, attachment, guard, contactId: 7, agencyId: "so-y-te" }),
+        msg("t", "tg:1", { text: long(30), choices }),
+      ],
+      now,
+    );
+    const rows = await store.outbox.list({ ids });
+    expect(rows.map((r) => r.dedupeKey)).toEqual(["z", "z#2", "t"]);
+    const [z1, z2, t] = rows;
+    expect(z1?.text.length).toBeLessThanOrEqual(2000);
+    expect(`${z1?.text}\n${z2?.text}`).toBe(long(30));
+    expect([z1?.choices, z2?.choices, t?.choices]).toEqual([null, choices, choices]);
+    expect([z1?.attachment, z2?.attachment]).toEqual([attachment, null]);
+    expect([z1?.guard, z2?.guard]).toEqual([guard, guard]);
+    expect(z2).toMatchObject({ contactId: 7, agencyId: "so-y-te", planId: null, createdAt: now });
+    // A narrower limit of the caller's splits the Telegram text too.
+    const narrow = await store.outbox.add([msg("n", "tg:1", { text: long(30) })], now, { tg: 1000 });
+    expect(narrow).toHaveLength(4);
+  });
+
+  it("claims a chat's oldest due message once, and none while another is in flight", async () => {
+    const { store } = engine.open();
+    const [a, b] = await store.outbox.add(
+      [msg("a", "tg:1"), msg("b", "tg:1"), msg("late", "tg:1", { sendAfter: later }), msg("other", "tg:2")],
+      now,
+    );
+    const claimed = await store.outbox.claim("tg:1", now, now);
+    expect(claimed).toMatchObject({ id: a, state: "sending", attempts: 1, claimedAt: now });
+    expect(await store.outbox.claim("tg:1", now, now)).toBeUndefined();
+    expect(await store.outbox.hasDue("tg:1", now)).toBe(true);
+    expect((await store.outbox.claim("tg:2", now, now))?.dedupeKey).toBe("other");
+
+    await store.outbox.markSent(a as number, "pm-1", later);
+    expect(await store.outbox.get(a as number)).toMatchObject({
+      state: "sent",
+      sentAt: later,
+      platformMessageId: "pm-1",
+      lastError: null,
+    });
+    expect((await store.outbox.claim("tg:1", now, now))?.id).toBe(b);
+    expect(await store.outbox.hasDue("tg:1", now)).toBe(false);
+    expect(await store.outbox.hasDue("tg:1", later)).toBe(true);
+    expect(await store.outbox.get(9999)).toBeUndefined();
+  });
+
+  it("releases with or without counting the attempt, and ends messages as skipped or failed", async () => {
+    const { store } = engine.open();
+    const [a, b] = (await store.outbox.add([msg("a", "tg:1"), msg("b", "tg:2")], now)) as [number, number];
+    await store.outbox.claim("tg:1", now, now);
+    await store.outbox.release(a, "429", false);
+    expect(await store.outbox.get(a)).toMatchObject({
+      state: "pending",
+      attempts: 0,
+      claimedAt: null,
+      lastError: "429",
+    });
+    await store.outbox.claim("tg:1", now, now);
+    await store.outbox.release(a, "timeout", true);
+    expect(await store.outbox.get(a)).toMatchObject({ state: "pending", attempts: 1, lastError: "timeout" });
+    await store.outbox.claim("tg:1", now, now);
+    await store.outbox.markSkipped(a, "settled");
+    expect(await store.outbox.get(a)).toMatchObject({
+      state: "skipped",
+      lastError: "settled",
+      claimedAt: null,
+    });
+    await store.outbox.claim("tg:2", now, now);
+    await store.outbox.markFailed(b, "bad request");
+    expect(await store.outbox.get(b)).toMatchObject({
+      state: "failed",
+      lastError: "bad request",
+      claimedAt: null,
+    });
+  });
+
+  it("stops everything waiting for a gone chat, and recovers stale claims", async () => {
+    const { store } = engine.open();
+    const ids = await store.outbox.add(
+      [msg("a", "tg:1"), msg("b", "tg:1"), msg("c", "tg:1"), msg("d", "tg:2"), msg("e", "tg:3")],
+      now,
+    );
+    await store.outbox.claim("tg:1", now, now);
+    await store.outbox.markSent((await store.outbox.claim("tg:2", now, now))?.id as number, "x");
+    expect(await store.outbox.markChatUnreachable("tg:1", "blocked")).toBe(3);
+    expect(await store.outbox.markChatUnreachable("tg:2", "blocked")).toBe(0);
+    expect((await store.outbox.list({ state: "unreachable" })).map((r) => r.lastError)).toEqual([
+      "blocked",
+      "blocked",
+      "blocked",
+    ]);
+
+    await store.outbox.claim("tg:3", now, now);
+    expect(await store.outbox.recoverStale(now)).toBe(0);
+    expect(await store.outbox.recoverStale(later)).toBe(1);
+    expect(await store.outbox.get(ids[4] as number)).toMatchObject({
+      state: "pending",
+      claimedAt: null,
+      attempts: 1,
+    });
+  });
+
+  it("lists what is due on some channels, and filters the list", async () => {
+    const { store } = engine.open();
+    await store.outbox.add(
+      [msg("a", "tg:1"), msg("b", "zalo:1"), msg("c", "console:1"), msg("d", "tg:2", { sendAfter: later })],
+      now,
+    );
+    const due = await store.outbox.due(now, ["tg", "zalo"]);
+    expect(due.map((d) => d.chatId)).toEqual(["tg:1", "zalo:1"]);
+    expect(await store.outbox.due(later, ["tg"], 1)).toEqual([{ id: due[0]?.id, chatId: "tg:1" }]);
+    expect(await store.outbox.due(now, [])).toEqual([]);
+    expect(await store.outbox.list({ ids: [] })).toEqual([]);
+    expect((await store.outbox.list({ limit: 2 })).map((r) => r.dedupeKey)).toEqual(["a", "b"]);
+    expect(await store.outbox.list({ since: later })).toEqual([]);
+    await store.outbox.claim("zalo:1", now, now);
+    expect((await store.outbox.list({ state: "sending" })).map((r) => r.dedupeKey)).toEqual(["b"]);
+  });
+});
+
+describe("store: outbox matches the Outbox it replaces", () => {
+  it("writes, claims and lists the same rows", async () => {
+    const [engine] = engines();
+    const fresh = engine?.open();
+    const old = engine?.open();
+    if (!fresh || !old?.sqlite) throw new Error("a SQLite engine is needed");
+    const outbox = new Outbox(old.sqlite);
+    const batch = [
+      msg("a", "zalo:1", {
+        text: long(45),
+        choices: [[{ label: "x", data: "y" }]],
+        guard: { assignments: [3] },
+      }),
+      msg("b", "tg:1", { attachment: { kind: "document", path: "/p", name: "n" }, planId: "p" }),
+      msg("a", "zalo:1"),
+    ];
+    expect(await fresh.store.outbox.add(batch, now)).toEqual(outbox.add(batch, now));
+    const strip = ({ claimedAt: _, ...row }: { claimedAt?: unknown }) => row;
+    expect((await fresh.store.outbox.list()).map(strip)).toEqual(outbox.list());
+    expect(strip((await fresh.store.outbox.claim("zalo:1", now, later)) ?? {})).toEqual(
+      outbox.claim("zalo:1", now, later),
+    );
+    expect(await fresh.store.outbox.due(later, ["tg", "zalo"])).toEqual(outbox.due(later, ["tg", "zalo"]));
+  });
+});
