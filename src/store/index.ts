@@ -1,12 +1,18 @@
+import { catalog } from "./catalog.ts";
 import { type Q, transaction } from "./context.ts";
 import { flows } from "./flows.ts";
+import { invites } from "./invites.ts";
+import { people } from "./people.ts";
+import { chats } from "./people-chats.ts";
+import { reports } from "./reports.ts";
+import { targets } from "./targets.ts";
 
 /**
  * The storage seam: every query the bot runs, grouped by what it is about. Callers get named
  * async functions and never see SQL, a connection or a dialect (tests/store/seam.test.ts keeps
  * SQL text and `prepare` out of the rest of src/). Add a group here and in its own file.
  */
-const groups = { flows };
+const groups = { flows, reports, targets, invites, people, chats, catalog };
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {
