@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { aliasKey } from "../../src/catalog/gazetteer.ts";
+import { defaultPlanId } from "../../src/people/subscriptions.ts";
+import { engines, type Opened } from "./engines.ts";
+
+describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
+  let o: Opened & { planId: string };
+  beforeAll(() => {
+    o = engine.seeded();
+  });
+
+  it("finds agencies by id and by alias, and lists them all", async () => {
+    const c = o.store.catalog;
+    expect(await c.agency("so-y-te")).toMatchObject({ id: "so-y-te", name: "Sở Y tế", needsReview: false });
+    expect(await c.agency("nobody")).toBeUndefined();
+    const [alias] = await o.q.db
+      .select()
+      .from(o.q.t.aliases)
+      .where(eq(o.q.t.aliases.agencyId, "cong-an-tinh"));
+    expect(await c.agencyByAlias(alias?.key ?? "")).toMatchObject({ id: "cong-an-tinh" });
+    // Group phrases are aliases too, but name no agency.
+    expect(await c.agencyByAlias(aliasKey("các sở, ngành tỉnh"))).toBeUndefined();
+    const all = await c.agencies();
+    expect(all.map((a) => a.id)).toContain("bo-cong-an");
+    expect(all.length).toBe((await o.q.db.select().from(o.q.t.agencies)).length);
+  });
+
+  it("names the plan and its sections", async () => {
+    const c = o.store.catalog;
+    expect(await c.planId()).toBe(o.planId);
+    expect(await c.planId(o.planId)).toBe(o.planId);
+    expect(await c.planId("nope")).toBeUndefined();
+    if (o.sqlite) expect(defaultPlanId(o.q.db)).toBe(await c.planId());
+    const numerals = await c.sectionNumerals(o.planId);
+    expect(numerals).toContain("I");
+    expect(numerals).toContain("II");
+    expect(await c.sectionNumerals("nope")).toEqual([]);
+  });
+
+  it("reads a live task and its leads, and sets its due date", async () => {
+    const c = o.store.catalog;
+    const task = await c.liveTask("II.1");
+    expect(task).toMatchObject({ ref: "II.1", archivedAt: null, dueOverride: null });
+    expect(await c.liveTask("IX.99")).toBeUndefined();
+    const leads = await c.taskLeadNames(task?.id as number);
+    expect(leads.length).toBeGreaterThan(0);
+    expect(leads.every((n) => n.length > 0)).toBe(true);
+    expect(await c.setDueOverride("II.1", "2027-03-31")).toBe(true);
+    expect((await c.liveTask("II.1"))?.dueOverride).toBe("2027-03-31");
+    expect(await c.setDueOverride("IX.99", "2027-03-31")).toBe(false);
+  });
+});
