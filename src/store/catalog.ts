@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { catalogTasks } from "./catalog-tasks.ts";
 import { type Q, raw, statement } from "./context.ts";
 
 const p = (name: string) => sql.placeholder(name);
@@ -93,4 +94,5 @@ export const catalog = {
   liveTask,
   setDueOverride,
   taskLeadNames,
+  ...catalogTasks,
 };

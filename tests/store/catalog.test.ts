@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aliasKey } from "../../src/catalog/gazetteer.ts";
+import { tasksDueBefore as oldTasksDueBefore } from "../../src/catalog/task-queries.ts";
 import { defaultPlanId } from "../../src/people/subscriptions.ts";
 import { engines, type Opened } from "./engines.ts";
 
@@ -49,5 +50,34 @@ describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
     expect(await c.setDueOverride("II.1", "2027-03-31")).toBe(true);
     expect((await c.liveTask("II.1"))?.dueOverride).toBe("2027-03-31");
     expect(await c.setDueOverride("IX.99", "2027-03-31")).toBe(false);
+  });
+
+  it("lists tasks due before a day, earliest first, with their leads, as the old query did", async () => {
+    const c = o.store.catalog;
+    const all = await c.tasksDueBefore({ before: "2027-01-01" });
+    expect(all.length).toBeGreaterThan(5);
+    const days = all.map((t) => t.due ?? "");
+    expect(days).toEqual([...days].sort());
+    expect(days.every((d) => d < "2027-01-01")).toBe(true);
+    expect(all.some((t) => t.leads.length > 0)).toBe(true);
+    const mine = await c.tasksDueBefore({ before: "2027-01-01", agencyId: "so-y-te", planId: o.planId });
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(all.length);
+    expect(await c.tasksDueBefore({ before: "2027-01-01", planId: "nope" })).toEqual([]);
+    if (o.sqlite) {
+      expect(all).toEqual(oldTasksDueBefore(o.q.db, { before: "2027-01-01" }));
+      expect(mine).toEqual(
+        oldTasksDueBefore(o.q.db, { before: "2027-01-01", agencyId: "so-y-te", planId: o.planId }),
+      );
+    }
+  });
+
+  it("ranks the agencies with the most live assignments", async () => {
+    const top = await o.store.catalog.topAgencies(o.planId);
+    expect(top).toHaveLength(5);
+    expect(top[0]).toEqual({ id: "cong-an-tinh", name: expect.any(String), count: 58 });
+    const counts = top.map((t) => t.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(await o.store.catalog.topAgencies("nope")).toEqual([]);
   });
 });
