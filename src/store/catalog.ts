@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { catalogAgencies } from "./catalog-agencies.ts";
 import { catalogTasks } from "./catalog-tasks.ts";
 import { type Q, raw, statement } from "./context.ts";
 
@@ -95,4 +96,5 @@ export const catalog = {
   setDueOverride,
   taskLeadNames,
   ...catalogTasks,
+  ...catalogAgencies,
 };

@@ -80,4 +80,18 @@ describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(await o.store.catalog.topAgencies("nope")).toEqual([]);
   });
+
+  it("counts agencies and creates one for review from an unknown name, once", async () => {
+    const c = o.store.catalog;
+    const before = await c.agencyCount();
+    expect(before).toBe((await o.q.db.select().from(o.q.t.agencies)).length);
+    const name = "Ban Quản lý Khu kinh tế";
+    const input = { name, key: aliasKey(name), base: "so-y-te" };
+    const id = await c.createReviewAgency(input);
+    expect(id).toBe("so-y-te-2");
+    expect(await c.agency("so-y-te-2")).toEqual({ id, name, kind: "other", needsReview: true });
+    expect(await c.agencyByAlias(input.key)).toMatchObject({ id });
+    expect(await c.createReviewAgency(input)).toBeUndefined();
+    expect(await c.agencyCount()).toBe(before + 1);
+  });
 });
