@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { catalogAgencies } from "./catalog-agencies.ts";
+import { catalogExport } from "./catalog-export.ts";
 import { catalogTasks } from "./catalog-tasks.ts";
 import { type Q, raw, statement } from "./context.ts";
 
@@ -97,4 +98,5 @@ export const catalog = {
   taskLeadNames,
   ...catalogTasks,
   ...catalogAgencies,
+  ...catalogExport,
 };

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aliasKey } from "../../src/catalog/gazetteer.ts";
+import { exportPlan } from "../../src/catalog/plan-export.ts";
 import { tasksDueBefore as oldTasksDueBefore } from "../../src/catalog/task-queries.ts";
 import { defaultPlanId } from "../../src/people/subscriptions.ts";
 import { engines, type Opened } from "./engines.ts";
@@ -93,5 +94,33 @@ describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
     expect(await c.agencyByAlias(input.key)).toMatchObject({ id });
     expect(await c.createReviewAgency(input)).toBeUndefined();
     expect(await c.agencyCount()).toBe(before + 1);
+  });
+
+  it("reads what the plan export prints, in its orders", async () => {
+    const rows = await o.store.catalog.planRows(o.planId);
+    expect(await o.store.catalog.planRows("nope")).toBeUndefined();
+    if (!rows) throw new Error("no plan");
+    const old = exportPlan(o.q.db, o.planId);
+    expect(rows.plan.id).toBe(old.plan.id);
+    expect(rows.sections.map((s) => s.numeral)).toEqual(old.plan.sections.map((s) => s.numeral));
+    expect(rows.agencies.map((a) => a.id)).toEqual(old.agencies.map((a) => a.id));
+    expect(rows.groups.map((g) => g.id)).toEqual(old.groups.map((g) => g.id));
+    expect(rows.tasks.map((t) => t.ref)).toEqual(old.tasks.map((t) => t.ref));
+    expect(rows.targets.map((t) => t.ref)).toEqual(old.targets.map((t) => t.ref));
+    const parties = (list: typeof rows.leads, id: number) =>
+      list.filter((p) => p.taskId === id).map((p) => p.agencyId ?? p.groupId ?? "");
+    rows.tasks.forEach((t, i) => {
+      expect(parties(rows.leads, t.id)).toEqual(old.tasks[i]?.leads);
+      expect(parties(rows.partners, t.id)).toEqual(old.tasks[i]?.partners);
+    });
+    rows.targets.forEach((t, i) => {
+      const trackers = rows.trackers
+        .filter((p) => p.targetId === t.id)
+        .map((p) => p.agencyId ?? p.groupId ?? "");
+      expect(trackers).toEqual(old.targets[i]?.trackers);
+    });
+    const aliasesOf = (id: string, name: string) =>
+      rows.aliases.filter((a) => a.agencyId === id && a.alias !== name).map((a) => a.alias);
+    expect(rows.agencies.map((a) => aliasesOf(a.id, a.name))).toEqual(old.agencies.map((a) => a.aliases));
   });
 });
