@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { catalogAgencies } from "./catalog-agencies.ts";
+import { catalogAssignments } from "./catalog-assignments.ts";
 import { catalogExport } from "./catalog-export.ts";
 import { catalogTasks } from "./catalog-tasks.ts";
 import { type Q, raw, statement } from "./context.ts";
@@ -99,4 +100,5 @@ export const catalog = {
   ...catalogTasks,
   ...catalogAgencies,
   ...catalogExport,
+  ...catalogAssignments,
 };
