@@ -1,16 +1,22 @@
+import { catalog } from "./catalog.ts";
 import { type Q, transaction } from "./context.ts";
 import { engine } from "./engine.ts";
 import { flows } from "./flows.ts";
 import { health } from "./health.ts";
+import { invites } from "./invites.ts";
 import { outbox } from "./outbox.ts";
+import { people } from "./people.ts";
+import { chats } from "./people-chats.ts";
+import { reports } from "./reports.ts";
 import { snapshot } from "./snapshot.ts";
+import { targets } from "./targets.ts";
 
 /**
  * The storage seam: every query the bot runs, grouped by what it is about. Callers get named
  * async functions and never see SQL, a connection or a dialect (tests/store/seam.test.ts keeps
  * SQL text and `prepare` out of the rest of src/). Add a group here and in its own file.
  */
-const groups = { flows, outbox, snapshot, engine, health };
+const groups = { flows, reports, targets, invites, people, chats, catalog, outbox, snapshot, engine, health };
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {

@@ -1,0 +1,35 @@
+import { count, eq } from "drizzle-orm";
+import type { Q } from "./context.ts";
+
+/** How many agencies the directory holds (none before the shipped gazetteer is loaded). */
+async function agencyCount(q: Q): Promise<number> {
+  const [row] = await q.db.select({ n: count() }).from(q.t.agencies);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Creates an agency of kind "other", flagged for review, from a name no directory knows, with
+ * the name as its alias; its id is `base`, or `base-2`, `base-3`… when taken. Undefined, with
+ * nothing written, when the alias key already names something. `key` is catalog/gazetteer.ts's
+ * aliasKey of the name. Runs in the caller's transaction (plan import).
+ */
+async function createReviewAgency(
+  q: Q,
+  input: { name: string; key: string; base: string },
+): Promise<string | undefined> {
+  const { agencies, aliases } = q.t;
+  const [alias] = await q.db.select({ key: aliases.key }).from(aliases).where(eq(aliases.key, input.key));
+  if (alias) return undefined;
+  let id = input.base;
+  for (
+    let k = 2;
+    (await q.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id))).length;
+    k++
+  )
+    id = `${input.base}-${k}`;
+  await q.db.insert(agencies).values({ id, name: input.name, kind: "other", needsReview: true });
+  await q.db.insert(aliases).values({ key: input.key, alias: input.name, agencyId: id });
+  return id;
+}
+
+export const catalogAgencies = { agencyCount, createReviewAgency };

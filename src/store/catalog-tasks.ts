@@ -1,0 +1,55 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { Q } from "./context.ts";
+
+/**
+ * Live tasks with a due date (a coordinator's /setdue wins over the document) strictly before
+ * `before`, earliest first, with their lead agencies; only an agency's own when it is named.
+ */
+async function tasksDueBefore(q: Q, opts: { before: string; agencyId?: string; planId?: string }) {
+  const { tasks, assignments, agencies } = q.t;
+  const due = sql<string | null>`coalesce(${tasks.dueOverride}, ${tasks.dueDate})`;
+  const filters = [isNull(tasks.archivedAt), isNotNull(due), lt(due, opts.before)];
+  if (opts.planId) filters.push(eq(tasks.planId, opts.planId));
+  if (opts.agencyId) {
+    const mine = q.db
+      .select({ id: assignments.taskId })
+      .from(assignments)
+      .where(and(eq(assignments.agencyId, opts.agencyId), isNull(assignments.archivedAt)));
+    filters.push(inArray(tasks.id, mine));
+  }
+  const rows = await q.db
+    .select({
+      id: tasks.id,
+      ref: tasks.ref,
+      title: tasks.title,
+      due,
+      indicative: tasks.indicative,
+      kind: tasks.deadlineKind,
+    })
+    .from(tasks)
+    .where(and(...filters))
+    .orderBy(asc(due), asc(tasks.position));
+  const leads = await q.db
+    .select({ taskId: assignments.taskId, name: agencies.name })
+    .from(assignments)
+    .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+    .where(and(eq(assignments.role, "lead"), isNull(assignments.archivedAt)));
+  return rows.map((r) => ({ ...r, leads: leads.filter((l) => l.taskId === r.id).map((l) => l.name) }));
+}
+
+/** The agencies with the most live assignments in a plan (an import's report), ties by id. */
+async function topAgencies(q: Q, planId: string, limit = 5) {
+  const { tasks, assignments, agencies } = q.t;
+  const n = count(assignments.id);
+  return q.db
+    .select({ id: agencies.id, name: agencies.name, count: n })
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+    .where(and(eq(tasks.planId, planId), isNull(assignments.archivedAt), isNull(tasks.archivedAt)))
+    .groupBy(agencies.id, agencies.name)
+    .orderBy(desc(n), agencies.id)
+    .limit(limit);
+}
+
+export const catalogTasks = { tasksDueBefore, topAgencies };

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  assignmentFor as oldAssignmentFor,
+  assignmentsOf as oldAssignmentsOf,
+} from "../../src/conversation/queries.ts";
+import { engines, type Opened } from "./engines.ts";
+
+const now = new Date("2026-12-01T03:00:00Z");
+
+describe.each(engines())("store: reports ($name)", (engine) => {
+  let o: Opened & { planId: string };
+  let contactId: number;
+  beforeAll(async () => {
+    o = engine.seeded();
+    await o.store.people.addContact(
+      { agencyId: "so-y-te", role: "focal", chatId: "tg:42", lang: "vi" },
+      now.toISOString(),
+    );
+    contactId = (await o.store.people.actor("tg:42"))?.contacts[0]?.id as number;
+  });
+
+  it("lists an agency's live assignments as the old query did, leads first, typed", async () => {
+    const mine = await o.store.reports.assignmentsOf("so-y-te");
+    expect(mine.length).toBeGreaterThan(10);
+    const roles = mine.map((a) => a.role);
+    expect(roles).toEqual([...roles].sort());
+    if (o.sqlite) {
+      const old = oldAssignmentsOf(o.sqlite, "so-y-te").map((a) => ({
+        ...a,
+        indicative: !!a.indicative,
+        quota: a.quota ? JSON.parse(a.quota) : null,
+      }));
+      expect(mine).toEqual(old);
+    }
+    expect(await o.store.reports.assignmentsOf("nobody")).toEqual([]);
+  });
+
+  it("finds one assignment only for its own agency", async () => {
+    const [first] = await o.store.reports.assignmentsOf("so-y-te");
+    const id = first?.assignmentId as number;
+    expect(await o.store.reports.assignmentFor("so-y-te", id)).toEqual(first);
+    expect(await o.store.reports.assignmentFor("cong-an-tinh", id)).toBeUndefined();
+    if (o.sqlite) expect(oldAssignmentFor(o.sqlite, "cong-an-tinh", id)).toBeUndefined();
+  });
+
+  it("a second report of the month supersedes the first, keeps the history and ends the flow", async () => {
+    const [a] = await o.store.reports.assignmentsOf("so-y-te");
+    if (!a) throw new Error("no assignment");
+    expect(await o.store.reports.lastReport(a.assignmentId)).toBeUndefined();
+    const base = { assignmentId: a.assignmentId, taskId: a.taskId, agencyId: "so-y-te", period: "2026-11" };
+    const who = { contactId, chatId: "tg:42", channel: "telegram" };
+    await o.store.flows.start("tg:42", contactId, "report", "summary", {}, now);
+    const first = await o.store.reports.save(
+      { ...base, ...who, status: "in_progress", percent: 40, evidence: [] },
+      now,
+    );
+    expect(await o.store.flows.get("tg:42", now)).toBeUndefined();
+    const later = new Date(now.getTime() + 60_000);
+    const evidence = [{ kind: "link", url: "https://example.org/a" }];
+    const second = await o.store.reports.save(
+      { ...base, ...who, status: "done", description: "xong", count: 3, evidence },
+      later,
+    );
+    expect(second).toBeGreaterThan(first);
+    expect(await o.store.reports.lastReport(a.assignmentId)).toEqual({
+      period: "2026-11",
+      status: "done",
+      percent: null,
+      count: 3,
+      description: "xong",
+      evidence,
+    });
+    const [now1] = (await o.store.reports.assignmentsOf("so-y-te")).filter(
+      (x) => x.assignmentId === a.assignmentId,
+    );
+    expect(now1).toMatchObject({ status: "done", percent: null });
+    const history = await o.store.reports.taskHistory(a.taskId);
+    expect(history).toEqual([
+      expect.objectContaining({ agency: "Sở Y tế", status: "done", superseded: null, role: a.role }),
+      expect.objectContaining({ status: "in_progress", percent: 40, superseded: later.toISOString() }),
+    ]);
+    // Another month is another report, not a replacement.
+    await o.store.reports.save({ ...base, ...who, period: "2026-12", status: "blocked" }, later);
+    expect((await o.store.reports.taskHistory(a.taskId)).filter((h) => h.superseded === null)).toHaveLength(
+      2,
+    );
+  });
+
+  it("finds the buttons of a sent message across its parts", async () => {
+    const row = (key: string, messageId: string, choices: { label: string; data: string }[][] | null) => ({
+      dedupeKey: key,
+      chatId: "tg:42",
+      kind: "reminder",
+      text: "x",
+      choices,
+      sendAfter: now.toISOString(),
+      createdAt: now.toISOString(),
+      platformMessageId: messageId,
+      state: "sent" as const,
+    });
+    await o.q.db
+      .insert(o.q.t.outbox)
+      .values([
+        row("r:1#1", "m1", null),
+        row("r:1#2", "m2", [[{ label: "Báo cáo", data: "rp:7" }]]),
+        row("r:10#1", "m3", [[{ label: "Báo cáo", data: "rp:9" }]]),
+      ]);
+    expect(await o.store.reports.sentChoices("tg:42", "m1")).toEqual([
+      [[{ label: "Báo cáo", data: "rp:7" }]],
+    ]);
+    expect(await o.store.reports.sentChoices("tg:42", "m9")).toBeUndefined();
+    expect(await o.store.reports.sentChoices("tg:other", "m1")).toBeUndefined();
+  });
+});
+
+describe.each(engines())("store: targets ($name)", (engine) => {
+  it("lists tracked targets as the plan orders them, stores values and ends the flow", async () => {
+    const o = engine.seeded();
+    const own = await o.store.targets.trackedBy("cong-an-tinh");
+    expect(own.length).toBeGreaterThanOrEqual(32);
+    expect(new Set(own.map((t) => t.id)).size).toBe(own.length);
+    if (o.sqlite) {
+      const old = o.sqlite
+        .prepare(
+          `select distinct t.id id from targets t join target_trackers tt on tt.target_id = t.id
+           where t.archived_at is null and (tt.agency_id = ? or tt.group_id in (select group_id from group_members where agency_id = ?))
+           order by t.position`,
+        )
+        .all("cong-an-tinh", "cong-an-tinh") as { id: number }[];
+      expect(own.map((t) => t.id)).toEqual(old.map((r) => r.id));
+    }
+    expect(Object.keys(own[0] ?? {}).sort()).toEqual([
+      "id",
+      "ref",
+      "t2026",
+      "t2030",
+      "title",
+      "unit",
+      "v2026",
+    ]);
+    expect(await o.store.targets.trackedBy("nobody")).toEqual([]);
+    const target = own[0]?.id as number;
+    expect(await o.store.targets.lastReported(target, "cong-an-tinh")).toBeUndefined();
+    await o.store.flows.start("tg:7", null, "kpi", "confirm", {}, now);
+    const report = {
+      targetId: target,
+      agencyId: "cong-an-tinh",
+      period: "2026-11",
+      contactId: null,
+      chatId: "tg:7",
+    };
+    await o.store.targets.save({ ...report, valueText: "50%", value: 50 }, now);
+    expect(await o.store.flows.get("tg:7", now)).toBeUndefined();
+    await o.store.targets.save({ ...report, valueText: "Đạt", value: null }, now);
+    expect(await o.store.targets.lastReported(target, "cong-an-tinh")).toBe("Đạt");
+    expect(await o.store.targets.lastReported(target, "so-y-te")).toBeUndefined();
+    expect(await o.q.db.select().from(o.q.t.targetReports)).toHaveLength(2);
+  });
+});
