@@ -50,12 +50,12 @@ export class ConversationRouter {
     private readonly deps: ConversationDeps,
     private readonly log: Logger,
   ) {
-    this.flows = new FlowStore(deps.sqlite);
+    this.flows = new FlowStore(deps.database.sqlite);
   }
 
   async handle(incoming: Incoming, options: RouterOptions = {}): Promise<Reply[]> {
     const now = this.deps.now();
-    const actor = findActor(this.deps.sqlite, incoming.userId);
+    const actor = findActor(this.deps.database.sqlite, incoming.userId);
     const lang = actor?.lang ?? parseLang(incoming.userLang);
     const turn: Turn = {
       deps: this.deps,
@@ -214,7 +214,7 @@ export class ConversationRouter {
   }
 
   private subscribed(chatId: string): boolean {
-    return !!prepared(this.deps.sqlite, "select 1 from subscriptions where chat_id = ?").get(chatId);
+    return !!prepared(this.deps.database.sqlite, "select 1 from subscriptions where chat_id = ?").get(chatId);
   }
 
   /**
@@ -225,13 +225,13 @@ export class ConversationRouter {
    */
   private remindedAssignment(chatId: string, platformMessageId: string): number | null | undefined {
     const row = prepared(
-      this.deps.sqlite,
+      this.deps.database.sqlite,
       "select dedupe_key key from outbox where chat_id = ? and platform_message_id = ?",
     ).get(chatId, platformMessageId) as { key: string } | undefined;
     if (!row) return undefined;
     const base = row.key.replace(/#\d+$/, "");
     const parts = prepared(
-      this.deps.sqlite,
+      this.deps.database.sqlite,
       `select choices from outbox where chat_id = ? and choices is not null
          and (dedupe_key = ? or substr(dedupe_key, 1, ?) = ?)`,
     ).all(chatId, base, base.length + 1, `${base}#`) as { choices: string }[];

@@ -20,7 +20,7 @@ export function taskLine(turn: Turn, a: OpenAssignment): string {
 export function tasksCommand(turn: Turn): Reply[] {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
-  const rows = assignmentsOf(turn.deps.sqlite, contact.agencyId);
+  const rows = assignmentsOf(turn.deps.database.sqlite, contact.agencyId);
   const line = (a: OpenAssignment) => taskLine(turn, a);
   const leads = rows.filter((a) => a.role === "lead").map(line);
   const partners = rows.filter((a) => a.role === "partner").map(line);

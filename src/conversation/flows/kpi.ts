@@ -1,15 +1,16 @@
-import { periodOf } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import { shortTitle } from "../../text/title.ts";
 import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context.ts";
+import { periodNow } from "../cycle.ts";
 import { matchLabel, readNumber, readRef } from "../input.ts";
 import type { FlowState } from "../state.ts";
 
 interface Target {
   id: number;
+  planId: string;
   ref: string;
   title: string;
   unit: string;
@@ -20,9 +21,9 @@ interface Target {
 
 /** Annex I targets the agency tracks, named outright or through a group it belongs to. */
 function trackedBy(turn: Turn, agencyId: string): Target[] {
-  return turn.deps.sqlite
+  return turn.deps.database.sqlite
     .prepare(
-      `select distinct t.id id, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026,
+      `select distinct t.id id, t.plan_id planId, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026,
               t.target_2026_value v2026, t.target_2030_text t2030
        from targets t join target_trackers tt on tt.target_id = t.id
        where t.archived_at is null and (tt.agency_id = ? or tt.group_id in (select group_id from group_members where agency_id = ?))
@@ -95,7 +96,7 @@ function askValue(turn: Turn, s: S, target: Target): Reply[] {
   s.data.targetId = target.id;
   s.step = "value";
   turn.flows.save(s, turn.now);
-  const last = turn.deps.sqlite
+  const last = turn.deps.database.sqlite
     .prepare(
       "select value_text v from target_reports where target_id = ? and agency_id = ? order by id desc limit 1",
     )
@@ -198,8 +199,8 @@ export const kpiFlow: FlowDefinition = {
     }
     if (input.value === "edit") return askValue(turn, s, target);
     if (input.value !== "ok") return [{ text: turn.t("flow-use-buttons") }, ...confirm(turn, s, target)];
-    turn.deps.sqlite.transaction(() => {
-      turn.deps.sqlite
+    turn.deps.database.sqlite.transaction(() => {
+      turn.deps.database.sqlite
         .prepare(
           `insert into target_reports (target_id, agency_id, period, value_text, value, contact_id, chat_id, submitted_at)
            values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -207,7 +208,7 @@ export const kpiFlow: FlowDefinition = {
         .run(
           target.id,
           s.data.agencyId,
-          periodOf(turn.deps.calendar.localDate(turn.now)),
+          periodNow(turn, target.planId),
           s.data.valueText,
           s.data.value ?? null,
           s.contactId,

@@ -1,5 +1,4 @@
 import type { ReportStatus } from "../../db/schema.ts";
-import { periodOf } from "../../domain/period.ts";
 import type { Evidence, Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn } from "../context.ts";
@@ -44,7 +43,7 @@ function currentLine(turn: Turn, s: S, value: string | undefined): string {
 }
 
 export function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
-  const open = known ?? assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
+  const open = known ?? assignmentsOf(turn.deps.database.sqlite, s.data.agencyId).filter(isOpen);
   const first = open.find((a) => a.assignmentId === s.data.first);
   const ordered = first ? [first, ...open.filter((a) => a !== first)] : open;
   const pages = Math.max(1, Math.ceil(ordered.length / PAGE));
@@ -194,9 +193,4 @@ export function askEdit(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       ],
     },
   ];
-}
-
-/** The period a report sent now counts for, and so the year its yearly count belongs to. */
-export function periodNow(turn: Turn): string {
-  return periodOf(turn.deps.calendar.localDate(turn.now));
 }

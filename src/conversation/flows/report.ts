@@ -1,9 +1,10 @@
 import { prepared } from "../../db/statements.ts";
-import { dayLabel, periodDeadline, periodLabel } from "../../domain/period.ts";
+import { periodLabel } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
 import { reportingContact } from "../actor.ts";
 import type { FlowDefinition, StepInput, Turn } from "../context.ts";
+import { deadlineLabel, periodNow } from "../cycle.ts";
 import { readNumber } from "../input.ts";
 import { assignmentFor, assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
 import type { FlowState } from "../state.ts";
@@ -17,7 +18,6 @@ import {
   askStatus,
   askTask,
   MAX_DESCRIPTION,
-  periodNow,
   type S,
   STATUSES,
   summary,
@@ -28,7 +28,7 @@ import {
 export function startReport(turn: Turn, assignmentId?: number): Reply[] {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
-  const open = assignmentsOf(turn.deps.sqlite, contact.agencyId).filter(isOpen);
+  const open = assignmentsOf(turn.deps.database.sqlite, contact.agencyId).filter(isOpen);
   if (open.length === 0) return [{ text: turn.t("report-nothing-open", { agency: contact.agencyName }) }];
   const pre = assignmentId !== undefined ? open.find((a) => a.assignmentId === assignmentId) : undefined;
   // The questions store the flow: one write for the first step, not two.
@@ -43,7 +43,7 @@ export function startReport(turn: Turn, assignmentId?: number): Reply[] {
 function current(turn: Turn, s: S): OpenAssignment | undefined {
   return s.data.assignmentId === undefined
     ? undefined
-    : assignmentFor(turn.deps.sqlite, s.data.agencyId, s.data.assignmentId);
+    : assignmentFor(turn.deps.database.sqlite, s.data.agencyId, s.data.assignmentId);
 }
 
 /** After an answer: the next question not yet answered, or the summary when changing one answer. */
@@ -56,17 +56,17 @@ function next(turn: Turn, s: S, a: OpenAssignment): Reply[] {
     return summary(turn, s, a);
   }
   if (a.kind === "recurring" && a.quota && d.count === undefined)
-    return askCount(turn, s, a, periodNow(turn).slice(0, 4));
+    return askCount(turn, s, a, periodNow(turn, a.planId).slice(0, 4));
   if (d.description === undefined) return askDescription(turn, s);
   if (d.evidence === undefined) return askEvidence(turn, s);
   return summary(turn, s, a);
 }
 
 function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
-  const { sqlite } = turn.deps;
+  const { sqlite } = turn.deps.database;
   const contact = turn.actor?.contacts.find((c) => c.id === s.contactId);
   if (!contact || contact.agencyId !== s.data.agencyId) return [{ text: turn.t("err-not-allowed") }];
-  const period = periodNow(turn);
+  const period = periodNow(turn, a.planId);
   const at = turn.now.toISOString();
   sqlite.transaction(() => {
     prepared(
@@ -101,7 +101,7 @@ function save(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       text: turn.t("report-saved", {
         ref: a.ref,
         period: periodLabel(period),
-        deadline: dayLabel(periodDeadline(period)),
+        deadline: deadlineLabel(turn, a.planId, period),
       }),
       choices: [[{ label: turn.t("report-another"), data: "rp" }]],
     },
@@ -121,7 +121,7 @@ function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
     }
     if (!v && input.text?.trim()) return pickTyped(turn, s, input.text);
     const a = v?.startsWith("a")
-      ? assignmentFor(turn.deps.sqlite, s.data.agencyId, Number(v.slice(1)))
+      ? assignmentFor(turn.deps.database.sqlite, s.data.agencyId, Number(v.slice(1)))
       : undefined;
     if (!a || !isOpen(a)) return [...again("report-pick-task"), ...askTask(turn, s)];
     return begin(turn, s, a);
@@ -198,7 +198,7 @@ function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
       s.data.editing = true;
       if (v === "es") return askStatus(turn, s, a);
       if (v === "ep") return askPercent(turn, s);
-      if (v === "ec") return askCount(turn, s, a, periodNow(turn).slice(0, 4));
+      if (v === "ec") return askCount(turn, s, a, periodNow(turn, a.planId).slice(0, 4));
       if (v === "ed") return askDescription(turn, s);
       if (v === "ee") return askEvidence(turn, s);
       if (v === "back") return summary(turn, s, a);

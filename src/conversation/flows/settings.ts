@@ -33,10 +33,10 @@ export const settingsFlow: FlowDefinition = {
       pick === "en" || pick === "english" ? "en" : pick === "vi" || pick === "tieng viet" ? "vi" : undefined;
     if (!lang || !turn.actor) return [{ text: turn.t("flow-use-buttons") }];
     const ids = turn.actor.contacts.map((c) => c.id);
-    turn.deps.sqlite
+    turn.deps.database.sqlite
       .prepare(`update contacts set lang = ? where id in (${ids.map(() => "?").join(",")})`)
       .run(lang, ...ids);
-    turn.deps.sqlite
+    turn.deps.database.sqlite
       .prepare("update subscriptions set lang = ? where chat_id = ?")
       .run(lang, turn.incoming.chatId);
     turn.flows.clear(turn.incoming.chatId);
