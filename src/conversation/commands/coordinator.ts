@@ -11,6 +11,7 @@ import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscription
 import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
+import { reportData } from "../choice-data.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";
@@ -150,7 +151,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
         period: periodLabel(period),
         deadline: deadlineLabel(turn, planId, period),
       }),
-      choices: [[{ label: turn.deps.i18n.t(f.lang, "engine-button-report"), data: "rp" }]],
+      choices: [[{ label: turn.deps.i18n.t(f.lang, "engine-button-report"), data: reportData() }]],
       sendAfter: stamp,
     })),
   );

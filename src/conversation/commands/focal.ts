@@ -2,6 +2,7 @@ import { dayLabel } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { isCoordinator, reportingContact } from "../actor.ts";
+import { reportData } from "../choice-data.ts";
 import type { Turn } from "../context.ts";
 import { assignmentsOf, type OpenAssignment } from "../queries.ts";
 
@@ -33,7 +34,7 @@ export function tasksCommand(turn: Turn): Reply[] {
           ? [[turn.t("tasks-partner", { count: partners.length }), ...partners].join("\n")]
           : []),
       ].join("\n\n"),
-      choices: [[{ label: turn.t("engine-button-report"), data: "rp" }]],
+      choices: [[{ label: turn.t("engine-button-report"), data: reportData() }]],
     },
   ];
 }

@@ -6,6 +6,7 @@ import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context.ts";
 import { periodNow } from "../cycle.ts";
 import { matchLabel, readNumber, readRef } from "../input.ts";
+import { pageOf, readPageValue } from "../paging.ts";
 import type { FlowState } from "../state.ts";
 
 interface Target {
@@ -73,14 +74,8 @@ function readValue(t: Target, text: string): { text: string; value: number | nul
 
 function list(turn: Turn, s: S): Reply[] {
   const all = trackedBy(turn, s.data.agencyId);
-  const page = Math.min(s.data.page, Math.max(0, Math.ceil(all.length / 6) - 1));
-  const rows = all
-    .slice(page * 6, page * 6 + 6)
-    .map((t) => [flowChoice(s, `${t.ref} · ${shortTitle(t.title, 48)}`, `t${t.id}`)]);
-  const nav = [
-    ...(page > 0 ? [flowChoice(s, turn.t("report-prev"), `p${page - 1}`)] : []),
-    ...((page + 1) * 6 < all.length ? [flowChoice(s, turn.t("report-next"), `p${page + 1}`)] : []),
-  ];
+  const { items, page, nav } = pageOf(turn, s, all, s.data.page);
+  const rows = items.map((t) => [flowChoice(s, `${t.ref} · ${shortTitle(t.title, 48)}`, `t${t.id}`)]);
   s.step = "target";
   s.data.page = page;
   turn.flows.save(s, turn.now);
@@ -176,8 +171,9 @@ export const kpiFlow: FlowDefinition = {
     const s = state as unknown as S;
     const all = trackedBy(turn, s.data.agencyId);
     if (s.step === "target") {
-      if (input.value?.startsWith("p")) {
-        s.data.page = Number(input.value.slice(1)) || 0;
+      const page = readPageValue(input.value);
+      if (page !== undefined) {
+        s.data.page = page;
         return list(turn, s);
       }
       const target = all.find((t) => input.value === `t${t.id}`);
