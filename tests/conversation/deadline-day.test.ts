@@ -106,4 +106,14 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
       .run(a.id, a.task, VAN_HOA, JAN_12.toISOString());
     expect(await order()).toEqual(["Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch"]);
   });
+
+  it("a KPI value given on the 12th is saved under December", async () => {
+    h.reset();
+    h.setNow(JAN_12);
+    await h.send("/kpi");
+    await h.send("ii.5");
+    await h.send("85,5%");
+    expect(await h.send("lưu")).toBe("Đã ghi nhận chỉ tiêu II.5: 85,5%.");
+    expect(sqlite.prepare("select period from target_reports").all()).toEqual([{ period: "2026-12" }]);
+  });
 });
