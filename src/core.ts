@@ -3,13 +3,15 @@ import { dirname, join, resolve } from "node:path";
 import { loadDayEntries } from "./calendar/holidays.ts";
 import { ensureDefaultAgencies } from "./catalog/agency-import.ts";
 import type { Config } from "./config.ts";
+import type { ConversationDeps } from "./conversation/types.ts";
 import { type Database_, openDatabase } from "./db/connection.ts";
-import { rulesFileSchema, rulesFor } from "./domain/rules.ts";
+import { type Rules, rulesFileSchema, rulesFor } from "./domain/rules.ts";
 import { createWorkingCalendar, type WorkingCalendar } from "./domain/working-time.ts";
 import { Outbox } from "./engine/outbox.ts";
 import type { EngineDeps } from "./engine/tick.ts";
 import { UserError } from "./errors.ts";
 import { I18n } from "./i18n/index.ts";
+import { exportSynthesis } from "./reports/export.ts";
 
 /** What both the service and the CLI are built on: storage, text, calendar, rules, outbox. */
 export interface Core extends EngineDeps {
@@ -48,5 +50,29 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     outbox: new Outbox(database.sqlite),
     rulesFile,
     chartDir: join(dirname(resolve(config.DB_PATH)), "charts"),
+  };
+}
+
+/**
+ * What the conversations get from the core: storage, text, calendar, outbox, and the rules
+ * resolved per plan (the same RULES_FILE the engine reads, parsed once at start).
+ */
+export function conversationDeps(core: Core, now: () => Date = () => new Date()): ConversationDeps {
+  const rules = new Map<string, Rules>();
+  return {
+    database: core.database,
+    i18n: core.i18n,
+    calendar: core.calendar,
+    outbox: core.outbox,
+    rules(planId) {
+      const known = rules.get(planId);
+      if (known) return known;
+      const resolved = rulesFor(core.rulesFile, planId);
+      rules.set(planId, resolved);
+      return resolved;
+    },
+    exportSynthesis: (opts) => exportSynthesis(core, opts),
+    exportDir: join(resolve(dirname(core.config.DB_PATH)), "exports"),
+    now,
   };
 }

@@ -15,7 +15,7 @@ export interface Actor {
 
 /**
  * Everything commands and flows use, and nothing more; the composition root builds it
- * (src/conversation-deps.ts). Conversations never read config or files themselves.
+ * (conversationDeps in src/core.ts). Conversations never read config or files themselves.
  */
 export interface ConversationDeps {
   /**

@@ -1,6 +1,6 @@
 import type { RouterOptions } from "../../src/conversation/router.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
-import { conversationDeps } from "../../src/conversation-deps.ts";
+import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture } from "../helpers/engine.ts";

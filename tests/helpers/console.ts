@@ -1,8 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { ConsoleChannel, runConsole } from "../../src/channels/console/console.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
-import { conversationDeps } from "../../src/conversation-deps.ts";
-import type { Core } from "../../src/core.ts";
+import { type Core, conversationDeps } from "../../src/core.ts";
 import { runTick } from "../../src/engine/tick.ts";
 import { createLogger } from "../../src/logger.ts";
 import { engineFixture } from "./engine.ts";
