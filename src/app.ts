@@ -7,7 +7,7 @@ import { ZaloSender, zaloPacing } from "./channels/zalo/sender.ts";
 import type { Config } from "./config.ts";
 import { ConversationRouter } from "./conversation/router.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
-import { buildCore } from "./core.ts";
+import { buildCore, type Core, conversationDeps } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
 import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
@@ -33,6 +33,8 @@ export interface AppIO {
 export interface App {
   router: ConversationRouter;
   runner: EngineRunner;
+  /** Storage, text, calendar, rules: what the engine and the CLI share (tests read the database here). */
+  core: Core;
   deps: ConversationDeps;
   /** Webhooks, /healthz, /readyz, /metrics. */
   http: HttpServer;
@@ -65,7 +67,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   });
   const backups = startDailyBackup(core.sqlite, config, log);
   const channels = new Map<string, Channel>();
-  const deps: ConversationDeps = { ...core, now: io.now ?? (() => new Date()) };
+  const deps = conversationDeps(core, io.now);
   const router = new ConversationRouter(deps, log);
   measureUpdates(router);
   const runner = new EngineRunner(core, channels, log);
@@ -202,6 +204,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   return {
     router,
     runner,
+    core,
     deps,
     http,
     done,
