@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadDayEntries } from "./calendar/holidays.ts";
 import { ensureDefaultAgencies } from "./catalog/agency-import.ts";
+import type { CapabilitiesOf } from "./channels/capabilities.ts";
+import { capabilitiesOf } from "./channels/platforms.ts";
 import type { Config } from "./config.ts";
 import { type Database_, openDatabase } from "./db/connection.ts";
 import { rulesFileSchema, rulesFor } from "./domain/rules.ts";
@@ -14,6 +16,7 @@ import { I18n } from "./i18n/index.ts";
 /** What both the service and the CLI are built on: storage, text, calendar, rules, outbox. */
 export interface Core extends EngineDeps {
   config: Config;
+  capabilitiesOf: CapabilitiesOf;
   database: Database_;
 }
 
@@ -45,8 +48,9 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     sqlite: database.sqlite,
     i18n: new I18n(),
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
-    outbox: new Outbox(database.sqlite),
+    outbox: new Outbox(database.sqlite, (chatId) => capabilitiesOf(chatId).textLimit),
     rulesFile,
+    capabilitiesOf,
     chartDir: join(dirname(resolve(config.DB_PATH)), "charts"),
   };
 }

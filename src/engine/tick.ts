@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TZDate } from "@date-fns/tz";
 import type Database from "better-sqlite3";
+import type { CapabilitiesOf } from "../channels/capabilities.ts";
 import { groupBy } from "../collections.ts";
 import type { DigestScope } from "../db/schema.ts";
 import { addDay, periodDeadline, periodOf } from "../domain/period.ts";
@@ -37,6 +38,8 @@ export interface EngineDeps {
   sqlite: Database.Database;
   /** Where digest charts are written for the channels that send photos; none, no charts. */
   chartDir?: string;
+  /** What the chat's platform carries (photos for charts); without it, no charts. */
+  capabilitiesOf?: CapabilitiesOf;
   i18n: I18n;
   calendar: WorkingCalendar;
   outbox: Outbox;
@@ -335,7 +338,9 @@ function digestMessages(
       planId,
       kind: "digest",
       text: renderDigest(deps.i18n, s.lang, model, ctx.names, ctx.rules),
-      attachment: s.chatId.startsWith("tg:") ? digestChart(deps, snapshot, planId, s, model, ctx) : null,
+      attachment: deps.capabilitiesOf?.(s.chatId).photos
+        ? digestChart(deps, snapshot, planId, s, model, ctx)
+        : null,
       sendAfter: ctx.sendAfter,
     };
   });
