@@ -1,13 +1,8 @@
 import { type Capabilities, NO_CAPABILITIES, type Platform } from "./capabilities.ts";
-import { consolePlatform } from "./console/platform.ts";
-import { telegramPlatform } from "./telegram/platform.ts";
-import { zaloPlatform } from "./zalo/platform.ts";
+import { adapterDefinitions } from "./registry.ts";
 
-/**
- * Every platform's static facts, light enough for the CLI. A new channel adds its folder,
- * its platform here and its adapter in registry.ts.
- */
-export const platforms: readonly Platform[] = [telegramPlatform, zaloPlatform, consolePlatform];
+/** Every platform's static facts; the registry loads no platform SDK, so the CLI reads these cheaply. */
+export const platforms: readonly Platform[] = adapterDefinitions.map((d) => d.platform);
 
 const byPrefix = new Map(platforms.map((p) => [p.prefix, p]));
 

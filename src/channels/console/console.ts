@@ -12,6 +12,7 @@ import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
 import { subscribe } from "../../people/subscriptions.ts";
 import type { Channel } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
+import { consolePlatform } from "./platform.ts";
 
 /**
  * The console channel: the whole bot in a terminal, no token and no phone. It is also a
@@ -19,7 +20,7 @@ import { renderNumbered } from "../numbered.ts";
  */
 export class ConsoleChannel implements Channel {
   readonly prefix = "console";
-  readonly textLimit = 4096;
+  readonly textLimit = consolePlatform.capabilities.textLimit;
   readonly pacing = { globalPerSecond: 100, privateGapMs: 0, groupGapMs: 0 };
   private counter = 0;
 
