@@ -1,6 +1,8 @@
 import { dirname, join, resolve } from "node:path";
 import { buildCalendar } from "./calendar/working-calendar.ts";
+import type { CapabilitiesOf } from "./capabilities.ts";
 import { ensureDefaultAgencies } from "./catalog/agency-import.ts";
+import { capabilitiesOf, registerPlatforms } from "./channels/platforms.ts";
 import type { Config } from "./config.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
 import { type Database_, openDatabase } from "./db/connection.ts";
@@ -15,9 +17,13 @@ import { exportSynthesis } from "./reports/export.ts";
 // Where they lived before the layers were drawn; tests and older branches import them from here.
 export { buildCalendar, loadRulesFile };
 
+// The model learns the platforms from the channel registry here, once, before anything asks.
+registerPlatforms();
+
 /** What both the service and the CLI are built on: storage, text, calendar, rules, outbox. */
 export interface Core extends EngineDeps {
   config: Config;
+  capabilitiesOf: CapabilitiesOf;
   database: Database_;
 }
 
@@ -30,8 +36,9 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     sqlite: database.sqlite,
     i18n: new I18n(),
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
-    outbox: new Outbox(database.sqlite),
+    outbox: new Outbox(database.sqlite, (chatId) => capabilitiesOf(chatId).textLimit),
     rulesFile,
+    capabilitiesOf,
     drawChart: chartFileWriter(join(dirname(resolve(config.DB_PATH)), "charts")),
   };
 }
@@ -56,6 +63,7 @@ export function conversationDeps(core: Core, now: () => Date = () => new Date())
     },
     exportSynthesis: (opts) => exportSynthesis(core, opts),
     exportDir: join(resolve(dirname(core.config.DB_PATH)), "exports"),
+    capabilitiesOf: core.capabilitiesOf,
     now,
   };
 }

@@ -1,3 +1,4 @@
+import type { CapabilitiesOf } from "../capabilities.ts";
 import type { Database_ } from "../db/connection.ts";
 import type { Role } from "../db/schema.ts";
 import type { Rules } from "../domain/rules.ts";
@@ -36,6 +37,8 @@ export interface ConversationDeps {
   }): Promise<{ model: SynthesisModel; data: Buffer }>;
   /** Where the console writes exported files (next to the database). */
   exportDir: string;
+  /** What the chat's platform carries: whether a file goes as an attachment. */
+  capabilitiesOf: CapabilitiesOf;
   /** Runs a tick now and dispatches it (console /tick, /remind, /digest go through the engine). */
   engine?: {
     tick(at: Date): Promise<{ ids: number[] }>;

@@ -12,15 +12,16 @@ import { parseExportFormat } from "../../reports/export.ts";
 import type { Turn } from "../context.ts";
 import { periodNow } from "../cycle.ts";
 
-/** Files go to Telegram as attachments; the console writes them next to the database. */
+/** Files go as attachments where the platform carries them; the console writes them next to the database. */
 function deliverFile(
   turn: Turn,
   text: string,
   file: NonNullable<Reply["attachment"]>,
   fallback: string,
 ): Reply[] {
-  if (turn.incoming.channel === "telegram") return [{ text, attachment: file }];
-  if (turn.incoming.channel === "console") {
+  const can = turn.deps.capabilitiesOf(turn.incoming.chatId);
+  if (file.kind === "photo" ? can.photos : can.documents) return [{ text, attachment: file }];
+  if (can.localFiles) {
     const path = join(turn.deps.exportDir, file.name);
     mkdirSync(turn.deps.exportDir, { recursive: true });
     writeFileSync(path, file.data);
@@ -65,7 +66,7 @@ export function digestCommand(turn: Turn): Reply[] {
   const model = buildDigest(snapshot, turn.deps.database.sqlite, planId, scope, day, rules);
   const names = snapshot.agencyNames();
   const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
-  if (turn.incoming.channel !== "telegram") return [{ text }];
+  if (!turn.deps.capabilitiesOf(turn.incoming.chatId).photos) return [{ text }];
   const chart = renderChart(digestChartModel(model, names, turn.t, snapshot.work(planId)));
   return [{ text, attachment: { kind: "photo", data: chart, name: `digest-${day}.png` } }];
 }
