@@ -14,9 +14,6 @@ import { I18n } from "./i18n/index.ts";
 import { chartFileWriter } from "./reports/chart.ts";
 import { exportSynthesis } from "./reports/export.ts";
 
-// Where they lived before the layers were drawn; tests and older branches import them from here.
-export { buildCalendar, loadRulesFile };
-
 // The model learns the platforms from the channel registry here, once, before anything asks.
 registerPlatforms();
 

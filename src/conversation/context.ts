@@ -1,6 +1,6 @@
+import { flowData } from "../choice-data.ts";
 import type { Args, Lang } from "../i18n/index.ts";
 import type { Choice, Evidence, Incoming, Reply } from "../messages.ts";
-import { flowData } from "./choice-data.ts";
 import type { FlowState, FlowStore } from "./state.ts";
 import type { Actor, ConversationDeps } from "./types.ts";
 

@@ -1,5 +1,5 @@
+import { isCancelData } from "../choice-data.ts";
 import type { Reply } from "../messages.ts";
-import { isCancelData } from "./choice-data.ts";
 import { type Command, parseCommand } from "./commands/index.ts";
 import { type InputKind, type Turn, whichOne } from "./context.ts";
 import { choiceByNumber, type LabelMatch, looseKey, matchLabel, readRef } from "./input.ts";

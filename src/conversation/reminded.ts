@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
+import { readReportData } from "../choice-data.ts";
 import { prepared } from "../db/statements.ts";
 import { laterPartsPrefix, messageKey } from "../engine/keys.ts";
-import { readReportData } from "./choice-data.ts";
 
 /**
  * The assignment a replied-to reminder was about: a number, null (a general reminder), or

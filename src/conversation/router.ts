@@ -1,3 +1,4 @@
+import { CANCEL_VALUE, readFlowData, readReportData } from "../choice-data.ts";
 import { prepared } from "../db/statements.ts";
 import { laterPartsPrefix, messageKey } from "../engine/keys.ts";
 import { UserError } from "../errors.ts";
@@ -6,7 +7,6 @@ import type { Logger } from "../logger.ts";
 import type { Incoming, Reply } from "../messages.ts";
 import { countFlowError } from "../metrics.ts";
 import { findActor, isCoordinator } from "./actor.ts";
-import { CANCEL_VALUE, readFlowData, readReportData } from "./choice-data.ts";
 import type { Command } from "./commands/index.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { kpiFlow } from "./flows/kpi.ts";

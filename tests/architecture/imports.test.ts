@@ -30,6 +30,7 @@ const LAYERS: readonly Layer[] = [
         "domain/",
         "calendar/",
         "db/",
+        "choice-data.ts",
         "text/",
         "i18n/",
         "messages.ts",

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  flowData,
-  isCancelData,
-  readFlowData,
-  readReportData,
-  reportData,
-} from "../../src/conversation/choice-data.ts";
+import { flowData, isCancelData, readFlowData, readReportData, reportData } from "../../src/choice-data.ts";
 
 describe("button data", () => {
   it("reads back what it writes, and nothing else", () => {

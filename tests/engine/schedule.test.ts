@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar } from "../../src/core.ts";
+import { buildCalendar } from "../../src/calendar/working-calendar.ts";
 import { periodDeadline, periodOf } from "../../src/domain/period.ts";
 import { rulesFor } from "../../src/domain/rules.ts";
 import {

@@ -1,4 +1,5 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
+import { reportData } from "../../choice-data.ts";
 import { dayLabel, periodLabel } from "../../domain/period.ts";
 import { isYmd } from "../../domain/working-time.ts";
 import { reportedShares } from "../../engine/collapse.ts";
@@ -13,7 +14,6 @@ import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscription
 import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
-import { reportData } from "../choice-data.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";

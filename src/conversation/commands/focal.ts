@@ -1,8 +1,8 @@
+import { reportData } from "../../choice-data.ts";
 import { dayLabel } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { isCoordinator, reportingContact } from "../actor.ts";
-import { reportData } from "../choice-data.ts";
 import type { Turn } from "../context.ts";
 import { assignmentsOf, type OpenAssignment } from "../queries.ts";
 

@@ -1,8 +1,8 @@
+import { reportData } from "../../choice-data.ts";
 import { prepared } from "../../db/statements.ts";
 import { periodLabel } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
-import { reportData } from "../choice-data.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import type { OpenAssignment } from "../queries.ts";
