@@ -1,26 +1,22 @@
 import { importPlanFile } from "./catalog/plan-import.ts";
+import type { Adapter, AdapterContext, ChatEvents } from "./channels/adapter.ts";
 import type { Channel } from "./channels/channel.ts";
-import { ConsoleChannel, ensureDemoPeople, runConsole } from "./channels/console/console.ts";
-import { ZaloBot } from "./channels/zalo/bot.ts";
-import { ZaloClient } from "./channels/zalo/client.ts";
-import { ZaloSender, zaloPacing } from "./channels/zalo/sender.ts";
+import { adapterDefinitions } from "./channels/registry.ts";
 import type { Config } from "./config.ts";
 import { ConversationRouter } from "./conversation/router.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
-import { buildCore } from "./core.ts";
+import { buildCore, type Core, conversationDeps } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
 import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
 import { type HttpServer, startHttpServer } from "./http/server.ts";
-import { telegramWebhook, zaloWebhook } from "./http/webhooks.ts";
 import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
-import type { OutgoingMessage } from "./messages.ts";
 import { measureUpdates } from "./metrics.ts";
 import { startDailyBackup } from "./ops/daily-backup.ts";
 import { moveChat } from "./people/chat-move.ts";
-import { chatLang, markReachable } from "./people/contacts.ts";
+import { markReachable } from "./people/contacts.ts";
 import { within } from "./shutdown.ts";
 
 export interface AppIO {
@@ -34,8 +30,12 @@ export interface App {
   router: ConversationRouter;
   runner: EngineRunner;
   deps: ConversationDeps;
+  /** Storage, text, calendar, rules: what the engine and the CLI share (tests read the database here). */
+  core: Core;
   /** Webhooks, /healthz, /readyz, /metrics. */
   http: HttpServer;
+  /** The adapters running, in start order. */
+  adapters: Adapter[];
   /** Settles when the console ends, or when another process took over this bot's polling. */
   done: Promise<void>;
   close(): Promise<void>;
@@ -44,17 +44,57 @@ export interface App {
 export class RedisUnavailable extends Error {}
 
 /**
- * The composition root's body: config → core → channels → router → engine. Returns
- * handles so main.ts can shut it down and tests can restart it.
+ * The composition root's body: config → core → router → engine → adapters. Returns handles
+ * so main.ts can shut it down and tests can restart it.
  */
 export async function startApp(config: Config, log: Logger, io: AppIO = {}): Promise<App> {
+  await checkRedis(config);
+  const { core, background } = openCore(config, log);
+  const deps = conversationDeps(core, io.now);
+  const router = new ConversationRouter(deps, log);
+  measureUpdates(router);
+  const channels = new Map<string, Channel>();
+  const runner = new EngineRunner(core, channels, log);
+  deps.engine = runner;
+  const http = await startHttpServer({ config, sqlite: core.sqlite, log });
+  const ctx: AdapterContext = {
+    config,
+    deps,
+    router,
+    log,
+    io,
+    events: chatEvents(core, log),
+    rememberMenu: (chatId, m) => {
+      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
+    },
+    tick: (at) => runner.tick(at),
+  };
+  const adapters = await startAdapters(ctx, http, channels);
+  await runner.start();
+  const ends = adapters.flatMap((a) => (a.done ? [a.done] : []));
+  return {
+    router,
+    runner,
+    deps,
+    core,
+    http,
+    adapters,
+    done: ends.length ? Promise.race(ends) : new Promise(() => {}),
+    close: () => closeApp(config, log, { http, adapters, runner, core, background }),
+  };
+}
+
+async function checkRedis(config: Config): Promise<void> {
   try {
     (await connectNow(config.REDIS_URL)).disconnect();
   } catch (e) {
     if (e instanceof RedisAuthFailed) throw new RedisAuthFailed(redactUrl(config.REDIS_URL));
     throw new RedisUnavailable(redactUrl(config.REDIS_URL));
   }
+}
 
+/** The core on its database, the shipped plan on a first start, and the database's chores. */
+function openCore(config: Config, log: Logger) {
   const core = buildCore(config);
   if (core.database.db.select().from(plans).all().length === 0) {
     const s = importPlanFile(core.database.db, config.PLAN_FILE);
@@ -64,159 +104,62 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     onError: (err) => log.warn({ err }, "background checkpoint failed"),
   });
   const backups = startDailyBackup(core.sqlite, config, log);
-  const channels = new Map<string, Channel>();
-  const deps: ConversationDeps = { ...core, now: io.now ?? (() => new Date()) };
-  const router = new ConversationRouter(deps, log);
-  measureUpdates(router);
-  const runner = new EngineRunner(core, channels, log);
-  deps.engine = runner;
-  const stops: (() => Promise<unknown> | unknown)[] = [];
-  let done: Promise<void> = new Promise(() => {});
-  const http = await startHttpServer({ config, sqlite: core.sqlite, log });
-  stops.push(() => http.close());
+  return { core, background: { checkpointer, backups } };
+}
 
-  let conflict = () => {};
-  const conflicted = new Promise<void>((resolve) => {
-    conflict = resolve;
-  });
-  if (config.TELEGRAM_BOT_TOKEN) {
-    // grammY loads only when Telegram is configured (~0.2 s of every start otherwise).
-    const { Api } = await import("grammy");
-    const { createTelegramBot, registerCommands } = await import("./channels/telegram/bot.ts");
-    const { TelegramSender } = await import("./channels/telegram/sender.ts");
-    const { TelegramLink } = await import("./channels/telegram/link.ts");
-    const { callTimeouts } = await import("./channels/telegram/timeouts.ts");
-    const token = config.TELEGRAM_BOT_TOKEN;
-    const onMigrated = (from: string, to: string) => {
-      if (moveChat(core.sqlite, from, to))
-        log.warn({ from, to }, "telegram group became a supergroup: moved");
-    };
-    const api = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
-    api.config.use(callTimeouts(config.PLATFORM_TIMEOUT_MS));
-    channels.set(
-      "tg",
-      new TelegramSender(
-        api,
-        { globalPerSecond: config.TELEGRAM_GLOBAL_PER_SECOND, privateGapMs: 1000, groupGapMs: 3000 },
-        onMigrated,
-      ),
-    );
-    const bot = createTelegramBot({
-      token,
-      apiRoot: config.TELEGRAM_API_ROOT,
-      router,
-      i18n: core.i18n,
-      log,
-      callTimeoutMs: config.PLATFORM_TIMEOUT_MS,
-      onAdded: (chatId) => markReachable(core.database.db, chatId),
-      onRemoved: (chatId) => {
-        core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
-        chatUnreachable(core, chatId, "removed from the chat");
-      },
-      onMigrated,
-    });
-    deps.botUsername = config.TELEGRAM_BOT_USERNAME;
-    // Telegram is reached in the background: the engine, Zalo and the console never wait for it.
-    const link = new TelegramLink({
-      bot,
-      log,
-      webhook: config.WEBHOOK_URL
-        ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET ?? "" }
-        : undefined,
-      onReady: (me) => {
-        deps.botUsername = me.username;
-        registerCommands(bot, core.i18n).catch((e) =>
-          log.warn({ err: String(e) }, "could not register commands"),
-        );
-      },
-      onConflict: conflict,
-      pollTimeoutSeconds: config.TELEGRAM_POLL_TIMEOUT,
-    });
-    if (config.WEBHOOK_URL) {
-      http.addWebhook(config.WEBHOOK_URL, telegramWebhook(bot, config.WEBHOOK_SECRET ?? ""));
-    }
-    link.start();
-    stops.push(() => link.stop());
-    done = conflicted;
-  }
-
-  if (config.ZALO_BOT_TOKEN) {
-    const client = new ZaloClient({
-      token: config.ZALO_BOT_TOKEN,
-      apiRoot: config.ZALO_API_ROOT,
-      timeoutMs: config.PLATFORM_TIMEOUT_MS,
-    });
-    const langOf = (chatId: string) => chatLang(core.sqlite, chatId);
-    const remember = (chatId: string, m: OutgoingMessage) => {
-      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
-    };
-    channels.set(
-      "zalo",
-      new ZaloSender(client, core.i18n, langOf, remember, {
-        ...zaloPacing,
-        globalPerSecond: config.ZALO_GLOBAL_PER_SECOND,
-      }),
-    );
-    const zalo = new ZaloBot({
-      client,
-      router,
-      i18n: core.i18n,
-      log,
-      langOf,
-      pollTimeoutSeconds: config.ZALO_POLL_TIMEOUT,
-      webhook: config.ZALO_WEBHOOK_URL
-        ? { url: config.ZALO_WEBHOOK_URL, secret: config.ZALO_WEBHOOK_SECRET ?? "" }
-        : undefined,
-    });
-    if (config.ZALO_WEBHOOK_URL)
-      http.addWebhook(
-        config.ZALO_WEBHOOK_URL,
-        zaloWebhook((u) => zalo.handle(u), config.ZALO_WEBHOOK_SECRET ?? ""),
-      );
-    await zalo.start();
-    stops.push(() => zalo.stop());
-  }
-
-  const anyToken = config.TELEGRAM_BOT_TOKEN || config.ZALO_BOT_TOKEN;
-  const wantConsole = config.CONSOLE === "on" || (config.CONSOLE === "auto" && !anyToken);
-  if (wantConsole) {
-    const output = (io.output ?? process.stdout) as NodeJS.WritableStream & import("node:stream").Writable;
-    const setMenu = (chatId: string, m: OutgoingMessage) => {
-      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
-    };
-    const channel = new ConsoleChannel(output, core, setMenu);
-    channels.set("console", channel);
-    ensureDemoPeople(core);
-    const consoleDone = runConsole({
-      input: (io.input ?? process.stdin) as import("node:stream").Readable,
-      output,
-      core,
-      router,
-      channel,
-      tick: (at) => runner.tick(at),
-    });
-    done = Promise.race([done, consoleDone]);
-  }
-
-  await runner.start();
+/** What a chat's fate told by a platform means for our records. */
+function chatEvents(core: Core, log: Logger): ChatEvents {
   return {
-    router,
-    runner,
-    deps,
-    http,
-    done,
-    async close() {
-      // Each step has a share of SHUTDOWN_TIMEOUT_MS, so a platform or a Redis that does not
-      // answer delays the stop but never blocks it. Channels first: no new update comes in.
-      const budget = config.SHUTDOWN_TIMEOUT_MS;
-      for (const stop of stops.reverse())
-        if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
-      // Sends still in flight after this are left `sending`, claimed again at the next start.
-      if (!(await within(runner.close(), budget * 0.5)))
-        log.warn("the engine did not close in time: unfinished sends are retried at the next start");
-      backups?.stop();
-      await checkpointer?.stop();
-      core.database.close();
+    added: (chatId) => markReachable(core.database.db, chatId),
+    removed: (chatId) => {
+      core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
+      chatUnreachable(core, chatId, "removed from the chat");
+    },
+    moved: (from, to) => {
+      if (moveChat(core.sqlite, from, to)) log.warn({ from, to }, "chat changed its id: moved");
     },
   };
+}
+
+/** Builds the configured adapters in registry order, routes their webhooks and starts them. */
+async function startAdapters(
+  ctx: AdapterContext,
+  http: HttpServer,
+  channels: Map<string, Channel>,
+): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  for (const definition of adapterDefinitions) {
+    if (!definition.enabled(ctx.config)) continue;
+    const adapter = await definition.create(ctx);
+    channels.set(adapter.prefix, adapter);
+    if (adapter.webhook) http.addWebhook(adapter.webhook.url, adapter.webhook.spec);
+    await adapter.start();
+    adapters.push(adapter);
+  }
+  return adapters;
+}
+
+interface Running {
+  http: HttpServer;
+  adapters: Adapter[];
+  runner: EngineRunner;
+  core: Core;
+  background: ReturnType<typeof openCore>["background"];
+}
+
+/**
+ * Each step has a share of SHUTDOWN_TIMEOUT_MS, so a platform or a Redis that does not answer
+ * delays the stop but never blocks it. Adapters first, newest first: no new update comes in.
+ */
+async function closeApp(config: Config, log: Logger, app: Running): Promise<void> {
+  const budget = config.SHUTDOWN_TIMEOUT_MS;
+  const stops = [() => app.http.close(), ...app.adapters.map((a) => () => a.stop())];
+  for (const stop of stops.reverse())
+    if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
+  // Sends still in flight after this are left `sending`, claimed again at the next start.
+  if (!(await within(app.runner.close(), budget * 0.5)))
+    log.warn("the engine did not close in time: unfinished sends are retried at the next start");
+  app.background.backups?.stop();
+  await app.background.checkpointer?.stop();
+  app.core.database.close();
 }

@@ -4,7 +4,7 @@
  * of the house: the engine, the conversations and every channel speak these, and they import nothing.
  */
 
-/** A button; `data` is what the channel sends back when it is pressed (formats: conversation/choice-data.ts). */
+/** A button; `data` is what the channel sends back when it is pressed (formats: choice-data.ts). */
 export interface Choice {
   label: string;
   data: string;

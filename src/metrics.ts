@@ -3,6 +3,8 @@
  * until the service calls enableMetrics(), so the operator's CLI, which shares the engine and the
  * conversation code, never loads prom-client (a noticeable part of its start-up).
  */
+import { platformName } from "./capabilities.ts";
+
 type Definitions = typeof import("./metrics-registry.ts");
 let defs: Definitions | undefined;
 
@@ -13,9 +15,7 @@ export async function enableMetrics(): Promise<Definitions> {
 }
 
 /** Channel prefixes (tg:, zalo:) and the router's channel names, as one label. */
-export function channelLabel(channel: string): string {
-  return channel === "tg" ? "telegram" : channel;
-}
+export const channelLabel = platformName;
 
 const nothing = () => 0;
 

@@ -9,7 +9,7 @@ import { importPlanFile } from "../../src/catalog/plan-import.ts";
 import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
-import { buildCore } from "../../src/core.ts";
+import { buildCore, conversationDeps } from "../../src/core.ts";
 import { startCheckpointer } from "../../src/db/checkpointer.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -57,7 +57,7 @@ async function once(reports: number) {
         chat: `tg:${10_000 + i}`,
       });
     const router = new ConversationRouter(
-      { ...core, now: () => new Date("2026-12-03T09:00:00+07:00") },
+      conversationDeps(core, () => new Date("2026-12-03T09:00:00+07:00")),
       createLogger("silent"),
     );
     const bot = createTelegramBot({

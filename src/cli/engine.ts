@@ -1,12 +1,11 @@
 import type { Command } from "commander";
+import { prefixes } from "../channels/platforms.ts";
 import { type OutboxState, outboxStates } from "../db/schema.ts";
 import { parseInstant } from "../domain/period.ts";
 import { runTick } from "../engine/tick.ts";
 import { UserError } from "../errors.ts";
 import type { DeliveryJob } from "../jobs/delivery.ts";
 import type { CliContext } from "./context.ts";
-
-const ALL_CHANNELS = ["tg", "zalo", "console", "test"];
 
 export function registerEngineCommands(program: Command, ctx: CliContext): void {
   program
@@ -34,7 +33,7 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
           connection: redis,
           prefix: core.config.QUEUE_PREFIX,
         });
-        const dispatched = await dispatch(queue, core.outbox, at, ALL_CHANNELS);
+        const dispatched = await dispatch(queue, core.outbox, at, prefixes());
         await dispatched.done;
         await queue.close();
         ctx.out(ctx.t("cli-tick-dispatched", { count: dispatched.count }));

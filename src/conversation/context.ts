@@ -1,3 +1,4 @@
+import { flowData } from "../choice-data.ts";
 import type { Args, Lang } from "../i18n/index.ts";
 import type { Choice, Evidence, Incoming, Reply } from "../messages.ts";
 import type { FlowState, FlowStore } from "./state.ts";
@@ -35,9 +36,9 @@ export interface FlowDefinition {
   step(turn: Turn, state: FlowState, input: StepInput): Reply[];
 }
 
-/** Button data inside a flow: "f:<nonce>:<value>", well under Telegram's 64 bytes. */
+/** A button answering the flow's open question (data format: choice-data.ts). */
 export function flowChoice(state: { nonce: string }, label: string, value: string) {
-  return { label, data: `f:${state.nonce}:${value}` };
+  return { label, data: flowData(state.nonce, value) };
 }
 
 /** Several choices fit what was typed: those come back as the question's choices, and Cancel. */

@@ -5,6 +5,8 @@ import { isClosed } from "../domain/closed.ts";
 export interface OpenAssignment {
   assignmentId: number;
   taskId: number;
+  /** The plan whose rules (deadline day) a report on this assignment follows. */
+  planId: string;
   ref: string;
   title: string;
   role: "lead" | "partner";
@@ -22,7 +24,7 @@ const LATEST = `left join reports ls on ls.id = (
 )`;
 
 /** An agency's live assignments with their latest status, leads first, in the plan's order. */
-const SELECT = `select a.id assignmentId, t.id taskId, t.ref ref, t.title title, a.role role, t.deadline_kind kind,
+const SELECT = `select a.id assignmentId, t.id taskId, t.plan_id planId, t.ref ref, t.title title, a.role role, t.deadline_kind kind,
        coalesce(t.due_override, t.due_date) due, t.indicative indicative, t.quota quota, ls.status status, ls.percent percent
   from assignments a join tasks t on t.id = a.task_id ${LATEST}
   where a.agency_id = ? and a.archived_at is null and t.archived_at is null`;

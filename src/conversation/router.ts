@@ -1,3 +1,4 @@
+import { CANCEL_VALUE, readFlowData, readReportData } from "../choice-data.ts";
 import { prepared } from "../db/statements.ts";
 import { laterPartsPrefix, messageKey } from "../engine/keys.ts";
 import { UserError } from "../errors.ts";
@@ -6,14 +7,15 @@ import type { Logger } from "../logger.ts";
 import type { Incoming, Reply } from "../messages.ts";
 import { countFlowError } from "../metrics.ts";
 import { findActor, isCoordinator } from "./actor.ts";
-import { type Command, parseCommand } from "./commands/index.ts";
-import { type FlowDefinition, type StepInput, type Turn, whichOne } from "./context.ts";
+import type { Command } from "./commands/index.ts";
+import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { kpiFlow } from "./flows/kpi.ts";
 import { onboardingFlow, redeem } from "./flows/onboarding.ts";
 import { reportFlow, startReport } from "./flows/report.ts";
 import { settingsFlow } from "./flows/settings.ts";
-import { choiceByNumber, type LabelMatch, looseKey, matchLabel, readRef } from "./input.ts";
 import { CODE } from "./invites.ts";
+import { readTyped } from "./reading.ts";
+import { remindedAssignment } from "./reminded.ts";
 import { type FlowState, FlowStore } from "./state.ts";
 import type { ConversationDeps } from "./types.ts";
 
@@ -22,14 +24,6 @@ const FLOWS = new Map<string, FlowDefinition>(
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
-
-interface Read {
-  command?: { command: Command; arg: string };
-  choice?: string;
-  reply?: Reply[];
-}
-
-const pickOne = <T>(m: LabelMatch<T>): T | undefined => (m && "one" in m ? m.one : undefined);
 
 export interface RouterOptions {
   /**
@@ -51,12 +45,12 @@ export class ConversationRouter {
     private readonly deps: ConversationDeps,
     private readonly log: Logger,
   ) {
-    this.flows = new FlowStore(deps.sqlite);
+    this.flows = new FlowStore(deps.database.sqlite);
   }
 
   async handle(incoming: Incoming, options: RouterOptions = {}): Promise<Reply[]> {
     const now = this.deps.now();
-    const actor = findActor(this.deps.sqlite, incoming.userId);
+    const actor = findActor(this.deps.database.sqlite, incoming.userId);
     const lang = actor?.lang ?? parseLang(incoming.userLang);
     const turn: Turn = {
       deps: this.deps,
@@ -89,41 +83,53 @@ export class ConversationRouter {
   private remember(chatId: string, replies: Reply[], options: RouterOptions, now: Date): void {
     const offered = replies.at(-1)?.choices?.flat();
     if (!offered?.length) return;
-    const nonce = /^f:([^:]+):/.exec(offered[0]?.data ?? "")?.[1];
+    const nonce = readFlowData(offered[0]?.data ?? "")?.nonce;
     if (nonce) this.flows.offer(chatId, nonce, offered);
     else if (options.bareCommands) this.flows.setMenu(chatId, offered, now);
   }
 
   private async route(turn: Turn, options: RouterOptions): Promise<Reply[]> {
-    const { incoming, actor } = turn;
-    const group = incoming.chatType === "group";
+    const { incoming } = turn;
     const text = incoming.text ?? "";
     if (text.length > MAX_TEXT)
       return [{ text: turn.t("err-too-long", { max: MAX_TEXT, length: text.length }) }];
 
     const flow = this.flows.get(incoming.chatId, turn.now);
-    const read = incoming.choice ? undefined : this.read(turn, flow, text, !!options.bareCommands && !group);
+    const bare = !!options.bareCommands && incoming.chatType !== "group";
+    const open = flow && { flow, kind: FLOWS.get(flow.kind)?.inputOf?.(flow) ?? "choice" };
+    const read = incoming.choice ? undefined : readTyped(turn, this.flows, open, text, bare);
     if (read?.reply) return read.reply;
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
-
     const choice = incoming.choice ?? read?.choice;
-    if (choice?.startsWith("f:")) {
-      const [, nonce, value] = choice.split(":");
-      if (!flow || flow.nonce !== nonce) return [{ text: turn.t("flow-stale-button") }];
-      if (value === "x") {
+    if (choice) return this.pressed(turn, flow, choice);
+    return this.unprompted(turn, flow);
+  }
+
+  /** A button pressed (or a choice picked by typing): a flow's answer, or "report". */
+  private pressed(turn: Turn, flow: FlowState | undefined, choice: string): Reply[] {
+    const { incoming, actor } = turn;
+    const answer = readFlowData(choice);
+    if (answer) {
+      if (!flow || flow.nonce !== answer.nonce) return [{ text: turn.t("flow-stale-button") }];
+      if (answer.value === CANCEL_VALUE) {
         this.flows.clear(incoming.chatId);
         return [{ text: turn.t("flow-cancelled") }];
       }
-      return this.step(turn, flow, { value });
+      return this.step(turn, flow, { value: answer.value });
     }
-    if (choice === "rp" || choice?.startsWith("rp:")) {
-      if (!actor) return [{ text: turn.t("join-hello") }];
-      // A report belongs to a person: a forged button in a group starts nothing there.
-      if (group) return [{ text: turn.t("err-private-only") }];
-      return startReport(turn, choice.startsWith("rp:") ? Number(choice.slice(3)) : undefined);
-    }
-    if (choice) return [{ text: turn.t("flow-stale-button") }];
+    const report = readReportData(choice);
+    if (report === undefined) return [{ text: turn.t("flow-stale-button") }];
+    if (!actor) return [{ text: turn.t("join-hello") }];
+    // A report belongs to a person: a forged button in a group starts nothing there.
+    if (incoming.chatType === "group") return [{ text: turn.t("err-private-only") }];
+    return startReport(turn, report ?? undefined);
+  }
 
+  /** Text that is neither a command nor a choice: the open question's answer, a code, or a hint. */
+  private unprompted(turn: Turn, flow: FlowState | undefined): Reply[] {
+    const { incoming, actor } = turn;
+    const group = incoming.chatType === "group";
+    const text = incoming.text ?? "";
     if (flow) return this.step(turn, flow, { text: incoming.text, attachment: incoming.attachment });
     if (!actor) {
       if (group) return [];
@@ -131,54 +137,10 @@ export class ConversationRouter {
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
     if (incoming.replyTo && !group) {
-      const reminded = this.remindedAssignment(incoming.chatId, incoming.replyTo);
+      const reminded = remindedAssignment(this.deps.database.sqlite, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
     return group ? [] : [{ text: turn.t("hint") }];
-  }
-
-  /**
-   * What typed text means (see README "Conversations"): a slash command always; inside a flow,
-   * the open question's own choices first, then (bare-word channels, questions that do not take
-   * free text) a whole-message command, then another message's choice by its label; outside a
-   * flow, a bare command word or the last message's menu.
-   */
-  private read(turn: Turn, flow: FlowState | undefined, text: string, bare: boolean): Read | undefined {
-    if (!text.trim()) return undefined;
-    if (text.trim().startsWith("/")) {
-      const command = parseCommand(text, false);
-      return command ? { command } : undefined;
-    }
-    if (!flow) {
-      const command = bare ? parseCommand(text, true) : undefined;
-      if (command) return { command };
-      const menu = bare ? this.flows.menu(turn.incoming.chatId) : [];
-      const picked = choiceByNumber(text, menu) ?? pickOne(matchLabel(text, menu, (c) => c.label));
-      return picked ? { choice: picked.data } : undefined;
-    }
-    const kind = FLOWS.get(flow.kind)?.inputOf?.(flow) ?? "choice";
-    const offered = flow.choices ?? [];
-    const byNumber = bare && kind !== "number" ? choiceByNumber(text, offered) : undefined;
-    if (byNumber) return { choice: byNumber.data };
-    // A typed ref is the flow's to read exactly: "II.1" must never be taken as a prefix of "II.10".
-    const prefixes = kind === "choice" && readRef(text) === undefined;
-    const label = matchLabel(text, offered, (c) => c.label);
-    if (label && "one" in label && (prefixes || looseKey(label.one.label) === looseKey(text)))
-      return { choice: label.one.data };
-    if (label && "many" in label && prefixes)
-      return {
-        reply: whichOne(
-          turn,
-          text,
-          label.many,
-          offered.find((c) => c.data.endsWith(":x")),
-        ),
-      };
-    if (kind === "text") return undefined;
-    const command = bare ? parseCommand(text, true) : undefined;
-    if (command && command.arg === "") return { command };
-    const menu = pickOne(matchLabel(text, bare ? this.flows.menu(turn.incoming.chatId) : [], (c) => c.label));
-    return menu ? { choice: menu.data } : undefined;
   }
 
   private command(turn: Turn, command: Command, arg: string): Reply[] | Promise<Reply[]> {
@@ -215,31 +177,6 @@ export class ConversationRouter {
   }
 
   private subscribed(chatId: string): boolean {
-    return !!prepared(this.deps.sqlite, "select 1 from subscriptions where chat_id = ?").get(chatId);
-  }
-
-  /**
-   * The assignment a replied-to reminder was about: a number, null (a general reminder), or
-   * undefined when the message carried no report button (a digest, a notice, an escalation).
-   * A long reminder is split into parts and only the last one has the button; a reply to an
-   * earlier part counts too.
-   */
-  private remindedAssignment(chatId: string, platformMessageId: string): number | null | undefined {
-    const row = prepared(
-      this.deps.sqlite,
-      "select dedupe_key key from outbox where chat_id = ? and platform_message_id = ?",
-    ).get(chatId, platformMessageId) as { key: string } | undefined;
-    if (!row) return undefined;
-    const base = messageKey(row.key);
-    const parts = prepared(
-      this.deps.sqlite,
-      `select choices from outbox where chat_id = ? and choices is not null
-         and (dedupe_key = ? or substr(dedupe_key, 1, ?) = ?)`,
-    ).all(chatId, base, base.length + 1, laterPartsPrefix(base)) as { choices: string }[];
-    const data = parts
-      .flatMap((p) => (JSON.parse(p.choices) as { data: string }[][]).flat())
-      .find((c) => c.data === "rp" || c.data.startsWith("rp:"));
-    if (!data) return undefined;
-    return data.data.startsWith("rp:") ? Number(data.data.slice(3)) : null;
+    return !!prepared(this.deps.database.sqlite, "select 1 from subscriptions where chat_id = ?").get(chatId);
   }
 }

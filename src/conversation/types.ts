@@ -1,6 +1,12 @@
-import type { Core } from "../core.ts";
+import type { CapabilitiesOf } from "../capabilities.ts";
+import type { Database_ } from "../db/connection.ts";
 import type { Role } from "../db/schema.ts";
-import type { Lang } from "../i18n/index.ts";
+import type { Rules } from "../domain/rules.ts";
+import type { WorkingCalendar } from "../domain/working-time.ts";
+import type { Outbox } from "../engine/outbox.ts";
+import type { I18n, Lang } from "../i18n/index.ts";
+import type { ExportFormat } from "../reports/export.ts";
+import type { SynthesisModel } from "../reports/model.ts";
 
 /** The person behind a chat: every role they hold, and the language they chose. */
 export interface Actor {
@@ -8,7 +14,31 @@ export interface Actor {
   lang: Lang;
 }
 
-export interface ConversationDeps extends Core {
+/**
+ * Everything commands and flows use, and nothing more; the composition root builds it
+ * (conversationDeps in src/core.ts). Conversations never read config or files themselves.
+ */
+export interface ConversationDeps {
+  /**
+   * The one storage field: raw SQLite and Drizzle over the same connection. Handlers still
+   * write SQL through it until the store layer takes the SQL out (the next issue).
+   */
+  database: Pick<Database_, "db" | "sqlite">;
+  i18n: I18n;
+  calendar: WorkingCalendar;
+  outbox: Outbox;
+  /** A plan's rules (RULES_FILE resolved once): the same deadline day the engine uses. */
+  rules(planId: string): Rules;
+  /** The monthly synthesis of the default plan, rendered (/export). */
+  exportSynthesis(opts: {
+    period: string;
+    now: Date;
+    format: ExportFormat;
+  }): Promise<{ model: SynthesisModel; data: Buffer }>;
+  /** Where the console writes exported files (next to the database). */
+  exportDir: string;
+  /** What the chat's platform carries: whether a file goes as an attachment. */
+  capabilitiesOf: CapabilitiesOf;
   /** Runs a tick now and dispatches it (console /tick, /remind, /digest go through the engine). */
   engine?: {
     tick(at: Date): Promise<{ ids: number[] }>;

@@ -4,16 +4,17 @@ import { UserError } from "../errors.ts";
 import { DEFAULT_TIME_ZONE, isYmd } from "./working-time.ts";
 
 /**
- * Reporting periods. The report on month M is due by the 10th of M+1 (the plan's "trước
- * ngày 10 hàng tháng"), so from the 1st to the 10th people report on the month just ended,
- * and from the 11th on the current month.
+ * Reporting periods. The report on month M is due by the deadline day of M+1 (the shipped
+ * plan's "trước ngày 10 hàng tháng"; RULES_FILE `cycle.deadlineDay` per plan), so up to that
+ * day people report on the month just ended, and after it on the current month. The day has
+ * no default here: every caller passes its plan's rule, so no corner can fall back to the 10th.
  */
-export function periodOf(localDay: string, deadlineDay = 10): string {
+export function periodOf(localDay: string, deadlineDay: number): string {
   return format(subDays(parseISO(localDay), deadlineDay), "yyyy-MM");
 }
 
-/** The last day a period's report counts as on time: "2026-11" → "2026-12-10". */
-export function periodDeadline(period: string, deadlineDay = 10): string {
+/** The last day a period's report counts as on time: ("2026-11", 10) → "2026-12-10". */
+export function periodDeadline(period: string, deadlineDay: number): string {
   return format(addDays(addMonths(parseISO(`${period}-01`), 1), deadlineDay - 1), "yyyy-MM-dd");
 }
 

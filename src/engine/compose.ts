@@ -1,3 +1,4 @@
+import { reportData } from "../choice-data.ts";
 import { groupBy } from "../collections.ts";
 import { dayLabel, daysBetween } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
@@ -23,7 +24,7 @@ export interface ComposeContext {
   rules: Rules;
 }
 
-export const reportButton = (ctx: ComposeContext, lang: Lang, data = "rp"): Choice[][] => [
+export const reportButton = (ctx: ComposeContext, lang: Lang, data = reportData()): Choice[][] => [
   [{ label: ctx.i18n.t(lang, "engine-button-report"), data }],
 ];
 

@@ -1,3 +1,4 @@
+import { reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
@@ -82,7 +83,7 @@ export function agencyDeadlines(
     "overdue-focal": "engine-overdue-focal",
     "overdue-head": "engine-overdue-head",
   }[kind];
-  const choice = items.length === 1 && items[0] ? `rp:${items[0].assignmentId}` : "rp";
+  const choice = reportData(items.length === 1 ? items[0]?.assignmentId : undefined);
   return fanOut(
     ctx,
     ctx.recipients.get(`${role}:${agencyId}`),

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { CapabilitiesOf } from "../capabilities.ts";
 import type { rulesFileSchema } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { I18n } from "../i18n/index.ts";
@@ -13,6 +14,8 @@ export interface EngineDeps {
    * does it); none, no charts.
    */
   drawChart?: (model: ChartModel, stem: string) => { path: string; name: string };
+  /** What the chat's platform carries (photos for charts); without it, no charts. */
+  capabilitiesOf?: CapabilitiesOf;
   i18n: I18n;
   calendar: WorkingCalendar;
   outbox: Outbox;

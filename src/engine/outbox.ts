@@ -42,9 +42,6 @@ export interface OutboxRow {
   createdAt: string;
 }
 
-/** Text limits per channel prefix; a longer message becomes several rows, split at line ends. */
-export const defaultTextLimits: Record<string, number> = { tg: 4096, zalo: 2000, console: 4096, test: 4096 };
-
 function toRow(r: Record<string, unknown>): OutboxRow {
   return {
     id: r.id as number,
@@ -79,7 +76,8 @@ export class Outbox {
 
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly limits: Record<string, number> = defaultTextLimits,
+    /** The chat's platform text limit (from the composition root); a longer message becomes several rows, split at line ends. */
+    private readonly textLimitOf: (chatId: string) => number = () => 4096,
   ) {
     this.insertStmt = sqlite.prepare(
       `insert into outbox (dedupe_key, chat_id, contact_id, agency_id, plan_id, kind, text, choices, attachment, guard, state, attempts, send_after, created_at)
@@ -105,7 +103,7 @@ export class Outbox {
     this.sqlite.transaction(() => {
       for (const m of messages) {
         const guard = m.guard ? JSON.stringify(m.guard) : null;
-        const limit = this.limits[m.chatId.split(":")[0] ?? ""] ?? 4096;
+        const limit = this.textLimitOf(m.chatId);
         const parts = splitText(m.text, limit);
         parts.forEach((text, i) => {
           const r = this.insertStmt.run({

@@ -160,7 +160,9 @@ function digestMessages(
       planId,
       kind: "digest",
       text: renderDigest(deps.i18n, s.lang, model, ctx.names, ctx.rules),
-      attachment: s.chatId.startsWith("tg:") ? digestChart(deps, snapshot, planId, s, model, ctx) : null,
+      attachment: deps.capabilitiesOf?.(s.chatId).photos
+        ? digestChart(deps, snapshot, planId, s, model, ctx)
+        : null,
       sendAfter: ctx.sendAfter,
     };
   });

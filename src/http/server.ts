@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import { Queue } from "bullmq";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { WebhookSpec } from "../channels/adapter.ts";
 import type { Config } from "../config.ts";
 import { producerConnection } from "../jobs/redis.ts";
 import { TICKS_QUEUE } from "../jobs/runner.ts";
@@ -13,7 +14,7 @@ import { countWebhook, enableMetrics } from "../metrics.ts";
 import { metricsText } from "./metrics-route.ts";
 import { checkReadiness } from "./readiness.ts";
 import { UpdateGate } from "./updates.ts";
-import { MAX_BODY_BYTES, type WebhookSpec, webhookHandler } from "./webhooks.ts";
+import { MAX_BODY_BYTES, webhookHandler } from "./webhooks.ts";
 
 export const DEFAULT_HTTP_PORT = 8787;
 

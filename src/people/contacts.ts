@@ -1,16 +1,19 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { platformOf } from "../capabilities.ts";
 import { findAgency } from "../catalog/agency-lookup.ts";
 import type { Db, DbOrTx } from "../db/connection.ts";
 import { agencies, chats, contactChats, contacts, type Role, roles } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
-const CHAT_ID = /^(tg|zalo|console|test):[A-Za-z0-9_.@-]{1,64}$/;
+const LOCAL_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
+/** A chat id of a known platform ("tg:123"), else the user is told the accepted shape. */
 export function parseChatId(value: string): string {
   const v = value.trim();
-  if (!CHAT_ID.test(v)) throw new UserError("err-chat-id", { value: v });
+  if (!platformOf(v) || !LOCAL_ID.test(v.slice(v.indexOf(":") + 1)))
+    throw new UserError("err-chat-id", { value: v });
   return v;
 }
 
@@ -20,9 +23,10 @@ export function parseRole(value: string): Role {
   return value as Role;
 }
 
-/** Group chats on Telegram have negative ids; every other chat is private. */
+/** Each platform says which of its ids are groups; every other chat is private. */
 export function chatType(chatId: string): "private" | "group" {
-  return /^tg:-/.test(chatId) ? "group" : "private";
+  const platform = platformOf(chatId);
+  return platform?.isGroupId(chatId.slice(platform.prefix.length + 1)) ? "group" : "private";
 }
 
 export function ensureChat(db: DbOrTx, chatId: string, now = new Date().toISOString()): void {

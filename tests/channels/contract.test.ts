@@ -1,89 +1,24 @@
-import { PassThrough } from "node:stream";
-import { Api } from "grammy";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Channel, ChannelError } from "../../src/channels/channel.ts";
-import { ConsoleChannel } from "../../src/channels/console/console.ts";
-import { TelegramSender } from "../../src/channels/telegram/sender.ts";
-import { ZaloClient } from "../../src/channels/zalo/client.ts";
-import { ZaloSender } from "../../src/channels/zalo/sender.ts";
-import { I18n } from "../../src/i18n/index.ts";
-import { TelegramEmulator } from "../emulators/telegram-api.ts";
-import { ZaloEmulator } from "../emulators/zalo-api.ts";
-import { engineFixture } from "../helpers/engine.ts";
+import { ChannelError } from "../../src/channels/channel.ts";
+import { adapterDefinitions } from "../../src/channels/registry.ts";
+import { splitText } from "../../src/text/split.ts";
+import { until } from "../helpers/redis.ts";
+import { type Harness, harnesses, sampleFile } from "./harnesses.ts";
 
-/** One adapter under the shared contract: how to read what arrived, and how to make it fail. */
-interface Harness {
-  channel: Channel;
-  chatId: string;
-  /** The texts the platform received for chatId, in order. */
-  received(): string[];
-  /** Renders of the choices must show every label. */
-  faults?: { block(): void; rateLimit(): void; fail(): void };
-  close(): Promise<void>;
-}
+const choices = [
+  [{ label: "Đang thực hiện", data: "f:ab12:sip" }],
+  [{ label: "Hoàn thành", data: "f:ab12:sdn" }],
+];
 
-const i18n = new I18n();
-const pacing = { globalPerSecond: 100, privateGapMs: 0, groupGapMs: 0 };
+/** A received message without the markup the Telegram harness appends to it. */
+const textOf = (t: string) => t.replace(/\n(\{"inline_keyboard".*|"")$/s, "");
 
-const harnesses: Record<string, () => Promise<Harness>> = {
-  async telegram() {
-    const emulator = await TelegramEmulator.start({ token: "1:c" });
-    return {
-      channel: new TelegramSender(new Api("1:c", { apiRoot: emulator.apiRoot }), pacing),
-      chatId: "555",
-      received: () =>
-        emulator.messages(555).map((m) => [m.text, JSON.stringify(m.replyMarkup ?? "")].join("\n")),
-      faults: {
-        block: () => emulator.blockChat(555),
-        rateLimit: () => emulator.rateLimitNext(1, 3),
-        fail: () => emulator.failNext(1),
-      },
-      close: () => emulator.close(),
-    };
-  },
-  async zalo() {
-    const emulator = await ZaloEmulator.start({ token: "9:z" });
-    const client = new ZaloClient({ token: "9:z", apiRoot: emulator.apiRoot });
-    return {
-      channel: new ZaloSender(
-        client,
-        i18n,
-        () => "vi",
-        () => {},
-        pacing,
-      ),
-      chatId: "u-555",
-      received: () => emulator.messages("u-555").map((m) => m.text ?? ""),
-      faults: {
-        block: () => emulator.blockUser("u-555"),
-        rateLimit: () => emulator.rateLimitNext(1),
-        fail: () => emulator.failNext(1),
-      },
-      close: () => emulator.close(),
-    };
-  },
-  async console() {
-    const out = new PassThrough();
-    let text = "";
-    out.on("data", (d) => {
-      text += String(d);
-    });
-    const { core } = engineFixture();
-    return {
-      channel: new ConsoleChannel(out, core, () => {}),
-      chatId: "demo",
-      received: () =>
-        text
-          .split("\n📨 → demo\n")
-          .slice(1)
-          .map((s) => s.trim()),
-      close: async () => {},
-    };
-  },
-};
+it("every registered adapter runs the contract", () => {
+  expect(Object.keys(harnesses).sort()).toEqual(adapterDefinitions.map((d) => d.platform.name).sort());
+});
 
 for (const [name, make] of Object.entries(harnesses)) {
-  describe(`channel contract: ${name}`, () => {
+  describe(`adapter contract: ${name}`, { timeout: 30_000 }, () => {
     let h: Harness;
     const ready = make().then((x) => {
       h = x;
@@ -91,65 +26,144 @@ for (const [name, make] of Object.entries(harnesses)) {
     afterAll(async () => h?.close());
     // The console has no platform to push back; the fault cases run for the real platforms.
     const platform = name !== "console";
+    /** Waits for the next Incoming the adapter hands the router. */
+    const next = async (count: number) => {
+      await until(() => h.seen.length > count, `${name}: an incoming message`, 10_000);
+      return h.seen[count];
+    };
 
-    it("delivers text exactly and returns the platform's message id", async () => {
-      await ready;
-      const text = "Kỳ báo cáo tháng 11/2026 — Sở Y tế 👍 完成";
-      const r = await h.channel.send(h.chatId, { text });
-      expect(r.messageId).not.toBe("");
-      expect(h.received().at(-1)).toContain(text);
-    });
-
-    it("shows every choice, as buttons or as numbered lines", async () => {
-      await ready;
-      await h.channel.send(h.chatId, {
-        text: "Tình trạng?",
-        choices: [
-          [{ label: "Đang thực hiện", data: "f:ab12:sip" }],
-          [{ label: "Hoàn thành", data: "f:ab12:sdn" }],
-        ],
+    describe("sending", () => {
+      it("delivers text exactly and returns the platform's message id", async () => {
+        await ready;
+        const text = "Kỳ báo cáo tháng 11/2026 — Sở Y tế 👍 完成";
+        const r = await h.adapter.send(h.chatId, { text });
+        expect(r.messageId).not.toBe("");
+        expect(h.received().at(-1)).toContain(text);
       });
-      const last = h.received().at(-1) ?? "";
-      expect(last).toContain("Đang thực hiện");
-      expect(last).toContain("Hoàn thành");
-      if (name !== "telegram") expect(last).toMatch(/1\. Đang thực hiện\n2\. Hoàn thành\nTrả lời 1 hoặc 2\./);
-      else expect(last).toContain('"callback_data":"f:ab12:sdn"');
+
+      it("shows every choice, as buttons or as numbered lines", async () => {
+        await ready;
+        await h.adapter.send(h.chatId, { text: "Tình trạng?", choices });
+        const last = h.received().at(-1) ?? "";
+        expect(last).toContain("Đang thực hiện");
+        expect(last).toContain("Hoàn thành");
+        if (h.adapter.capabilities.buttons) expect(last).toContain('"callback_data":"f:ab12:sdn"');
+        else expect(last).toMatch(/1\. Đang thực hiện\n2\. Hoàn thành\nTrả lời 1 hoặc 2\./);
+      });
+
+      it("accepts a text at its limit, and its parts when split there", async () => {
+        await ready;
+        const limit = h.adapter.capabilities.textLimit;
+        expect(h.adapter.textLimit).toBe(limit);
+        const line = `${"đ".repeat(99)}\n`;
+        const text = line.repeat(Math.ceil((limit * 2.5) / line.length));
+        const parts = splitText(text, limit);
+        expect(parts.length).toBeGreaterThan(2);
+        const before = h.received().length;
+        for (const part of parts) await h.adapter.send(h.chatId, { text: part });
+        const got = h.received().slice(before);
+        expect(got.map((t) => textOf(t).trim())).toEqual(parts.map((p) => p.trim()));
+        await h.adapter.send(h.chatId, { text: "đ".repeat(limit) });
+        expect(h.received().at(-1)).toContain("đ".repeat(limit));
+      });
+
+      it("keeps a text with a menu within the limit, whatever the menu adds", async () => {
+        await ready;
+        const limit = h.adapter.capabilities.textLimit;
+        const before = h.received().length;
+        await h.adapter.send(h.chatId, { text: "x".repeat(limit - 5), choices });
+        const got = h.received().slice(before);
+        if (platform) for (const t of got) expect(textOf(t).length).toBeLessThanOrEqual(limit);
+        expect(got.join("\n")).toContain("Hoàn thành");
+      });
+
+      it("sends a document where the platform carries one, else its text alone", async () => {
+        await ready;
+        const files = h.files().length;
+        const attachment = { kind: "document" as const, path: sampleFile(), name: "bao-cao.csv" };
+        await h.adapter.send(h.chatId, { text: "Báo cáo tổng hợp", attachment });
+        expect(h.received().at(-1)).toContain("Báo cáo tổng hợp");
+        expect(h.files().length - files).toBe(h.adapter.capabilities.documents ? 1 : 0);
+      });
+
+      it.runIf(platform)("says a push-back is a rate limit, with how long to wait", async () => {
+        await ready;
+        h.faults?.rateLimit();
+        const e = await h.adapter.send(h.chatId, { text: "x" }).catch((err) => err);
+        expect(e).toBeInstanceOf(ChannelError);
+        expect(e.kind).toBe("rate_limited");
+        expect(e.retryAfterMs).toBeGreaterThan(0);
+      });
+
+      it.runIf(platform)("says a server failure is transient", async () => {
+        await ready;
+        h.faults?.fail();
+        const e = await h.adapter.send(h.chatId, { text: "x" }).catch((err) => err);
+        expect(e).toBeInstanceOf(ChannelError);
+        expect(e.kind).toBe("transient");
+      });
+
+      it.runIf(platform)("says a recipient who blocked the bot is unreachable", async () => {
+        await ready;
+        h.faults?.block();
+        const e = await h.adapter.send(h.chatId, { text: "x" }).catch((err) => err);
+        expect(e).toBeInstanceOf(ChannelError);
+        expect(e.kind).toBe("unreachable");
+        expect(String(e.message)).not.toMatch(/\d+:[cz]/); // no token in what gets logged
+      });
     });
 
-    it("accepts a text at its limit", async () => {
-      await ready;
-      const text = "đ".repeat(h.channel.textLimit);
-      await h.channel.send(h.chatId, { text });
-      expect(h.received().at(-1)).toContain(text);
-    });
+    // In order: each case waits for the one Incoming its action produces.
+    describe("receiving", () => {
+      it("hands the router a text message, with the chat and the person", async () => {
+        await ready;
+        const n = h.seen.length;
+        h.person.say("xin chào");
+        const got = await next(n);
+        expect(got?.text).toBe("xin chào");
+        expect(got?.chatId).toBe(`${h.adapter.prefix}:${h.person.chatId}`);
+        expect(got?.chatType).toBe("private");
+        expect(got?.userId).toMatch(new RegExp(`^${h.adapter.prefix}:`));
+        expect(got?.channel).toBe(h.adapter.platform.name);
+      });
 
-    it.runIf(platform)("says a push-back is a rate limit, with how long to wait", async () => {
-      await ready;
-      if (!h.faults) throw new Error("a platform harness must simulate faults");
-      h.faults.rateLimit();
-      const e = await h.channel.send(h.chatId, { text: "x" }).catch((err) => err);
-      expect(e).toBeInstanceOf(ChannelError);
-      expect(e.kind).toBe("rate_limited");
-      expect(e.retryAfterMs).toBeGreaterThan(0);
-    });
+      it("hands over a command as typed", async () => {
+        await ready;
+        const n = h.seen.length;
+        h.person.say("/help");
+        expect((await next(n))?.text).toBe("/help");
+      });
 
-    it.runIf(platform)("says a server failure is transient", async () => {
-      await ready;
-      if (!h.faults) throw new Error("a platform harness must simulate faults");
-      h.faults.fail();
-      const e = await h.channel.send(h.chatId, { text: "x" }).catch((err) => err);
-      expect(e).toBeInstanceOf(ChannelError);
-      expect(e.kind).toBe("transient");
-    });
+      it("reads a button press or a typed number as the choice it stands for", async () => {
+        await ready;
+        const sent = await h.adapter.send(h.person.chatId, { text: "Tình trạng?", choices });
+        const n = h.seen.length;
+        h.person.pick(sent.messageId, "f:ab12:sdn", 2);
+        const got = await next(n);
+        expect(got?.choice ?? got?.resolved).toBe("f:ab12:sdn");
+      });
 
-    it.runIf(platform)("says a recipient who blocked the bot is unreachable", async () => {
-      await ready;
-      if (!h.faults) throw new Error("a platform harness must simulate faults");
-      h.faults.block();
-      const e = await h.channel.send(h.chatId, { text: "x" }).catch((err) => err);
-      expect(e).toBeInstanceOf(ChannelError);
-      expect(e.kind).toBe("unreachable");
-      expect(String(e.message)).not.toMatch(/\d+:[cz]/); // no token in what gets logged
+      it("hands over an attachment where the platform lets people send one", async () => {
+        await ready;
+        if (!h.person.attach) {
+          expect(h.adapter.capabilities.documents || h.adapter.capabilities.photos).toBe(false);
+          return;
+        }
+        const n = h.seen.length;
+        h.person.attach();
+        const got = await next(n);
+        expect(got?.attachment?.kind).toMatch(/^(document|photo)$/);
+        expect(got?.attachment?.fileId ?? got?.attachment?.url).toBeTruthy();
+      });
+
+      it("skips what is not for it (an edit, another bot, a sticker, an empty line)", async () => {
+        await ready;
+        const n = h.seen.length;
+        h.person.noise();
+        h.person.say("sau");
+        await next(n);
+        expect(h.seen.slice(n).map((i) => i.text)).toEqual(["sau"]);
+      });
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { RouterOptions } from "../../src/conversation/router.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
+import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture } from "../helpers/engine.ts";
@@ -29,15 +30,18 @@ export interface ReportRow {
  * The router on the shipped plan, with a Sở Y tế focal point and a Sở Khoa học và Công nghệ
  * focal point on one channel. Rows are cleared between cases; the catalog stays.
  */
-export function channelHarness(name: ChannelName) {
-  const { core } = engineFixture();
+export function channelHarness(name: ChannelName, env: Parameters<typeof engineFixture>[0] = {}) {
+  const { core, tick } = engineFixture(env);
   const { prefix, options } = CHANNELS[name];
   const chat = `${prefix}:yt-focal`;
   const khcn = `${prefix}:khcn-focal`;
   addContact(core.database.db, { agency: "so-y-te", role: "focal", chat });
   addContact(core.database.db, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
   let now = NOW;
-  const router = new ConversationRouter({ ...core, now: () => now }, createLogger("silent"));
+  const router = new ConversationRouter(
+    conversationDeps(core, () => now),
+    createLogger("silent"),
+  );
   const sqlite = core.sqlite;
 
   const handle = async (text: string | undefined, who = chat, choice?: string) => {
@@ -51,6 +55,8 @@ export function channelHarness(name: ChannelName) {
   return {
     core,
     router,
+    /** Runs the engine's tick at `iso` and returns what it wrote to the outbox. */
+    tick,
     chat,
     khcn,
     setNow(at: Date) {

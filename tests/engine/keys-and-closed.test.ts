@@ -10,7 +10,7 @@ import { engineFixture, reportAll } from "../helpers/engine.ts";
 describe("dedupe keys of a split message", () => {
   it("give every part its own key, each read back as the message's, later parts by prefix", () => {
     const { core } = engineFixture();
-    const outbox = new Outbox(core.sqlite, { tg: 20 });
+    const outbox = new Outbox(core.sqlite, () => 20);
     const key = "due:2026-12-01:plan:so-y-te:contact-1:tg:1001";
     const text = ["line one is long", "line two is long", "line three is long"].join("\n");
     const ids = outbox.add([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar } from "../../src/core.ts";
+import { buildCalendar } from "../../src/calendar/working-calendar.ts";
 import { periodDeadline, periodOf } from "../../src/domain/period.ts";
 import { rulesFor } from "../../src/domain/rules.ts";
 import {
@@ -18,12 +18,12 @@ const steps = (day: string) =>
 
 describe("reporting periods", () => {
   it("reports on the month just ended until the 10th, then on the current month", () => {
-    expect(periodOf("2026-12-01")).toBe("2026-11");
-    expect(periodOf("2026-12-10")).toBe("2026-11");
-    expect(periodOf("2026-12-11")).toBe("2026-12");
-    expect(periodOf("2027-01-05")).toBe("2026-12");
-    expect(periodDeadline("2026-11")).toBe("2026-12-10");
-    expect(periodDeadline("2026-12")).toBe("2027-01-10");
+    expect(periodOf("2026-12-01", 10)).toBe("2026-11");
+    expect(periodOf("2026-12-10", 10)).toBe("2026-11");
+    expect(periodOf("2026-12-11", 10)).toBe("2026-12");
+    expect(periodOf("2027-01-05", 10)).toBe("2026-12");
+    expect(periodDeadline("2026-11", 10)).toBe("2026-12-10");
+    expect(periodDeadline("2026-12", 10)).toBe("2027-01-10");
   });
 });
 

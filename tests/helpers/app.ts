@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
-import type { ConversationDeps } from "../../src/conversation/types.ts";
+import type { Core } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
@@ -28,7 +28,7 @@ export interface Clock {
 export interface TestApp {
   app: App;
   emulator: TelegramEmulator;
-  core: ConversationDeps;
+  core: Core;
   config: Config;
   dbPath: string;
   clock: Clock;
@@ -97,7 +97,7 @@ async function launch(shared: Shared): Promise<TestApp> {
   return {
     app,
     emulator,
-    core: app.deps,
+    core: app.core,
     config,
     dbPath,
     clock,

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { ConsoleChannel, runConsole } from "../../src/channels/console/console.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
-import type { Core } from "../../src/core.ts";
+import { type Core, conversationDeps } from "../../src/core.ts";
 import { runTick } from "../../src/engine/tick.ts";
 import { createLogger } from "../../src/logger.ts";
 import { engineFixture } from "./engine.ts";
@@ -24,7 +24,7 @@ export function consoleSession(opts: { now?: string; fixture?: ReturnType<typeof
       output,
       core,
       router: new ConversationRouter(
-        { ...core, now: () => (opts.now ? new Date(opts.now) : new Date()) },
+        conversationDeps(core, () => (opts.now ? new Date(opts.now) : new Date())),
         createLogger("silent"),
       ),
       channel: new ConsoleChannel(output, core, () => {}),

@@ -65,12 +65,12 @@ describe("a Bot API that does not answer", { timeout: 120_000 }, () => {
     const { app, lines } = await start(tg, zalo);
 
     // Zalo works while Telegram hangs: a person joins with a code and gets the welcome.
-    const { db } = app.deps.database;
-    const code = createInvite(db, app.deps.sqlite, { agency: "so-y-te", role: "focal" }, NOW).code;
+    const { db } = app.core.database;
+    const code = createInvite(db, app.core.sqlite, { agency: "so-y-te", role: "focal" }, NOW).code;
     zalo.sendText({ id: "u-an", display_name: "An" }, code);
     await zalo.waitForMessages("u-an", 1, 30_000);
     expect(
-      app.deps.sqlite.prepare("select count(*) n from contact_chats where chat_id = 'zalo:u-an'").get(),
+      app.core.sqlite.prepare("select count(*) n from contact_chats where chat_id = 'zalo:u-an'").get(),
     ).toEqual({ n: 1 });
     await until(
       () =>
@@ -118,7 +118,7 @@ describe("a second process polling the same bot token", { timeout: 120_000 }, ()
     expect(
       lines.some((l) => l.level === 50 && l.platform === "telegram" && /409 Conflict/.test(String(l.msg))),
     ).toBe(true);
-    const { sqlite } = app.deps;
+    const { sqlite } = app.core;
     await app.close();
     expect(sqlite.open).toBe(false);
   });

@@ -3,7 +3,11 @@ import type { Readable, Writable } from "node:stream";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { ConversationRouter } from "../../conversation/router.ts";
-import type { Core } from "../../core.ts";
+import type { ConversationDeps } from "../../conversation/types.ts";
+
+/** What the console reads: the database for its demo people, text, and the calendar for /tick. */
+type Core = Pick<ConversationDeps, "database" | "i18n" | "calendar">;
+
 import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
@@ -12,6 +16,7 @@ import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
 import { subscribe } from "../../people/subscriptions.ts";
 import type { Channel } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
+import { consolePlatform } from "./platform.ts";
 
 /**
  * The console channel: the whole bot in a terminal, no token and no phone. It is also a
@@ -19,7 +24,7 @@ import { renderNumbered } from "../numbered.ts";
  */
 export class ConsoleChannel implements Channel {
   readonly prefix = "console";
-  readonly textLimit = 4096;
+  readonly textLimit = consolePlatform.capabilities.textLimit;
   readonly pacing = { globalPerSecond: 100, privateGapMs: 0, groupGapMs: 0 };
   private counter = 0;
 
@@ -44,7 +49,7 @@ export class ConsoleChannel implements Channel {
   }
 
   langOf(chatId: string): Lang {
-    return chatLang(this.core.sqlite, `console:${chatId}`);
+    return chatLang(this.core.database.sqlite, `console:${chatId}`);
   }
 }
 

@@ -7,7 +7,8 @@ import type { I18n } from "../../i18n/index.ts";
 import type { Logger } from "../../logger.ts";
 import type { Incoming, Reply } from "../../messages.ts";
 import { splitText } from "../../text/split.ts";
-import { keyboard } from "./sender.ts";
+import { telegramPlatform } from "./platform.ts";
+import { keyboard, sendFile } from "./sender.ts";
 import { callTimeouts } from "./timeouts.ts";
 
 export interface TelegramBotOptions {
@@ -90,13 +91,10 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     for (const r of replies) {
       if (r.attachment) {
         const file = new InputFile(r.attachment.data, r.attachment.name);
-        const caption = r.text.length <= 1024 ? r.text : undefined;
-        const options = { caption, reply_markup: keyboard(r.choices) };
-        if (r.attachment.kind === "photo") await bot.api.sendPhoto(chatId, file, options);
-        else await bot.api.sendDocument(chatId, file, options);
-        if (caption !== undefined) continue;
+        const k = keyboard(r.choices);
+        if ((await sendFile(bot.api, chatId, r.attachment.kind, file, r.text, k)).captioned) continue;
       }
-      const parts = splitText(r.text, 4096);
+      const parts = splitText(r.text, telegramPlatform.capabilities.textLimit);
       for (const [i, part] of parts.entries()) {
         const markup = i === parts.length - 1 ? keyboard(r.choices) : undefined;
         await bot.api.sendMessage(chatId, part, { reply_markup: markup });

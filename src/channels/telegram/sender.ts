@@ -3,6 +3,7 @@ import { type Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { OutgoingMessage } from "../../messages.ts";
 import { type Channel, ChannelError, type Pacing } from "../channel.ts";
+import { CAPTION_LIMIT, telegramPlatform } from "./platform.ts";
 
 /** Telegram's published limits: ~30 messages/s overall, 1/s per chat, 20/min per group. */
 export const telegramPacing: Pacing = { globalPerSecond: 30, privateGapMs: 1000, groupGapMs: 3000 };
@@ -15,6 +16,27 @@ export function keyboard(choices: OutgoingMessage["choices"]): InlineKeyboardMar
   return {
     inline_keyboard: choices.map((row) => row.map((c) => ({ text: c.label, callback_data: c.data }))),
   };
+}
+
+/**
+ * A photo or document with the text as its caption when it fits one; `captioned` false means
+ * the caller still sends the text (split as it must be).
+ */
+export async function sendFile(
+  api: Api,
+  chatId: string | number,
+  kind: "photo" | "document",
+  file: InputFile,
+  text: string,
+  reply_markup: InlineKeyboardMarkup | undefined,
+): Promise<{ sent: { message_id: number }; captioned: boolean }> {
+  const caption = text.length <= CAPTION_LIMIT ? text : undefined;
+  const options = { caption, reply_markup };
+  const sent =
+    kind === "photo"
+      ? await api.sendPhoto(chatId, file, options)
+      : await api.sendDocument(chatId, file, options);
+  return { sent, captioned: caption !== undefined };
 }
 
 /** Maps Bot API failures onto what delivery does about them. */
@@ -49,7 +71,7 @@ export interface TelegramSent {
 /** Sending to Telegram through grammY's Api, behind the channel interface. */
 export class TelegramSender implements Channel {
   readonly prefix = "tg";
-  readonly textLimit = 4096;
+  readonly textLimit = telegramPlatform.capabilities.textLimit;
 
   constructor(
     private readonly api: Api,
@@ -59,7 +81,7 @@ export class TelegramSender implements Channel {
   ) {}
 
   isGroup(chatId: string): boolean {
-    return chatId.startsWith("-");
+    return telegramPlatform.isGroupId(chatId);
   }
 
   async send(chatId: string, message: OutgoingMessage): Promise<TelegramSent> {
@@ -82,12 +104,8 @@ export class TelegramSender implements Channel {
     const a = message.attachment;
     if (a) {
       const file = new InputFile(await readFile(a.path), a.name);
-      const caption = message.text.length <= 1024 ? message.text : undefined;
-      const sent =
-        a.kind === "photo"
-          ? await this.api.sendPhoto(chatId, file, { caption, reply_markup })
-          : await this.api.sendDocument(chatId, file, { caption, reply_markup });
-      if (caption === undefined) await this.api.sendMessage(chatId, message.text, { reply_markup });
+      const { sent, captioned } = await sendFile(this.api, chatId, a.kind, file, message.text, reply_markup);
+      if (!captioned) await this.api.sendMessage(chatId, message.text, { reply_markup });
       return { messageId: String(sent.message_id) };
     }
     const sent = await this.api.sendMessage(chatId, message.text, { reply_markup });

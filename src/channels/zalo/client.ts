@@ -1,42 +1,15 @@
+import { z } from "zod";
+import { toUpdate, type ZaloUpdate, zaloId, zaloNumber } from "./updates.ts";
+
+export type { ZaloChatType, ZaloEventName, ZaloMessage, ZaloUpdate } from "./updates.ts";
+export { parseWebhookBody, updateKey } from "./updates.ts";
+
 /**
  * The Zalo Bot Platform HTTP API (https://bot.zaloplatforms.com/docs), and the only code that calls it.
  * Every method is `POST {apiRoot}/bot{token}/{method}` with a JSON body, answered by
  * `{ ok, result?, error_code?, description? }`. The token sits in the URL, so no URL, request or
  * underlying fetch error is ever put into an error this module throws.
  */
-
-/** The five event names the docs list; unknown future ones still parse. */
-export type ZaloEventName =
-  | "message.text.received"
-  | "message.image.received"
-  | "message.sticker.received"
-  | "message.voice.received"
-  | "message.unsupported.received"
-  | (string & {});
-
-export type ZaloChatType = "PRIVATE" | "GROUP";
-
-export interface ZaloMessage {
-  message_id: string;
-  chat: { id: string; chat_type: ZaloChatType };
-  from: { id: string; display_name?: string; is_bot?: boolean };
-  /** Milliseconds since the epoch. */
-  date: number;
-  text?: string;
-  /** Field reports and OpenClaw read `photo_url`; the official docs name it `photo`. Read both. */
-  photo_url?: string;
-  photo?: string;
-  caption?: string;
-  sticker?: string;
-  /** Sticker image link. */
-  url?: string;
-  voice_url?: string;
-}
-
-export interface ZaloUpdate {
-  event_name: ZaloEventName;
-  message: ZaloMessage;
-}
 
 export interface ZaloSentMessage {
   message_id: string;
@@ -222,72 +195,23 @@ export class ZaloClient {
   }
 }
 
-/** The update in a webhook POST body, bare or wrapped as `{ ok, result }`; null when unusable. */
-export function parseWebhookBody(body: unknown): ZaloUpdate | null {
-  let value = body;
-  if (typeof value === "string" || value instanceof Uint8Array) {
-    try {
-      value = JSON.parse(typeof value === "string" ? value : Buffer.from(value).toString("utf8"));
-    } catch {
-      return null;
-    }
-  }
-  if (!isRecord(value)) return null;
-  if ("ok" in value || "result" in value) {
-    return value.ok === true && isRecord(value.result) ? toUpdate(value.result) : null;
-  }
-  return toUpdate(value);
-}
-
-/** Stable per event; webhook retries and poll/webhook overlaps repeat it. */
-export function updateKey(update: ZaloUpdate): string {
-  return `${update.event_name}:${update.message.message_id}`;
-}
-
-const OPTIONAL_TEXT = ["text", "photo_url", "photo", "caption", "sticker", "url", "voice_url"] as const;
-
-function toUpdate(raw: unknown): ZaloUpdate | null {
-  if (!isRecord(raw) || typeof raw.event_name !== "string" || raw.event_name === "") return null;
-  const m = raw.message;
-  if (!isRecord(m) || !isRecord(m.chat)) return null;
-  const messageId = id(m.message_id);
-  const chatId = id(m.chat.id);
-  if (messageId === undefined || chatId === undefined) return null;
-  const chatType: ZaloChatType = m.chat.chat_type === "GROUP" ? "GROUP" : "PRIVATE";
-  const from = isRecord(m.from) ? m.from : {};
-  // In a private chat the chat id is the sender's id, so a missing from.id is recoverable there.
-  const fromId = id(from.id) ?? (chatType === "PRIVATE" ? chatId : undefined);
-  if (fromId === undefined) return null;
-  const message: ZaloMessage = {
-    message_id: messageId,
-    chat: { id: chatId, chat_type: chatType },
-    from: { id: fromId },
-    date: num(m.date) ?? Date.now(),
-  };
-  if (typeof from.display_name === "string") message.from.display_name = from.display_name;
-  if (typeof from.is_bot === "boolean") message.from.is_bot = from.is_bot;
-  for (const key of OPTIONAL_TEXT) {
-    const v = m[key];
-    if (typeof v === "string") message[key] = v;
-  }
-  return { event_name: raw.event_name, message };
-}
+const sentSchema = z.object({ message_id: zaloId, date: zaloNumber.optional().catch(undefined) });
+const webhookInfoSchema = z
+  .object({
+    url: z.string().catch(""),
+    updated_at: zaloNumber.optional().catch(undefined),
+  })
+  .catch({ url: "" });
 
 function sentMessage(method: string, result: unknown): ZaloSentMessage {
-  const messageId = isRecord(result) ? id(result.message_id) : undefined;
-  if (messageId === undefined || !isRecord(result)) {
-    throw new ZaloApiError(method, 0, "answer has no message_id");
-  }
-  return { message_id: messageId, date: num(result.date) ?? Date.now() };
+  const sent = sentSchema.safeParse(result);
+  if (!sent.success) throw new ZaloApiError(method, 0, "answer has no message_id");
+  return { message_id: sent.data.message_id, date: sent.data.date ?? Date.now() };
 }
 
 function webhookInfo(result: unknown): ZaloWebhookInfo {
-  if (!isRecord(result)) return { url: "" };
-  const updatedAt = num(result.updated_at);
-  return {
-    url: typeof result.url === "string" ? result.url : "",
-    ...(updatedAt === undefined ? {} : { updated_at: updatedAt }),
-  };
+  const { url, updated_at } = webhookInfoSchema.parse(result);
+  return updated_at === undefined ? { url } : { url, updated_at };
 }
 
 function systemCode(error: unknown): string {
@@ -303,11 +227,5 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function num(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
-}
-
-function id(v: unknown): string | undefined {
-  if (typeof v === "string" && v !== "") return v;
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return undefined;
 }

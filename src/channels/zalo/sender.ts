@@ -3,10 +3,11 @@ import type { OutgoingMessage } from "../../messages.ts";
 import { type Channel, ChannelError, type Pacing } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
 import { ZaloApiError, type ZaloClient } from "./client.ts";
+import { zaloPlatform } from "./platform.ts";
 
 /** Zalo publishes no rate numbers: a conservative default, configurable (ZALO_GLOBAL_PER_SECOND). */
 export const zaloPacing: Pacing = { globalPerSecond: 5, privateGapMs: 1000, groupGapMs: 3000 };
-export const ZALO_TEXT_LIMIT = 2000;
+export const ZALO_TEXT_LIMIT = zaloPlatform.capabilities.textLimit;
 
 export function toChannelError(e: unknown): ChannelError {
   if (e instanceof ZaloApiError) {

@@ -1,5 +1,6 @@
 import { findAgency } from "../../catalog/agency-lookup.ts";
-import { dayLabel, periodDeadline, periodLabel, periodOf } from "../../domain/period.ts";
+import { reportData } from "../../choice-data.ts";
+import { dayLabel, periodLabel } from "../../domain/period.ts";
 import { isYmd } from "../../domain/working-time.ts";
 import { reportedShares } from "../../engine/collapse.ts";
 import { missingLines, overdueBlocks } from "../../engine/compose.ts";
@@ -14,6 +15,7 @@ import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
+import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";
 import { assignmentsOf } from "../queries.ts";
 import { taskLine } from "./focal.ts";
@@ -35,7 +37,7 @@ function today(turn: Turn): string {
 
 /** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
 export function overdueCommand(turn: Turn, arg: string): Reply[] {
-  const snapshot = new Snapshot(turn.deps.sqlite);
+  const snapshot = new Snapshot(turn.deps.database.sqlite);
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
@@ -46,7 +48,10 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
     .filter((w) => (!section || w.section === section) && (!agencyId || w.agencyId === agencyId));
   if (late.length === 0) return text(turn.t("overdue-none"));
   const shares = reportedShares(
-    completeness(requiredByAgency(snapshot.work(planId)), snapshot.reportedIn(periodOf(day), planId)),
+    completeness(
+      requiredByAgency(snapshot.work(planId)),
+      snapshot.reportedIn(periodNow(turn, planId), planId),
+    ),
   );
   const blocks = overdueBlocks(
     turn.deps.i18n,
@@ -65,9 +70,9 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
 export function missingCommand(turn: Turn, arg: string): Reply[] {
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
-  const plan = findPlan(turn.deps.sqlite, planId);
-  const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodOf(day);
-  const snapshot = new Snapshot(turn.deps.sqlite);
+  const plan = findPlan(turn.deps.database.sqlite, planId);
+  const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
+  const snapshot = new Snapshot(turn.deps.database.sqlite);
   const names = snapshot.agencyNames();
   const states = completeness(
     requiredByAgency(snapshot.work(planId)),
@@ -75,7 +80,7 @@ export function missingCommand(turn: Turn, arg: string): Reply[] {
   ).filter((c) => c.missing.length > 0);
   const head = turn.t("missing-title", {
     period: periodLabel(period),
-    deadline: dayLabel(periodDeadline(period)),
+    deadline: deadlineLabel(turn, planId, period),
     count: states.length,
   });
   if (states.length === 0) return text(`${head}\n${turn.t("missing-none")}`);
@@ -87,7 +92,7 @@ export function missingCommand(turn: Turn, arg: string): Reply[] {
 export function statusCommand(turn: Turn, arg: string): Reply[] {
   if (!arg) throw new UserError("usage-status");
   const agency = findAgency(turn.deps.database.db, arg);
-  const rows = assignmentsOf(turn.deps.sqlite, agency.id).filter((a) => a.role === "lead");
+  const rows = assignmentsOf(turn.deps.database.sqlite, agency.id).filter((a) => a.role === "lead");
   const lines = rows.map((a) => taskLine(turn, a));
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
 }
@@ -105,7 +110,7 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
   if (!rawRef || !date) throw new UserError("usage-setdue");
   const ref = rawRef.toUpperCase();
   const day = readDay(date);
-  const { sqlite } = turn.deps;
+  const { sqlite } = turn.deps.database;
   if (!sqlite.prepare("select 1 from tasks where ref = ? and archived_at is null").get(ref))
     throw new UserError("err-task-unknown", { ref });
   const confirmed = CONFIRM.test(foldAccents(rest.join(" ")).trim());
@@ -126,9 +131,10 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
 export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
   const agency = findAgency(turn.deps.database.db, arg);
-  const focal = reachableChats(turn.deps.sqlite, { role: "focal", agencyId: agency.id });
+  const focal = reachableChats(turn.deps.database.sqlite, { role: "focal", agencyId: agency.id });
   if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
-  const period = periodOf(today(turn));
+  const planId = defaultPlanId(turn.deps.database.db);
+  const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
   turn.deps.outbox.add(
     focal.map((f) => ({
@@ -140,9 +146,9 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
       text: turn.deps.i18n.t(f.lang, "remind-text", {
         agency: agency.name,
         period: periodLabel(period),
-        deadline: dayLabel(periodDeadline(period)),
+        deadline: deadlineLabel(turn, planId, period),
       }),
-      choices: [[{ label: turn.deps.i18n.t(f.lang, "engine-button-report"), data: "rp" }]],
+      choices: [[{ label: turn.deps.i18n.t(f.lang, "engine-button-report"), data: reportData() }]],
       sendAfter: stamp,
     })),
   );
@@ -155,7 +161,7 @@ export function inviteCommand(turn: Turn, arg: string): Reply[] {
   const { agency, role } = parseInviteArgs(turn.deps.database.db, arg);
   const invite = createInvite(
     turn.deps.database.db,
-    turn.deps.sqlite,
+    turn.deps.database.sqlite,
     { agency, role, createdBy: turn.incoming.userId },
     turn.now,
   );
@@ -177,7 +183,7 @@ export function subscribeCommand(turn: Turn, arg: string): Reply[] {
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );
-  const names = new Snapshot(turn.deps.sqlite).agencyNames();
+  const names = new Snapshot(turn.deps.database.sqlite).agencyNames();
   return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 

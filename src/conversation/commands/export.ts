@@ -1,28 +1,29 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import type { DigestScope } from "../../db/schema.ts";
-import { periodLabel, periodOf } from "../../domain/period.ts";
-import { rulesFor } from "../../domain/rules.ts";
+import { periodLabel } from "../../domain/period.ts";
 import { buildDigest, renderDigest } from "../../engine/digest.ts";
 import { digestChartModel } from "../../engine/digest-chart.ts";
 import { Snapshot } from "../../engine/snapshot.ts";
 import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
 import { renderChart } from "../../reports/chart.ts";
-import { exportSynthesis, parseExportFormat } from "../../reports/export.ts";
+import { parseExportFormat } from "../../reports/export.ts";
 import type { Turn } from "../context.ts";
+import { periodNow } from "../cycle.ts";
 
-/** Files go to Telegram as attachments; the console writes them next to the database. */
+/** Files go as attachments where the platform carries them; the console writes them next to the database. */
 function deliverFile(
   turn: Turn,
   text: string,
   file: NonNullable<Reply["attachment"]>,
   fallback: string,
 ): Reply[] {
-  if (turn.incoming.channel === "telegram") return [{ text, attachment: file }];
-  if (turn.incoming.channel === "console") {
-    const path = join(resolve(dirname(turn.deps.config.DB_PATH)), "exports", file.name);
-    mkdirSync(dirname(path), { recursive: true });
+  const can = turn.deps.capabilitiesOf(turn.incoming.chatId);
+  if (file.kind === "photo" ? can.photos : can.documents) return [{ text, attachment: file }];
+  if (can.localFiles) {
+    const path = join(turn.deps.exportDir, file.name);
+    mkdirSync(turn.deps.exportDir, { recursive: true });
     writeFileSync(path, file.data);
     return [{ text: `${text}\n${path}` }];
   }
@@ -35,8 +36,9 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
   // A month is anything that looks like one ("2026-11", "11/2026"); the synthesis checks it exists.
   const isMonth = (w: string) => /^\d{1,4}[/.-]\d{1,4}$/.test(w);
   const format = parseExportFormat(words.find((w) => !isMonth(w)) ?? "xlsx");
-  const period = words.find(isMonth) ?? periodOf(turn.deps.calendar.localDate(turn.now));
-  const { model, data } = await exportSynthesis(turn.deps, { period, now: turn.now, format });
+  const planId = defaultPlanId(turn.deps.database.db);
+  const period = words.find(isMonth) ?? periodNow(turn, planId);
+  const { model, data } = await turn.deps.exportSynthesis({ period, now: turn.now, format });
   const name = `bao-cao-de-an-06-${model.period}.${format}`;
   const text = turn.t("export-caption", {
     period: periodLabel(model.period),
@@ -54,17 +56,17 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
 /** /digest: the weekly digest for this chat's scope, now, with its chart where files travel. */
 export function digestCommand(turn: Turn): Reply[] {
   const planId = defaultPlanId(turn.deps.database.db);
-  const sub = turn.deps.sqlite
+  const sub = turn.deps.database.sqlite
     .prepare("select scope from subscriptions where chat_id = ?")
     .get(turn.incoming.chatId) as { scope: string } | undefined;
   const scope: DigestScope = sub ? JSON.parse(sub.scope) : { kind: "plan" };
-  const snapshot = new Snapshot(turn.deps.sqlite);
-  const rules = rulesFor(turn.deps.rulesFile, planId);
+  const snapshot = new Snapshot(turn.deps.database.sqlite);
+  const rules = turn.deps.rules(planId);
   const day = turn.deps.calendar.localDate(turn.now);
-  const model = buildDigest(snapshot, turn.deps.sqlite, planId, scope, day, rules);
+  const model = buildDigest(snapshot, turn.deps.database.sqlite, planId, scope, day, rules);
   const names = snapshot.agencyNames();
   const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
-  if (turn.incoming.channel !== "telegram") return [{ text }];
+  if (!turn.deps.capabilitiesOf(turn.incoming.chatId).photos) return [{ text }];
   const chart = renderChart(digestChartModel(model, names, turn.t, snapshot.work(planId)));
   return [{ text, attachment: { kind: "photo", data: chart, name: `digest-${day}.png` } }];
 }

@@ -1,3 +1,4 @@
+import { reportData } from "../../choice-data.ts";
 import { dayLabel } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
@@ -20,7 +21,7 @@ export function taskLine(turn: Turn, a: OpenAssignment): string {
 export function tasksCommand(turn: Turn): Reply[] {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
-  const rows = assignmentsOf(turn.deps.sqlite, contact.agencyId);
+  const rows = assignmentsOf(turn.deps.database.sqlite, contact.agencyId);
   const line = (a: OpenAssignment) => taskLine(turn, a);
   const leads = rows.filter((a) => a.role === "lead").map(line);
   const partners = rows.filter((a) => a.role === "partner").map(line);
@@ -33,7 +34,7 @@ export function tasksCommand(turn: Turn): Reply[] {
           ? [[turn.t("tasks-partner", { count: partners.length }), ...partners].join("\n")]
           : []),
       ].join("\n\n"),
-      choices: [[{ label: turn.t("engine-button-report"), data: "rp" }]],
+      choices: [[{ label: turn.t("engine-button-report"), data: reportData() }]],
     },
   ];
 }

@@ -34,7 +34,7 @@ interface HistoryRow {
 export function taskCommand(turn: Turn, arg: string): Reply[] {
   const ref = arg.trim().toUpperCase();
   if (!ref) throw new UserError("usage-task");
-  const { sqlite } = turn.deps;
+  const { sqlite } = turn.deps.database;
   const task = sqlite
     .prepare("select * from tasks where ref = ? and archived_at is null order by id limit 1")
     .get(ref) as TaskRow | undefined;

@@ -1,15 +1,17 @@
-import { periodOf } from "../../domain/period.ts";
 import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import { shortTitle } from "../../text/title.ts";
 import { reportingContact } from "../actor.ts";
 import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context.ts";
+import { periodNow } from "../cycle.ts";
 import { matchLabel, readNumber, readRef } from "../input.ts";
+import { pageOf, readPageValue } from "../paging.ts";
 import type { FlowState } from "../state.ts";
 
 interface Target {
   id: number;
+  planId: string;
   ref: string;
   title: string;
   unit: string;
@@ -20,9 +22,9 @@ interface Target {
 
 /** Annex I targets the agency tracks, named outright or through a group it belongs to. */
 function trackedBy(turn: Turn, agencyId: string): Target[] {
-  return turn.deps.sqlite
+  return turn.deps.database.sqlite
     .prepare(
-      `select distinct t.id id, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026,
+      `select distinct t.id id, t.plan_id planId, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026,
               t.target_2026_value v2026, t.target_2030_text t2030
        from targets t join target_trackers tt on tt.target_id = t.id
        where t.archived_at is null and (tt.agency_id = ? or tt.group_id in (select group_id from group_members where agency_id = ?))
@@ -72,14 +74,8 @@ function readValue(t: Target, text: string): { text: string; value: number | nul
 
 function list(turn: Turn, s: S): Reply[] {
   const all = trackedBy(turn, s.data.agencyId);
-  const page = Math.min(s.data.page, Math.max(0, Math.ceil(all.length / 6) - 1));
-  const rows = all
-    .slice(page * 6, page * 6 + 6)
-    .map((t) => [flowChoice(s, `${t.ref} · ${shortTitle(t.title, 48)}`, `t${t.id}`)]);
-  const nav = [
-    ...(page > 0 ? [flowChoice(s, turn.t("report-prev"), `p${page - 1}`)] : []),
-    ...((page + 1) * 6 < all.length ? [flowChoice(s, turn.t("report-next"), `p${page + 1}`)] : []),
-  ];
+  const { items, page, nav } = pageOf(turn, s, all, s.data.page);
+  const rows = items.map((t) => [flowChoice(s, `${t.ref} · ${shortTitle(t.title, 48)}`, `t${t.id}`)]);
   s.step = "target";
   s.data.page = page;
   turn.flows.save(s, turn.now);
@@ -95,7 +91,7 @@ function askValue(turn: Turn, s: S, target: Target): Reply[] {
   s.data.targetId = target.id;
   s.step = "value";
   turn.flows.save(s, turn.now);
-  const last = turn.deps.sqlite
+  const last = turn.deps.database.sqlite
     .prepare(
       "select value_text v from target_reports where target_id = ? and agency_id = ? order by id desc limit 1",
     )
@@ -175,8 +171,9 @@ export const kpiFlow: FlowDefinition = {
     const s = state as unknown as S;
     const all = trackedBy(turn, s.data.agencyId);
     if (s.step === "target") {
-      if (input.value?.startsWith("p")) {
-        s.data.page = Number(input.value.slice(1)) || 0;
+      const page = readPageValue(input.value);
+      if (page !== undefined) {
+        s.data.page = page;
         return list(turn, s);
       }
       const target = all.find((t) => input.value === `t${t.id}`);
@@ -198,8 +195,8 @@ export const kpiFlow: FlowDefinition = {
     }
     if (input.value === "edit") return askValue(turn, s, target);
     if (input.value !== "ok") return [{ text: turn.t("flow-use-buttons") }, ...confirm(turn, s, target)];
-    turn.deps.sqlite.transaction(() => {
-      turn.deps.sqlite
+    turn.deps.database.sqlite.transaction(() => {
+      turn.deps.database.sqlite
         .prepare(
           `insert into target_reports (target_id, agency_id, period, value_text, value, contact_id, chat_id, submitted_at)
            values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -207,7 +204,7 @@ export const kpiFlow: FlowDefinition = {
         .run(
           target.id,
           s.data.agencyId,
-          periodOf(turn.deps.calendar.localDate(turn.now)),
+          periodNow(turn, target.planId),
           s.data.valueText,
           s.data.value ?? null,
           s.contactId,

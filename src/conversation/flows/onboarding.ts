@@ -10,7 +10,9 @@ import { assignmentsOf, isOpen } from "../queries.ts";
 /** The welcome names the agency and lists what it leads. */
 export function welcome(turn: Turn, agencyId: string, agencyName: string, role: string): Reply[] {
   const lang = turn.lang;
-  const leads = assignmentsOf(turn.deps.sqlite, agencyId).filter((a) => a.role === "lead" && isOpen(a));
+  const leads = assignmentsOf(turn.deps.database.sqlite, agencyId).filter(
+    (a) => a.role === "lead" && isOpen(a),
+  );
   const lines = leads.slice(0, 20).map((a) =>
     turn.deps.i18n.t(lang, a.due ? "engine-item-due" : "engine-item", {
       ref: a.ref,
@@ -38,7 +40,7 @@ export function redeem(turn: Turn, code: string): Reply[] {
     const lang = parseLang(turn.incoming.userLang);
     const r = redeemInvite(
       turn.deps.database.db,
-      turn.deps.sqlite,
+      turn.deps.database.sqlite,
       { code, chatId: turn.incoming.userId, name: turn.incoming.userName, lang },
       turn.now,
     );

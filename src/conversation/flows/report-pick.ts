@@ -2,9 +2,10 @@ import { prepared } from "../../db/statements.ts";
 import type { Evidence, Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn, whichOne } from "../context.ts";
+import { periodNow } from "../cycle.ts";
 import { matchLabel, readRef } from "../input.ts";
 import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
-import { askStatus, askTask, periodNow, type S, summary } from "./report-questions.ts";
+import { askStatus, askTask, type S, summary } from "./report-questions.ts";
 
 /**
  * A task picked: reported before, it starts from those answers (at the summary, so a person
@@ -13,7 +14,7 @@ import { askStatus, askTask, periodNow, type S, summary } from "./report-questio
 export function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
   s.data.assignmentId = a.assignmentId;
   const last = prepared(
-    turn.deps.sqlite,
+    turn.deps.database.sqlite,
     `select period, status, percent, count, description, evidence from reports
       where assignment_id = ? and superseded_at is null order by id desc limit 1`,
   ).get(a.assignmentId) as
@@ -27,7 +28,7 @@ export function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       }
     | undefined;
   if (!last) return askStatus(turn, s, a);
-  const sameYear = last.period.slice(0, 4) === periodNow(turn).slice(0, 4);
+  const sameYear = last.period.slice(0, 4) === periodNow(turn, a.planId).slice(0, 4);
   Object.assign(s.data, {
     status: last.status,
     percent: last.percent,
@@ -41,7 +42,7 @@ export function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
 
 /** A typed task: its ref exactly, on any page ("ii.1" is II.1, never II.10), or its title. */
 export function pickTyped(turn: Turn, s: S, text: string): Reply[] {
-  const open = assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
+  const open = assignmentsOf(turn.deps.database.sqlite, s.data.agencyId).filter(isOpen);
   const ref = readRef(text);
   if (ref) {
     const a = open.find((x) => x.ref === ref);

@@ -1,8 +1,8 @@
 import type { ReportStatus } from "../../db/schema.ts";
-import { periodOf } from "../../domain/period.ts";
 import type { Evidence, Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn } from "../context.ts";
+import { pageOf } from "../paging.ts";
 import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
 import type { FlowState } from "../state.ts";
 
@@ -24,7 +24,6 @@ export interface ReportData {
 
 export type S = FlowState<ReportData>;
 
-export const PAGE = 6;
 export const MAX_DESCRIPTION = 2000;
 export const STATUSES: [string, ReportStatus][] = [
   ["ns", "not_started"],
@@ -44,18 +43,13 @@ function currentLine(turn: Turn, s: S, value: string | undefined): string {
 }
 
 export function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
-  const open = known ?? assignmentsOf(turn.deps.sqlite, s.data.agencyId).filter(isOpen);
+  const open = known ?? assignmentsOf(turn.deps.database.sqlite, s.data.agencyId).filter(isOpen);
   const first = open.find((a) => a.assignmentId === s.data.first);
   const ordered = first ? [first, ...open.filter((a) => a !== first)] : open;
-  const pages = Math.max(1, Math.ceil(ordered.length / PAGE));
-  const page = Math.min(Math.max(0, s.data.page), pages - 1);
-  const rows = ordered
-    .slice(page * PAGE, page * PAGE + PAGE)
-    .map((a) => [flowChoice(s, `${a.ref} · ${shortTitle(a.title, 48)}`, `a${a.assignmentId}`)]);
-  const nav = [
-    ...(page > 0 ? [flowChoice(s, turn.t("report-prev"), `p${page - 1}`)] : []),
-    ...(page < pages - 1 ? [flowChoice(s, turn.t("report-next"), `p${page + 1}`)] : []),
-  ];
+  const { items, page, pages, nav } = pageOf(turn, s, ordered, s.data.page);
+  const rows = items.map((a) => [
+    flowChoice(s, `${a.ref} · ${shortTitle(a.title, 48)}`, `a${a.assignmentId}`),
+  ]);
   s.step = "task";
   s.data.page = page;
   turn.flows.save(s, turn.now);
@@ -194,9 +188,4 @@ export function askEdit(turn: Turn, s: S, a: OpenAssignment): Reply[] {
       ],
     },
   ];
-}
-
-/** The period a report sent now counts for, and so the year its yearly count belongs to. */
-export function periodNow(turn: Turn): string {
-  return periodOf(turn.deps.calendar.localDate(turn.now));
 }

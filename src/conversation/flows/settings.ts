@@ -1,5 +1,5 @@
 import type { Reply } from "../../messages.ts";
-import type { FlowDefinition, Turn } from "../context.ts";
+import { type FlowDefinition, flowChoice, type Turn } from "../context.ts";
 
 /** /lang: the language of everything the bot sends this person, reminders included. */
 export function startSettings(turn: Turn): Reply[] {
@@ -15,12 +15,7 @@ export function startSettings(turn: Turn): Reply[] {
   return [
     {
       text: turn.t("settings-lang"),
-      choices: [
-        [
-          { label: "Tiếng Việt", data: `f:${state.nonce}:vi` },
-          { label: "English", data: `f:${state.nonce}:en` },
-        ],
-      ],
+      choices: [[flowChoice(state, "Tiếng Việt", "vi"), flowChoice(state, "English", "en")]],
     },
   ];
 }
@@ -33,10 +28,10 @@ export const settingsFlow: FlowDefinition = {
       pick === "en" || pick === "english" ? "en" : pick === "vi" || pick === "tieng viet" ? "vi" : undefined;
     if (!lang || !turn.actor) return [{ text: turn.t("flow-use-buttons") }];
     const ids = turn.actor.contacts.map((c) => c.id);
-    turn.deps.sqlite
+    turn.deps.database.sqlite
       .prepare(`update contacts set lang = ? where id in (${ids.map(() => "?").join(",")})`)
       .run(lang, ...ids);
-    turn.deps.sqlite
+    turn.deps.database.sqlite
       .prepare("update subscriptions set lang = ? where chat_id = ?")
       .run(lang, turn.incoming.chatId);
     turn.flows.clear(turn.incoming.chatId);

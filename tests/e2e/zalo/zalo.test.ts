@@ -14,7 +14,7 @@ describe("the Zalo channel", () => {
     const second = createInvite(db, sqlite, { agency: "so-tu-phap", role: "focal" }, NOW).code;
     expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
     expect(
-      app.deps.sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'").get(),
+      app.core.sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'").get(),
     ).toEqual({ n: 2 });
   });
 
