@@ -29,6 +29,3 @@ export interface NewMessage {
 
 /** An outbox row as Drizzle reads it (JSON columns parsed). */
 export type OutboxRow = Q["t"]["outbox"]["$inferSelect"];
-
-/** Text limits per channel prefix; a longer message becomes several rows, split at line ends. */
-export const defaultTextLimits: Record<string, number> = { tg: 4096, zalo: 2000, console: 4096, test: 4096 };

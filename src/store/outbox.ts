@@ -5,10 +5,10 @@ import { countWritten } from "../metrics.ts";
 import { splitText } from "../text/split.ts";
 import { type Q, raw, statement, transaction } from "./context.ts";
 import { outboxReads } from "./outbox-read.ts";
-import { defaultTextLimits, type NewMessage, type OutboxRow } from "./outbox-types.ts";
+import type { NewMessage, OutboxRow } from "./outbox-types.ts";
 import { json } from "./snapshot.ts";
 
-export { defaultTextLimits, type Guard, type NewMessage, type OutboxRow } from "./outbox-types.ts";
+export type { Guard, NewMessage, OutboxRow } from "./outbox-types.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -44,15 +44,15 @@ async function add(
   q: Q,
   messages: NewMessage[],
   now = new Date().toISOString(),
-  limits: Record<string, number> = defaultTextLimits,
+  /** The chat's platform text limit (the composition root knows the platforms). */
+  textLimitOf: (chatId: string) => number = () => 4096,
 ): Promise<number[]> {
   if (messages.length === 0) return [];
   return transaction(q, async (tx) => {
     const ids: number[] = [];
     const write = rowWriter(tx);
     for (const m of messages) {
-      const limit = limits[m.chatId.split(":")[0] ?? ""] ?? 4096;
-      const parts = splitText(m.text, limit);
+      const parts = splitText(m.text, textLimitOf(m.chatId));
       for (const [i, text] of parts.entries()) {
         const written = write({
           dedupeKey: i === 0 ? m.dedupeKey : `${m.dedupeKey}#${i + 1}`,

@@ -14,6 +14,7 @@ function assignmentQuery(q: Q) {
     .select({
       assignmentId: a.id,
       taskId: t.id,
+      planId: t.planId,
       ref: t.ref,
       title: t.title,
       role: a.role,

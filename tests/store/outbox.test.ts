@@ -46,6 +46,7 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
         msg("t", "tg:1", { text: long(30), choices }),
       ],
       now,
+      (chatId) => (chatId.startsWith("zalo:") ? 2000 : 4096),
     );
     const rows = await store.outbox.list({ ids });
     expect(rows.map((r) => r.dedupeKey)).toEqual(["z", "z#2", "t"]);
@@ -57,7 +58,7 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
     expect([z1?.guard, z2?.guard]).toEqual([guard, guard]);
     expect(z2).toMatchObject({ contactId: 7, agencyId: "so-y-te", planId: null, createdAt: now });
     // A narrower limit of the caller's splits the Telegram text too.
-    const narrow = await store.outbox.add([msg("n", "tg:1", { text: long(30) })], now, { tg: 1000 });
+    const narrow = await store.outbox.add([msg("n", "tg:1", { text: long(30) })], now, () => 1000);
     expect(narrow).toHaveLength(4);
   });
 
