@@ -13,6 +13,8 @@ import type { EngineDeps } from "./engine/tick.ts";
 import { I18n } from "./i18n/index.ts";
 import { chartFileWriter } from "./reports/chart.ts";
 import { exportSynthesis } from "./reports/export.ts";
+import { sqliteQ } from "./store/context.ts";
+import { openStore } from "./store/index.ts";
 
 // The model learns the platforms from the channel registry here, once, before anything asks.
 registerPlatforms();
@@ -31,6 +33,7 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     config,
     database,
     sqlite: database.sqlite,
+    store: openStore(sqliteQ(database.db, database.sqlite)),
     i18n: new I18n(),
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
     outbox: new Outbox(database.sqlite, (chatId) => capabilitiesOf(chatId).textLimit),
@@ -48,6 +51,7 @@ export function conversationDeps(core: Core, now: () => Date = () => new Date())
   const rules = new Map<string, Rules>();
   return {
     database: core.database,
+    store: core.store,
     i18n: core.i18n,
     calendar: core.calendar,
     outbox: core.outbox,

@@ -7,6 +7,7 @@ import type { Outbox } from "../engine/outbox.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
 import type { ExportFormat } from "../reports/export.ts";
 import type { SynthesisModel } from "../reports/model.ts";
+import type { Store } from "../store/index.ts";
 
 /** The person behind a chat: every role they hold, and the language they chose. */
 export interface Actor {
@@ -24,6 +25,8 @@ export interface ConversationDeps {
    * write SQL through it until the store layer takes the SQL out (the next issue).
    */
   database: Pick<Database_, "db" | "sqlite">;
+  /** Every query goes through the store (src/store); `database` goes once the conversations have moved. */
+  store: Store;
   i18n: I18n;
   calendar: WorkingCalendar;
   outbox: Outbox;

@@ -3,12 +3,15 @@ import type { CapabilitiesOf } from "../capabilities.ts";
 import type { rulesFileSchema } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { I18n } from "../i18n/index.ts";
+import type { Store } from "../store/index.ts";
 import type { ChartModel } from "./digest-chart.ts";
 import type { Outbox } from "./outbox.ts";
 
 /** What the engine runs on, and nothing more: the composition root (core.ts) provides it. */
 export interface EngineDeps {
   sqlite: Database.Database;
+  /** Every query goes through the store (src/store); `sqlite` goes once the engine has moved (issue 13). */
+  store: Store;
   /**
    * Draws a chart to a file named after `stem`, for the channels that send photos (reports/chart.ts
    * does it); none, no charts.
