@@ -3,15 +3,15 @@ import {
   assignmentFor as oldAssignmentFor,
   assignmentsOf as oldAssignmentsOf,
 } from "../../src/conversation/queries.ts";
-import { engines, type Opened } from "./engines.ts";
+import { engines, type Seeded } from "./engines.ts";
 
 const now = new Date("2026-12-01T03:00:00Z");
 
 describe.each(engines())("store: reports ($name)", (engine) => {
-  let o: Opened & { planId: string };
+  let o: Seeded;
   let contactId: number;
   beforeAll(async () => {
-    o = engine.seeded();
+    o = await engine.seeded();
     await o.store.people.addContact(
       { agencyId: "so-y-te", role: "focal", chatId: "tg:42", lang: "vi" },
       now.toISOString(),
@@ -115,7 +115,7 @@ describe.each(engines())("store: reports ($name)", (engine) => {
 
 describe.each(engines())("store: targets ($name)", (engine) => {
   it("lists tracked targets as the plan orders them, stores values and ends the flow", async () => {
-    const o = engine.seeded();
+    const o = await engine.seeded();
     const own = await o.store.targets.trackedBy("cong-an-tinh");
     expect(own.length).toBeGreaterThanOrEqual(32);
     expect(new Set(own.map((t) => t.id)).size).toBe(own.length);
