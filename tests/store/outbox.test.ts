@@ -86,6 +86,19 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
     expect(await store.outbox.get(9999)).toBeUndefined();
   });
 
+  it("hands a message to one of several workers claiming the chat at once", async () => {
+    const { store } = await engine.open();
+    // Each round a fresh chat: the race is at the first claim, and it seldom loses all ten.
+    for (let round = 0; round < 10; round++) {
+      const chat = `tg:${round}`;
+      await store.outbox.add([msg(`a${round}`, chat), msg(`b${round}`, chat)], now);
+      const claims = await Promise.all([1, 2, 3, 4].map(() => store.outbox.claim(chat, now, now)));
+      expect(claims.filter((c) => c !== undefined).map((c) => [c.dedupeKey, c.attempts])).toEqual([
+        [`a${round}`, 1],
+      ]);
+    }
+  });
+
   it("releases with or without counting the attempt, and ends messages as skipped or failed", async () => {
     const { store } = await engine.open();
     const [a, b] = (await store.outbox.add([msg("a", "tg:1"), msg("b", "tg:2")], now)) as [number, number];
