@@ -50,6 +50,20 @@ export function transaction<T>(q: Q, body: (q: Q) => Promise<T>): Promise<T> {
   return q.gate.run(q, () => body({ ...q, inTx: true }));
 }
 
+const advisoryLock = raw("select pg_advisory_xact_lock(hashtext(?))");
+
+/**
+ * For a transaction that reads and then writes on what it read (supersede the current report,
+ * then add one): it holds other transactions about the same `key` until it ends. SQLite's gate
+ * already lets one transaction through at a time; PostgreSQL's transactions run side by side,
+ * and each would act on what it read before the other committed.
+ */
+export async function serialize(q: Q, key: string): Promise<void> {
+  if (q.dialect !== "postgres") return;
+  if (!q.inTx) throw new Error("store: serialize holds its lock until a transaction ends; call it in one");
+  await advisoryLock(q).get(key);
+}
+
 const cache = new WeakMap<object, Map<unknown, unknown>>();
 
 /**
@@ -101,7 +115,9 @@ export class Gate {
   async run<T>(q: Q, body: () => Promise<T>): Promise<T> {
     const sqlite = q.sqlite;
     if (!sqlite) throw new Error("store: a SQLite transaction needs its connection");
-    await this.pass();
+    // Checked and taken with no await between: transactions started together (or woken by
+    // the same release) would each find the gate free and BEGIN inside one another.
+    while (this.open) await this.pass();
     let release = () => {};
     this.open = new Promise<void>((r) => {
       release = r;

@@ -92,6 +92,20 @@ describe("store: transactions (SQLite)", () => {
     expect(result).toMatch(/use the store it hands you/);
   });
 
+  it("runs transactions started together one after another, each whole", async () => {
+    const store = sqliteStore();
+    const chats = ["tg:p", "tg:q", "tg:r"];
+    await Promise.all(
+      chats.map((chat) =>
+        store.transaction(async (tx) => {
+          await tx.flows.start(chat, null, "report", "task", {}, now);
+          await tx.flows.setMenu(chat, [{ label: chat, data: "rp" }], now);
+        }),
+      ),
+    );
+    for (const chat of chats) expect(await store.flows.menu(chat)).toEqual([{ label: chat, data: "rp" }]);
+  });
+
   it("commits what the body wrote", async () => {
     const store = sqliteStore();
     await store.transaction(async (tx) => {
