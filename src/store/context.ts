@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import type { PgDb } from "../db/postgres.ts";
 import * as schema from "../db/schema.ts";
@@ -138,6 +138,17 @@ export class Gate {
   }
 }
 
+/**
+ * Text ordered by code point, as SQLite's BINARY collation orders it. PostgreSQL orders text by
+ * the database's locale (en_US puts "a" before "Z" and "Ấp" among the A's), so ids, names and
+ * chat ids would come back in another order than on SQLite. `codeOrder` is the same for `raw` text.
+ */
+export function inCodeOrder<C extends SQLWrapper>(q: Q, column: C): C | SQL {
+  return q.dialect === "postgres" ? sql`${column} collate "C"` : column;
+}
+
+export const codeOrder = (dialect: Q["dialect"]): string => (dialect === "postgres" ? ' collate "C"' : "");
+
 export interface RawStatement<R> {
   all(...params: unknown[]): Promise<R[]>;
   get(...params: unknown[]): Promise<R | undefined>;
@@ -147,13 +158,16 @@ export interface RawStatement<R> {
 
 /**
  * A hand-written query for what the builder says badly (set-based reads with subqueries,
- * aggregates): `?` placeholders, SQL that both engines accept, prepared once per SQLite
- * connection. On PostgreSQL the text is cut at each `?` and run through Drizzle with the values
+ * aggregates): `?` placeholders, SQL that both engines accept (or a function of the dialect
+ * where they differ, as in `codeOrder`), prepared once per SQLite connection. On PostgreSQL the text is cut at each `?` and run through Drizzle with the values
  * as parameters, so it joins the transaction it is called in.
  */
-export function raw<R = Record<string, unknown>>(text: string): (q: Q) => RawStatement<R> {
+export function raw<R = Record<string, unknown>>(
+  text: string | ((dialect: Q["dialect"]) => string),
+): (q: Q) => RawStatement<R> {
+  const textOf = (d: Q["dialect"]) => (typeof text === "string" ? text : text(d));
   const prepared = new WeakMap<Database.Database, Database.Statement>();
-  const pieces = text.split("?");
+  const pieces = textOf("postgres").split("?");
   const pgQuery = (params: unknown[]) =>
     sql.join(pieces.map((p, i) => (i < params.length ? sql`${sql.raw(p)}${params[i]}` : sql.raw(p))));
   return (q) => {
@@ -170,7 +184,7 @@ export function raw<R = Record<string, unknown>>(text: string): (q: Q) => RawSta
     const sqlite = q.sqlite as Database.Database;
     let stmt = prepared.get(sqlite);
     if (!stmt) {
-      stmt = sqlite.prepare(text);
+      stmt = sqlite.prepare(textOf("sqlite"));
       prepared.set(sqlite, stmt);
     }
     const s = stmt;

@@ -4,7 +4,7 @@ import { aliasKey } from "../../src/catalog/gazetteer.ts";
 import { exportPlan } from "../../src/catalog/plan-export.ts";
 import { tasksDueBefore as oldTasksDueBefore } from "../../src/catalog/task-queries.ts";
 import { defaultPlanId } from "../../src/people/subscriptions.ts";
-import { engines, type Seeded } from "./engines.ts";
+import { engines, localeOrdered, type Seeded } from "./engines.ts";
 
 describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
   let o: Seeded;
@@ -99,6 +99,7 @@ describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
   it("reads what the plan export prints, in its orders", async () => {
     // A fresh copy: the old export reads the SQLite rows this store holds (or was copied from).
     const f = await engine.seeded();
+    await localeOrdered(f, "aliases", "alias");
     const rows = await f.store.catalog.planRows(f.planId);
     expect(await f.store.catalog.planRows("nope")).toBeUndefined();
     if (!rows) throw new Error("no plan");

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { type Db, openDatabase } from "../../src/db/connection.ts";
 import { copySqliteToPostgres } from "../../src/db/copy.ts";
-import { postgresQ, type Q, sqliteQ } from "../../src/store/context.ts";
+import { postgresQ, type Q, raw, sqliteQ } from "../../src/store/context.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { seededCopy, tempDatabase } from "../helpers/db.ts";
 import { tempPostgres } from "../helpers/pg.ts";
@@ -77,6 +77,15 @@ export function engines(): Engine[] {
       },
     },
   ];
+}
+
+/**
+ * Orders a text column by the en-US locale on PostgreSQL, as a database created with that locale
+ * does (the tests' database orders by code point, like SQLite): store reads must not follow it.
+ */
+export async function localeOrdered(o: Opened, table: string, column: string): Promise<void> {
+  if (o.q.dialect !== "postgres") return;
+  await raw(`alter table ${table} alter column ${column} type text collate "en-US-x-icu"`)(o.q).run();
 }
 
 /** A contact reachable on `chat`, written with the query builder so every engine takes it. */
