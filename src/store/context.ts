@@ -1,10 +1,12 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import type { PgDb } from "../db/postgres.ts";
 import * as schema from "../db/schema.ts";
 import * as pgSchema from "../db/schema-pg.ts";
+import { Gate } from "./gate.ts";
+
+export { Gate };
 
 /** The tables of one dialect; both dialects name them and their columns alike (tests/db prove it). */
 export type Tables = typeof schema;
@@ -26,6 +28,8 @@ export interface Q {
   gate?: Gate;
   /** True for the handle a transaction's body gets: store calls on it join that transaction. */
   inTx?: boolean;
+  /** The store call this handle serves, outside any transaction: the gate counts it (gate.ts). */
+  call?: { counted: boolean };
 }
 
 /** PostgreSQL's handle and tables stand in for SQLite's: the names agree (tests/db/schema-parity). */
@@ -34,7 +38,8 @@ export function postgresQ(db: PgDb): Q {
 }
 
 export function sqliteQ(db: Db, sqlite: Database.Database): Q {
-  return { db, t: schema, dialect: "sqlite", sqlite, gate: new Gate() };
+  // Every key set, in one order: the copies the gate and transactions make share one shape.
+  return { db, t: schema, dialect: "sqlite", sqlite, gate: new Gate(), inTx: false, call: undefined };
 }
 
 /**
@@ -86,56 +91,6 @@ export function statement<P>(name: string, build: (q: Q) => P): (q: Q) => P {
     void name; // PostgreSQL names its prepared statements; SQLite caches them by identity
     return stmt;
   };
-}
-
-/**
- * Transactions. PostgreSQL gives each transaction its own connection from the pool. SQLite has
- * one connection and better-sqlite3 transactions must be synchronous, so the store opens them
- * itself (BEGIN IMMEDIATE … COMMIT) around an async body and holds every other store call at
- * the gate until it ends: a statement from another request never lands inside an open
- * transaction, and a rollback never takes someone else's write with it. The body must use the
- * store it is handed: calling the outer store from inside would wait for itself, so it is refused.
- */
-export class Gate {
-  private open: Promise<void> | null = null;
-  private readonly inside = new AsyncLocalStorage<Gate>();
-
-  /** Resolves at once when no transaction is open, which is nearly always. */
-  async pass(): Promise<void> {
-    if (!this.open) return;
-    if (this.inside.getStore() === this)
-      throw new Error("store: inside a transaction, use the store it hands you");
-    while (this.open) await this.open;
-  }
-
-  get busy(): boolean {
-    return this.open !== null;
-  }
-
-  async run<T>(q: Q, body: () => Promise<T>): Promise<T> {
-    const sqlite = q.sqlite;
-    if (!sqlite) throw new Error("store: a SQLite transaction needs its connection");
-    // Checked and taken with no await between: transactions started together (or woken by
-    // the same release) would each find the gate free and BEGIN inside one another.
-    while (this.open) await this.pass();
-    let release = () => {};
-    this.open = new Promise<void>((r) => {
-      release = r;
-    });
-    try {
-      // Inside the try: a BEGIN refused (another process holds the lock) must still open the gate.
-      sqlite.exec("BEGIN IMMEDIATE");
-      const result = await this.inside.run(this, body);
-      sqlite.exec("COMMIT");
-      return result;
-    } catch (e) {
-      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-      throw e;
-    } finally {
-      this.open = null;
-      release();
-    }
-  }
 }
 
 /**
