@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Q } from "./context.ts";
+import { inCodeOrder, type Q } from "./context.ts";
 
 /**
  * Everything `plan export` prints of one plan, as stored: its sections in annex order, the
@@ -18,10 +18,10 @@ async function planRows(q: Q, planId: string) {
       .from(t.sections)
       .where(eq(t.sections.planId, plan.id))
       .orderBy(t.sections.annex, t.sections.position),
-    aliases: await q.db.select().from(t.aliases).orderBy(t.aliases.alias),
-    members: await q.db.select().from(t.groupMembers).orderBy(t.groupMembers.agencyId),
-    agencies: await q.db.select().from(t.agencies).orderBy(t.agencies.id),
-    groups: await q.db.select().from(t.agencyGroups).orderBy(t.agencyGroups.id),
+    aliases: await q.db.select().from(t.aliases).orderBy(inCodeOrder(q, t.aliases.alias)),
+    members: await q.db.select().from(t.groupMembers).orderBy(inCodeOrder(q, t.groupMembers.agencyId)),
+    agencies: await q.db.select().from(t.agencies).orderBy(inCodeOrder(q, t.agencies.id)),
+    groups: await q.db.select().from(t.agencyGroups).orderBy(inCodeOrder(q, t.agencyGroups.id)),
     tasks: await q.db
       .select()
       .from(t.tasks)

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import type { Q } from "./context.ts";
+import { inCodeOrder, type Q } from "./context.ts";
 
 /**
  * Live tasks with a due date (a coordinator's /setdue wins over the document) strictly before
@@ -48,7 +48,7 @@ async function topAgencies(q: Q, planId: string, limit = 5) {
     .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
     .where(and(eq(tasks.planId, planId), isNull(assignments.archivedAt), isNull(tasks.archivedAt)))
     .groupBy(agencies.id, agencies.name)
-    .orderBy(desc(n), agencies.id)
+    .orderBy(desc(n), inCodeOrder(q, agencies.id))
     .limit(limit);
 }
 

@@ -1,10 +1,12 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../db/connection.ts";
 import type { PgDb } from "../db/postgres.ts";
 import * as schema from "../db/schema.ts";
 import * as pgSchema from "../db/schema-pg.ts";
+import { Gate } from "./gate.ts";
+
+export { Gate };
 
 /** The tables of one dialect; both dialects name them and their columns alike (tests/db prove it). */
 export type Tables = typeof schema;
@@ -26,6 +28,8 @@ export interface Q {
   gate?: Gate;
   /** True for the handle a transaction's body gets: store calls on it join that transaction. */
   inTx?: boolean;
+  /** The store call this handle serves, outside any transaction: the gate counts it (gate.ts). */
+  call?: { counted: boolean };
 }
 
 /** PostgreSQL's handle and tables stand in for SQLite's: the names agree (tests/db/schema-parity). */
@@ -34,7 +38,8 @@ export function postgresQ(db: PgDb): Q {
 }
 
 export function sqliteQ(db: Db, sqlite: Database.Database): Q {
-  return { db, t: schema, dialect: "sqlite", sqlite, gate: new Gate() };
+  // Every key set, in one order: the copies the gate and transactions make share one shape.
+  return { db, t: schema, dialect: "sqlite", sqlite, gate: new Gate(), inTx: false, call: undefined };
 }
 
 /**
@@ -48,6 +53,20 @@ export function transaction<T>(q: Q, body: (q: Q) => Promise<T>): Promise<T> {
     return q.db.transaction((tx) => body({ ...q, db: tx as unknown as Db, inTx: true }));
   if (!q.gate) throw new Error("store: a SQLite handle needs its gate");
   return q.gate.run(q, () => body({ ...q, inTx: true }));
+}
+
+const advisoryLock = raw("select pg_advisory_xact_lock(hashtext(?))");
+
+/**
+ * For a transaction that reads and then writes on what it read (supersede the current report,
+ * then add one): it holds other transactions about the same `key` until it ends. SQLite's gate
+ * already lets one transaction through at a time; PostgreSQL's transactions run side by side,
+ * and each would act on what it read before the other committed.
+ */
+export async function serialize(q: Q, key: string): Promise<void> {
+  if (q.dialect !== "postgres") return;
+  if (!q.inTx) throw new Error("store: serialize holds its lock until a transaction ends; call it in one");
+  await advisoryLock(q).get(key);
 }
 
 const cache = new WeakMap<object, Map<unknown, unknown>>();
@@ -75,52 +94,15 @@ export function statement<P>(name: string, build: (q: Q) => P): (q: Q) => P {
 }
 
 /**
- * Transactions. PostgreSQL gives each transaction its own connection from the pool. SQLite has
- * one connection and better-sqlite3 transactions must be synchronous, so the store opens them
- * itself (BEGIN IMMEDIATE … COMMIT) around an async body and holds every other store call at
- * the gate until it ends: a statement from another request never lands inside an open
- * transaction, and a rollback never takes someone else's write with it. The body must use the
- * store it is handed: calling the outer store from inside would wait for itself, so it is refused.
+ * Text ordered by code point, as SQLite's BINARY collation orders it. PostgreSQL orders text by
+ * the database's locale (en_US puts "a" before "Z" and "Ấp" among the A's), so ids, names and
+ * chat ids would come back in another order than on SQLite. `codeOrder` is the same for `raw` text.
  */
-export class Gate {
-  private open: Promise<void> | null = null;
-  private readonly inside = new AsyncLocalStorage<Gate>();
-
-  /** Resolves at once when no transaction is open, which is nearly always. */
-  async pass(): Promise<void> {
-    if (!this.open) return;
-    if (this.inside.getStore() === this)
-      throw new Error("store: inside a transaction, use the store it hands you");
-    while (this.open) await this.open;
-  }
-
-  get busy(): boolean {
-    return this.open !== null;
-  }
-
-  async run<T>(q: Q, body: () => Promise<T>): Promise<T> {
-    const sqlite = q.sqlite;
-    if (!sqlite) throw new Error("store: a SQLite transaction needs its connection");
-    await this.pass();
-    let release = () => {};
-    this.open = new Promise<void>((r) => {
-      release = r;
-    });
-    try {
-      // Inside the try: a BEGIN refused (another process holds the lock) must still open the gate.
-      sqlite.exec("BEGIN IMMEDIATE");
-      const result = await this.inside.run(this, body);
-      sqlite.exec("COMMIT");
-      return result;
-    } catch (e) {
-      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-      throw e;
-    } finally {
-      this.open = null;
-      release();
-    }
-  }
+export function inCodeOrder<C extends SQLWrapper>(q: Q, column: C): C | SQL {
+  return q.dialect === "postgres" ? sql`${column} collate "C"` : column;
 }
+
+export const codeOrder = (dialect: Q["dialect"]): string => (dialect === "postgres" ? ' collate "C"' : "");
 
 export interface RawStatement<R> {
   all(...params: unknown[]): Promise<R[]>;
@@ -131,13 +113,16 @@ export interface RawStatement<R> {
 
 /**
  * A hand-written query for what the builder says badly (set-based reads with subqueries,
- * aggregates): `?` placeholders, SQL that both engines accept, prepared once per SQLite
- * connection. On PostgreSQL the text is cut at each `?` and run through Drizzle with the values
+ * aggregates): `?` placeholders, SQL that both engines accept (or a function of the dialect
+ * where they differ, as in `codeOrder`), prepared once per SQLite connection. On PostgreSQL the text is cut at each `?` and run through Drizzle with the values
  * as parameters, so it joins the transaction it is called in.
  */
-export function raw<R = Record<string, unknown>>(text: string): (q: Q) => RawStatement<R> {
+export function raw<R = Record<string, unknown>>(
+  text: string | ((dialect: Q["dialect"]) => string),
+): (q: Q) => RawStatement<R> {
+  const textOf = (d: Q["dialect"]) => (typeof text === "string" ? text : text(d));
   const prepared = new WeakMap<Database.Database, Database.Statement>();
-  const pieces = text.split("?");
+  const pieces = textOf("postgres").split("?");
   const pgQuery = (params: unknown[]) =>
     sql.join(pieces.map((p, i) => (i < params.length ? sql`${sql.raw(p)}${params[i]}` : sql.raw(p))));
   return (q) => {
@@ -154,7 +139,7 @@ export function raw<R = Record<string, unknown>>(text: string): (q: Q) => RawSta
     const sqlite = q.sqlite as Database.Database;
     let stmt = prepared.get(sqlite);
     if (!stmt) {
-      stmt = sqlite.prepare(text);
+      stmt = sqlite.prepare(textOf("sqlite"));
       prepared.set(sqlite, stmt);
     }
     const s = stmt;

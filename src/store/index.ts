@@ -46,8 +46,13 @@ function build(q: Q): Store {
       bound[fn] = !gate
         ? async (...args: unknown[]) => call(q, ...args)
         : async (...args: unknown[]) => {
-            if (gate.busy) await gate.pass();
-            return call(q, ...args);
+            while (gate.busy) await gate.pass();
+            const counted = gate.enter(q);
+            try {
+              return await call(counted, ...args);
+            } finally {
+              gate.done(counted);
+            }
           };
     }
     store[name] = bound;

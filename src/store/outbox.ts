@@ -122,9 +122,13 @@ function rowWriter(q: Q): (v: RowValues) => number | undefined | Promise<number 
 // The oldest due message of the chat, and none while another is in flight to it, so parts and
 // reminders arrive in the order written. Hand-written: through the builder (its subqueries and
 // the mapping of every returned column) a claim took twice as long, and delivery runs one per message.
+// `state = 'pending'` again on the row itself: on PostgreSQL concurrent claims pick the same row
+// from their snapshots, and the ones that waited for its lock recheck only the outer condition
+// against the row as the winner left it; without it each of them claimed the message again.
 const claimOne = raw<Record<string, unknown>>(
   `update outbox set state = 'sending', claimed_at = ?, attempts = attempts + 1
    where id = (select id from outbox where chat_id = ? and state = 'pending' and send_after <= ? order by id limit 1)
+     and state = 'pending'
      and not exists (select 1 from outbox where chat_id = ? and state = 'sending')
    returning *`,
 );

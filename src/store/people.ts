@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../db/schema.ts";
-import { type Q, statement, transaction } from "./context.ts";
+import { inCodeOrder, type Q, statement, transaction } from "./context.ts";
 
 export type Lang = "vi" | "en";
 
@@ -181,7 +181,7 @@ async function listContacts(q: Q) {
     .innerJoin(cc, eq(cc.contactId, c.id))
     .innerJoin(ch, eq(ch.id, cc.chatId))
     .where(isNull(c.removedAt))
-    .orderBy(asc(c.agencyId), asc(c.role), asc(c.id));
+    .orderBy(asc(inCodeOrder(q, c.agencyId)), asc(c.role), asc(c.id));
 }
 
 /** An agency's reachable focal points and the chats to nudge them in (/remind). */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { ReportStatus } from "../db/schema.ts";
-import { type Q, raw, statement, transaction } from "./context.ts";
+import { type Q, raw, serialize, statement, transaction } from "./context.ts";
 import { flows } from "./flows.ts";
 
 const p = (name: string) => sql.placeholder(name);
@@ -135,6 +135,7 @@ const insertReport = statement("reports_insert", (q) => {
 async function save(q: Q, report: NewReport, at: Date): Promise<number> {
   const submittedAt = at.toISOString();
   return transaction(q, async (tx) => {
+    await serialize(tx, `report:${report.assignmentId}:${report.period}`);
     await supersede(tx).execute({
       at: submittedAt,
       assignmentId: report.assignmentId,

@@ -1,6 +1,6 @@
 import type { DigestScope } from "../db/schema.ts";
 import type { Lang } from "../i18n/index.ts";
-import { type Q, raw } from "./context.ts";
+import { codeOrder, type Q, raw } from "./context.ts";
 
 /**
  * The tick's set-based reads: a handful of queries per tick, never one per agency. Column
@@ -48,9 +48,11 @@ const recipientRows = raw<{
   agency_id: string;
   role: string;
 }>(
-  `select c.id contact_id, cc.chat_id chat_id, c.lang lang, c.name name, c.agency_id agency_id, c.role role
+  (
+    d,
+  ) => `select c.id contact_id, cc.chat_id chat_id, c.lang lang, c.name name, c.agency_id agency_id, c.role role
    from contacts c join contact_chats cc on cc.contact_id = c.id join chats ch on ch.id = cc.chat_id
-   where c.removed_at is null and ch.unreachable_at is null order by c.id, cc.chat_id`,
+   where c.removed_at is null and ch.unreachable_at is null order by c.id, cc.chat_id${codeOrder(d)}`,
 );
 
 /** Reachable recipients by "role:agency" (coordinators under "coordinator:*"). */
@@ -107,9 +109,11 @@ const taskRows = raw<{
 );
 
 const leadRows = raw<{ id: number; task_id: number; agency_id: string }>(
-  `select a.id id, a.task_id task_id, a.agency_id agency_id from assignments a join tasks t on t.id = a.task_id
+  (
+    d,
+  ) => `select a.id id, a.task_id task_id, a.agency_id agency_id from assignments a join tasks t on t.id = a.task_id
    where t.plan_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null
-   order by t.position, a.agency_id`,
+   order by t.position, a.agency_id${codeOrder(d)}`,
 );
 
 /**
@@ -202,11 +206,11 @@ async function plans(q: Q): Promise<{ id: string; title: string }[]> {
 }
 
 const completedRows = raw<{ ref: string; title: string; agency_id: string; section: string }>(
-  `select t.ref ref, t.title title, r.agency_id agency_id, s.numeral section from reports r
+  (d) => `select t.ref ref, t.title title, r.agency_id agency_id, s.numeral section from reports r
    join tasks t on t.id = r.task_id join sections s on s.id = t.section_id
    where t.plan_id = ? and r.status = 'done' and r.superseded_at is null
      and substr(r.submitted_at, 1, 10) >= ? and substr(r.submitted_at, 1, 10) < ?
-   order by t.position, r.agency_id`,
+   order by t.position, r.agency_id${codeOrder(d)}`,
 );
 
 /** Tasks reported done on days `from` (inclusive) to `to` (exclusive): the digest's "completed". */
@@ -225,8 +229,10 @@ async function completed(
 }
 
 const subscriptionRows = raw<{ chat_id: string; scope: unknown; lang: "vi" | "en" }>(
-  `select s.chat_id chat_id, s.scope scope, s.lang lang from subscriptions s join chats c on c.id = s.chat_id
-   where s.plan_id = ? and c.unreachable_at is null order by s.chat_id`,
+  (
+    d,
+  ) => `select s.chat_id chat_id, s.scope scope, s.lang lang from subscriptions s join chats c on c.id = s.chat_id
+   where s.plan_id = ? and c.unreachable_at is null order by s.chat_id${codeOrder(d)}`,
 );
 
 /** The reachable chats subscribed to a plan's weekly digest, with their scope. */

@@ -10,7 +10,7 @@ const at = "2026-12-01T03:00:00.000Z";
 
 describe.each(engines())("store: assignments sync ($name)", (engine) => {
   it("archives a departed member's group assignments, restores them on return, and agrees with the old sync", async () => {
-    const o = engine.seeded();
+    const o = await engine.seeded();
     const { db, t } = o.q;
     const all = () => db.select().from(t.assignments).orderBy(t.assignments.id);
     const before = await all();

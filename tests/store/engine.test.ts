@@ -52,13 +52,13 @@ async function guards(q: Q, planId: string): Promise<[Guard | null, string | nul
 
 describe.each(engines())("store: engine ($name)", (engine) => {
   it("tells a guard's message is settled: reported in its period, or every assignment closed", async () => {
-    const { store, q, planId } = engine.seeded();
+    const { store, q, planId } = await engine.seeded();
     for (const [guard, reason] of await guards(q, planId))
       expect([guard, await store.engine.settledReason(guard)]).toEqual([guard, reason]);
   });
 
   it("finds the coordinators' reachable chats, but the one given", async () => {
-    const { store, q } = engine.seeded();
+    const { store, q } = await engine.seeded();
     const pc = await person(q, { agency: "cong-an-tinh", role: "coordinator", chat: "tg:2001" });
     await person(q, { agency: "cong-an-tinh", role: "coordinator", chat: "zalo:c", name: "C" });
     await person(q, { agency: "cong-an-tinh", role: "coordinator", chat: "tg:2009", removed: true });
@@ -73,7 +73,7 @@ describe.each(engines())("store: engine ($name)", (engine) => {
   });
 
   it("marks a gone chat once, stops what waits for it, and names its owner", async () => {
-    const { store, q } = engine.seeded();
+    const { store, q } = await engine.seeded();
     await person(q, { agency: "so-y-te", role: "focal", chat: "tg:1001", name: "Đầu mối" });
     await store.outbox.add(
       [1, 2].map((i) => ({
@@ -111,7 +111,7 @@ describe.each(engines())("store: engine ($name)", (engine) => {
   });
 
   it("moves the last tick forward only", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     expect(await store.engine.lastTickAt()).toBeUndefined();
     await store.engine.recordLastTick(now);
     await store.engine.recordLastTick(new Date(now.getTime() - 1000));
@@ -125,7 +125,7 @@ describe.each(engines())("store: engine ($name)", (engine) => {
 describe("store: engine matches the code it replaces", () => {
   it("settles the same guards and reads the same last tick", async () => {
     const [engine] = engines();
-    const seeded = engine?.seeded();
+    const seeded = await engine?.seeded();
     if (!seeded?.sqlite) throw new Error("a SQLite engine is needed");
     const { store, q, planId, sqlite } = seeded;
     for (const [guard] of await guards(q, planId))

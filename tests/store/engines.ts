@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
-import { openDatabase } from "../../src/db/connection.ts";
-import { type Q, sqliteQ } from "../../src/store/context.ts";
+import { type Db, openDatabase } from "../../src/db/connection.ts";
+import { copySqliteToPostgres } from "../../src/db/copy.ts";
+import { postgresQ, type Q, raw, sqliteQ } from "../../src/store/context.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { seededCopy, tempDatabase } from "../helpers/db.ts";
+import { tempPostgres } from "../helpers/pg.ts";
 
 /** A store on an engine, with the SQLite handle when there is one (to compare with the old code). */
 export interface Opened {
@@ -14,12 +16,19 @@ export interface Opened {
   planId?: string;
 }
 
+/** A seeded store and the SQLite database it started from, for reads of the old code on the same rows. */
+export interface Seeded extends Opened {
+  planId: string;
+  /** The store's own database on SQLite; on PostgreSQL the file it was copied from, untouched since. */
+  source: Db;
+}
+
 export interface Engine {
   name: string;
   /** An empty database with the migrations applied. */
-  open(): Opened;
+  open(): Promise<Opened>;
   /** The shipped agencies and plan. */
-  seeded(): Opened & { planId: string };
+  seeded(): Promise<Seeded>;
 }
 
 const opened: { close(): void }[] = [];
@@ -27,26 +36,56 @@ afterAll(() => {
   for (const d of opened.splice(0)) d.close();
 });
 
-/** The engines every store test runs on; PostgreSQL joins with one more entry. */
+/** The seeded SQLite file of this test file, opened: the source both engines' seeded stores start from. */
+function seededSqlite() {
+  // A copy of a file seeded once per test file: importing the plan each time costs a second.
+  const d = openDatabase(seededCopy());
+  opened.push(d);
+  const plan = d.sqlite.prepare("select id from plans").get() as { id: string };
+  return { d, planId: plan.id };
+}
+
+/** The engines every store test runs on: the same assertions hold on SQLite and on PostgreSQL. */
 export function engines(): Engine[] {
   return [
     {
       name: "sqlite",
-      open: () => {
+      open: async () => {
         const d = tempDatabase();
         const q = sqliteQ(d.db, d.sqlite);
         return { store: openStore(q), q, sqlite: d.sqlite };
       },
-      seeded: () => {
-        // A copy of a file seeded once per test file: importing the plan each time costs a second.
-        const d = openDatabase(seededCopy());
-        opened.push(d);
+      seeded: async () => {
+        const { d, planId } = seededSqlite();
         const q = sqliteQ(d.db, d.sqlite);
-        const plan = d.sqlite.prepare("select id from plans").get() as { id: string };
-        return { store: openStore(q), q, sqlite: d.sqlite, planId: plan.id };
+        return { store: openStore(q), q, sqlite: d.sqlite, planId, source: d.db };
+      },
+    },
+    {
+      name: "postgres",
+      open: async () => {
+        const q = postgresQ((await tempPostgres()).db);
+        return { store: openStore(q), q };
+      },
+      seeded: async () => {
+        // The same seeded rows, ids and all, copied the way an operator moves to PostgreSQL.
+        const { d, planId } = seededSqlite();
+        const pg = await tempPostgres();
+        await copySqliteToPostgres(d.sqlite, pg.pool);
+        const q = postgresQ(pg.db);
+        return { store: openStore(q), q, planId, source: d.db };
       },
     },
   ];
+}
+
+/**
+ * Orders a text column by the en-US locale on PostgreSQL, as a database created with that locale
+ * does (the tests' database orders by code point, like SQLite): store reads must not follow it.
+ */
+export async function localeOrdered(o: Opened, table: string, column: string): Promise<void> {
+  if (o.q.dialect !== "postgres") return;
+  await raw(`alter table ${table} alter column ${column} type text collate "en-US-x-icu"`)(o.q).run();
 }
 
 /** A contact reachable on `chat`, written with the query builder so every engine takes it. */

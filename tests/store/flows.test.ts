@@ -82,6 +82,22 @@ describe("store: transactions (SQLite)", () => {
     expect(await store.flows.get("tg:other", now)).toBeDefined();
   });
 
+  it("begins a transaction only after the calls already running, so its rollback keeps their writes", async () => {
+    const store = sqliteStore();
+    // Four statements with awaits between: a transaction opened meanwhile would have taken the last ones.
+    const running = store.catalog.createReviewAgency({ name: "Ban X", key: "ban x", base: "ban-x" });
+    const failing = store
+      .transaction(async (tx) => {
+        await tx.flows.start("tg:1", null, "report", "task", {}, now);
+        throw new Error("boom");
+      })
+      .catch((e: Error) => e.message);
+    expect(await running).toBe("ban-x");
+    expect(await failing).toBe("boom");
+    expect(await store.catalog.agency("ban-x")).toMatchObject({ id: "ban-x", needsReview: true });
+    expect(await store.flows.get("tg:1", now)).toBeUndefined();
+  });
+
   it("refuses the outer store inside a transaction instead of waiting for itself", async () => {
     const store = sqliteStore();
     const result = await store
@@ -90,6 +106,20 @@ describe("store: transactions (SQLite)", () => {
       })
       .catch((e: Error) => e.message);
     expect(result).toMatch(/use the store it hands you/);
+  });
+
+  it("runs transactions started together one after another, each whole", async () => {
+    const store = sqliteStore();
+    const chats = ["tg:p", "tg:q", "tg:r"];
+    await Promise.all(
+      chats.map((chat) =>
+        store.transaction(async (tx) => {
+          await tx.flows.start(chat, null, "report", "task", {}, now);
+          await tx.flows.setMenu(chat, [{ label: chat, data: "rp" }], now);
+        }),
+      ),
+    );
+    for (const chat of chats) expect(await store.flows.menu(chat)).toEqual([{ label: chat, data: "rp" }]);
   });
 
   it("commits what the body wrote", async () => {

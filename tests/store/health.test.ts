@@ -15,7 +15,7 @@ const msg = (key: string, chatId: string) => ({
 
 describe.each(engines())("store: health ($name)", (engine) => {
   it("records when a scheduled tick ran, earlier instants included", async () => {
-    const { store, sqlite } = engine.open();
+    const { store, sqlite } = await engine.open();
     expect(await store.health.lastTickRan()).toBeUndefined();
     await store.health.recordTickRan(now);
     const earlier = new Date(now.getTime() - 60_000);
@@ -27,7 +27,7 @@ describe.each(engines())("store: health ($name)", (engine) => {
   });
 
   it("counts outbox rows in every state", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     expect(await store.health.outboxCounts()).toEqual({
       pending: 0,
       sending: 0,
@@ -43,7 +43,7 @@ describe.each(engines())("store: health ($name)", (engine) => {
   });
 
   it("counts unreachable chats by channel", async () => {
-    const { store, q } = engine.open();
+    const { store, q } = await engine.open();
     expect(await store.health.unreachableByChannel()).toEqual(new Map());
     for (const id of ["tg:1", "tg:2", "tg:3", "zalo:a", "console:x", "odd"])
       await q.db.insert(q.t.chats).values({ id, createdAt: now.toISOString() });
@@ -58,7 +58,7 @@ describe.each(engines())("store: health ($name)", (engine) => {
   });
 
   it("probes a write and leaves nothing behind", async () => {
-    const { store, q, sqlite } = engine.open();
+    const { store, q, sqlite } = await engine.open();
     await store.health.probeWrite();
     expect(await q.db.select().from(q.t.engineState).where(eq(q.t.engineState.key, "readyz-probe"))).toEqual(
       [],
@@ -70,7 +70,7 @@ describe.each(engines())("store: health ($name)", (engine) => {
 describe("store: health on SQLite", () => {
   it("fails the probe quickly while another process holds the write lock", async () => {
     const [engine] = engines();
-    const { store, sqlite } = engine?.open() ?? {};
+    const { store, sqlite } = (await engine?.open()) ?? {};
     if (!store || !sqlite) throw new Error("a SQLite engine is needed");
     const other = new Database(sqlite.name);
     other.exec("begin immediate");

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { engines, type Opened } from "./engines.ts";
+import { engines, type Seeded } from "./engines.ts";
 
 const now = new Date("2026-12-01T03:00:00Z");
 const week = new Date(now.getTime() + 7 * 86_400_000).toISOString();
 
 describe.each(engines())("store: invites ($name)", (engine) => {
-  let o: Opened & { planId: string };
-  beforeAll(() => {
-    o = engine.seeded();
+  let o: Seeded;
+  beforeAll(async () => {
+    o = await engine.seeded();
   });
   const invite = (code: string, expiresAt = week) => ({
     code,

@@ -20,7 +20,7 @@ const long = (lines: number) => Array.from({ length: lines }, (_, i) => `${i}`.p
 
 describe.each(engines())("store: outbox ($name)", (engine) => {
   it("writes a dedupe key once, whoever writes it again", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     const first = await store.outbox.add([msg("a", "tg:1"), msg("b", "tg:1")], now);
     expect(first).toHaveLength(2);
     const second = await store.outbox.add([msg("a", "tg:1", { text: "changed" }), msg("c", "tg:2")], now);
@@ -36,7 +36,7 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
   });
 
   it("splits a long text per channel: choices on the last part, the attachment on the first", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     const choices = [[{ label: "Báo cáo", data: "rp" }]];
     const attachment = { kind: "photo" as const, path: "/tmp/x.png", name: "x.png" };
     const guard = { period: "2026-11", assignments: [1, 2] };
@@ -63,7 +63,7 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
   });
 
   it("claims a chat's oldest due message once, and none while another is in flight", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     const [a, b] = await store.outbox.add(
       [msg("a", "tg:1"), msg("b", "tg:1"), msg("late", "tg:1", { sendAfter: later }), msg("other", "tg:2")],
       now,
@@ -87,8 +87,21 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
     expect(await store.outbox.get(9999)).toBeUndefined();
   });
 
+  it("hands a message to one of several workers claiming the chat at once", async () => {
+    const { store } = await engine.open();
+    // Each round a fresh chat: the race is at the first claim, and it seldom loses all ten.
+    for (let round = 0; round < 10; round++) {
+      const chat = `tg:${round}`;
+      await store.outbox.add([msg(`a${round}`, chat), msg(`b${round}`, chat)], now);
+      const claims = await Promise.all([1, 2, 3, 4].map(() => store.outbox.claim(chat, now, now)));
+      expect(claims.filter((c) => c !== undefined).map((c) => [c.dedupeKey, c.attempts])).toEqual([
+        [`a${round}`, 1],
+      ]);
+    }
+  });
+
   it("releases with or without counting the attempt, and ends messages as skipped or failed", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     const [a, b] = (await store.outbox.add([msg("a", "tg:1"), msg("b", "tg:2")], now)) as [number, number];
     await store.outbox.claim("tg:1", now, now);
     await store.outbox.release(a, "429", false);
@@ -118,7 +131,7 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
   });
 
   it("stops everything waiting for a gone chat, and recovers stale claims", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     const ids = await store.outbox.add(
       [msg("a", "tg:1"), msg("b", "tg:1"), msg("c", "tg:1"), msg("d", "tg:2"), msg("e", "tg:3")],
       now,
@@ -144,7 +157,7 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
   });
 
   it("lists what is due on some channels, and filters the list", async () => {
-    const { store } = engine.open();
+    const { store } = await engine.open();
     await store.outbox.add(
       [msg("a", "tg:1"), msg("b", "zalo:1"), msg("c", "console:1"), msg("d", "tg:2", { sendAfter: later })],
       now,
@@ -164,8 +177,8 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
 describe("store: outbox matches the Outbox it replaces", () => {
   it("writes, claims and lists the same rows", async () => {
     const [engine] = engines();
-    const fresh = engine?.open();
-    const old = engine?.open();
+    const fresh = await engine?.open();
+    const old = await engine?.open();
     if (!fresh || !old?.sqlite) throw new Error("a SQLite engine is needed");
     const outbox = new Outbox(old.sqlite);
     const batch = [

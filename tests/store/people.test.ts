@@ -2,15 +2,15 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findActor } from "../../src/conversation/actor.ts";
 import { chatLang as oldChatLang, listContacts as oldListContacts } from "../../src/people/contacts.ts";
-import { engines, type Opened } from "./engines.ts";
+import { engines, type Seeded } from "./engines.ts";
 
 const now = new Date("2026-12-01T03:00:00Z");
 const at = now.toISOString();
 
 describe.each(engines())("store: people ($name)", (engine) => {
-  let o: Opened & { planId: string };
-  beforeAll(() => {
-    o = engine.seeded();
+  let o: Seeded;
+  beforeAll(async () => {
+    o = await engine.seeded();
   });
 
   it("links a chat once per agency and role, refreshing name and language, and finds the actor", async () => {
@@ -96,9 +96,9 @@ describe.each(engines())("store: people ($name)", (engine) => {
 });
 
 describe.each(engines())("store: chats ($name)", (engine) => {
-  let o: Opened & { planId: string };
-  beforeAll(() => {
-    o = engine.seeded();
+  let o: Seeded;
+  beforeAll(async () => {
+    o = await engine.seeded();
   });
 
   it("subscribes a chat once, replacing its scope, and unsubscribes it", async () => {

@@ -1,17 +1,18 @@
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   assignmentFor as oldAssignmentFor,
   assignmentsOf as oldAssignmentsOf,
 } from "../../src/conversation/queries.ts";
-import { engines, type Opened } from "./engines.ts";
+import { engines, type Seeded } from "./engines.ts";
 
 const now = new Date("2026-12-01T03:00:00Z");
 
 describe.each(engines())("store: reports ($name)", (engine) => {
-  let o: Opened & { planId: string };
+  let o: Seeded;
   let contactId: number;
   beforeAll(async () => {
-    o = engine.seeded();
+    o = await engine.seeded();
     await o.store.people.addContact(
       { agencyId: "so-y-te", role: "focal", chatId: "tg:42", lang: "vi" },
       now.toISOString(),
@@ -111,11 +112,37 @@ describe.each(engines())("store: reports ($name)", (engine) => {
     expect(await o.store.reports.sentChoices("tg:42", "m9")).toBeUndefined();
     expect(await o.store.reports.sentChoices("tg:other", "m1")).toBeUndefined();
   });
+
+  it("leaves one current report when several are saved for a month at once", async () => {
+    const [, a] = await o.store.reports.assignmentsOf("so-y-te");
+    if (!a) throw new Error("no second assignment");
+    const base = { assignmentId: a.assignmentId, taskId: a.taskId, agencyId: "so-y-te", period: "2026-10" };
+    const who = { contactId, chatId: "tg:42", channel: "telegram" };
+    await Promise.all(
+      ["in_progress", "done", "blocked", "in_progress"].map((status) =>
+        o.store.reports.save({ ...base, ...who, status: status as "done" }, now),
+      ),
+    );
+    const r = o.q.t.reports;
+    const rows = await o.q.db
+      .select({ superseded: r.supersededAt })
+      .from(r)
+      .where(and(eq(r.assignmentId, a.assignmentId), eq(r.period, "2026-10")));
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((x) => x.superseded === null)).toHaveLength(1);
+  });
+
+  it("links a chat to one contact when the same person is added twice at once", async () => {
+    const input = { agencyId: "so-y-te", role: "focal" as const, chatId: "tg:43", lang: "vi" as const };
+    const added = await Promise.all([1, 2, 3].map(() => o.store.people.addContact(input, now.toISOString())));
+    expect(new Set(added.map((x) => x.id)).size).toBe(1);
+    expect(added.filter((x) => x.created)).toHaveLength(1);
+  });
 });
 
 describe.each(engines())("store: targets ($name)", (engine) => {
   it("lists tracked targets as the plan orders them, stores values and ends the flow", async () => {
-    const o = engine.seeded();
+    const o = await engine.seeded();
     const own = await o.store.targets.trackedBy("cong-an-tinh");
     expect(own.length).toBeGreaterThanOrEqual(32);
     expect(new Set(own.map((t) => t.id)).size).toBe(own.length);

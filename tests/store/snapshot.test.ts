@@ -59,19 +59,19 @@ async function withChat(q: Q, id: string) {
 }
 
 describe.each(engines())("store: snapshot ($name)", (engine) => {
-  const seeded = engine.seeded();
-  const { store, q, planId } = seeded;
+  // Opened once for the file's tests, which read what this setup wrote.
   const ready = (async () => {
+    const { store, q, planId } = await engine.seeded();
     await withChat(q, "tg:-500");
     const before = await store.snapshot.work(planId);
     const partner = await closablePartner(q, planId);
     const partnersBefore = await store.snapshot.partnerCounts(planId);
     const ids = await cast(q, planId, before);
-    return { before, partner, partnersBefore, ...ids };
+    return { store, q, planId, before, partner, partnersBefore, ...ids };
   })();
 
   it("addresses reachable, current contacts by role and agency, coordinators under one key", async () => {
-    await ready;
+    const { store } = await ready;
     const r = await store.snapshot.recipients();
     expect([...r.keys()].sort()).toEqual(["coordinator:*", "focal:so-y-te", "head:so-y-te"]);
     expect(r.get("focal:so-y-te")?.map((x) => x.chatId)).toEqual(["tg:1001", "zalo:yt"]);
@@ -88,7 +88,7 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
   });
 
   it("reads the plan's lead work in order, each with its latest current status", async () => {
-    const { before, a1, a2 } = await ready;
+    const { store, planId, before, a1, a2 } = await ready;
     expect(before.length).toBeGreaterThan(10);
     expect(before.every((w) => w.role === "lead" && w.status === null && w.planId === planId)).toBe(true);
     expect(before.some((w) => w.indicative === true)).toBe(true);
@@ -104,7 +104,7 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
   });
 
   it("counts open partners, less those closed by their latest report", async () => {
-    const { partner, partnersBefore } = await ready;
+    const { store, planId, partner, partnersBefore } = await ready;
     const after = await store.snapshot.partnerCounts(planId);
     const n = partnersBefore.get(partner.agencyId) as number;
     expect(n).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
   });
 
   it("knows who reported in a period, what was done in a week, and the digest's subscribers", async () => {
-    const { a1, a2 } = await ready;
+    const { store, q, planId, a1, a2 } = await ready;
     expect(await store.snapshot.reportedIn("2026-11", planId)).toEqual(
       new Set([a2, (await closablePartner(q, planId)).id]),
     );
@@ -131,6 +131,7 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
   });
 
   it("names agencies and kinds, and lists the plans", async () => {
+    const { store, planId } = await ready;
     const names = await store.snapshot.agencyNames();
     const kinds = await store.snapshot.agencyKinds();
     expect(names.get("so-y-te")).toBe("Sở Y tế");
@@ -143,7 +144,7 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
 describe("store: snapshot matches the Snapshot it replaces", () => {
   it("reads the same recipients, names, work, partners and reports", async () => {
     const [engine] = engines();
-    const seeded = engine?.seeded();
+    const seeded = await engine?.seeded();
     if (!seeded?.sqlite) throw new Error("a SQLite engine is needed");
     const { store, q, planId } = seeded;
     await withChat(q, "tg:-500");
