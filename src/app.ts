@@ -64,8 +64,8 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     log,
     io,
     events: chatEvents(core, log),
-    rememberMenu: (chatId, m) => {
-      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
+    rememberMenu: async (chatId, m) => {
+      if (m.choices?.length) await router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     },
     tick: (at) => runner.tick(at),
   };

@@ -55,7 +55,7 @@ export interface AdapterContext {
   log: Logger;
   events: ChatEvents;
   /** Remembers a menu sent as numbered lines, so "2" or the label answers it. */
-  rememberMenu(chatId: string, message: OutgoingMessage): void;
+  rememberMenu(chatId: string, message: OutgoingMessage): Promise<void>;
   /** Runs the rules at an instant (the console's /tick). */
   tick(at: Date): Promise<{ ids: number[] }>;
   io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };

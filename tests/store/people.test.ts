@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findActor } from "../../src/conversation/actor.ts";
 import { chatLang as oldChatLang, listContacts as oldListContacts } from "../../src/people/contacts.ts";
 import { engines, type Opened } from "./engines.ts";
 
@@ -33,7 +32,6 @@ describe.each(engines())("store: people ($name)", (engine) => {
       ],
       lang: "en",
     });
-    if (o.sqlite) expect(actor).toEqual(findActor(o.sqlite, "tg:1"));
     const [row] = await o.q.db.select().from(o.q.t.contacts).where(eq(o.q.t.contacts.id, first.id));
     expect(row?.name).toBe("An");
     expect(await s.chatLang("tg:1")).toBe("en");

@@ -31,7 +31,7 @@ export class ConsoleChannel implements Channel {
   constructor(
     private readonly out: Writable,
     private readonly core: Core,
-    private readonly setMenu: (chatId: string, message: OutgoingMessage) => void,
+    private readonly setMenu: (chatId: string, message: OutgoingMessage) => Promise<void>,
   ) {}
 
   isGroup(): boolean {
@@ -40,7 +40,7 @@ export class ConsoleChannel implements Channel {
 
   async send(chatId: string, message: OutgoingMessage): Promise<{ messageId: string }> {
     const lang = this.langOf(chatId);
-    this.setMenu(`console:${chatId}`, message);
+    await this.setMenu(`console:${chatId}`, message);
     this.out.write(
       `\n📨 → ${chatId}\n${renderNumbered(this.core.i18n, lang, message.text, message.choices)}\n`,
     );

@@ -31,7 +31,7 @@ export class ZaloSender implements Channel {
     private readonly client: ZaloClient,
     private readonly i18n: I18n,
     private readonly langOf: (chatId: string) => Lang,
-    private readonly remember: (chatId: string, message: OutgoingMessage) => void,
+    private readonly remember: (chatId: string, message: OutgoingMessage) => Promise<void>,
     readonly pacing: Pacing = zaloPacing,
   ) {}
 
@@ -48,7 +48,7 @@ export class ZaloSender implements Channel {
       let id = "";
       for (const part of parts)
         id = (await this.client.sendMessage(chatId, part.slice(0, ZALO_TEXT_LIMIT))).message_id;
-      this.remember(`zalo:${chatId}`, message);
+      await this.remember(`zalo:${chatId}`, message);
       return { messageId: id };
     } catch (e) {
       throw toChannelError(e);

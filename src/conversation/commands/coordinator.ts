@@ -17,7 +17,6 @@ import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";
-import { assignmentsOf } from "../queries.ts";
 import { taskLine } from "./focal.ts";
 import { parseInviteArgs } from "./invite-args.ts";
 
@@ -89,10 +88,10 @@ export function missingCommand(turn: Turn, arg: string): Reply[] {
 }
 
 /** /status <agency>: that agency's tasks and latest reports. */
-export function statusCommand(turn: Turn, arg: string): Reply[] {
+export async function statusCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-status");
   const agency = findAgency(turn.deps.database.db, arg);
-  const rows = assignmentsOf(turn.deps.database.sqlite, agency.id).filter((a) => a.role === "lead");
+  const rows = (await turn.deps.store.reports.assignmentsOf(agency.id)).filter((a) => a.role === "lead");
   const lines = rows.map((a) => taskLine(turn, a));
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
 }
@@ -157,11 +156,11 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
 }
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */
-export function inviteCommand(turn: Turn, arg: string): Reply[] {
+export async function inviteCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const { agency, role } = parseInviteArgs(turn.deps.database.db, arg);
-  const invite = createInvite(
+  const invite = await createInvite(
+    turn.deps.store,
     turn.deps.database.db,
-    turn.deps.database.sqlite,
     { agency, role, createdBy: turn.incoming.userId },
     turn.now,
   );
