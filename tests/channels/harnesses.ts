@@ -67,7 +67,7 @@ async function build(def: AdapterDefinition, env: Record<string, string>, io: Ad
     router,
     log: silent,
     io,
-    events: { added: () => {}, removed: () => {}, moved: () => {} },
+    events: { added: async () => {}, removed: async () => {}, moved: async () => {} },
     rememberMenu: async (chatId, m) => {
       if (m.choices?.length) await router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     },
