@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chatLang as oldChatLang, listContacts as oldListContacts } from "../../src/people/contacts.ts";
+import { listContacts as oldListContacts } from "../../src/people/contacts.ts";
 import { engines, type Opened } from "./engines.ts";
 
 const now = new Date("2026-12-01T03:00:00Z");
@@ -36,7 +36,6 @@ describe.each(engines())("store: people ($name)", (engine) => {
     expect(row?.name).toBe("An");
     expect(await s.chatLang("tg:1")).toBe("en");
     expect(await s.chatLang("tg:nobody")).toBe("vi");
-    if (o.sqlite) expect(oldChatLang(o.sqlite, "tg:1")).toBe("en");
   });
 
   it("forgets removed contacts and brings an unreachable chat back when linked anew", async () => {
