@@ -34,7 +34,6 @@ const NOT_YET: string[] = [
   "catalog/plan-write.ts",
   "catalog/task-queries.ts",
   "cli/plan.ts",
-  "conversation/commands/coordinator.ts",
   "conversation/commands/export.ts",
   "conversation/commands/task-detail.ts",
   "engine/deps.ts",

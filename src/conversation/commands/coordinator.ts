@@ -9,7 +9,6 @@ import { manualKey, recipientKey } from "../../engine/keys.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import type { Reply } from "../../messages.ts";
-import { reachableChats } from "../../people/reachable.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
 import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
@@ -104,14 +103,12 @@ const CONFIRM = /^(xac ?nhan|dong y|co|ok|yes|confirm)$/;
  * the bot prints it (31/03/2027) or as ISO. A date already past makes the task overdue at
  * once, so it is set only when the coordinator confirms it; until then nothing changes.
  */
-export function setDueCommand(turn: Turn, arg: string): Reply[] {
+export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const [rawRef = "", date = "", ...rest] = arg.split(/\s+/);
   if (!rawRef || !date) throw new UserError("usage-setdue");
   const ref = rawRef.toUpperCase();
   const day = readDay(date);
-  const { sqlite } = turn.deps.database;
-  if (!sqlite.prepare("select 1 from tasks where ref = ? and archived_at is null").get(ref))
-    throw new UserError("err-task-unknown", { ref });
+  if (!(await turn.deps.store.catalog.liveTask(ref))) throw new UserError("err-task-unknown", { ref });
   const confirmed = CONFIRM.test(foldAccents(rest.join(" ")).trim());
   if (day < today(turn) && !confirmed)
     return text(
@@ -122,7 +119,7 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
         command: `${rawRef} ${date}`,
       }),
     );
-  sqlite.prepare("update tasks set due_override = ? where ref = ? and archived_at is null").run(day, ref);
+  await turn.deps.store.catalog.setDueOverride(ref, day);
   return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
 }
 
@@ -130,16 +127,19 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
 export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
   const agency = findAgency(turn.deps.database.db, arg);
-  const focal = reachableChats(turn.deps.database.sqlite, { role: "focal", agencyId: agency.id });
+  // By contact, then chat: the order the outbox gets them in.
+  const focal = (await turn.deps.store.people.focalChats(agency.id)).sort(
+    (a, b) => a.id - b.id || (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : 0),
+  );
   if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
   const planId = defaultPlanId(turn.deps.database.db);
   const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
   turn.deps.outbox.add(
     focal.map((f) => ({
-      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.contactId, f.chatId),
-      chatId: f.chatId,
-      contactId: f.contactId,
+      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.id, f.chat),
+      chatId: f.chat,
+      contactId: f.id,
       agencyId: agency.id,
       kind: "manual-remind",
       text: turn.deps.i18n.t(f.lang, "remind-text", {
