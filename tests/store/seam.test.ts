@@ -34,8 +34,6 @@ const NOT_YET: string[] = [
   "catalog/plan-write.ts",
   "catalog/task-queries.ts",
   "cli/plan.ts",
-  "conversation/commands/export.ts",
-  "conversation/commands/task-detail.ts",
   "engine/deps.ts",
   "engine/work-items.ts",
   "people/reachable.ts",

@@ -54,12 +54,11 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
 }
 
 /** /digest: the weekly digest for this chat's scope, now, with its chart where files travel. */
-export function digestCommand(turn: Turn): Reply[] {
+export async function digestCommand(turn: Turn): Promise<Reply[]> {
   const planId = defaultPlanId(turn.deps.database.db);
-  const sub = turn.deps.database.sqlite
-    .prepare("select scope from subscriptions where chat_id = ?")
-    .get(turn.incoming.chatId) as { scope: string } | undefined;
-  const scope: DigestScope = sub ? JSON.parse(sub.scope) : { kind: "plan" };
+  const scope: DigestScope = (await turn.deps.store.chats.subscription(turn.incoming.chatId)) ?? {
+    kind: "plan",
+  };
   const snapshot = new Snapshot(turn.deps.database.sqlite);
   const rules = turn.deps.rules(planId);
   const day = turn.deps.calendar.localDate(turn.now);
