@@ -54,7 +54,6 @@ const NOT_YET: string[] = [
   "ops/restore.ts",
   "ops/state-checks.ts",
   "people/contacts.ts",
-  "people/subscriptions.ts",
   "reports/synthesis-queries.ts",
   "reports/synthesis.ts",
 ];

@@ -54,7 +54,7 @@ export class ConsoleChannel implements Channel {
 }
 
 /** A demo cast so a newcomer can play every role: two agencies' people and a coordinator. */
-export function ensureDemoPeople(core: Core): void {
+export async function ensureDemoPeople(core: Core): Promise<void> {
   const { db } = core.database;
   if (listContacts(db).some((c) => c.chatId.startsWith("console:"))) return;
   for (const [agency, role] of [
@@ -65,7 +65,7 @@ export function ensureDemoPeople(core: Core): void {
   ] as const) {
     addContact(db, { agency, role, chat: `console:${agency}-${role}`, name: `Demo ${role}` });
   }
-  subscribe(db, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
+  await subscribe(core.store, db, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
 }
 
 export interface ConsoleOptions {

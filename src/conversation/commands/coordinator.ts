@@ -34,10 +34,10 @@ function today(turn: Turn): string {
 }
 
 /** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
-export function overdueCommand(turn: Turn, arg: string): Reply[] {
+export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const snapshot = new Snapshot(turn.deps.database.sqlite);
   const day = today(turn);
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
   const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
   const late = snapshot
@@ -65,9 +65,9 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
-export function missingCommand(turn: Turn, arg: string): Reply[] {
+export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const day = today(turn);
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const plan = findPlan(turn.deps.database.sqlite, planId);
   const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
   const snapshot = new Snapshot(turn.deps.database.sqlite);
@@ -132,7 +132,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
     (a, b) => a.id - b.id || (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : 0),
   );
   if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
   turn.deps.outbox.add(
@@ -176,8 +176,9 @@ export async function inviteCommand(turn: Turn, arg: string): Promise<Reply[]> {
   );
 }
 
-export function subscribeCommand(turn: Turn, arg: string): Reply[] {
-  const scope = subscribe(
+export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]> {
+  const scope = await subscribe(
+    turn.deps.store,
     turn.deps.database.db,
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
@@ -186,10 +187,10 @@ export function subscribeCommand(turn: Turn, arg: string): Reply[] {
   return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 
-export function unsubscribeCommand(turn: Turn): Reply[] {
+export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   return text(
     turn.t(
-      unsubscribe(turn.deps.database.db, turn.incoming.chatId) ? "unsubscribe-done" : "unsubscribe-none",
+      (await unsubscribe(turn.deps.store, turn.incoming.chatId)) ? "unsubscribe-done" : "unsubscribe-none",
     ),
   );
 }

@@ -22,9 +22,8 @@ export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const leads = await store.catalog.taskLeadNames(task.id);
   const snapshot = new Snapshot(turn.deps.database.sqlite);
   const names = snapshot.agencyNames();
-  const assigned = snapshot
-    .work(defaultPlanId(turn.deps.database.db))
-    .filter((w) => w.taskId === task.id && w.role === "lead");
+  const planId = await defaultPlanId(turn.deps.store);
+  const assigned = snapshot.work(planId).filter((w) => w.taskId === task.id && w.role === "lead");
   const open = assigned
     .filter((w) => !isClosed(w))
     .map((w) => names.get(w.agencyId) ?? w.agencyId)
