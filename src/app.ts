@@ -15,8 +15,6 @@ import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
 import { measureUpdates } from "./metrics.ts";
 import { startDailyBackup } from "./ops/daily-backup.ts";
-import { moveChat } from "./people/chat-move.ts";
-import { markReachable } from "./people/contacts.ts";
 import { within } from "./shutdown.ts";
 
 export interface AppIO {
@@ -64,8 +62,8 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     log,
     io,
     events: chatEvents(core, log),
-    rememberMenu: (chatId, m) => {
-      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
+    rememberMenu: async (chatId, m) => {
+      if (m.choices?.length) await router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     },
     tick: (at) => runner.tick(at),
   };
@@ -110,13 +108,14 @@ function openCore(config: Config, log: Logger) {
 /** What a chat's fate told by a platform means for our records. */
 function chatEvents(core: Core, log: Logger): ChatEvents {
   return {
-    added: (chatId) => markReachable(core.database.db, chatId),
-    removed: (chatId) => {
-      core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
-      chatUnreachable(core, chatId, "removed from the chat");
+    added: (chatId) => core.store.people.markReachable(chatId),
+    removed: async (chatId) => {
+      await core.store.chats.unsubscribe(chatId);
+      await chatUnreachable(core, chatId, "removed from the chat");
     },
-    moved: (from, to) => {
-      if (moveChat(core.sqlite, from, to)) log.warn({ from, to }, "chat changed its id: moved");
+    moved: async (from, to) => {
+      if (await core.store.chats.moveChat(from, to, new Date()))
+        log.warn({ from, to }, "chat changed its id: moved");
     },
   };
 }

@@ -66,8 +66,8 @@ async function once(reports: number) {
       router,
       i18n: core.i18n,
       log: createLogger("silent"),
-      onRemoved: () => {},
-      onAdded: () => {},
+      onRemoved: async () => {},
+      onAdded: async () => {},
       botInfo,
     });
     const lastMarkup = new Map<number, { callback_data: string; text: string }[][]>();

@@ -40,11 +40,11 @@ export interface WebhookSpec {
 /** What happened to a chat, told by the platform; the composition root decides what it means. */
 export interface ChatEvents {
   /** The bot was added (back) to a chat: it is reachable again. */
-  added(chatId: string): void;
+  added(chatId: string): Promise<void>;
   /** The bot was removed from a chat: its digests and reminders stop. */
-  removed(chatId: string): void;
+  removed(chatId: string): Promise<void>;
   /** A chat changed its id (a Telegram group became a supergroup): its people and messages move. */
-  moved(from: string, to: string): void;
+  moved(from: string, to: string): Promise<void>;
 }
 
 /** Everything an adapter may use, handed over by startApp. */
@@ -55,7 +55,7 @@ export interface AdapterContext {
   log: Logger;
   events: ChatEvents;
   /** Remembers a menu sent as numbered lines, so "2" or the label answers it. */
-  rememberMenu(chatId: string, message: OutgoingMessage): void;
+  rememberMenu(chatId: string, message: OutgoingMessage): Promise<void>;
   /** Runs the rules at an instant (the console's /tick). */
   tick(at: Date): Promise<{ ids: number[] }>;
   io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };

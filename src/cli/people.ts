@@ -57,8 +57,8 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .option("--scope <scope>", ctx.t("cli-opt-scope"), "plan")
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--lang <lang>", "vi | en", "vi")
-    .action((chat: string, o: { scope: string; plan?: string; lang: string }) => {
-      const scope = subscribe(ctx.catalog().db, {
+    .action(async (chat: string, o: { scope: string; plan?: string; lang: string }) => {
+      const scope = await subscribe(ctx.core().store, ctx.catalog().db, {
         chat,
         planId: o.plan,
         scope: o.scope,
@@ -70,9 +70,8 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
   groups
     .command("unsubscribe <chat>")
     .description(ctx.t("cli-groups-unsubscribe"))
-    .action((chat: string) => {
-      ctx.out(
-        ctx.t(unsubscribe(ctx.catalog().db, chat) ? "cli-unsubscribed" : "cli-not-subscribed", { chat }),
-      );
+    .action(async (chat: string) => {
+      const gone = await unsubscribe(ctx.core().store, chat);
+      ctx.out(ctx.t(gone ? "cli-unsubscribed" : "cli-not-subscribed", { chat }));
     });
 }

@@ -1,13 +1,14 @@
 import { flowData } from "../choice-data.ts";
 import type { Args, Lang } from "../i18n/index.ts";
 import type { Choice, Evidence, Incoming, Reply } from "../messages.ts";
-import type { FlowState, FlowStore } from "./state.ts";
+import type { FlowState } from "../store/flows.ts";
+import type { Store } from "../store/index.ts";
 import type { Actor, ConversationDeps } from "./types.ts";
 
 /** What a command or a flow step sees: who, where, when, and how to speak. */
 export interface Turn {
   deps: ConversationDeps;
-  flows: FlowStore;
+  flows: Store["flows"];
   incoming: Incoming;
   actor: Actor | undefined;
   lang: Lang;
@@ -33,7 +34,7 @@ export interface FlowDefinition {
   kind: string;
   /** What the question at this step takes; "choice" when absent. */
   inputOf?(state: FlowState): InputKind;
-  step(turn: Turn, state: FlowState, input: StepInput): Reply[];
+  step(turn: Turn, state: FlowState, input: StepInput): Promise<Reply[]>;
 }
 
 /** A button answering the flow's open question (data format: choice-data.ts). */

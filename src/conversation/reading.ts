@@ -1,9 +1,9 @@
 import { isCancelData } from "../choice-data.ts";
-import type { Reply } from "../messages.ts";
+import type { Choice, Reply } from "../messages.ts";
+import type { FlowState } from "../store/flows.ts";
 import { type Command, parseCommand } from "./commands/index.ts";
 import { type InputKind, type Turn, whichOne } from "./context.ts";
 import { choiceByNumber, type LabelMatch, looseKey, matchLabel, readRef } from "./input.ts";
-import type { FlowState, FlowStore } from "./state.ts";
 
 /** What a typed message turned out to be; nothing set: plain text for the flow or a hint. */
 export interface Read {
@@ -26,37 +26,36 @@ const pickOne = <T>(m: LabelMatch<T>): T | undefined => (m && "one" in m ? m.one
  * free text) a whole-message command, then another message's choice by its label; outside a
  * flow, a bare command word or the last message's menu.
  */
-export function readTyped(
+export async function readTyped(
   turn: Turn,
-  flows: FlowStore,
   open: OpenQuestion | undefined,
   text: string,
   bare: boolean,
-): Read | undefined {
+): Promise<Read | undefined> {
   if (!text.trim()) return undefined;
   if (text.trim().startsWith("/")) {
     const command = parseCommand(text, false);
     return command ? { command } : undefined;
   }
-  const menu = () => (bare ? flows.menu(turn.incoming.chatId) : []);
+  const menu = async () => (bare ? turn.flows.menu(turn.incoming.chatId) : []);
   return open ? readAnswer(turn, open, text, bare, menu) : readOutsideFlow(text, bare, menu);
 }
 
-function readOutsideFlow(text: string, bare: boolean, menu: () => { label: string; data: string }[]) {
+async function readOutsideFlow(text: string, bare: boolean, menu: () => Promise<Choice[]>) {
   const command = bare ? parseCommand(text, true) : undefined;
   if (command) return { command };
-  const offered = menu();
+  const offered = await menu();
   const picked = choiceByNumber(text, offered) ?? pickOne(matchLabel(text, offered, (c) => c.label));
   return picked ? { choice: picked.data } : undefined;
 }
 
-function readAnswer(
+async function readAnswer(
   turn: Turn,
   { flow, kind }: OpenQuestion,
   text: string,
   bare: boolean,
-  menu: () => { label: string; data: string }[],
-): Read | undefined {
+  menu: () => Promise<Choice[]>,
+): Promise<Read | undefined> {
   const offered = flow.choices ?? [];
   const byNumber = bare && kind !== "number" ? choiceByNumber(text, offered) : undefined;
   if (byNumber) return { choice: byNumber.data };
@@ -77,6 +76,6 @@ function readAnswer(
   if (kind === "text") return undefined;
   const command = bare ? parseCommand(text, true) : undefined;
   if (command && command.arg === "") return { command };
-  const picked = pickOne(matchLabel(text, menu(), (c) => c.label));
+  const picked = pickOne(matchLabel(text, await menu(), (c) => c.label));
   return picked ? { choice: picked.data } : undefined;
 }

@@ -1,12 +1,12 @@
 import { CANCEL_VALUE, readFlowData, readReportData } from "../choice-data.ts";
-import { prepared } from "../db/statements.ts";
-import { laterPartsPrefix, messageKey } from "../engine/keys.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { Incoming, Reply } from "../messages.ts";
 import { countFlowError } from "../metrics.ts";
-import { findActor, isCoordinator } from "./actor.ts";
+import type { FlowState } from "../store/flows.ts";
+import type { Store } from "../store/index.ts";
+import { isCoordinator } from "./actor.ts";
 import type { Command } from "./commands/index.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { kpiFlow } from "./flows/kpi.ts";
@@ -16,7 +16,6 @@ import { settingsFlow } from "./flows/settings.ts";
 import { CODE } from "./invites.ts";
 import { readTyped } from "./reading.ts";
 import { remindedAssignment } from "./reminded.ts";
-import { type FlowState, FlowStore } from "./state.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
@@ -39,18 +38,18 @@ export interface RouterOptions {
  * reach a stack trace (errors become one polite line, and the log gets the details).
  */
 export class ConversationRouter {
-  readonly flows: FlowStore;
+  readonly flows: Store["flows"];
 
   constructor(
     private readonly deps: ConversationDeps,
     private readonly log: Logger,
   ) {
-    this.flows = new FlowStore(deps.database.sqlite);
+    this.flows = deps.store.flows;
   }
 
   async handle(incoming: Incoming, options: RouterOptions = {}): Promise<Reply[]> {
     const now = this.deps.now();
-    const actor = findActor(this.deps.database.sqlite, incoming.userId);
+    const actor = await this.deps.store.people.actor(incoming.userId);
     const lang = actor?.lang ?? parseLang(incoming.userLang);
     const turn: Turn = {
       deps: this.deps,
@@ -63,7 +62,7 @@ export class ConversationRouter {
     };
     try {
       const replies = await this.route(turn, options);
-      this.remember(incoming.chatId, replies, options, now);
+      await this.remember(incoming.chatId, replies, options, now);
       return replies;
     } catch (e) {
       if (e instanceof UserError) return [{ text: turn.t(e.key, e.args) }];
@@ -80,12 +79,12 @@ export class ConversationRouter {
    * Choices belong to what showed them: a flow's question keeps its own on the flow row (only
    * that flow, by its nonce, takes them); any other message's menu is the chat's message menu.
    */
-  private remember(chatId: string, replies: Reply[], options: RouterOptions, now: Date): void {
+  private async remember(chatId: string, replies: Reply[], options: RouterOptions, now: Date): Promise<void> {
     const offered = replies.at(-1)?.choices?.flat();
     if (!offered?.length) return;
     const nonce = readFlowData(offered[0]?.data ?? "")?.nonce;
-    if (nonce) this.flows.offer(chatId, nonce, offered);
-    else if (options.bareCommands) this.flows.setMenu(chatId, offered, now);
+    if (nonce) await this.flows.offer(chatId, nonce, offered);
+    else if (options.bareCommands) await this.flows.setMenu(chatId, offered, now);
   }
 
   private async route(turn: Turn, options: RouterOptions): Promise<Reply[]> {
@@ -94,10 +93,10 @@ export class ConversationRouter {
     if (text.length > MAX_TEXT)
       return [{ text: turn.t("err-too-long", { max: MAX_TEXT, length: text.length }) }];
 
-    const flow = this.flows.get(incoming.chatId, turn.now);
+    const flow = (await this.flows.get(incoming.chatId, turn.now)) as FlowState | undefined;
     const bare = !!options.bareCommands && incoming.chatType !== "group";
     const open = flow && { flow, kind: FLOWS.get(flow.kind)?.inputOf?.(flow) ?? "choice" };
-    const read = incoming.choice ? undefined : readTyped(turn, this.flows, open, text, bare);
+    const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);
     if (read?.reply) return read.reply;
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
     const choice = incoming.choice ?? read?.choice;
@@ -106,13 +105,13 @@ export class ConversationRouter {
   }
 
   /** A button pressed (or a choice picked by typing): a flow's answer, or "report". */
-  private pressed(turn: Turn, flow: FlowState | undefined, choice: string): Reply[] {
+  private async pressed(turn: Turn, flow: FlowState | undefined, choice: string): Promise<Reply[]> {
     const { incoming, actor } = turn;
     const answer = readFlowData(choice);
     if (answer) {
       if (!flow || flow.nonce !== answer.nonce) return [{ text: turn.t("flow-stale-button") }];
       if (answer.value === CANCEL_VALUE) {
-        this.flows.clear(incoming.chatId);
+        await this.flows.clear(incoming.chatId);
         return [{ text: turn.t("flow-cancelled") }];
       }
       return this.step(turn, flow, { value: answer.value });
@@ -126,7 +125,7 @@ export class ConversationRouter {
   }
 
   /** Text that is neither a command nor a choice: the open question's answer, a code, or a hint. */
-  private unprompted(turn: Turn, flow: FlowState | undefined): Reply[] {
+  private async unprompted(turn: Turn, flow: FlowState | undefined): Promise<Reply[]> {
     const { incoming, actor } = turn;
     const group = incoming.chatType === "group";
     const text = incoming.text ?? "";
@@ -137,18 +136,22 @@ export class ConversationRouter {
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
     if (incoming.replyTo && !group) {
-      const reminded = remindedAssignment(this.deps.database.sqlite, incoming.chatId, incoming.replyTo);
+      const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
     return group ? [] : [{ text: turn.t("hint") }];
   }
 
-  private command(turn: Turn, command: Command, arg: string): Reply[] | Promise<Reply[]> {
+  private async command(turn: Turn, command: Command, arg: string): Promise<Reply[]> {
     const { incoming, actor } = turn;
     const group = incoming.chatType === "group";
     if (command.name === "cancel") {
       return [
-        { text: turn.t(this.flows.clear(incoming.chatId) ? "flow-cancelled" : "flow-nothing-to-cancel") },
+        {
+          text: turn.t(
+            (await this.flows.clear(incoming.chatId)) ? "flow-cancelled" : "flow-nothing-to-cancel",
+          ),
+        },
       ];
     }
     if (group && !command.group) return [{ text: turn.t("err-private-only") }];
@@ -160,23 +163,19 @@ export class ConversationRouter {
       group &&
       command.name !== "subscribe" &&
       command.name !== "help" &&
-      !this.subscribed(incoming.chatId)
+      !(await this.deps.store.chats.subscribed(incoming.chatId))
     ) {
       return [{ text: turn.t("err-group-not-subscribed") }];
     }
     return command.run(turn, arg);
   }
 
-  private step(turn: Turn, flow: FlowState, input: StepInput): Reply[] {
+  private async step(turn: Turn, flow: FlowState, input: StepInput): Promise<Reply[]> {
     const def = FLOWS.get(flow.kind);
     if (!def || (flow.contactId !== null && !turn.actor?.contacts.some((c) => c.id === flow.contactId))) {
-      this.flows.clear(turn.incoming.chatId);
+      await this.flows.clear(turn.incoming.chatId);
       return [{ text: turn.t("flow-stale-button") }];
     }
     return def.step(turn, flow, input);
-  }
-
-  private subscribed(chatId: string): boolean {
-    return !!prepared(this.deps.database.sqlite, "select 1 from subscriptions where chat_id = ?").get(chatId);
   }
 }

@@ -151,13 +151,3 @@ export function listContacts(db: DbOrTx) {
     .orderBy(asc(contacts.agencyId), asc(contacts.role), asc(contacts.id))
     .all();
 }
-
-/** The language of whoever is linked to a chat (Vietnamese when nobody is). */
-export function chatLang(sqlite: import("better-sqlite3").Database, chatId: string): "vi" | "en" {
-  const row = sqlite
-    .prepare(
-      "select c.lang lang from contact_chats cc join contacts c on c.id = cc.contact_id where cc.chat_id = ? limit 1",
-    )
-    .get(chatId) as { lang: "vi" | "en" } | undefined;
-  return row?.lang ?? "vi";
-}

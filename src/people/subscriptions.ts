@@ -1,29 +1,27 @@
-import { eq } from "drizzle-orm";
 import { findAgency } from "../catalog/agency-lookup.ts";
 import type { DbOrTx } from "../db/connection.ts";
-import { type DigestScope, plans, sections, subscriptions } from "../db/schema.ts";
+import type { DigestScope } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import { ensureChat, markReachable, parseChatId } from "./contacts.ts";
+import type { Store } from "../store/index.ts";
+import { parseChatId } from "./contacts.ts";
 
 /**
  * "plan" (or nothing), "sections:I,II", or "agencies:so-y-te,cong-an-tinh"; also the bare
  * forms a coordinator types in chat ("I II", "so y te").
  */
-export function parseScope(db: DbOrTx, planId: string, text: string | undefined): DigestScope {
+export async function parseScope(
+  store: Store,
+  db: DbOrTx,
+  planId: string,
+  text: string | undefined,
+): Promise<DigestScope> {
   const raw = (text ?? "").trim();
   if (raw === "" || raw === "plan") return { kind: "plan" };
   const [head, rest] = raw.includes(":")
     ? [raw.slice(0, raw.indexOf(":")), raw.slice(raw.indexOf(":") + 1)]
     : ["", raw];
   const items = rest.split(/[,\s]+/).filter(Boolean);
-  const numerals = new Set(
-    db
-      .select({ n: sections.numeral })
-      .from(sections)
-      .where(eq(sections.planId, planId))
-      .all()
-      .map((s) => s.n),
-  );
+  const numerals = new Set(await store.catalog.sectionNumerals(planId));
   if (head === "sections" || (head === "" && items.every((i) => numerals.has(i.toUpperCase())))) {
     const bad = items.find((i) => !numerals.has(i.toUpperCase()));
     if (bad || items.length === 0) throw new UserError("err-scope", { value: raw });
@@ -36,36 +34,26 @@ export function parseScope(db: DbOrTx, planId: string, text: string | undefined)
   throw new UserError("err-scope", { value: raw });
 }
 
-export function defaultPlanId(db: DbOrTx, planId?: string): string {
-  const plan = planId
-    ? db.select().from(plans).where(eq(plans.id, planId)).get()
-    : db.select().from(plans).orderBy(plans.importedAt).get();
-  if (!plan) throw new UserError(planId ? "err-plan-unknown" : "err-no-plan", { plan: planId ?? "" });
-  return plan.id;
+export async function defaultPlanId(store: Store, planId?: string): Promise<string> {
+  const id = await store.catalog.planId(planId);
+  if (!id) throw new UserError(planId ? "err-plan-unknown" : "err-no-plan", { plan: planId ?? "" });
+  return id;
 }
 
-export function subscribe(
+/** The chat gets the digest for `scope`; `db` finds agencies named in it as typed. */
+export async function subscribe(
+  store: Store,
   db: DbOrTx,
   input: { chat: string; planId?: string; scope?: string; lang?: "vi" | "en" },
   now = new Date().toISOString(),
-): DigestScope {
+): Promise<DigestScope> {
   const chatId = parseChatId(input.chat);
-  const planId = defaultPlanId(db, input.planId);
-  const scope = parseScope(db, planId, input.scope);
-  ensureChat(db, chatId, now);
-  markReachable(db, chatId);
-  db.insert(subscriptions)
-    .values({ chatId, planId, scope, lang: input.lang ?? "vi", createdAt: now })
-    .onConflictDoUpdate({ target: subscriptions.chatId, set: { planId, scope, lang: input.lang ?? "vi" } })
-    .run();
+  const planId = await defaultPlanId(store, input.planId);
+  const scope = await parseScope(store, db, planId, input.scope);
+  await store.chats.subscribe({ chatId, planId, scope, lang: input.lang ?? "vi" }, now);
   return scope;
 }
 
-export function unsubscribe(db: DbOrTx, chat: string): boolean {
-  return (
-    db
-      .delete(subscriptions)
-      .where(eq(subscriptions.chatId, parseChatId(chat)))
-      .run().changes > 0
-  );
+export function unsubscribe(store: Store, chat: string): Promise<boolean> {
+  return store.chats.unsubscribe(parseChatId(chat));
 }

@@ -121,6 +121,8 @@ const insertReport = statement("reports_insert", (q) => {
     ...["evidence", "contactId", "chatId", "channel", "submittedAt"],
   ];
   const values = Object.fromEntries(names.map((n) => [n, p(n)]));
+  // Through the JSON column a null would be written as the text "null": the caller encodes it.
+  values.evidence = sql`${p("evidence")}` as never;
   return q.db
     .insert(q.t.reports)
     .values(values as never)
@@ -146,7 +148,7 @@ async function save(q: Q, report: NewReport, at: Date): Promise<number> {
       percent: report.percent ?? null,
       description: report.description ?? null,
       count: report.count ?? null,
-      evidence: report.evidence?.length ? report.evidence : null,
+      evidence: report.evidence?.length ? JSON.stringify(report.evidence) : null,
       submittedAt,
     });
     await flows.clear(tx, report.chatId);

@@ -7,6 +7,8 @@ const p = (name: string) => sql.placeholder(name);
 /** An Annex I target as the /kpi conversation shows it. */
 export interface TrackedTarget {
   id: number;
+  /** The plan whose rules (deadline day) a value reported now follows. */
+  planId: string;
   ref: string;
   title: string;
   unit: string;
@@ -17,7 +19,7 @@ export interface TrackedTarget {
 
 // PostgreSQL wants a DISTINCT query's ORDER BY in its select list, hence `position`.
 const tracked = raw<TrackedTarget & { position: number }>(
-  `select distinct t.id as "id", t.ref as "ref", t.title as "title", t.unit as "unit",
+  `select distinct t.id as "id", t.plan_id as "planId", t.ref as "ref", t.title as "title", t.unit as "unit",
           t.target_2026_text as "t2026", t.target_2026_value as "v2026", t.target_2030_text as "t2030",
           t.position as "position"
    from targets t join target_trackers tt on tt.target_id = t.id

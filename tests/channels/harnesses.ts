@@ -55,9 +55,9 @@ async function build(def: AdapterDefinition, env: Record<string, string>, io: Ad
   const router = new ConversationRouter(deps, silent);
   const seen: Harness["seen"] = [];
   const handle = router.handle.bind(router);
-  router.handle = (incoming, options) => {
+  router.handle = async (incoming, options) => {
     // A typed number answers the menu the chat was last shown: resolve it before the router does.
-    const menu = router.flows.menu(incoming.chatId);
+    const menu = await router.flows.menu(incoming.chatId);
     seen.push({ ...incoming, resolved: choiceByNumber(incoming.text ?? "", menu)?.data });
     return handle(incoming, options);
   };
@@ -67,9 +67,9 @@ async function build(def: AdapterDefinition, env: Record<string, string>, io: Ad
     router,
     log: silent,
     io,
-    events: { added: () => {}, removed: () => {}, moved: () => {} },
-    rememberMenu: (chatId, m) => {
-      if (m.choices?.length) router.flows.setMenu(chatId, m.choices.flat(), deps.now());
+    events: { added: async () => {}, removed: async () => {}, moved: async () => {} },
+    rememberMenu: async (chatId, m) => {
+      if (m.choices?.length) await router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     },
     tick: async () => ({ ids: [] }),
   };

@@ -81,7 +81,7 @@ describe("the report flow", () => {
         choice,
       });
       expect(replies.map((r) => r.text)).toEqual(["Lệnh này chỉ dùng trong trò chuyện riêng với bot."]);
-      expect(h.flow("tg:-500")).toBeUndefined();
+      expect(await h.flow("tg:-500")).toBeUndefined();
     }
     expect(h.core.sqlite.prepare("select count(*) n from flows").get()).toEqual({ n: 0 });
   });

@@ -64,8 +64,8 @@ export function channelHarness(name: ChannelName, env: Parameters<typeof engineF
     },
     send: (text: string, who = chat) => handle(text, who),
     /** A button press (the flow's own choice data), as Telegram sends it. */
-    press: (value: string, who = chat) => {
-      const flow = router.flows.get(who, now);
+    press: async (value: string, who = chat) => {
+      const flow = await router.flows.get(who, now);
       return handle(undefined, who, `f:${flow?.nonce}:${value}`);
     },
     flow: (who = chat) => router.flows.get(who, now),

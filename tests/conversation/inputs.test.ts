@@ -398,7 +398,7 @@ async function finish(h: Harness, who: string): Promise<void> {
     value: "",
   };
   for (let i = 0; i < 10; i++) {
-    const flow = h.flow(who);
+    const flow = await h.flow(who);
     if (!flow) return;
     if (flow.kind === "kpi" && flow.step === "confirm") await h.press("ok", who);
     else if (flow.step === "description" && (flow.data as { status?: string }).status === "blocked")
@@ -418,11 +418,11 @@ function suite(channel: ChannelName) {
         const who = await reach(h, row.at);
         if (row.reminder && channel !== "telegram")
           h.router.flows.setMenu(who, [{ label: "📝 Báo cáo ngay", data: "rp" }], new Date());
-        const before = h.flow(who);
+        const before = await h.flow(who);
         const reply = await h.send(row.input, who);
         if ("saved" in outcome) {
           await finish(h, who);
-          expect(h.flow(who), reply).toBeUndefined();
+          expect(await h.flow(who), reply).toBeUndefined();
           const rows = h.reports();
           expect(rows, reply).toHaveLength(1);
           expect(rows[0]).toMatchObject({ ...outcome.saved, channel });
@@ -432,9 +432,9 @@ function suite(channel: ChannelName) {
           expect(h.targetReports()).toEqual([outcome.kpi]);
         } else if ("ask" in outcome) {
           expect(reply).toMatch(outcome.ask);
-          expect(h.flow(who)?.kind, reply).toBe(before?.kind);
+          expect((await h.flow(who))?.kind, reply).toBe(before?.kind);
           if (!reply.match(/Có nhiều|trang 2|Sửa mục|Chỉ tiêu (II|V)\.\d+ \(/))
-            expect(h.flow(who)?.data, reply).toEqual(before?.data);
+            expect((await h.flow(who))?.data, reply).toEqual(before?.data);
           expect(h.reports()).toEqual([]);
           expect(h.targetReports()).toEqual([]);
         } else if ("ran" in outcome) {
@@ -442,7 +442,7 @@ function suite(channel: ChannelName) {
           expect(h.reports()).toEqual([]);
         } else {
           expect(reply).toBe("Đã hủy. Không có gì được lưu.");
-          expect(h.flow(who)).toBeUndefined();
+          expect(await h.flow(who)).toBeUndefined();
           expect(h.reports()).toEqual([]);
           expect(h.targetReports()).toEqual([]);
         }

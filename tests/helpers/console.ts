@@ -27,7 +27,7 @@ export function consoleSession(opts: { now?: string; fixture?: ReturnType<typeof
         conversationDeps(core, () => (opts.now ? new Date(opts.now) : new Date())),
         createLogger("silent"),
       ),
-      channel: new ConsoleChannel(output, core, () => {}),
+      channel: new ConsoleChannel(output, core, async () => {}),
       tick: async (at) => runTick(core as Core, at),
     });
     return printed;

@@ -1,7 +1,6 @@
 import { buildCore, type Core } from "../../src/core.ts";
 import { runTick } from "../../src/engine/tick.ts";
 import { addContact } from "../../src/people/contacts.ts";
-import { subscribe } from "../../src/people/subscriptions.ts";
 import { config, seededDatabase } from "./db.ts";
 
 /** The shipped plan with a small cast: two agencies' focal points and heads, a coordinator, a group. */
@@ -20,7 +19,15 @@ export function engineFixture(env: Partial<typeof config> = {}) {
       name: "PC06",
     }).id,
   };
-  subscribe(db, { chat: "tg:-500", scope: "plan" });
+  // The group that gets the plan's digest; written here because the fixture is synchronous.
+  const at = new Date().toISOString();
+  database.sqlite.prepare("insert into chats (id, type, created_at) values ('tg:-500', 'group', ?)").run(at);
+  database.sqlite
+    .prepare(
+      `insert into subscriptions (chat_id, plan_id, scope, lang, created_at)
+       values ('tg:-500', ?, '{"kind":"plan"}', 'vi', ?)`,
+    )
+    .run(database.planId, at);
   const tick = (iso: string) => {
     const r = runTick(core, new Date(iso));
     return core.outbox.list({ ids: r.ids });

@@ -66,7 +66,7 @@ describe("a Bot API that does not answer", { timeout: 120_000 }, () => {
 
     // Zalo works while Telegram hangs: a person joins with a code and gets the welcome.
     const { db } = app.core.database;
-    const code = createInvite(db, app.core.sqlite, { agency: "so-y-te", role: "focal" }, NOW).code;
+    const code = (await createInvite(app.core.store, db, { agency: "so-y-te", role: "focal" }, NOW)).code;
     zalo.sendText({ id: "u-an", display_name: "An" }, code);
     await zalo.waitForMessages("u-an", 1, 30_000);
     expect(

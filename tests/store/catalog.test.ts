@@ -33,7 +33,7 @@ describe.each(engines())("store: catalog look-ups ($name)", (engine) => {
     expect(await c.planId()).toBe(o.planId);
     expect(await c.planId(o.planId)).toBe(o.planId);
     expect(await c.planId("nope")).toBeUndefined();
-    if (o.sqlite) expect(defaultPlanId(o.q.db)).toBe(await c.planId());
+    expect(await defaultPlanId(o.store)).toBe(await c.planId());
     const numerals = await c.sectionNumerals(o.planId);
     expect(numerals).toContain("I");
     expect(numerals).toContain("II");

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findActor } from "../../src/conversation/actor.ts";
-import { chatLang as oldChatLang, listContacts as oldListContacts } from "../../src/people/contacts.ts";
+import { listContacts as oldListContacts } from "../../src/people/contacts.ts";
 import { engines, type Seeded } from "./engines.ts";
 
 const now = new Date("2026-12-01T03:00:00Z");
@@ -33,12 +32,10 @@ describe.each(engines())("store: people ($name)", (engine) => {
       ],
       lang: "en",
     });
-    if (o.sqlite) expect(actor).toEqual(findActor(o.sqlite, "tg:1"));
     const [row] = await o.q.db.select().from(o.q.t.contacts).where(eq(o.q.t.contacts.id, first.id));
     expect(row?.name).toBe("An");
     expect(await s.chatLang("tg:1")).toBe("en");
     expect(await s.chatLang("tg:nobody")).toBe("vi");
-    if (o.sqlite) expect(oldChatLang(o.sqlite, "tg:1")).toBe("en");
   });
 
   it("forgets removed contacts and brings an unreachable chat back when linked anew", async () => {

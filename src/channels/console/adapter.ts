@@ -19,7 +19,7 @@ export function createConsoleAdapter(ctx: AdapterContext): Adapter {
     send: (chatId, message) => channel.send(chatId, message),
     isGroup: () => false,
     async start() {
-      ensureDemoPeople(ctx.deps);
+      await ensureDemoPeople(ctx.deps);
       const input = (ctx.io.input ?? process.stdin) as Readable;
       runConsole({ input, output, core: ctx.deps, router: ctx.router, channel, tick: ctx.tick }).then(
         ended.resolve,

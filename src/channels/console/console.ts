@@ -6,13 +6,13 @@ import type { ConversationRouter } from "../../conversation/router.ts";
 import type { ConversationDeps } from "../../conversation/types.ts";
 
 /** What the console reads: the database for its demo people, text, and the calendar for /tick. */
-type Core = Pick<ConversationDeps, "database" | "i18n" | "calendar">;
+type Core = Pick<ConversationDeps, "database" | "store" | "i18n" | "calendar">;
 
 import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { OutgoingMessage } from "../../messages.ts";
-import { addContact, chatLang, listContacts } from "../../people/contacts.ts";
+import { addContact, listContacts } from "../../people/contacts.ts";
 import { subscribe } from "../../people/subscriptions.ts";
 import type { Channel } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
@@ -31,7 +31,7 @@ export class ConsoleChannel implements Channel {
   constructor(
     private readonly out: Writable,
     private readonly core: Core,
-    private readonly setMenu: (chatId: string, message: OutgoingMessage) => void,
+    private readonly setMenu: (chatId: string, message: OutgoingMessage) => Promise<void>,
   ) {}
 
   isGroup(): boolean {
@@ -39,8 +39,8 @@ export class ConsoleChannel implements Channel {
   }
 
   async send(chatId: string, message: OutgoingMessage): Promise<{ messageId: string }> {
-    const lang = this.langOf(chatId);
-    this.setMenu(`console:${chatId}`, message);
+    const lang = await this.langOf(chatId);
+    await this.setMenu(`console:${chatId}`, message);
     this.out.write(
       `\n📨 → ${chatId}\n${renderNumbered(this.core.i18n, lang, message.text, message.choices)}\n`,
     );
@@ -48,13 +48,13 @@ export class ConsoleChannel implements Channel {
     return { messageId: String(this.counter) };
   }
 
-  langOf(chatId: string): Lang {
-    return chatLang(this.core.database.sqlite, `console:${chatId}`);
+  langOf(chatId: string): Promise<Lang> {
+    return this.core.store.people.chatLang(`console:${chatId}`);
   }
 }
 
 /** A demo cast so a newcomer can play every role: two agencies' people and a coordinator. */
-export function ensureDemoPeople(core: Core): void {
+export async function ensureDemoPeople(core: Core): Promise<void> {
   const { db } = core.database;
   if (listContacts(db).some((c) => c.chatId.startsWith("console:"))) return;
   for (const [agency, role] of [
@@ -65,7 +65,7 @@ export function ensureDemoPeople(core: Core): void {
   ] as const) {
     addContact(db, { agency, role, chat: `console:${agency}-${role}`, name: `Demo ${role}` });
   }
-  subscribe(db, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
+  await subscribe(core.store, db, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
 }
 
 export interface ConsoleOptions {
@@ -81,11 +81,13 @@ export interface ConsoleOptions {
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const { core, output } = opts;
   let chat = "console:so-y-te-focal";
-  const t = (key: string, args?: Record<string, string | number>) =>
-    core.i18n.t(opts.channel.langOf(chat.slice(8)), key, args);
+  // The language is read at each line: /lang and /as change it.
+  const t = async (key: string, args?: Record<string, string | number>) =>
+    core.i18n.t(await opts.channel.langOf(chat.slice(8)), key, args);
+  output.write(`${await t("console-welcome")}\n`);
+  // Created after the await above: lines read before the loop starts would be lost.
   const rl = createInterface({ input: opts.input, terminal: false });
   const prompt = () => output.write(`\n[${chat.slice(8)}] > `);
-  output.write(`${t("console-welcome")}\n`);
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
@@ -97,16 +99,16 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         const id = `${agency}-${role}`.replace(/[^A-Za-z0-9_.@-]/g, "");
         addContact(core.database.db, { agency, role, chat: `console:${id}` });
         chat = `console:${id}`;
-        output.write(`${t("console-as", { chat: id })}\n`);
+        output.write(`${await t("console-as", { chat: id })}\n`);
       } else if (line.startsWith("/tick")) {
         const typed = line.slice(5).trim();
         const at = typed ? parseInstant(typed, core.calendar.timeZone) : new Date();
         const r = await opts.tick(at);
-        output.write(`${t("console-ticked", { count: r.ids.length, at: at.toISOString() })}\n`);
+        output.write(`${await t("console-ticked", { count: r.ids.length, at: at.toISOString() })}\n`);
         // Outside working time the rules wait for the next working start: say when that is.
         if (!core.calendar.isWorkingTime(at))
           output.write(
-            `${t("console-ticked-off", { next: localTime(core, core.calendar.nextSendTime(at)) })}\n`,
+            `${await t("console-ticked-off", { next: localTime(core, core.calendar.nextSendTime(at)) })}\n`,
           );
         await new Promise((resolve) => setTimeout(resolve, 300)); // let delivery print before the prompt
       } else if (line) {
@@ -114,13 +116,12 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
           { chatId: chat, chatType: "private", userId: chat, channel: "console", text: line },
           { bareCommands: true },
         );
+        const lang = await opts.channel.langOf(chat.slice(8));
         for (const r of replies)
-          output.write(
-            `\n🤖 ${renderNumbered(core.i18n, opts.channel.langOf(chat.slice(8)), r.text, r.choices, r.freeNumber)}\n`,
-          );
+          output.write(`\n🤖 ${renderNumbered(core.i18n, lang, r.text, r.choices, r.freeNumber)}\n`);
       }
     } catch (e) {
-      output.write(`${e instanceof UserError ? t(e.key, e.args) : t("err-internal")}\n`);
+      output.write(`${await (e instanceof UserError ? t(e.key, e.args) : t("err-internal"))}\n`);
     }
     prompt();
   }

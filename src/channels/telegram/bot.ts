@@ -18,11 +18,11 @@ export interface TelegramBotOptions {
   i18n: I18n;
   log: Logger;
   /** Marks a chat the bot was removed from; stops its digests and reminders. */
-  onRemoved(chatId: string): void;
+  onRemoved(chatId: string): Promise<void>;
   /** The bot was added (back) to a chat: it is reachable again. */
-  onAdded(chatId: string): void;
+  onAdded(chatId: string): Promise<void>;
   /** A group became a supergroup: its people, subscription and messages move to the new id. */
-  onMigrated?(from: string, to: string): void;
+  onMigrated?(from: string, to: string): Promise<void>;
   botInfo?: UserFromGetMe;
   /** Longest wait for one Bot API call (PLATFORM_TIMEOUT_MS). */
   callTimeoutMs?: number;
@@ -104,14 +104,14 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
 
   bot.on("edited_message", () => {}); // edits of old messages change nothing we stored
 
-  bot.on("my_chat_member", (ctx) => {
+  bot.on("my_chat_member", async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "left" || status === "kicked") opts.onRemoved(chatIdOf(ctx));
-    if (status === "member" || status === "administrator") opts.onAdded(chatIdOf(ctx));
+    if (status === "left" || status === "kicked") await opts.onRemoved(chatIdOf(ctx));
+    if (status === "member" || status === "administrator") await opts.onAdded(chatIdOf(ctx));
   });
 
-  bot.on("message:migrate_to_chat_id", (ctx) => {
-    opts.onMigrated?.(chatIdOf(ctx), `tg:${ctx.message.migrate_to_chat_id}`);
+  bot.on("message:migrate_to_chat_id", async (ctx) => {
+    await opts.onMigrated?.(chatIdOf(ctx), `tg:${ctx.message.migrate_to_chat_id}`);
   });
 
   bot.on(["message", "callback_query:data"], async (ctx) => {

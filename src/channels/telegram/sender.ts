@@ -77,7 +77,7 @@ export class TelegramSender implements Channel {
     private readonly api: Api,
     readonly pacing: Pacing = telegramPacing,
     /** Moves the chat's people, subscription and waiting messages to the supergroup's id. */
-    private readonly onMigrated: (from: string, to: string) => void = () => {},
+    private readonly onMigrated: (from: string, to: string) => Promise<void> = async () => {},
   ) {}
 
   isGroup(chatId: string): boolean {
@@ -90,7 +90,7 @@ export class TelegramSender implements Channel {
     } catch (e) {
       const to = migratedTo(e);
       if (to === undefined) throw toChannelError(e);
-      this.onMigrated(`tg:${chatId}`, `tg:${to}`);
+      await this.onMigrated(`tg:${chatId}`, `tg:${to}`);
       try {
         return { ...(await this.sendTo(String(to), message)), movedTo: String(to) };
       } catch (again) {

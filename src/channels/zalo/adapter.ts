@@ -1,4 +1,3 @@
-import { chatLang } from "../../people/contacts.ts";
 import type { Adapter, AdapterContext } from "../adapter.ts";
 import { ZaloBot } from "./bot.ts";
 import { ZaloClient } from "./client.ts";
@@ -17,7 +16,7 @@ export function createZaloAdapter(ctx: AdapterContext): Adapter {
     apiRoot: config.ZALO_API_ROOT,
     timeoutMs: config.PLATFORM_TIMEOUT_MS,
   });
-  const langOf = (chatId: string) => chatLang(deps.database.sqlite, chatId);
+  const langOf = (chatId: string) => deps.store.people.chatLang(chatId);
   const pacing = { ...zaloPacing, globalPerSecond: config.ZALO_GLOBAL_PER_SECOND };
   const sender = new ZaloSender(client, deps.i18n, langOf, ctx.rememberMenu, pacing);
   const hook = config.ZALO_WEBHOOK_URL

@@ -14,7 +14,7 @@ export interface ZaloBotOptions {
   router: ConversationRouter;
   i18n: I18n;
   log: Logger;
-  langOf(chatId: string): Lang;
+  langOf(chatId: string): Promise<Lang>;
   /** Webhook mode: registered here, received by the HTTP server (src/http/), which calls handle(). */
   webhook?: { url: string; secret: string };
   pollTimeoutSeconds?: number;
@@ -126,7 +126,7 @@ export class ZaloBot {
 
   /** Direct replies: numbered choices, split under 2,000 characters, a short wait on a 429. */
   private async reply(chatId: string, replies: Reply[]): Promise<void> {
-    const lang = this.opts.langOf(`zalo:${chatId}`);
+    const lang = await this.opts.langOf(`zalo:${chatId}`);
     for (const r of replies) {
       for (const part of splitText(
         renderNumbered(this.opts.i18n, lang, r.text, r.choices, r.freeNumber),

@@ -30,8 +30,8 @@ export class ZaloSender implements Channel {
   constructor(
     private readonly client: ZaloClient,
     private readonly i18n: I18n,
-    private readonly langOf: (chatId: string) => Lang,
-    private readonly remember: (chatId: string, message: OutgoingMessage) => void,
+    private readonly langOf: (chatId: string) => Promise<Lang>,
+    private readonly remember: (chatId: string, message: OutgoingMessage) => Promise<void>,
     readonly pacing: Pacing = zaloPacing,
   ) {}
 
@@ -40,7 +40,12 @@ export class ZaloSender implements Channel {
   }
 
   async send(chatId: string, message: OutgoingMessage): Promise<{ messageId: string }> {
-    const text = renderNumbered(this.i18n, this.langOf(`zalo:${chatId}`), message.text, message.choices);
+    const text = renderNumbered(
+      this.i18n,
+      await this.langOf(`zalo:${chatId}`),
+      message.text,
+      message.choices,
+    );
     try {
       // The outbox split the text for 2,000 characters; the numbered menu can push the last part over.
       const parts =
@@ -48,7 +53,7 @@ export class ZaloSender implements Channel {
       let id = "";
       for (const part of parts)
         id = (await this.client.sendMessage(chatId, part.slice(0, ZALO_TEXT_LIMIT))).message_id;
-      this.remember(`zalo:${chatId}`, message);
+      await this.remember(`zalo:${chatId}`, message);
       return { messageId: id };
     } catch (e) {
       throw toChannelError(e);

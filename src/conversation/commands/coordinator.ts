@@ -9,7 +9,6 @@ import { manualKey, recipientKey } from "../../engine/keys.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { UserError } from "../../errors.ts";
 import type { Reply } from "../../messages.ts";
-import { reachableChats } from "../../people/reachable.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
 import { checkReportMonth } from "../../reports/months.ts";
 import { findPlan } from "../../reports/synthesis-queries.ts";
@@ -17,7 +16,6 @@ import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";
-import { assignmentsOf } from "../queries.ts";
 import { taskLine } from "./focal.ts";
 import { parseInviteArgs } from "./invite-args.ts";
 
@@ -36,10 +34,10 @@ function today(turn: Turn): string {
 }
 
 /** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
-export function overdueCommand(turn: Turn, arg: string): Reply[] {
+export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const snapshot = new Snapshot(turn.deps.database.sqlite);
   const day = today(turn);
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
   const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
   const late = snapshot
@@ -67,9 +65,9 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
-export function missingCommand(turn: Turn, arg: string): Reply[] {
+export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const day = today(turn);
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const plan = findPlan(turn.deps.database.sqlite, planId);
   const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
   const snapshot = new Snapshot(turn.deps.database.sqlite);
@@ -89,10 +87,10 @@ export function missingCommand(turn: Turn, arg: string): Reply[] {
 }
 
 /** /status <agency>: that agency's tasks and latest reports. */
-export function statusCommand(turn: Turn, arg: string): Reply[] {
+export async function statusCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-status");
   const agency = findAgency(turn.deps.database.db, arg);
-  const rows = assignmentsOf(turn.deps.database.sqlite, agency.id).filter((a) => a.role === "lead");
+  const rows = (await turn.deps.store.reports.assignmentsOf(agency.id)).filter((a) => a.role === "lead");
   const lines = rows.map((a) => taskLine(turn, a));
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
 }
@@ -105,14 +103,12 @@ const CONFIRM = /^(xac ?nhan|dong y|co|ok|yes|confirm)$/;
  * the bot prints it (31/03/2027) or as ISO. A date already past makes the task overdue at
  * once, so it is set only when the coordinator confirms it; until then nothing changes.
  */
-export function setDueCommand(turn: Turn, arg: string): Reply[] {
+export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const [rawRef = "", date = "", ...rest] = arg.split(/\s+/);
   if (!rawRef || !date) throw new UserError("usage-setdue");
   const ref = rawRef.toUpperCase();
   const day = readDay(date);
-  const { sqlite } = turn.deps.database;
-  if (!sqlite.prepare("select 1 from tasks where ref = ? and archived_at is null").get(ref))
-    throw new UserError("err-task-unknown", { ref });
+  if (!(await turn.deps.store.catalog.liveTask(ref))) throw new UserError("err-task-unknown", { ref });
   const confirmed = CONFIRM.test(foldAccents(rest.join(" ")).trim());
   if (day < today(turn) && !confirmed)
     return text(
@@ -123,7 +119,7 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
         command: `${rawRef} ${date}`,
       }),
     );
-  sqlite.prepare("update tasks set due_override = ? where ref = ? and archived_at is null").run(day, ref);
+  await turn.deps.store.catalog.setDueOverride(ref, day);
   return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
 }
 
@@ -131,16 +127,19 @@ export function setDueCommand(turn: Turn, arg: string): Reply[] {
 export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
   const agency = findAgency(turn.deps.database.db, arg);
-  const focal = reachableChats(turn.deps.database.sqlite, { role: "focal", agencyId: agency.id });
+  // By contact, then chat: the order the outbox gets them in.
+  const focal = (await turn.deps.store.people.focalChats(agency.id)).sort(
+    (a, b) => a.id - b.id || (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : 0),
+  );
   if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
   turn.deps.outbox.add(
     focal.map((f) => ({
-      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.contactId, f.chatId),
-      chatId: f.chatId,
-      contactId: f.contactId,
+      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.id, f.chat),
+      chatId: f.chat,
+      contactId: f.id,
       agencyId: agency.id,
       kind: "manual-remind",
       text: turn.deps.i18n.t(f.lang, "remind-text", {
@@ -157,11 +156,11 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
 }
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */
-export function inviteCommand(turn: Turn, arg: string): Reply[] {
+export async function inviteCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const { agency, role } = parseInviteArgs(turn.deps.database.db, arg);
-  const invite = createInvite(
+  const invite = await createInvite(
+    turn.deps.store,
     turn.deps.database.db,
-    turn.deps.database.sqlite,
     { agency, role, createdBy: turn.incoming.userId },
     turn.now,
   );
@@ -177,8 +176,9 @@ export function inviteCommand(turn: Turn, arg: string): Reply[] {
   );
 }
 
-export function subscribeCommand(turn: Turn, arg: string): Reply[] {
-  const scope = subscribe(
+export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]> {
+  const scope = await subscribe(
+    turn.deps.store,
     turn.deps.database.db,
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
@@ -187,10 +187,10 @@ export function subscribeCommand(turn: Turn, arg: string): Reply[] {
   return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 
-export function unsubscribeCommand(turn: Turn): Reply[] {
+export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   return text(
     turn.t(
-      unsubscribe(turn.deps.database.db, turn.incoming.chatId) ? "unsubscribe-done" : "unsubscribe-none",
+      (await unsubscribe(turn.deps.store, turn.incoming.chatId)) ? "unsubscribe-done" : "unsubscribe-none",
     ),
   );
 }

@@ -36,7 +36,7 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
   // A month is anything that looks like one ("2026-11", "11/2026"); the synthesis checks it exists.
   const isMonth = (w: string) => /^\d{1,4}[/.-]\d{1,4}$/.test(w);
   const format = parseExportFormat(words.find((w) => !isMonth(w)) ?? "xlsx");
-  const planId = defaultPlanId(turn.deps.database.db);
+  const planId = await defaultPlanId(turn.deps.store);
   const period = words.find(isMonth) ?? periodNow(turn, planId);
   const { model, data } = await turn.deps.exportSynthesis({ period, now: turn.now, format });
   const name = `bao-cao-de-an-06-${model.period}.${format}`;
@@ -54,12 +54,11 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
 }
 
 /** /digest: the weekly digest for this chat's scope, now, with its chart where files travel. */
-export function digestCommand(turn: Turn): Reply[] {
-  const planId = defaultPlanId(turn.deps.database.db);
-  const sub = turn.deps.database.sqlite
-    .prepare("select scope from subscriptions where chat_id = ?")
-    .get(turn.incoming.chatId) as { scope: string } | undefined;
-  const scope: DigestScope = sub ? JSON.parse(sub.scope) : { kind: "plan" };
+export async function digestCommand(turn: Turn): Promise<Reply[]> {
+  const planId = await defaultPlanId(turn.deps.store);
+  const scope: DigestScope = (await turn.deps.store.chats.subscription(turn.incoming.chatId)) ?? {
+    kind: "plan",
+  };
   const snapshot = new Snapshot(turn.deps.database.sqlite);
   const rules = turn.deps.rules(planId);
   const day = turn.deps.calendar.localDate(turn.now);

@@ -4,7 +4,7 @@ import type { Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { isCoordinator, reportingContact } from "../actor.ts";
 import type { Turn } from "../context.ts";
-import { assignmentsOf, type OpenAssignment } from "../queries.ts";
+import type { OpenAssignment } from "../queries.ts";
 
 /** One assignment as a line: ref, short title, due date (or its kind), latest status. */
 export function taskLine(turn: Turn, a: OpenAssignment): string {
@@ -18,10 +18,10 @@ export function taskLine(turn: Turn, a: OpenAssignment): string {
 }
 
 /** /tasks: the agency's tasks with their latest status, leads first. */
-export function tasksCommand(turn: Turn): Reply[] {
+export async function tasksCommand(turn: Turn): Promise<Reply[]> {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
-  const rows = assignmentsOf(turn.deps.database.sqlite, contact.agencyId);
+  const rows = await turn.deps.store.reports.assignmentsOf(contact.agencyId);
   const line = (a: OpenAssignment) => taskLine(turn, a);
   const leads = rows.filter((a) => a.role === "lead").map(line);
   const partners = rows.filter((a) => a.role === "partner").map(line);

@@ -1,5 +1,7 @@
 import type { Reply } from "../../messages.ts";
 import { countReport } from "../../metrics.ts";
+import { type FlowState, newFlow } from "../../store/flows.ts";
+import type { TrackedTarget } from "../../store/targets.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import { shortTitle } from "../../text/title.ts";
 import { reportingContact } from "../actor.ts";
@@ -7,30 +9,12 @@ import { type FlowDefinition, flowChoice, type Turn, whichOne } from "../context
 import { periodNow } from "../cycle.ts";
 import { matchLabel, readNumber, readRef } from "../input.ts";
 import { pageOf, readPageValue } from "../paging.ts";
-import type { FlowState } from "../state.ts";
 
-interface Target {
-  id: number;
-  planId: string;
-  ref: string;
-  title: string;
-  unit: string;
-  t2026: string;
-  v2026: number | null;
-  t2030: string;
-}
+type Target = TrackedTarget;
 
 /** Annex I targets the agency tracks, named outright or through a group it belongs to. */
-function trackedBy(turn: Turn, agencyId: string): Target[] {
-  return turn.deps.database.sqlite
-    .prepare(
-      `select distinct t.id id, t.plan_id planId, t.ref ref, t.title title, t.unit unit, t.target_2026_text t2026,
-              t.target_2026_value v2026, t.target_2030_text t2030
-       from targets t join target_trackers tt on tt.target_id = t.id
-       where t.archived_at is null and (tt.agency_id = ? or tt.group_id in (select group_id from group_members where agency_id = ?))
-       order by t.position`,
-    )
-    .all(agencyId, agencyId) as Target[];
+function trackedBy(turn: Turn, agencyId: string): Promise<Target[]> {
+  return turn.deps.store.targets.trackedBy(agencyId);
 }
 
 type ValueKind = "percent" | "count" | "amount" | "text";
@@ -72,13 +56,13 @@ function readValue(t: Target, text: string): { text: string; value: number | nul
   return { text: vn.format(n.value), value: n.value };
 }
 
-function list(turn: Turn, s: S): Reply[] {
-  const all = trackedBy(turn, s.data.agencyId);
+async function list(turn: Turn, s: S): Promise<Reply[]> {
+  const all = await trackedBy(turn, s.data.agencyId);
   const { items, page, nav } = pageOf(turn, s, all, s.data.page);
   const rows = items.map((t) => [flowChoice(s, `${t.ref} · ${shortTitle(t.title, 48)}`, `t${t.id}`)]);
   s.step = "target";
   s.data.page = page;
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   return [
     {
       text: turn.t("kpi-ask-target"),
@@ -87,15 +71,11 @@ function list(turn: Turn, s: S): Reply[] {
   ];
 }
 
-function askValue(turn: Turn, s: S, target: Target): Reply[] {
+async function askValue(turn: Turn, s: S, target: Target): Promise<Reply[]> {
   s.data.targetId = target.id;
   s.step = "value";
-  turn.flows.save(s, turn.now);
-  const last = turn.deps.database.sqlite
-    .prepare(
-      "select value_text v from target_reports where target_id = ? and agency_id = ? order by id desc limit 1",
-    )
-    .get(target.id, s.data.agencyId) as { v: string } | undefined;
+  await turn.flows.save(s, turn.now);
+  const last = await turn.deps.store.targets.lastReported(target.id, s.data.agencyId);
   const ask = turn.t("kpi-ask-value", {
     ref: target.ref,
     unit: target.unit,
@@ -105,16 +85,16 @@ function askValue(turn: Turn, s: S, target: Target): Reply[] {
   const form = turn.t(`kpi-form-${kindOf(target)}`);
   return [
     {
-      text: [ask, form, ...(last ? [turn.t("kpi-previous", { value: last.v })] : [])].join("\n"),
+      text: [ask, form, ...(last ? [turn.t("kpi-previous", { value: last })] : [])].join("\n"),
       freeNumber: true,
       choices: [[flowChoice(s, turn.t("flow-cancel"), "x")]],
     },
   ];
 }
 
-function confirm(turn: Turn, s: S, target: Target): Reply[] {
+async function confirm(turn: Turn, s: S, target: Target): Promise<Reply[]> {
   s.step = "confirm";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   return [
     {
       text: turn.t("kpi-confirm", {
@@ -132,12 +112,12 @@ function confirm(turn: Turn, s: S, target: Target): Reply[] {
   ];
 }
 
-export function startKpi(turn: Turn): Reply[] {
+export async function startKpi(turn: Turn): Promise<Reply[]> {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
-  if (trackedBy(turn, contact.agencyId).length === 0)
+  if ((await trackedBy(turn, contact.agencyId)).length === 0)
     return [{ text: turn.t("kpi-none", { agency: contact.agencyName }) }];
-  const s = turn.flows.begin(turn.incoming.chatId, contact.id, "kpi", "target", {
+  const s = newFlow(turn.incoming.chatId, contact.id, "kpi", "target", {
     agencyId: contact.agencyId,
     page: 0,
   });
@@ -145,7 +125,7 @@ export function startKpi(turn: Turn): Reply[] {
 }
 
 /** A typed target: its ref exactly ("ii.5" is II.5), or its title. */
-function pickTyped(turn: Turn, s: S, all: Target[], text: string): Reply[] {
+async function pickTyped(turn: Turn, s: S, all: Target[], text: string): Promise<Reply[]> {
   const ref = readRef(text);
   const m = ref
     ? all.filter((t) => t.ref === ref).map((t) => ({ one: t }))[0]
@@ -157,7 +137,7 @@ function pickTyped(turn: Turn, s: S, all: Target[], text: string): Reply[] {
   }
   return [
     { text: turn.t(ref ? "kpi-ref-unknown" : "flow-use-buttons", { ref: ref ?? "" }) },
-    ...list(turn, s),
+    ...(await list(turn, s)),
   ];
 }
 
@@ -167,9 +147,9 @@ export const kpiFlow: FlowDefinition = {
     // Words are a value too for a text target; a typed number is never a menu pick here.
     return state.step === "value" ? "number" : "choice";
   },
-  step(turn, state, input) {
+  async step(turn, state, input) {
     const s = state as unknown as S;
-    const all = trackedBy(turn, s.data.agencyId);
+    const all = await trackedBy(turn, s.data.agencyId);
     if (s.step === "target") {
       const page = readPageValue(input.value);
       if (page !== undefined) {
@@ -179,11 +159,11 @@ export const kpiFlow: FlowDefinition = {
       const target = all.find((t) => input.value === `t${t.id}`);
       if (target) return askValue(turn, s, target);
       if (!input.value && input.text?.trim()) return pickTyped(turn, s, all, input.text);
-      return [{ text: turn.t("flow-use-buttons") }, ...list(turn, s)];
+      return [{ text: turn.t("flow-use-buttons") }, ...(await list(turn, s))];
     }
     const target = all.find((t) => t.id === s.data.targetId);
     if (!target) {
-      turn.flows.clear(turn.incoming.chatId);
+      await turn.flows.clear(turn.incoming.chatId);
       return [{ text: turn.t("report-task-gone") }];
     }
     if (s.step === "value") {
@@ -194,25 +174,21 @@ export const kpiFlow: FlowDefinition = {
       return confirm(turn, s, target);
     }
     if (input.value === "edit") return askValue(turn, s, target);
-    if (input.value !== "ok") return [{ text: turn.t("flow-use-buttons") }, ...confirm(turn, s, target)];
-    turn.deps.database.sqlite.transaction(() => {
-      turn.deps.database.sqlite
-        .prepare(
-          `insert into target_reports (target_id, agency_id, period, value_text, value, contact_id, chat_id, submitted_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          target.id,
-          s.data.agencyId,
-          periodNow(turn, target.planId),
-          s.data.valueText,
-          s.data.value ?? null,
-          s.contactId,
-          turn.incoming.chatId,
-          turn.now.toISOString(),
-        );
-      turn.flows.clear(turn.incoming.chatId);
-    })();
+    if (input.value !== "ok")
+      return [{ text: turn.t("flow-use-buttons") }, ...(await confirm(turn, s, target))];
+    // The flow ends in the same commit as the value it produced.
+    await turn.deps.store.targets.save(
+      {
+        targetId: target.id,
+        agencyId: s.data.agencyId,
+        period: periodNow(turn, target.planId),
+        valueText: s.data.valueText ?? "",
+        value: s.data.value ?? null,
+        contactId: s.contactId,
+        chatId: turn.incoming.chatId,
+      },
+      turn.now,
+    );
     countReport("target", turn.incoming.channel);
     return [{ text: turn.t("kpi-saved", { ref: target.ref, value: s.data.valueText ?? "" }) }];
   },

@@ -5,12 +5,17 @@ import type { Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import type { FlowDefinition, Turn } from "../context.ts";
 import { CODE, redeemInvite } from "../invites.ts";
-import { assignmentsOf, isOpen } from "../queries.ts";
+import { isOpen } from "../queries.ts";
 
 /** The welcome names the agency and lists what it leads. */
-export function welcome(turn: Turn, agencyId: string, agencyName: string, role: string): Reply[] {
+export async function welcome(
+  turn: Turn,
+  agencyId: string,
+  agencyName: string,
+  role: string,
+): Promise<Reply[]> {
   const lang = turn.lang;
-  const leads = assignmentsOf(turn.deps.database.sqlite, agencyId).filter(
+  const leads = (await turn.deps.store.reports.assignmentsOf(agencyId)).filter(
     (a) => a.role === "lead" && isOpen(a),
   );
   const lines = leads.slice(0, 20).map((a) =>
@@ -35,17 +40,16 @@ export function welcome(turn: Turn, agencyId: string, agencyName: string, role: 
 }
 
 /** "/start CODE", or a plain CODE from someone not yet linked (Zalo has no deep links). */
-export function redeem(turn: Turn, code: string): Reply[] {
+export async function redeem(turn: Turn, code: string): Promise<Reply[]> {
   try {
     const lang = parseLang(turn.incoming.userLang);
-    const r = redeemInvite(
-      turn.deps.database.db,
-      turn.deps.database.sqlite,
+    const r = await redeemInvite(
+      turn.deps.store,
       { code, chatId: turn.incoming.userId, name: turn.incoming.userName, lang },
       turn.now,
     );
-    turn.flows.clear(turn.incoming.chatId);
-    return welcome(
+    await turn.flows.clear(turn.incoming.chatId);
+    return await welcome(
       { ...turn, lang, t: (k, a) => turn.deps.i18n.t(lang, k, a) },
       r.agencyId,
       r.agencyName,
@@ -57,20 +61,20 @@ export function redeem(turn: Turn, code: string): Reply[] {
   }
 }
 
-export function startCommand(turn: Turn, arg: string): Reply[] {
+export async function startCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (arg) return redeem(turn, arg);
   const actor = turn.actor;
   if (actor) {
     const c = actor.contacts[0];
     return c ? welcome(turn, c.agencyId, c.agencyName, c.role) : [];
   }
-  turn.flows.start(turn.incoming.chatId, null, "onboarding", "code", {}, turn.now);
+  await turn.flows.start(turn.incoming.chatId, null, "onboarding", "code", {}, turn.now);
   return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
 }
 
 export const onboardingFlow: FlowDefinition = {
   kind: "onboarding",
-  step(turn, _state, input) {
+  async step(turn, _state, input) {
     const text = (input.text ?? "").trim().toUpperCase();
     if (CODE.test(text)) return redeem(turn, text);
     return [{ text: turn.t("join-how") }];

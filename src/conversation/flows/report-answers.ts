@@ -20,7 +20,7 @@ import {
 import { saveReport } from "./report-save.ts";
 
 /** How one question of the report flow reads its answer, once the task is known. */
-type Answer = (turn: Turn, s: S, a: OpenAssignment, input: StepInput) => Reply[];
+type Answer = (turn: Turn, s: S, a: OpenAssignment, input: StepInput) => Promise<Reply[]>;
 
 const IMPLIED: Record<string, number | null> = { done: 100, not_started: 0, not_applicable: null };
 
@@ -31,7 +31,7 @@ const useButtons = (turn: Turn, ask: Reply[]): Reply[] => [...again(turn, "flow-
 const countYear = (turn: Turn, a: OpenAssignment) => periodNow(turn, a.planId).slice(0, 4);
 
 /** After an answer: the next question not yet answered, or the summary when changing one answer. */
-function next(turn: Turn, s: S, a: OpenAssignment): Reply[] {
+async function next(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   const d = s.data;
   if (d.status && TYPED_PERCENT.includes(d.status) && (d.percent === undefined || d.percent === null))
     return askPercent(turn, s);
@@ -46,13 +46,13 @@ function next(turn: Turn, s: S, a: OpenAssignment): Reply[] {
   return summary(turn, s, a);
 }
 
-const status: Answer = (turn, s, a, { value }) => {
+const status: Answer = async (turn, s, a, { value }) => {
   if (value === "chg" && !s.data.editing) {
     s.data = { agencyId: s.data.agencyId, page: 0, first: s.data.first };
     return askTask(turn, s);
   }
   const picked = STATUSES.find(([code]) => value === `s${code}`)?.[1];
-  if (!picked) return useButtons(turn, askStatus(turn, s, a));
+  if (!picked) return useButtons(turn, await askStatus(turn, s, a));
   const was = s.data.status;
   s.data.status = picked;
   if (picked in IMPLIED) s.data.percent = IMPLIED[picked];
@@ -61,7 +61,7 @@ const status: Answer = (turn, s, a, { value }) => {
   return next(turn, s, a);
 };
 
-const percent: Answer = (turn, s, a, { value, text }) => {
+const percent: Answer = async (turn, s, a, { value, text }) => {
   const typed = readNumber(text ?? "");
   const n = value?.startsWith("%") ? Number(value.slice(1)) : typed && !typed.unit ? typed.value : undefined;
   if (n === undefined || Number.isNaN(n) || n < 0 || n > 100) return again(turn, "report-bad-percent");
@@ -69,7 +69,7 @@ const percent: Answer = (turn, s, a, { value, text }) => {
   return next(turn, s, a);
 };
 
-const count: Answer = (turn, s, a, { value, text }) => {
+const count: Answer = async (turn, s, a, { value, text }) => {
   if (value === "skip") s.data.count = null;
   else {
     const n = readNumber(text ?? "");
@@ -80,7 +80,7 @@ const count: Answer = (turn, s, a, { value, text }) => {
   return next(turn, s, a);
 };
 
-const description: Answer = (turn, s, a, input) => {
+const description: Answer = async (turn, s, a, input) => {
   if (input.value === "skip" && s.data.status !== "blocked") {
     if (!s.data.editing) s.data.description = null;
     return next(turn, s, a);
@@ -100,7 +100,7 @@ const description: Answer = (turn, s, a, input) => {
   return next(turn, s, a);
 };
 
-const evidence: Answer = (turn, s, a, { value, text, attachment }) => {
+const evidence: Answer = async (turn, s, a, { value, text, attachment }) => {
   if (value === "skip") {
     s.data.evidence ??= [];
     return summary(turn, s, a);
@@ -112,14 +112,14 @@ const evidence: Answer = (turn, s, a, { value, text, attachment }) => {
   return summary(turn, s, a);
 };
 
-const confirm: Answer = (turn, s, a, { value }) => {
+const confirm: Answer = async (turn, s, a, { value }) => {
   if (value === "ok") return saveReport(turn, s, a);
   if (value === "edit") return askEdit(turn, s, a);
-  return useButtons(turn, summary(turn, s, a));
+  return useButtons(turn, await summary(turn, s, a));
 };
 
 /** "✏️ Sửa lại": the question of the answer to change, then back to the summary. */
-const EDITS: Record<string, (turn: Turn, s: S, a: OpenAssignment) => Reply[]> = {
+const EDITS: Record<string, (turn: Turn, s: S, a: OpenAssignment) => Promise<Reply[]>> = {
   es: askStatus,
   ep: (turn, s) => askPercent(turn, s),
   ec: (turn, s, a) => askCount(turn, s, a, countYear(turn, a)),
@@ -128,12 +128,12 @@ const EDITS: Record<string, (turn: Turn, s: S, a: OpenAssignment) => Reply[]> = 
   back: summary,
 };
 
-const edit: Answer = (turn, s, a, { value }) => {
+const edit: Answer = async (turn, s, a, { value }) => {
   s.data.editing = true;
   const ask = value !== undefined && Object.hasOwn(EDITS, value) ? EDITS[value] : undefined;
   if (ask) return ask(turn, s, a);
   s.data.editing = false;
-  return useButtons(turn, askEdit(turn, s, a));
+  return useButtons(turn, await askEdit(turn, s, a));
 };
 
 /** Every question after the task is picked, by the flow's step name. */

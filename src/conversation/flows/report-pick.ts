@@ -1,32 +1,18 @@
-import { prepared } from "../../db/statements.ts";
 import type { Evidence, Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn, whichOne } from "../context.ts";
 import { periodNow } from "../cycle.ts";
 import { matchLabel, readRef } from "../input.ts";
-import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
+import { isOpen, type OpenAssignment } from "../queries.ts";
 import { askStatus, askTask, type S, summary } from "./report-questions.ts";
 
 /**
  * A task picked: reported before, it starts from those answers (at the summary, so a person
  * changes one thing); otherwise from the status question.
  */
-export function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
+export async function begin(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.data.assignmentId = a.assignmentId;
-  const last = prepared(
-    turn.deps.database.sqlite,
-    `select period, status, percent, count, description, evidence from reports
-      where assignment_id = ? and superseded_at is null order by id desc limit 1`,
-  ).get(a.assignmentId) as
-    | {
-        period: string;
-        status: S["data"]["status"];
-        percent: number | null;
-        count: number | null;
-        description: string | null;
-        evidence: string | null;
-      }
-    | undefined;
+  const last = await turn.deps.store.reports.lastReport(a.assignmentId);
   if (!last) return askStatus(turn, s, a);
   const sameYear = last.period.slice(0, 4) === periodNow(turn, a.planId).slice(0, 4);
   Object.assign(s.data, {
@@ -34,21 +20,21 @@ export function begin(turn: Turn, s: S, a: OpenAssignment): Reply[] {
     percent: last.percent,
     count: sameYear ? last.count : undefined,
     description: last.description,
-    evidence: last.evidence ? (JSON.parse(last.evidence) as Evidence[]) : undefined,
+    evidence: (last.evidence as Evidence[] | null) ?? undefined,
     prefilled: last.period,
   });
   return summary(turn, s, a);
 }
 
 /** A typed task: its ref exactly, on any page ("ii.1" is II.1, never II.10), or its title. */
-export function pickTyped(turn: Turn, s: S, text: string): Reply[] {
-  const open = assignmentsOf(turn.deps.database.sqlite, s.data.agencyId).filter(isOpen);
+export async function pickTyped(turn: Turn, s: S, text: string): Promise<Reply[]> {
+  const open = (await turn.deps.store.reports.assignmentsOf(s.data.agencyId)).filter(isOpen);
   const ref = readRef(text);
   if (ref) {
     const a = open.find((x) => x.ref === ref);
     return a
       ? begin(turn, s, a)
-      : [{ text: turn.t("report-ref-unknown", { ref }) }, ...askTask(turn, s, open)];
+      : [{ text: turn.t("report-ref-unknown", { ref }) }, ...(await askTask(turn, s, open))];
   }
   const m = matchLabel(text, open, (a) => a.title, { contains: true });
   if (m && "one" in m) return begin(turn, s, m.one);
@@ -58,5 +44,5 @@ export function pickTyped(turn: Turn, s: S, text: string): Reply[] {
     );
     return whichOne(turn, text, choices, flowChoice(s, turn.t("flow-cancel"), "x"));
   }
-  return [{ text: turn.t("report-pick-task") }, ...askTask(turn, s, open)];
+  return [{ text: turn.t("report-pick-task") }, ...(await askTask(turn, s, open))];
 }

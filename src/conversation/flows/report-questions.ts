@@ -1,10 +1,10 @@
 import type { ReportStatus } from "../../db/schema.ts";
 import type { Evidence, Reply } from "../../messages.ts";
+import type { FlowState } from "../../store/flows.ts";
 import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn } from "../context.ts";
 import { pageOf } from "../paging.ts";
-import { assignmentsOf, isOpen, type OpenAssignment } from "../queries.ts";
-import type { FlowState } from "../state.ts";
+import { isOpen, type OpenAssignment } from "../queries.ts";
 
 export interface ReportData {
   agencyId: string;
@@ -42,8 +42,8 @@ function currentLine(turn: Turn, s: S, value: string | undefined): string {
   return s.data.editing && value ? `\n${turn.t("report-current", { value })}` : "";
 }
 
-export function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
-  const open = known ?? assignmentsOf(turn.deps.database.sqlite, s.data.agencyId).filter(isOpen);
+export async function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Promise<Reply[]> {
+  const open = known ?? (await turn.deps.store.reports.assignmentsOf(s.data.agencyId)).filter(isOpen);
   const first = open.find((a) => a.assignmentId === s.data.first);
   const ordered = first ? [first, ...open.filter((a) => a !== first)] : open;
   const { items, page, pages, nav } = pageOf(turn, s, ordered, s.data.page);
@@ -52,7 +52,7 @@ export function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
   ]);
   s.step = "task";
   s.data.page = page;
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   return [
     {
       text: turn.t("report-ask-task", { page: page + 1, pages }),
@@ -61,9 +61,9 @@ export function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Reply[] {
   ];
 }
 
-export function askStatus(turn: Turn, s: S, a: OpenAssignment): Reply[] {
+export async function askStatus(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.step = "status";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   const buttons = STATUSES.map(([code, status]) => flowChoice(s, turn.t(`status-${status}`), `s${code}`));
   const now = s.data.status ? turn.t(`status-${s.data.status}`) : undefined;
   return [
@@ -81,9 +81,9 @@ export function askStatus(turn: Turn, s: S, a: OpenAssignment): Reply[] {
   ];
 }
 
-export function askPercent(turn: Turn, s: S): Reply[] {
+export async function askPercent(turn: Turn, s: S): Promise<Reply[]> {
   s.step = "percent";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   const now = typeof s.data.percent === "number" ? `${s.data.percent}%` : undefined;
   return [
     {
@@ -94,10 +94,10 @@ export function askPercent(turn: Turn, s: S): Reply[] {
   ];
 }
 
-export function askCount(turn: Turn, s: S, a: OpenAssignment, year: string): Reply[] {
-  const quota = a.quota ? (JSON.parse(a.quota) as { count: number; item: string }) : undefined;
+export async function askCount(turn: Turn, s: S, a: OpenAssignment, year: string): Promise<Reply[]> {
+  const quota = (a.quota ?? undefined) as { count: number; item: string } | undefined;
   s.step = "count";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   const now = typeof s.data.count === "number" ? String(s.data.count) : undefined;
   return [
     {
@@ -109,9 +109,9 @@ export function askCount(turn: Turn, s: S, a: OpenAssignment, year: string): Rep
   ];
 }
 
-export function askDescription(turn: Turn, s: S): Reply[] {
+export async function askDescription(turn: Turn, s: S): Promise<Reply[]> {
   s.step = "description";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   const required = s.data.status === "blocked";
   return [
     {
@@ -124,9 +124,9 @@ export function askDescription(turn: Turn, s: S): Reply[] {
   ];
 }
 
-export function askEvidence(turn: Turn, s: S): Reply[] {
+export async function askEvidence(turn: Turn, s: S): Promise<Reply[]> {
   s.step = "evidence";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   return [
     {
       text: turn.t("report-ask-evidence"),
@@ -135,10 +135,10 @@ export function askEvidence(turn: Turn, s: S): Reply[] {
   ];
 }
 
-export function summary(turn: Turn, s: S, a: OpenAssignment): Reply[] {
+export async function summary(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.step = "confirm";
   s.data.editing = false;
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   const d = s.data;
   const lines = [
     ...(d.prefilled
@@ -167,9 +167,9 @@ export function summary(turn: Turn, s: S, a: OpenAssignment): Reply[] {
 }
 
 /** "✏️ Sửa lại": which answer to change; the others stay as they are. */
-export function askEdit(turn: Turn, s: S, a: OpenAssignment): Reply[] {
+export async function askEdit(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.step = "edit";
-  turn.flows.save(s, turn.now);
+  await turn.flows.save(s, turn.now);
   const fields: [string, string][] = [
     ["es", "report-field-status"],
     ...(s.data.status && TYPED_PERCENT.includes(s.data.status)

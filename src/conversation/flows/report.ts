@@ -1,22 +1,22 @@
 import type { Reply } from "../../messages.ts";
+import { type FlowState, newFlow } from "../../store/flows.ts";
 import { reportingContact } from "../actor.ts";
 import type { FlowDefinition, StepInput, Turn } from "../context.ts";
 import { readPageValue } from "../paging.ts";
-import { assignmentFor, assignmentsOf, isOpen } from "../queries.ts";
-import type { FlowState } from "../state.ts";
+import { isOpen } from "../queries.ts";
 import { ANSWERS } from "./report-answers.ts";
 import { begin, pickTyped } from "./report-pick.ts";
 import { askTask, type S } from "./report-questions.ts";
 
 /** Starts a report for the actor's agency; `assignmentId` (from a reminder) is preselected. */
-export function startReport(turn: Turn, assignmentId?: number): Reply[] {
+export async function startReport(turn: Turn, assignmentId?: number): Promise<Reply[]> {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
-  const open = assignmentsOf(turn.deps.database.sqlite, contact.agencyId).filter(isOpen);
+  const open = (await turn.deps.store.reports.assignmentsOf(contact.agencyId)).filter(isOpen);
   if (open.length === 0) return [{ text: turn.t("report-nothing-open", { agency: contact.agencyName }) }];
   const pre = assignmentId !== undefined ? open.find((a) => a.assignmentId === assignmentId) : undefined;
   // The questions store the flow: one write for the first step, not two.
-  const state = turn.flows.begin(turn.incoming.chatId, contact.id, "report", pre ? "status" : "task", {
+  const state = newFlow(turn.incoming.chatId, contact.id, "report", pre ? "status" : "task", {
     agencyId: contact.agencyId,
     page: 0,
     first: pre?.assignmentId,
@@ -24,14 +24,14 @@ export function startReport(turn: Turn, assignmentId?: number): Reply[] {
   return pre ? begin(turn, state, pre) : askTask(turn, state, open);
 }
 
-function current(turn: Turn, s: S) {
+async function current(turn: Turn, s: S) {
   return s.data.assignmentId === undefined
     ? undefined
-    : assignmentFor(turn.deps.database.sqlite, s.data.agencyId, s.data.assignmentId);
+    : turn.deps.store.reports.assignmentFor(s.data.agencyId, s.data.assignmentId);
 }
 
 /** The first question: which task, by button (a<id>), page (p<n>), or typed ref or title. */
-function answerTask(turn: Turn, s: S, input: StepInput): Reply[] {
+async function answerTask(turn: Turn, s: S, input: StepInput): Promise<Reply[]> {
   const v = input.value;
   const page = readPageValue(v);
   if (page !== undefined) {
@@ -40,18 +40,18 @@ function answerTask(turn: Turn, s: S, input: StepInput): Reply[] {
   }
   if (!v && input.text?.trim()) return pickTyped(turn, s, input.text);
   const a = v?.startsWith("a")
-    ? assignmentFor(turn.deps.database.sqlite, s.data.agencyId, Number(v.slice(1)))
+    ? await turn.deps.store.reports.assignmentFor(s.data.agencyId, Number(v.slice(1)))
     : undefined;
-  if (!a || !isOpen(a)) return [{ text: turn.t("report-pick-task") }, ...askTask(turn, s)];
+  if (!a || !isOpen(a)) return [{ text: turn.t("report-pick-task") }, ...(await askTask(turn, s))];
   return begin(turn, s, a);
 }
 
-function step(turn: Turn, state: FlowState, input: StepInput): Reply[] {
+async function step(turn: Turn, state: FlowState, input: StepInput): Promise<Reply[]> {
   const s = state as unknown as S;
   if (s.step === "task") return answerTask(turn, s, input);
-  const a = current(turn, s);
+  const a = await current(turn, s);
   if (!a) {
-    turn.flows.clear(turn.incoming.chatId);
+    await turn.flows.clear(turn.incoming.chatId);
     return [{ text: turn.t("report-task-gone") }];
   }
   const answer = Object.hasOwn(ANSWERS, s.step) ? ANSWERS[s.step] : undefined;

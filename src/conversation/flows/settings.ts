@@ -2,9 +2,9 @@ import type { Reply } from "../../messages.ts";
 import { type FlowDefinition, flowChoice, type Turn } from "../context.ts";
 
 /** /lang: the language of everything the bot sends this person, reminders included. */
-export function startSettings(turn: Turn): Reply[] {
+export async function startSettings(turn: Turn): Promise<Reply[]> {
   if (!turn.actor) return [{ text: turn.t("join-hello") }];
-  const state = turn.flows.start(
+  const state = await turn.flows.start(
     turn.incoming.chatId,
     turn.actor.contacts[0]?.id ?? null,
     "settings",
@@ -22,19 +22,14 @@ export function startSettings(turn: Turn): Reply[] {
 
 export const settingsFlow: FlowDefinition = {
   kind: "settings",
-  step(turn, _state, input) {
+  async step(turn, _state, input) {
     const pick = input.value ?? input.text?.trim().toLowerCase();
     const lang =
       pick === "en" || pick === "english" ? "en" : pick === "vi" || pick === "tieng viet" ? "vi" : undefined;
     if (!lang || !turn.actor) return [{ text: turn.t("flow-use-buttons") }];
     const ids = turn.actor.contacts.map((c) => c.id);
-    turn.deps.database.sqlite
-      .prepare(`update contacts set lang = ? where id in (${ids.map(() => "?").join(",")})`)
-      .run(lang, ...ids);
-    turn.deps.database.sqlite
-      .prepare("update subscriptions set lang = ? where chat_id = ?")
-      .run(lang, turn.incoming.chatId);
-    turn.flows.clear(turn.incoming.chatId);
+    await turn.deps.store.people.setLang(ids, turn.incoming.chatId, lang);
+    await turn.flows.clear(turn.incoming.chatId);
     return [{ text: turn.deps.i18n.t(lang, "settings-lang-saved") }];
   },
 };

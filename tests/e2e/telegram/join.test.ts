@@ -48,9 +48,9 @@ describe("joining by invite", () => {
     ).toBeUndefined();
 
     // A code valid for one minute, tried two minutes later by the conversation clock.
-    const expired = createInvite(
+    const expired = await createInvite(
+      t.core.store,
       t.core.database.db,
-      t.core.sqlite,
       { agency: "so-y-te", role: "focal", expires: "1m" },
       t.clock.now(),
     );
@@ -62,9 +62,9 @@ describe("joining by invite", () => {
     ).toBeUndefined();
 
     // A code typed on its own (no /start) works too, with letters in any case.
-    const fresh = createInvite(
+    const fresh = await createInvite(
+      t.core.store,
       t.core.database.db,
-      t.core.sqlite,
       { agency: "van-phong-ubnd-tinh", role: "head" },
       t.clock.now(),
     );
@@ -77,9 +77,9 @@ describe("joining by invite", () => {
 
   it("limits wrong codes to five per chat per quarter hour, a right code included", async () => {
     const t = await startTestApp();
-    const valid = createInvite(
+    const valid = await createInvite(
+      t.core.store,
       t.core.database.db,
-      t.core.sqlite,
       { agency: "so-y-te", role: "focal" },
       t.clock.now(),
     );

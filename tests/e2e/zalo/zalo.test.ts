@@ -6,12 +6,13 @@ import { an, coord, freePort, NOW, say, start } from "./support.ts";
 
 describe("the Zalo channel", () => {
   it("links a person by a plain code or /start CODE, each code once", async () => {
-    const { emulator, app, db, sqlite } = await start();
-    const code = createInvite(db, sqlite, { agency: "so-y-te", role: "focal" }, NOW).code;
+    const { emulator, app, db } = await start();
+    const code = (await createInvite(app.core.store, db, { agency: "so-y-te", role: "focal" }, NOW)).code;
     expect(await say(emulator, an, code)).toContain("Bạn đã được liên kết với Sở Y tế");
     const other = { id: "u-binh", display_name: "Bình" };
     expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này không dùng được");
-    const second = createInvite(db, sqlite, { agency: "so-tu-phap", role: "focal" }, NOW).code;
+    const second = (await createInvite(app.core.store, db, { agency: "so-tu-phap", role: "focal" }, NOW))
+      .code;
     expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
     expect(
       app.core.sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'").get(),
