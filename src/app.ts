@@ -56,7 +56,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const channels = new Map<string, Channel>();
   const runner = new EngineRunner(core, channels, log);
   deps.engine = runner;
-  const http = await startHttpServer({ config, sqlite: core.sqlite, log });
+  const http = await startHttpServer({ config, store: core.store, log });
   const ctx: AdapterContext = {
     config,
     deps,
@@ -113,7 +113,9 @@ function chatEvents(core: Core, log: Logger): ChatEvents {
     added: (chatId) => markReachable(core.database.db, chatId),
     removed: (chatId) => {
       core.sqlite.prepare("delete from subscriptions where chat_id = ?").run(chatId);
-      chatUnreachable(core, chatId, "removed from the chat");
+      chatUnreachable(core, chatId, "removed from the chat").catch((e: unknown) =>
+        log.warn({ err: e instanceof Error ? e.message : String(e) }, "could not mark a chat unreachable"),
+      );
     },
     moved: (from, to) => {
       if (moveChat(core.sqlite, from, to)) log.warn({ from, to }, "chat changed its id: moved");

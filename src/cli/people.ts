@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { scopeText } from "../engine/digest.ts";
-import { Snapshot } from "../engine/snapshot.ts";
 import { addContact, importContactsFile, listContacts } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import type { CliContext } from "./context.ts";
@@ -57,14 +56,14 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .option("--scope <scope>", ctx.t("cli-opt-scope"), "plan")
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--lang <lang>", "vi | en", "vi")
-    .action((chat: string, o: { scope: string; plan?: string; lang: string }) => {
+    .action(async (chat: string, o: { scope: string; plan?: string; lang: string }) => {
       const scope = subscribe(ctx.catalog().db, {
         chat,
         planId: o.plan,
         scope: o.scope,
         lang: o.lang === "en" ? "en" : "vi",
       });
-      const names = new Snapshot(ctx.database().sqlite).agencyNames();
+      const names = await ctx.core().store.snapshot.agencyNames();
       ctx.out(ctx.t("cli-subscribed", { chat, scope: scopeText(ctx.i18n, ctx.lang, scope, names) }));
     });
   groups

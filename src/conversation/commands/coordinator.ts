@@ -36,10 +36,14 @@ function today(turn: Turn): string {
 }
 
 /** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
-export function overdueCommand(turn: Turn, arg: string): Reply[] {
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
+export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
+  const snapshot = await new Snapshot(turn.deps.store).load({
+    shared: true,
+    plan: planId,
+    periods: [periodNow(turn, planId)],
+  });
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
   const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
   const late = snapshot
@@ -67,12 +71,16 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
-export function missingCommand(turn: Turn, arg: string): Reply[] {
+export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
   const plan = findPlan(turn.deps.database.sqlite, planId);
   const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
+  const snapshot = await new Snapshot(turn.deps.store).load({
+    shared: true,
+    plan: planId,
+    periods: [period],
+  });
   const names = snapshot.agencyNames();
   const states = completeness(
     requiredByAgency(snapshot.work(planId)),
@@ -136,7 +144,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const planId = defaultPlanId(turn.deps.database.db);
   const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
-  turn.deps.outbox.add(
+  await turn.deps.outbox.add(
     focal.map((f) => ({
       dedupeKey: recipientKey(manualKey(agency.id, stamp), f.contactId, f.chatId),
       chatId: f.chatId,
@@ -177,13 +185,13 @@ export function inviteCommand(turn: Turn, arg: string): Reply[] {
   );
 }
 
-export function subscribeCommand(turn: Turn, arg: string): Reply[] {
+export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const scope = subscribe(
     turn.deps.database.db,
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );
-  const names = new Snapshot(turn.deps.database.sqlite).agencyNames();
+  const names = await turn.deps.store.snapshot.agencyNames();
   return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 

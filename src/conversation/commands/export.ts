@@ -54,16 +54,16 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
 }
 
 /** /digest: the weekly digest for this chat's scope, now, with its chart where files travel. */
-export function digestCommand(turn: Turn): Reply[] {
+export async function digestCommand(turn: Turn): Promise<Reply[]> {
   const planId = defaultPlanId(turn.deps.database.db);
   const sub = turn.deps.database.sqlite
     .prepare("select scope from subscriptions where chat_id = ?")
     .get(turn.incoming.chatId) as { scope: string } | undefined;
   const scope: DigestScope = sub ? JSON.parse(sub.scope) : { kind: "plan" };
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
+  const snapshot = await new Snapshot(turn.deps.store).load({ shared: true });
   const rules = turn.deps.rules(planId);
   const day = turn.deps.calendar.localDate(turn.now);
-  const model = buildDigest(snapshot, turn.deps.database.sqlite, planId, scope, day, rules);
+  const model = await buildDigest(snapshot, turn.deps.store, planId, scope, day, rules);
   const names = snapshot.agencyNames();
   const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
   if (!turn.deps.capabilitiesOf(turn.incoming.chatId).photos) return [{ text }];

@@ -31,7 +31,7 @@ interface HistoryRow {
  * finished it (the detail behind a "135 xã, phường" line), and its report history, with
  * replaced reports and partners' reports marked.
  */
-export function taskCommand(turn: Turn, arg: string): Reply[] {
+export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const ref = arg.trim().toUpperCase();
   if (!ref) throw new UserError("usage-task");
   const { sqlite } = turn.deps.database;
@@ -45,11 +45,10 @@ export function taskCommand(turn: Turn, arg: string): Reply[] {
        left join agency_groups g on g.id = l.group_id where l.task_id = ? order by l.position`,
     )
     .all(task.id) as { name: string }[];
-  const snapshot = new Snapshot(sqlite);
+  const planId = defaultPlanId(turn.deps.database.db);
+  const snapshot = await new Snapshot(turn.deps.store).load({ shared: true, plan: planId });
   const names = snapshot.agencyNames();
-  const assigned = snapshot
-    .work(defaultPlanId(turn.deps.database.db))
-    .filter((w) => w.taskId === task.id && w.role === "lead");
+  const assigned = snapshot.work(planId).filter((w) => w.taskId === task.id && w.role === "lead");
   const open = assigned
     .filter((w) => !isClosed(w))
     .map((w) => names.get(w.agencyId) ?? w.agencyId)
