@@ -21,8 +21,8 @@ export function engineFixture(env: Partial<typeof config> = {}) {
     }).id,
   };
   subscribe(db, { chat: "tg:-500", scope: "plan" });
-  const tick = (iso: string) => {
-    const r = runTick(core, new Date(iso));
+  const tick = async (iso: string) => {
+    const r = await runTick(core, new Date(iso));
     return core.outbox.list({ ids: r.ids });
   };
   return { core, database, people, tick, planId: database.planId };

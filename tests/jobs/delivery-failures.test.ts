@@ -39,11 +39,13 @@ async function setup(wrap: (real: Channel) => Channel = (real) => real, env: obj
     await jobs.close();
     redis.disconnect();
   });
-  const write = (text: string, chatId = "tg:5151") =>
-    fixture.core.outbox.add([
-      { dedupeKey: text, chatId, kind: "test", text, sendAfter: new Date(Date.now() - 1000).toISOString() },
-    ])[0] ?? 0;
-  const state = (id: number) => fixture.core.outbox.get(id)?.state;
+  const write = async (text: string, chatId = "tg:5151") =>
+    (
+      await fixture.core.outbox.add([
+        { dedupeKey: text, chatId, kind: "test", text, sendAfter: new Date(Date.now() - 1000).toISOString() },
+      ])
+    )[0] ?? 0;
+  const state = async (id: number) => (await fixture.core.outbox.get(id))?.state;
   return { ...fixture, emulator, runner, jobs, write, state };
 }
 
@@ -117,7 +119,7 @@ describe("a delivery job that fails never leaves its message pending for good", 
     await t.runner.dispatchNow(new Date());
     await until(() => t.state(id) === "sent", "recorded as sent");
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["recorded late"]);
-    expect(t.core.outbox.get(id)?.platformMessageId).not.toBeNull();
+    expect((await t.core.outbox.get(id))?.platformMessageId).not.toBeNull();
   });
 
   it("retries a send that throws something other than a platform error", async () => {
@@ -130,7 +132,7 @@ describe("a delivery job that fails never leaves its message pending for good", 
     const id = t.write("sent on the retry");
     await t.runner.dispatchNow(new Date());
     await until(() => t.state(id) === "sent", "sent after the exception");
-    expect(t.core.outbox.get(id)?.attempts).toBe(2);
+    expect((await t.core.outbox.get(id))?.attempts).toBe(2);
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["sent on the retry"]);
   });
 

@@ -34,7 +34,7 @@ async function setup(
   const runner = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
   closers.push(() => runner.close());
   await runner.start();
-  const state = (id: number) => fixture.core.outbox.get(id)?.state;
+  const state = async (id: number) => (await fixture.core.outbox.get(id))?.state;
   return { ...fixture, emulator, runner, state };
 }
 
@@ -46,7 +46,7 @@ function queue(
   tag: string,
 ) {
   const messages = chats.flatMap((chatId) =>
-    Array.from({ length: perChat }, (_, i) => ({
+    Array.from({ async length: perChat }, (_, i) => ({
       dedupeKey: `${tag}:${chatId}:${i}`,
       chatId,
       kind: "test",
@@ -54,20 +54,20 @@ function queue(
       sendAfter: new Date(Date.now() - 1000).toISOString(),
     })),
   );
-  return core.outbox.add(messages);
+  return (await core.outbox.add(messages));
 }
 
 describe("delivery through the outbox", () => {
   it("sends a tick's messages with their buttons and records the platform's ids", async () => {
     const { runner, emulator, core } = await setup();
-    const r = await runner.tick(new Date("2026-12-01T08:00:00+07:00"));
+    const r = await runner.tick(new Date("2026-12-async 01T08:00:00+07:00"));
     expect(r.dispatched).toBe(r.ids.length);
     await emulator.waitForMessages(1001, 2);
-    await until(() => core.outbox.list().every((m) => m.state === "sent"), "all sent");
+    await until(() => (await core.outbox.list()).every((m) => m.state === "sent"), "all sent");
     const [open] = emulator.messages(1001);
     expect(open?.text).toContain("Kỳ báo cáo tháng 11/2026 — Sở Y tế");
     expect(JSON.stringify(open?.replyMarkup)).toContain('"callback_data":"rp"');
-    expect(core.outbox.list().map((m) => m.platformMessageId)).not.toContain(null);
+    expect((await core.outbox.list()).map((m) => m.platformMessageId)).not.toContain(null);
   });
 
   it("keeps each private chat to one message a second and the channel to its global rate", async () => {
@@ -78,7 +78,7 @@ describe("delivery through the outbox", () => {
     const ids = queue(core, ["tg:7001", "tg:7002", "tg:7003"], 3, "pace");
     await runner.dispatchNow(new Date());
     await until(
-      () => ids.every((id) => core.outbox.get(id)?.state === "sent"),
+      () => ids.every(async (id) => (await core.outbox.get(id))?.state === "sent"),
       "paced messages sent",
       20_000,
     );
@@ -104,13 +104,13 @@ describe("delivery through the outbox", () => {
     const counts = await jobs.getJobCounts("waiting", "active", "delayed", "prioritized", "completed");
     // (Not all 400: how many chunks followed by now depends on the machine's load.)
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeLessThan(400);
-    await until(() => ids.every((id) => core.outbox.get(id)?.state === "sent"), "bulk sent", 20_000);
+    await until(() => ids.every(async (id) => (await core.outbox.get(id))?.state === "sent"), "bulk sent", 20_000);
     const received = emulator.messages().map((m) => m.chatId);
     expect(received).toHaveLength(400);
     expect(new Set(received).size).toBe(400);
   });
 
-  it("spaces dispatch chunks to queue twice as fast as the channels send", () => {
+  it("spaces dispatch chunks to queue twice as fast as the channels send", async () => {
     const channel = (globalPerSecond: number) =>
       ({ pacing: { globalPerSecond, privateGapMs: 1000, groupGapMs: 3000 } }) as Channel;
     expect(dispatchPauseMs([])).toBe(0);
@@ -132,14 +132,14 @@ describe("delivery through the outbox", () => {
     );
     const started = Date.now();
     await runner.dispatchNow(new Date());
-    await until(() => ids.every((id) => core.outbox.get(id)?.state === "sent"), "storm delivered", 30_000);
+    await until(() => ids.every(async (id) => (await core.outbox.get(id))?.state === "sent"), "storm delivered", 30_000);
     expect(emulator.stats().rejected429).toBe(6);
     expect(emulator.stats().violations).toBe(0);
     expect(emulator.messages()).toHaveLength(20);
     expect(new Set(emulator.messages().map((m) => `${m.chatId}:${m.text}`)).size).toBe(20);
     // Each 429 said "retry after 1 s", and the bot waited.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(core.outbox.list({ ids }).every((m) => m.attempts === 1)).toBe(true);
+    expect((await core.outbox.list({ ids })).every((m) => m.attempts === 1)).toBe(true);
   });
 
   it("marks a chat that blocked the bot unreachable and tells the coordinators once", async () => {
@@ -166,7 +166,7 @@ describe("delivery through the outbox", () => {
     await runner.tick(new Date("2026-12-05T08:00:00+07:00"));
     await runner.tick(new Date("2026-12-07T08:00:00+07:00"));
     await new Promise((r) => setTimeout(r, 300));
-    expect(core.outbox.list().filter((m) => m.chatId === "tg:1001" && m.kind === "cycle-nudge5")).toEqual([]);
+    expect((await core.outbox.list()).filter((m) => m.chatId === "tg:1001" && m.kind === "cycle-nudge5")).toEqual([]);
     expect(emulator.messages(2001).filter((m) => m.text?.includes("Không gửi được"))).toHaveLength(1);
     expect(emulator.calls("sendMessage").filter((c) => String(c.params.chat_id) === "1001").length).toBe(1);
   });
@@ -174,15 +174,15 @@ describe("delivery through the outbox", () => {
   it("retries failures with backoff and ends as failed with the reason", async () => {
     const { core, emulator, runner } = await setup({ env: { DELIVERY_MAX_ATTEMPTS: 2 } });
     emulator.failNext(1);
-    const [ok] = queue(core, ["tg:9001"], 1, "flaky");
+    const [ok] = queue(core, ["async tg:9001"], 1, "flaky");
     await runner.dispatchNow(new Date());
-    await until(() => core.outbox.get(ok ?? 0)?.state === "sent", "retried and sent");
-    expect(core.outbox.get(ok ?? 0)?.attempts).toBe(2);
+    await until(() => (await core.outbox.get(ok ?? 0))?.state === "sent", "retried and sent");
+    expect((await core.outbox.get(ok ?? 0))?.attempts).toBe(2);
     emulator.failNext(5);
-    const [bad] = queue(core, ["tg:9002"], 1, "broken");
+    const [bad] = queue(core, ["async tg:9002"], 1, "broken");
     await runner.dispatchNow(new Date());
-    await until(() => core.outbox.get(bad ?? 0)?.state === "failed", "gave up");
-    expect(core.outbox.get(bad ?? 0)?.lastError).toContain("Internal Server Error");
+    await until(() => (await core.outbox.get(bad ?? 0))?.state === "failed", "gave up");
+    expect((await core.outbox.get(bad ?? 0))?.lastError).toContain("Internal Server Error");
   });
 });
 
@@ -191,7 +191,7 @@ describe("settled before sending", () => {
     const { core, emulator, runner, tick, state } = await setup();
     // Saturday's nudge is written on Monday at 07:30; the agency reports before it goes out
     // (as when a backlog or an outage holds messages up).
-    const written = tick("2026-12-07T07:30:00+07:00").filter((r) => r.kind === "cycle-nudge5");
+    const written = (await tick("2026-12-07T07:30:00+07:00")).filter((r) => r.kind === "cycle-nudge5");
     expect(written.map((r) => r.chatId).sort()).toEqual(["tg:1001", "tg:3001"]);
     reportAll(core, "so-y-te", "2026-11");
     await runner.dispatchNow(new Date("2026-12-07T08:00:00+07:00"));
@@ -199,9 +199,9 @@ describe("settled before sending", () => {
       () => written.every((r) => ["sent", "skipped"].includes(state(r.id) ?? "")),
       "nudges settled",
     );
-    const [health, office] = written.map((r) => core.outbox.get(r.id));
+    const [health, office] = written.map(async (r) => (await core.outbox.get(r.id)));
     expect(health?.chatId === "tg:1001" ? health?.state : office?.state).toBe("skipped");
-    expect(core.outbox.list({ state: "skipped" })[0]?.lastError).toContain("reported for 2026-11");
+    expect((await core.outbox.list({ state: "skipped" }))[0]?.lastError).toContain("reported for 2026-11");
     expect(emulator.messages(1001)).toHaveLength(0);
     expect(emulator.messages(3001)).toHaveLength(1);
   });
@@ -224,10 +224,10 @@ describe("settled before sending", () => {
       guard: { assignments },
       sendAfter: new Date(Date.now() - 1000).toISOString(),
     });
-    const [doneOne, stillOpen] = core.outbox.add([
+    const [doneOne, stillOpen] = (await core.outbox.add([
       message("due:one", [first.id]),
       message("due:both", [first.id, second.id]),
-    ]);
+    ]));
     core.sqlite
       .prepare(
         `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
@@ -263,7 +263,7 @@ describe("recovery", () => {
     const signal = await new Promise((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
     expect(signal).toBe("SIGKILL");
     expect(emulator.messages(9100).map((m) => m.text)).toEqual(["crash 0"]);
-    expect(fixture.core.outbox.get(first ?? 0)?.state).toBe("sending");
+    expect((await fixture.core.outbox.get(first ?? 0))?.state).toBe("sending");
 
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
     const runner = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
@@ -272,7 +272,7 @@ describe("recovery", () => {
     await until(
       async () => {
         await runner.dispatchNow(new Date());
-        return [first, second].every((id) => fixture.core.outbox.get(id ?? 0)?.state === "sent");
+        return [first, second].every(async (id) => (await fixture.core.outbox.get(id ?? 0))?.state === "sent");
       },
       "recovered",
       60_000,
@@ -289,7 +289,7 @@ describe("recovery", () => {
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
     const before = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
     await before.start({ workers: false });
-    const r = runTick(fixture.core, new Date("2026-12-01T08:00:00+07:00"));
+    const r = (await runTick(fixture.core, new Date("2026-12-01T08:00:00+07:00")));
     await before.dispatchNow(new Date("2026-12-01T08:00:00+07:00"));
     await before.close();
 
@@ -308,7 +308,7 @@ describe("recovery", () => {
     const ticks = new Queue(TICKS_QUEUE, { connection: redis, prefix: fixture.core.config.QUEUE_PREFIX });
     closers.push(() => ticks.close());
     expect((await ticks.getJobSchedulers()).map((s) => s.key).sort()).toEqual(["dispatch", "tick"]);
-    await until(() => r.ids.every((id) => fixture.core.outbox.get(id)?.state === "sent"), "pending re-sent");
+    await until(() => r.ids.every(async (id) => (await fixture.core.outbox.get(id))?.state === "sent"), "pending re-sent");
     expect(emulator.messages(1001).length).toBe(2);
   });
 });
