@@ -96,7 +96,7 @@ describe("schedulers that heal themselves", () => {
           { dedupeKey: tag, chatId: "tg:4242", kind: "test", text: tag, sendAfter: new Date().toISOString() },
         ])
       )[0] ?? 0;
-    const first = write("before the restart");
+    const first = await write("before the restart");
     await until(
       async () => (await core.outbox.get(first))?.state === "sent",
       "sent by the scheduled dispatcher",
@@ -105,7 +105,7 @@ describe("schedulers that heal themselves", () => {
     await kill(server);
     server = await startRedis(port);
     await until(async () => (await schedulers()).length === 2, "schedulers declared again", 20_000);
-    const second = write("after the restart");
+    const second = await write("after the restart");
     await until(
       async () => (await core.outbox.get(second))?.state === "sent",
       "sent after the restart",

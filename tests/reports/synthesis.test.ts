@@ -5,7 +5,7 @@ import { LINK, NOW, PERIOD, reportsFixture, TRICKY } from "./fixture.ts";
 
 describe("the monthly synthesis", async () => {
   const fx = reportsFixture();
-  const m = (await buildSynthesis(fx.core, { period: PERIOD, now: NOW }));
+  const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const row = (agency: string, ref: string) => {
     const r = m.tasks.find((t) => t.agencyId === agency && t.ref === ref);
     if (!r) throw new Error(`no row ${agency} ${ref}`);
@@ -91,7 +91,7 @@ describe("the monthly synthesis", async () => {
   });
 
   it("works for a month with no reports: every agency has not reported", async () => {
-    const empty = (await buildSynthesis(fx.core, { period: "2026-07", now: NOW }));
+    const empty = await buildSynthesis(fx.core, { period: "2026-07", now: NOW });
     expect(empty.tasks.every((t) => t.status === null && !t.reportedThisPeriod)).toBe(true);
     expect(empty.missing).toHaveLength(empty.agencies.length);
     expect(empty.totals).toMatchObject({ reported: 0, completeAgencies: 0, rate: 0 });
@@ -100,12 +100,14 @@ describe("the monthly synthesis", async () => {
 
   it("refuses a future month and text that is not a month", async () => {
     for (const value of ["2027-01", "abc", "2026-13", "2026-1"]) {
-      const call = async () => (await buildSynthesis(fx.core, { async period: value, now: NOW }));
-      expect(call).toThrow(UserError);
-      expect(call).toThrow(expect.objectContaining({ key: "err-export-month", args: { value } }));
+      const call = () => buildSynthesis(fx.core, { period: value, now: NOW });
+      await expect(call()).rejects.toThrow(UserError);
+      await expect(call()).rejects.toThrow(
+        expect.objectContaining({ key: "err-export-month", args: { value } }),
+      );
     }
-    expect(() => (await buildSynthesis(fx.core, { async period: "2026-12", now: NOW }))).not.toThrow();
-    expect(() => (await buildSynthesis(fx.core, { period: PERIOD, now: NOW, planId: "nope" }))).toThrow(
+    await expect(buildSynthesis(fx.core, { period: "2026-12", now: NOW })).resolves.toBeDefined();
+    await expect(buildSynthesis(fx.core, { period: PERIOD, now: NOW, planId: "nope" })).rejects.toThrow(
       expect.objectContaining({ key: "err-plan-unknown" }),
     );
   });
