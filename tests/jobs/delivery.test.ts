@@ -284,9 +284,8 @@ describe("recovery", () => {
     await until(
       async () => {
         await runner.dispatchNow(new Date());
-        return [first, second].every(
-          async (id) => (await fixture.core.outbox.get(id ?? 0))?.state === "sent",
-        );
+        const ids = [first ?? 0, second ?? 0];
+        return (await fixture.core.outbox.list({ ids })).every((m) => m.state === "sent");
       },
       "recovered",
       60_000,

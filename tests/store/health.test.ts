@@ -14,7 +14,7 @@ const msg = (key: string, chatId: string) => ({
 
 describe.each(engines())("store: health ($name)", (engine) => {
   it("records when a scheduled tick ran, earlier instants included", async () => {
-    const { store, sqlite } = engine.open();
+    const { store } = engine.open();
     expect(await store.health.lastTickRan()).toBeUndefined();
     await store.health.recordTickRan(now);
     const earlier = new Date(now.getTime() - 60_000);
