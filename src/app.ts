@@ -54,7 +54,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const channels = new Map<string, Channel>();
   const runner = new EngineRunner(core, channels, log);
   deps.engine = runner;
-  const http = await startHttpServer({ config, sqlite: core.sqlite, log });
+  const http = await startHttpServer({ config, store: core.store, log });
   const ctx: AdapterContext = {
     config,
     deps,

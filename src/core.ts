@@ -8,7 +8,7 @@ import type { ConversationDeps } from "./conversation/types.ts";
 import { type Database_, openDatabase } from "./db/connection.ts";
 import { type Rules, rulesFor } from "./domain/rules.ts";
 import { loadRulesFile } from "./domain/rules-file.ts";
-import { Outbox } from "./engine/outbox.ts";
+import { outboxOf } from "./engine/outbox.ts";
 import type { EngineDeps } from "./engine/tick.ts";
 import { I18n } from "./i18n/index.ts";
 import { chartFileWriter } from "./reports/chart.ts";
@@ -29,14 +29,15 @@ export interface Core extends EngineDeps {
 export function buildCore(config: Config, database: Database_ = openDatabase(config.DB_PATH)): Core {
   ensureDefaultAgencies(database.db, config.AGENCY_FILES);
   const rulesFile = loadRulesFile(config.RULES_FILE);
+  const store = openStore(sqliteQ(database.db, database.sqlite));
   return {
     config,
     database,
     sqlite: database.sqlite,
-    store: openStore(sqliteQ(database.db, database.sqlite)),
+    store,
     i18n: new I18n(),
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
-    outbox: new Outbox(database.sqlite, (chatId) => capabilitiesOf(chatId).textLimit),
+    outbox: outboxOf(store, (chatId) => capabilitiesOf(chatId).textLimit),
     rulesFile,
     capabilitiesOf,
     drawChart: chartFileWriter(join(dirname(resolve(config.DB_PATH)), "charts")),

@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { loadConfig } from "../../src/config.ts";
 import { buildCore } from "../../src/core.ts";
-import { Outbox } from "../../src/engine/outbox.ts";
 import { Snapshot } from "../../src/engine/snapshot.ts";
 import { runTick } from "../../src/engine/tick.ts";
 
@@ -23,33 +22,38 @@ export interface TickSample {
 
 const phases: Record<string, number> = {};
 
-/** Times every call of a method without touching src/: the tick calls each only a few times per plan. */
-function timeCalls(proto: object, method: string, phase: string): void {
-  const target = proto as Record<string, (...args: unknown[]) => unknown>;
-  const original = target[method];
+/**
+ * Times every call of a method without touching src/: the tick calls each only a few times per
+ * plan. An async method is timed until it settles (ticks run one at a time, so nothing overlaps).
+ */
+function timeCalls(target: object, method: string, phase: string): void {
+  const methods = target as Record<string, (...args: unknown[]) => unknown>;
+  const original = methods[method];
   if (!original) throw new Error(`no method ${method} to time`);
-  target[method] = function (this: unknown, ...args: unknown[]) {
+  const record = (started: number) => {
+    phases[phase] = (phases[phase] ?? 0) + performance.now() - started;
+  };
+  methods[method] = function (this: unknown, ...args: unknown[]) {
     const started = performance.now();
-    try {
-      return original.apply(this, args);
-    } finally {
-      phases[phase] = (phases[phase] ?? 0) + performance.now() - started;
-    }
+    const result = original.apply(this, args);
+    if (result instanceof Promise) return result.finally(() => record(started));
+    record(started);
+    return result;
   };
 }
 
 const [dbPath, instant] = process.argv.slice(2);
 if (!dbPath || !instant) throw new Error("usage: child.ts <db> <instant>");
 
-for (const m of ["work", "recipients", "agencyNames", "reportedIn", "plans"]) {
+for (const m of ["loadWork", "loadShared", "loadReported", "loadPartnerCounts", "loadPlans"]) {
   timeCalls(Snapshot.prototype, m, `snapshot.${m}`);
 }
-timeCalls(Outbox.prototype, "add", "outbox.add");
 
 const core = buildCore(loadConfig({ DB_PATH: dbPath, LOG_LEVEL: "silent" }));
+timeCalls(core.outbox, "add", "outbox.add");
 const rssBeforeKB = Math.round(process.memoryUsage().rss / 1024);
 const started = performance.now();
-const result = runTick(core, new Date(instant));
+const result = await runTick(core, new Date(instant));
 const wallMs = performance.now() - started;
 const maxRssKB = process.resourceUsage().maxRSS;
 

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { scopeText } from "../engine/digest.ts";
-import { Snapshot } from "../engine/snapshot.ts";
 import { addContact, importContactsFile, listContacts } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import type { CliContext } from "./context.ts";
@@ -64,7 +63,7 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
         scope: o.scope,
         lang: o.lang === "en" ? "en" : "vi",
       });
-      const names = new Snapshot(ctx.database().sqlite).agencyNames();
+      const names = await ctx.core().store.snapshot.agencyNames();
       ctx.out(ctx.t("cli-subscribed", { chat, scope: scopeText(ctx.i18n, ctx.lang, scope, names) }));
     });
   groups

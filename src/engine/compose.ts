@@ -9,8 +9,7 @@ import { collapseByTask, collapseMissing, type ManyLine } from "./collapse.ts";
 import type { Guard } from "./guard.ts";
 import { recipientKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
-import type { Completeness, Recipient } from "./snapshot.ts";
-import type { WorkItem } from "./work-items.ts";
+import type { Completeness, Recipient, WorkItem } from "./snapshot.ts";
 
 /** What every composer needs: text, names, and when the messages may go out. */
 export interface ComposeContext {

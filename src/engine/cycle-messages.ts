@@ -4,8 +4,8 @@ import type { CycleStep } from "../domain/schedule.ts";
 import { type ComposeContext, fanOut, groupByAgency, line, missingLines, reportButton } from "./compose.ts";
 import { cycleKey, missingKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
+import type { WorkItem } from "./snapshot.ts";
 import { type Completeness, completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
-import type { WorkItem } from "./work-items.ts";
 
 /** A day's cycle steps, told as of `sendDay` (the same day unless theirs was a day off). */
 export function cycleMessages(

@@ -5,7 +5,7 @@ import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
 import { type ComposeContext, fanOut, groupByAgency, line, overdueBlocks, reportButton } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
-import type { WorkItem } from "./work-items.ts";
+import type { WorkItem } from "./snapshot.ts";
 
 /** The rule days `days` (a working day and the days off before it), told on `sendDay`. */
 export interface Told {

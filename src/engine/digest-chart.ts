@@ -1,7 +1,7 @@
 import { isClosed } from "../domain/closed.ts";
 import { dayLabel } from "../domain/period.ts";
 import type { DigestModel } from "./digest.ts";
-import type { WorkItem } from "./work-items.ts";
+import type { WorkItem } from "./snapshot.ts";
 
 export interface ChartBar {
   label: string;

@@ -1,12 +1,12 @@
-import type Database from "better-sqlite3";
 import type { DigestScope } from "../db/schema.ts";
 import { isClosed } from "../domain/closed.ts";
 import { addDay, dayLabel, daysBetween, periodDeadline, periodLabel, periodOf } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import type { Store } from "../store/index.ts";
 import type { Translate } from "./digest-chart.ts";
+import type { WorkItem } from "./snapshot.ts";
 import { completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
-import type { WorkItem } from "./work-items.ts";
 
 export interface DigestModel {
   day: string;
@@ -24,17 +24,23 @@ function inScope(scope: DigestScope, w: { section: string; agencyId: string }): 
   return true;
 }
 
-/** The weekly digest's figures for one scope, as plain data (the chart reads the same model). */
-export function buildDigest(
+/**
+ * The weekly digest's figures for one scope, as plain data (the chart reads the same model).
+ * Loads into `snapshot` what it reads of the plan (nothing when a tick has loaded it already).
+ */
+export async function buildDigest(
   snapshot: Snapshot,
-  sqlite: Database.Database,
+  store: Store,
   planId: string,
   scope: DigestScope,
   day: string,
   rules: Rules,
-): DigestModel {
-  const work = snapshot.work(planId).filter((w) => inScope(scope, w));
+): Promise<DigestModel> {
   const period = periodOf(day, rules.cycle.deadlineDay);
+  await snapshot.load({ plan: planId, periods: [period] });
+  const weekAgo = addDay(day, -7);
+  const done = await store.snapshot.completed(planId, weekAgo, day);
+  const work = snapshot.work(planId).filter((w) => inScope(scope, w));
   const states = completeness(requiredByAgency(work), snapshot.reportedIn(period, planId));
   const lateByAgency = new Map<string, { count: number; worstDays: number }>();
   for (const w of work) {
@@ -45,18 +51,7 @@ export function buildDigest(
     lateByAgency.set(w.agencyId, entry);
   }
   const until = addDay(day, rules.digest.dueWithinDays);
-  const weekAgo = addDay(day, -7);
-  const completed = (
-    sqlite
-      .prepare(
-        `select t.ref ref, t.title title, r.agency_id agencyId, s.numeral section from reports r
-         join tasks t on t.id = r.task_id join sections s on s.id = t.section_id
-         where t.plan_id = ? and r.status = 'done' and r.superseded_at is null
-           and substr(r.submitted_at, 1, 10) >= ? and substr(r.submitted_at, 1, 10) < ?
-         order by t.position, r.agency_id`,
-      )
-      .all(planId, weekAgo, day) as { ref: string; title: string; agencyId: string; section: string }[]
-  ).filter((r) => inScope(scope, r));
+  const completed = done.filter((r) => inScope(scope, r));
   return {
     day,
     period,

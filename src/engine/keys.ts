@@ -47,10 +47,7 @@ export const recipientKey = (base: string, contactId: number, chatId: string) =>
 
 export const digestKey = (day: string, planId: string, chatId: string) => `digest:${day}:${planId}:${chatId}`;
 
-/** The key of part `index` (0-based) of a split message. */
-export const partKey = (key: string, index: number) => (index === 0 ? key : `${key}#${index + 1}`);
-
-/** The message's key, whichever part `key` names. */
+/** The message's key, whichever part `key` names (the store keys part n+1 as `key#n+1`). */
 export const messageKey = (key: string) => key.replace(/#\d+$/, "");
 
 /** What the keys of a message's later parts start with. */

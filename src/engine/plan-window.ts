@@ -5,8 +5,7 @@ import { daysFromTo } from "../domain/schedule.ts";
 import type { ComposeContext } from "./compose.ts";
 import type { EngineDeps } from "./deps.ts";
 import type { NewMessage } from "./outbox.ts";
-import type { Snapshot } from "./snapshot.ts";
-import type { WorkItem } from "./work-items.ts";
+import type { Snapshot, WorkItem } from "./snapshot.ts";
 
 /** Longer than any run of days off (Tết with its weekends is about ten). */
 const DEFERRAL_DAYS = 14;

@@ -1,48 +1,98 @@
-import type Database from "better-sqlite3";
 import { groupBy } from "../collections.ts";
-import { isClosed, isClosedStatus } from "../domain/closed.ts";
-import { type ReachableChat, reachableChats } from "../people/reachable.ts";
-import { readLatestStatuses, readLeadWork, type WorkItem } from "./work-items.ts";
+import { isClosed } from "../domain/closed.ts";
+import type { Store } from "../store/index.ts";
+import type { Recipient, WorkItem } from "../store/snapshot.ts";
 
-export type { WorkItem };
+export type { Recipient, WorkItem };
 // Re-exported for the commands and reports that read a snapshot; defined in domain/closed.ts.
 export { isClosed };
 
-/** One person's reachable chat, the unit a message is addressed to. */
-export type Recipient = Omit<ReachableChat, "role">;
+interface Shared {
+  names: Map<string, string>;
+  kinds: Map<string, string>;
+  recipients: Map<string, Recipient[]>;
+}
 
-/** Reads what the rules need in a handful of set-based queries, never one query per agency. */
+/**
+ * What the rules read, loaded from the store up front (a handful of set-based queries, never one
+ * per agency) so that the rules run synchronously on it. Each read must be loaded before it is
+ * asked: a read not loaded throws, since answering it would need the database.
+ */
 export class Snapshot {
-  constructor(private readonly sqlite: Database.Database) {}
+  private shared?: Shared;
+  private planList?: { id: string; title: string }[];
+  private latest?: Map<number, string>;
+  private lastWork?: { planId: string; items: WorkItem[] };
+  private closedPartners?: Map<string, number>;
+  private readonly partners = new Map<string, Map<string, number>>();
+  private readonly reported = new Map<string, Set<number>>();
+
+  constructor(private readonly store: Store) {}
+
+  /** Loads the reads asked for (and keeps what was loaded before); resolves to the snapshot. */
+  async load(need: { shared?: boolean; plans?: boolean; plan?: string; periods?: string[] }): Promise<this> {
+    if (need.shared) await this.loadShared();
+    if (need.plans) await this.loadPlans();
+    if (need.plan) {
+      await this.loadWork(need.plan);
+      await this.loadReported(need.plan, need.periods ?? []);
+    }
+    return this;
+  }
+
+  /** Agency names and kinds, and reachable recipients: what every message composer reads. */
+  async loadShared(): Promise<void> {
+    this.shared ??= {
+      names: await this.store.snapshot.agencyNames(),
+      kinds: await this.store.snapshot.agencyKinds(),
+      recipients: await this.store.snapshot.recipients(),
+    };
+  }
+
+  async loadPlans(): Promise<void> {
+    this.planList ??= await this.store.snapshot.plans();
+  }
+
+  /**
+   * A plan's live lead work. Only the last plan is kept: a tick goes plan by plan, and all plans'
+   * work at once would raise its peak memory. The latest statuses are read once for all plans.
+   */
+  async loadWork(planId: string): Promise<void> {
+    if (this.lastWork?.planId === planId) return;
+    this.latest ??= await this.store.snapshot.latestStatuses();
+    this.lastWork = { planId, items: await this.store.snapshot.work(planId, this.latest) };
+  }
+
+  async loadPartnerCounts(planId: string): Promise<void> {
+    if (this.partners.has(planId)) return;
+    this.latest ??= await this.store.snapshot.latestStatuses();
+    this.closedPartners ??= await this.store.snapshot.closedPartners(this.latest);
+    this.partners.set(planId, await this.store.snapshot.partnerCounts(planId, this.closedPartners));
+  }
+
+  async loadReported(planId: string, periods: Iterable<string>): Promise<void> {
+    for (const period of periods) {
+      const key = `${planId}|${period}`;
+      if (!this.reported.has(key))
+        this.reported.set(key, await this.store.snapshot.reportedIn(period, planId));
+    }
+  }
 
   /** Reachable recipients by agency and role (coordinators under the key "*"). */
   recipients(): Map<string, Recipient[]> {
-    const map = new Map<string, Recipient[]>();
-    for (const { role, ...r } of reachableChats(this.sqlite)) {
-      const key = role === "coordinator" ? "coordinator:*" : `${role}:${r.agencyId}`;
-      const list = map.get(key) ?? [];
-      list.push(r);
-      map.set(key, list);
-    }
-    return map;
+    return this.loaded(this.shared, "shared reads").recipients;
   }
 
   agencyNames(): Map<string, string> {
-    const rows = this.sqlite.prepare("select id, name from agencies").all() as { id: string; name: string }[];
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return this.loaded(this.shared, "shared reads").names;
   }
 
   agencyKinds(): Map<string, string> {
-    const rows = this.sqlite.prepare("select id, kind from agencies").all() as { id: string; kind: string }[];
-    return new Map(rows.map((r) => [r.id, r.kind]));
+    return this.loaded(this.shared, "shared reads").kinds;
   }
 
-  private latestCache?: Map<number, string>;
-
-  /** Latest status of every assignment that has a report, read once per snapshot (all plans share it). */
-  private latest(): Map<number, string> {
-    this.latestCache ??= readLatestStatuses(this.sqlite);
-    return this.latestCache;
+  plans(): { id: string; title: string }[] {
+    return this.loaded(this.planList, "plans");
   }
 
   /**
@@ -51,37 +101,8 @@ export class Snapshot {
    * and reading the partners too (three in four rows at national scale) would double a tick.
    */
   work(planId: string): WorkItem[] {
-    // A tick's digests and their charts ask again for each subscription. Only the last plan is
-    // kept: a tick goes plan by plan, and all plans' work at once would raise its peak memory.
-    if (this.lastWork?.planId !== planId)
-      this.lastWork = { planId, items: readLeadWork(this.sqlite, planId, this.latest()) };
-    return this.lastWork.items;
-  }
-
-  private lastWork?: { planId: string; items: WorkItem[] };
-
-  private closedPartnersCache?: Map<string, number>;
-
-  /** Partner assignments closed by their latest report, by "plan|agency", read once for all plans. */
-  private closedPartners(): Map<string, number> {
-    if (this.closedPartnersCache) return this.closedPartnersCache;
-    const rows = this.sqlite
-      .prepare(
-        `select a.id, t.plan_id, a.agency_id from assignments a join tasks t on t.id = a.task_id
-         where a.id in (select assignment_id from reports) and a.role = 'partner'
-           and a.archived_at is null and t.archived_at is null and t.deadline_kind <> 'recurring'`,
-      )
-      .raw()
-      .all() as [number, string, string][];
-    const latest = this.latest();
-    const closed = new Map<string, number>();
-    for (const [id, planId, agencyId] of rows) {
-      const status = latest.get(id);
-      if (isClosedStatus(status))
-        closed.set(`${planId}|${agencyId}`, (closed.get(`${planId}|${agencyId}`) ?? 0) + 1);
-    }
-    this.closedPartnersCache = closed;
-    return closed;
+    const last = this.lastWork?.planId === planId ? this.lastWork : undefined;
+    return this.loaded(last, `work of ${planId}`).items;
   }
 
   /**
@@ -89,46 +110,17 @@ export class Snapshot {
    * names only leads): a count in SQL, minus those closed by their latest report.
    */
   partnerCounts(planId: string): Map<string, number> {
-    const rows = this.sqlite
-      .prepare(
-        `select a.agency_id, count(*) from assignments a join tasks t on t.id = a.task_id
-         where t.plan_id = ? and a.role = 'partner' and a.archived_at is null and t.archived_at is null
-         group by a.agency_id`,
-      )
-      .raw()
-      .all(planId) as [string, number][];
-    const closed = this.closedPartners();
-    return new Map(rows.map(([agencyId, n]) => [agencyId, n - (closed.get(`${planId}|${agencyId}`) ?? 0)]));
+    return this.loaded(this.partners.get(planId), `partner counts of ${planId}`);
   }
 
   /** Assignment ids with a current (not superseded) report in the period. */
   reportedIn(period: string, planId: string): Set<number> {
-    const key = `${planId}|${period}`;
-    let hit = this.reportedCache.get(key);
-    if (!hit) {
-      hit = this.readReportedIn(period, planId);
-      this.reportedCache.set(key, hit);
-    }
-    return hit;
+    return this.loaded(this.reported.get(`${planId}|${period}`), `reports of ${planId} in ${period}`);
   }
 
-  private readonly reportedCache = new Map<string, Set<number>>();
-
-  private readReportedIn(period: string, planId: string): Set<number> {
-    const rows = this.sqlite
-      .prepare(
-        `select distinct r.assignment_id id from reports r join tasks t on t.id = r.task_id
-         where r.period = ? and r.superseded_at is null and t.plan_id = ?`,
-      )
-      .all(period, planId) as { id: number }[];
-    return new Set(rows.map((r) => r.id));
-  }
-
-  plans(): { id: string; title: string }[] {
-    return this.sqlite.prepare("select id, title from plans order by imported_at").all() as {
-      id: string;
-      title: string;
-    }[];
+  private loaded<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`snapshot: ${what} not loaded`);
+    return value;
   }
 }
 

@@ -1,5 +1,4 @@
 import { groupBy } from "../collections.ts";
-import type { DigestScope } from "../db/schema.ts";
 import { periodDeadline, periodOf } from "../domain/period.ts";
 import { rulesFor } from "../domain/rules.ts";
 import { type CycleStep, cycleStepsOn, isDigestDay } from "../domain/schedule.ts";
@@ -8,10 +7,9 @@ import type { ComposeContext } from "./compose.ts";
 import { cycleMessages } from "./cycle-messages.ts";
 import { dueMessages, overdueMessages } from "./deadline-messages.ts";
 import type { EngineDeps, MissedWork, TickResult } from "./deps.ts";
-import { buildDigest, renderDigest } from "./digest.ts";
+import { buildDigest, type DigestModel, renderDigest } from "./digest.ts";
 import { digestChartModel } from "./digest-chart.ts";
 import { digestKey } from "./keys.ts";
-import { lastTickAt, recordLastTick } from "./last-tick.ts";
 import { missedWorkNotice } from "./notices.ts";
 import type { NewMessage } from "./outbox.ts";
 import { type Collected, instant, lazy, type PlanWindow, planWindow } from "./plan-window.ts";
@@ -27,33 +25,33 @@ export type { EngineDeps, MissedWork, TickResult };
  * After a gap, what the window cuts off and what expired meanwhile are counted, and the
  * coordinators are told (see MissedWork).
  */
-export function runTick(deps: EngineDeps, at: Date): TickResult {
-  const { sqlite, calendar } = deps;
+export async function runTick(deps: EngineDeps, at: Date): Promise<TickResult> {
+  const { store, calendar } = deps;
   const zone = calendar.timeZone;
-  const last = lastTickAt(sqlite);
+  const last = await store.engine.lastTickAt();
   const dayStart = instant(calendar.localDate(at), "00:00", zone);
   let from = last && last < at ? last : new Date(dayStart.getTime() - 1);
   const floor = new Date(at.getTime() - rulesFor(deps.rulesFile, "").catchUpDays * 86_400_000);
   const cutOff = from < floor ? from : undefined;
   if (from < floor) from = floor;
 
-  const snapshot = new Snapshot(sqlite);
+  const snapshot = new Snapshot(store);
   // Rules missed while nothing ran are told as things stand on the day they can actually go out.
   const tellDay = calendar.localDate(calendar.nextSendTime(at));
-  const { messages, expired } = collect(deps, snapshot, from, at, tellDay);
+  const { messages, expired } = await collect(deps, snapshot, from, at, tellDay);
   let missed: MissedWork | undefined;
   if (cutOff || expired > 0) {
-    const skipped = cutOff ? collect(deps, snapshot, cutOff, floor) : undefined;
+    const skipped = cutOff ? await collect(deps, snapshot, cutOff, floor) : undefined;
     missed = {
       since: cutOff ?? from,
       skipped: skipped?.messages.length ?? 0,
       days: [...(skipped?.days ?? [])].sort(),
       expired,
     };
-    messages.push(...missedWorkNotice(deps, missed, at));
+    messages.push(...(await missedWorkNotice(deps, missed, at)));
   }
-  const ids = deps.outbox.add(messages);
-  recordLastTick(sqlite, at);
+  const ids = await deps.outbox.add(messages);
+  await store.engine.recordLastTick(at);
   return { from, at, ids, ...(missed ? { missed } : {}) };
 }
 
@@ -62,29 +60,51 @@ export function runTick(deps: EngineDeps, at: Date): TickResult {
  * send day was earlier (nothing ran then) is told as of `tellDay`, and an opening or nudge whose
  * period deadline has passed by then is counted as expired instead of written.
  */
-function collect(deps: EngineDeps, snapshot: Snapshot, from: Date, at: Date, tellDay?: string): Collected {
+async function collect(
+  deps: EngineDeps,
+  snapshot: Snapshot,
+  from: Date,
+  at: Date,
+  tellDay?: string,
+): Promise<Collected> {
   const out: Collected = { messages: [], days: new Set(), expired: 0 };
   const shared = lazy(() => ({
     names: snapshot.agencyNames(),
     kinds: snapshot.agencyKinds(),
     recipients: snapshot.recipients(),
   }));
+  await snapshot.loadPlans();
   for (const plan of snapshot.plans()) {
     const w = planWindow(deps, snapshot, plan.id, { from, at, tellDay }, shared, out);
-    collectDays(w);
-    collectDue(w);
-    collectOverdue(w);
+    await collectDays(w);
+    await collectDue(w);
+    await collectOverdue(w);
   }
   return out;
 }
 
+/**
+ * Loads what a plan's rules read before they run on it, and only once some rule falls due in
+ * the window: most ticks find nothing due and read nothing but the plans.
+ */
+async function ready(w: PlanWindow, periods: Iterable<string> = []): Promise<void> {
+  await w.snapshot.loadShared();
+  await w.snapshot.loadWork(w.planId);
+  await w.snapshot.loadReported(w.planId, periods);
+}
+
 /** Day by day: the cycle's steps, then the digest. */
-function collectDays(w: PlanWindow): void {
+async function collectDays(w: PlanWindow): Promise<void> {
   const { rules, snapshot, out } = w;
   for (const day of w.days) {
     const steps = cycleStepsOn(day, rules, w.deps.calendar);
     const cycleDay = steps.length > 0 ? w.sendDayOf(day, rules.cycle.time) : undefined;
     if (cycleDay) {
+      await ready(
+        w,
+        steps.filter((s) => s.step !== "open").map((s) => s.period),
+      );
+      if (steps.some((s) => s.step === "open")) await snapshot.loadPartnerCounts(w.planId);
       const expired = (s: CycleStep) =>
         w.late(day, rules.cycle.time) &&
         (s.step === "open" || s.step === "nudge") &&
@@ -95,17 +115,20 @@ function collectDays(w: PlanWindow): void {
     }
     if (isDigestDay(day, rules)) {
       const sendDay = w.sendDayOf(day, rules.digest.time);
-      if (sendDay) w.add(sendDay, digestMessages(w.deps, w.ctx(), snapshot, w.planId, day, sendDay));
+      if (!sendDay) continue;
+      await ready(w);
+      w.add(sendDay, await digestMessages(w.deps, w.ctx(), snapshot, w.planId, day, sendDay));
     }
   }
 }
 
 /** The days off before a working day are told together on it, one message per agency. */
-function collectDue(w: PlanWindow): void {
+async function collectDue(w: PlanWindow): Promise<void> {
   const { rules, deps } = w;
   const { calendar } = deps;
   for (const [sendDay, ruleDays] of groupBy(w.days, (d) => w.sendDayOf(d, rules.due.time))) {
     if (!sendDay) continue;
+    await ready(w);
     w.add(sendDay, dueMessages({ ctx: w.ctx(), rules, days: ruleDays, sendDay, work: w.work() }));
     // Dates that came and went while nothing ran: no "due in 3 days" for a day already past.
     const lateDays = ruleDays.filter((d) => w.late(d, rules.due.time));
@@ -120,7 +143,7 @@ function collectDue(w: PlanWindow): void {
 }
 
 /** The overdue ladder; equally late agencies ordered by their share of the period's reports. */
-function collectOverdue(w: PlanWindow): void {
+async function collectOverdue(w: PlanWindow): Promise<void> {
   const { rules, snapshot, planId } = w;
   const shares = (day: string) =>
     reportedShares(
@@ -129,32 +152,25 @@ function collectOverdue(w: PlanWindow): void {
         snapshot.reportedIn(periodOf(day, rules.cycle.deadlineDay), planId),
       ),
     );
-  for (const [sendDay, ruleDays] of groupBy(w.days, (d) => w.sendDayOf(d, rules.overdue.time)))
-    if (sendDay)
-      w.add(
-        sendDay,
-        overdueMessages({ ctx: w.ctx(), rules, days: ruleDays, sendDay, work: w.work() }, shares),
-      );
+  for (const [sendDay, ruleDays] of groupBy(w.days, (d) => w.sendDayOf(d, rules.overdue.time))) {
+    if (!sendDay) continue;
+    await ready(w, [periodOf(sendDay, rules.cycle.deadlineDay)]);
+    w.add(sendDay, overdueMessages({ ctx: w.ctx(), rules, days: ruleDays, sendDay, work: w.work() }, shares));
+  }
 }
 
-function digestMessages(
+async function digestMessages(
   deps: EngineDeps,
   ctx: ComposeContext,
   snapshot: Snapshot,
   planId: string,
   day: string,
   sendDay: string,
-): NewMessage[] {
-  const subs = deps.sqlite
-    .prepare(
-      `select s.chat_id chatId, s.scope scope, s.lang lang from subscriptions s join chats c on c.id = s.chat_id
-       where s.plan_id = ? and c.unreachable_at is null order by s.chat_id`,
-    )
-    .all(planId) as { chatId: string; scope: string; lang: "vi" | "en" }[];
-  return subs.map((s) => {
-    const scope = JSON.parse(s.scope) as DigestScope;
-    const model = buildDigest(snapshot, deps.sqlite, planId, scope, sendDay, ctx.rules);
-    return {
+): Promise<NewMessage[]> {
+  const out: NewMessage[] = [];
+  for (const s of await deps.store.snapshot.digestSubscriptions(planId)) {
+    const model = await buildDigest(snapshot, deps.store, planId, s.scope, sendDay, ctx.rules);
+    out.push({
       dedupeKey: digestKey(day, planId, s.chatId),
       chatId: s.chatId,
       planId,
@@ -164,8 +180,9 @@ function digestMessages(
         ? digestChart(deps, snapshot, planId, s, model, ctx)
         : null,
       sendAfter: ctx.sendAfter,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** The digest's chart as a picture for a channel that sends photos; the outbox keeps its path. */
@@ -174,7 +191,7 @@ function digestChart(
   snapshot: Snapshot,
   planId: string,
   sub: { chatId: string; lang: "vi" | "en" },
-  model: ReturnType<typeof buildDigest>,
+  model: DigestModel,
   ctx: ComposeContext,
 ) {
   if (!deps.drawChart) return null;

@@ -1,27 +1,24 @@
-import type Database from "better-sqlite3";
 import { Gauge, Registry } from "prom-client";
 import { outboxStates } from "../db/schema.ts";
 import { channelLabel } from "../metrics.ts";
 import { registry } from "../metrics-registry.ts";
+import type { Store } from "../store/index.ts";
 
 /**
  * The gauges read from the database at scrape time (outbox rows by state, chats marked
  * unreachable), in a registry of this server's own merged with the process's counters: they
- * need this server's database handle, and a closed handle must not break the next app's scrape.
+ * need this server's store, and a closed database must not break the next app's scrape.
  */
-function databaseGauges(sqlite: Database.Database): Registry {
+function databaseGauges(store: Store): Registry {
   const local = new Registry();
   new Gauge({
     name: "nhacviec_outbox_messages",
     help: "Outbox rows by state",
     labelNames: ["state"],
     registers: [local],
-    collect() {
-      const rows = sqlite.prepare("select state, count(*) n from outbox group by state").all() as {
-        state: string;
-        n: number;
-      }[];
-      for (const state of outboxStates) this.set({ state }, rows.find((r) => r.state === state)?.n ?? 0);
+    async collect() {
+      const counts = await store.health.outboxCounts();
+      for (const state of outboxStates) this.set({ state }, counts[state]);
     },
   });
   new Gauge({
@@ -29,27 +26,23 @@ function databaseGauges(sqlite: Database.Database): Registry {
     help: "Chats marked unreachable (blocked the bot, left or gone), by channel",
     labelNames: ["channel"],
     registers: [local],
-    collect() {
+    async collect() {
+      const counts = await store.health.unreachableByChannel();
       this.reset();
-      const rows = sqlite
-        .prepare(
-          "select substr(id, 1, instr(id, ':') - 1) channel, count(*) n from chats where unreachable_at is not null group by 1",
-        )
-        .all() as { channel: string; n: number }[];
-      for (const r of rows) this.set({ channel: channelLabel(r.channel) }, r.n);
+      for (const [channel, n] of counts) this.set({ channel: channelLabel(channel) }, n);
     },
   });
   return local;
 }
 
-const merged = new WeakMap<Database.Database, Registry>();
+const merged = new WeakMap<Store, Registry>();
 
-/** The Prometheus text exposition of every metric, with the database gauges of `sqlite`. */
-export async function metricsText(sqlite: Database.Database): Promise<{ text: string; contentType: string }> {
-  let all = merged.get(sqlite);
+/** The Prometheus text exposition of every metric, with the database gauges of `store`. */
+export async function metricsText(store: Store): Promise<{ text: string; contentType: string }> {
+  let all = merged.get(store);
   if (!all) {
-    all = Registry.merge([registry, databaseGauges(sqlite)]);
-    merged.set(sqlite, all);
+    all = Registry.merge([registry, databaseGauges(store)]);
+    merged.set(store, all);
   }
   return { text: await all.metrics(), contentType: all.contentType };
 }

@@ -1,12 +1,10 @@
-import type Database from "better-sqlite3";
 import type { Redis } from "ioredis";
-import { lastTickAt } from "../engine/last-tick.ts";
 import { ready } from "../jobs/redis.ts";
 import { SCHEDULER_PATTERNS, TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
+import type { Store } from "../store/index.ts";
 import { withTimeout } from "./updates.ts";
 
 const CHECK_TIMEOUT_MS = 2000;
-const PROBE_BUSY_TIMEOUT_MS = 250;
 
 export interface Check {
   ok: boolean;
@@ -20,7 +18,7 @@ export interface Readiness {
 }
 
 export interface ReadinessDeps {
-  sqlite: Database.Database;
+  store: Store;
   redis: Redis;
   /** Ids of the job schedulers present in the ticks queue. */
   schedulers(): Promise<string[]>;
@@ -29,27 +27,10 @@ export interface ReadinessDeps {
   now?: () => Date;
 }
 
-/**
- * Writes a row in a transaction that is rolled back: it proves the file is writable and the
- * write lock can be had, and leaves nothing behind (no fsync, no page in the log). The busy
- * timeout is lowered for the probe, since better-sqlite3 would block the event loop waiting.
- */
-function probeDatabase(sqlite: Database.Database): Check {
-  const busy = sqlite.pragma("busy_timeout", { simple: true }) as number;
-  sqlite.pragma(`busy_timeout = ${PROBE_BUSY_TIMEOUT_MS}`);
-  try {
-    sqlite.exec("begin immediate");
-    try {
-      sqlite
-        .prepare("insert into engine_state (key, value) values ('readyz-probe', '') on conflict do nothing")
-        .run();
-    } finally {
-      sqlite.exec("rollback");
-    }
-    return { ok: true };
-  } finally {
-    sqlite.pragma(`busy_timeout = ${busy}`);
-  }
+/** A write rolled back (store.health.probeWrite): the database is writable and its lock can be had. */
+async function probeDatabase(store: Store): Promise<Check> {
+  await store.health.probeWrite();
+  return { ok: true };
 }
 
 const failure = (e: unknown): Check => ({ ok: false, detail: e instanceof Error ? e.message : String(e) });
@@ -69,14 +50,14 @@ async function settle(check: () => Check | Promise<Check>): Promise<Check> {
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const now = deps.now?.() ?? new Date();
   const [database, redis, tick, schedulers] = await Promise.all([
-    settle(() => probeDatabase(deps.sqlite)),
+    settle(() => probeDatabase(deps.store)),
     settle(async () => {
       await ready(deps.redis, CHECK_TIMEOUT_MS / 2); // a connection still (re)connecting gets a moment
       const pong = await deps.redis.ping();
       return pong === "PONG" ? { ok: true } : { ok: false, detail: `unexpected answer ${pong}` };
     }),
-    settle(() => {
-      const last = lastTickAt(deps.sqlite);
+    settle(async () => {
+      const last = await deps.store.engine.lastTickAt();
       // A tick recorded for a later instant (cli tick --at) says nothing about the scheduler:
       // only the start time counts then, so a stopped scheduler is not hidden behind it.
       const known = last && last <= now ? last.getTime() : 0;

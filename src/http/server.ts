@@ -1,7 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import type Database from "better-sqlite3";
 import { Queue } from "bullmq";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -11,6 +10,7 @@ import { producerConnection } from "../jobs/redis.ts";
 import { TICKS_QUEUE } from "../jobs/runner.ts";
 import type { Logger } from "../logger.ts";
 import { countWebhook, enableMetrics } from "../metrics.ts";
+import type { Store } from "../store/index.ts";
 import { metricsText } from "./metrics-route.ts";
 import { checkReadiness } from "./readiness.ts";
 import { UpdateGate } from "./updates.ts";
@@ -46,11 +46,11 @@ export function httpPort(config: Config, log: Logger): number {
  */
 export async function startHttpServer(opts: {
   config: Config;
-  sqlite: Database.Database;
+  store: Store;
   log: Logger;
   startedAt?: Date;
 }): Promise<HttpServer> {
-  const { config, sqlite, log } = opts;
+  const { config, store, log } = opts;
   const startedAt = opts.startedAt ?? new Date();
   await enableMetrics();
   const redis = producerConnection(config.REDIS_URL);
@@ -64,7 +64,7 @@ export async function startHttpServer(opts: {
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     const r = await checkReadiness({
-      sqlite,
+      store,
       redis,
       startedAt,
       schedulers: async () => (await ticks.getJobSchedulers()).map((s) => s.key),
@@ -75,7 +75,7 @@ export async function startHttpServer(opts: {
     );
   });
   app.get("/metrics", async (c) => {
-    const { text, contentType } = await metricsText(sqlite);
+    const { text, contentType } = await metricsText(store);
     return c.body(text, 200, { "content-type": contentType });
   });
   app.post(

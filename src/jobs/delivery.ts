@@ -22,7 +22,7 @@ export interface DeliveryDeps {
   pacer: Pacer;
   maxAttempts: number;
   /** Why the claimed message no longer needs sending (what it chased was settled), or null. */
-  settled(row: OutboxRow): string | null;
+  settled(row: OutboxRow): Promise<string | null>;
   /** Marks the chat unreachable, stops its messages, tells the coordinators once. */
   onUnreachable(chatId: string, reason: string, horizon: Date): Promise<void> | void;
   log: Logger;
@@ -74,18 +74,18 @@ export async function deliver(
 
   // A claim that throws (a database locked past busy_timeout) fails the job with the row still
   // pending; the next dispatch hands it over again under a new job id.
-  const row = deps.outbox.claim(chatId, horizon);
+  const row = await deps.outbox.claim(chatId, horizon);
   if (!row) {
     // Another message to this chat is still in flight: come back for this one rather than leave
     // it to the next dispatch, a minute away.
-    if (deps.outbox.hasDue(chatId, horizon)) return later(job, token, Math.max(gap, 250));
+    if (await deps.outbox.hasDue(chatId, horizon)) return later(job, token, Math.max(gap, 250));
     return "nothing-due";
   }
   let sent = false;
   try {
-    const settled = deps.settled(row);
+    const settled = await deps.settled(row);
     if (settled) {
-      deps.outbox.markSkipped(row.id, settled);
+      await deps.outbox.markSkipped(row.id, settled);
       return "skipped";
     }
     let messageId: string;
@@ -106,7 +106,7 @@ export async function deliver(
     if (e instanceof DelayedError || sent) throw e; // sent but unrecorded: the stale sweep resends it once
     // Nothing went out: the row is pending again at once (if even that fails, the stale sweep does it).
     try {
-      deps.outbox.release(row.id, errorText(e), false);
+      await deps.outbox.release(row.id, errorText(e), false);
     } catch (again) {
       deps.log.warn({ outboxId: row.id, err: errorText(again) }, "could not release a claimed message");
     }
@@ -131,7 +131,7 @@ async function sendFailed(e: unknown, f: Failure): Promise<string> {
   deps.log.warn({ outboxId: row.id, kind: err.kind, reason: err.message }, "delivery failed");
   recordSend(f.prefix, err.kind, undefined, err.retryAfterMs);
   if (err.kind === "rate_limited") {
-    deps.outbox.release(row.id, err.message, false);
+    await deps.outbox.release(row.id, err.message, false);
     await deps.pacer.pushBack(f.prefix, f.id, err.retryAfterMs ?? 1000);
     return later(job, token, err.retryAfterMs ?? 1000);
   }
@@ -141,10 +141,10 @@ async function sendFailed(e: unknown, f: Failure): Promise<string> {
     return "unreachable";
   }
   if (err.kind === "permanent" || row.attempts >= deps.maxAttempts) {
-    deps.outbox.markFailed(row.id, err.message);
+    await deps.outbox.markFailed(row.id, err.message);
     return "failed";
   }
-  deps.outbox.release(row.id, err.message, true);
+  await deps.outbox.release(row.id, err.message, true);
   return later(job, token, backoffMs(row.attempts));
 }
 
@@ -152,10 +152,15 @@ async function sendFailed(e: unknown, f: Failure): Promise<string> {
  * The platform has the message: recording it is retried a little (a write lock held by another
  * process usually clears), since giving up means sending it once more after DELIVERY_STALE_MS.
  */
-async function recordSent(write: () => void, log: Logger, outboxId: number, tries = 3): Promise<void> {
+async function recordSent(
+  write: () => Promise<void>,
+  log: Logger,
+  outboxId: number,
+  tries = 3,
+): Promise<void> {
   for (let i = 1; ; i++) {
     try {
-      write();
+      await write();
       return;
     } catch (e) {
       if (i >= tries) throw e;
@@ -187,7 +192,7 @@ export async function dispatch(
   pauseMs = 0,
   stopped: () => boolean = () => false,
 ): Promise<Dispatched> {
-  const due = outbox.due(horizon.toISOString(), prefixes);
+  const due = await outbox.due(horizon.toISOString(), prefixes);
   const add = (rows: typeof due) =>
     queue.addBulk(
       rows.map((r) => ({

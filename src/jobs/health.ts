@@ -1,10 +1,9 @@
-import type Database from "better-sqlite3";
 import type { Queue } from "bullmq";
 import { TICK_INTERVAL_MS } from "./schedulers.ts";
 
 /**
  * What readiness checks (/readyz, `cli doctor`) need to know about the engine. Plain
- * functions over the database and a queue, so a process without a running engine can ask too.
+ * functions over the store (store.health: when a tick last ran) and a queue, so a process without a running engine can ask too.
  */
 export interface EngineHealth {
   /** Ids of the job schedulers present in Redis (`tick`, `dispatch`); empty when Redis does not answer. */
@@ -13,24 +12,6 @@ export interface EngineHealth {
   lastTickAt?: Date;
   /** When this process's engine started, if one runs here: a late tick is excused before the first. */
   startedAt?: Date;
-}
-
-const TICK_RAN = "tickRanAt";
-
-/** Records that a scheduled (real-clock) tick completed; simulated ticks (/tick, cli tick) do not. */
-export function recordTickRan(sqlite: Database.Database, at: Date): void {
-  sqlite
-    .prepare(
-      "insert into engine_state (key, value) values (?, ?) on conflict(key) do update set value = excluded.value",
-    )
-    .run(TICK_RAN, at.toISOString());
-}
-
-export function lastTickRan(sqlite: Database.Database): Date | undefined {
-  const row = sqlite.prepare("select value from engine_state where key = ?").get(TICK_RAN) as
-    | { value: string }
-    | undefined;
-  return row ? new Date(row.value) : undefined;
 }
 
 /** The scheduler ids present in the ticks queue, or [] when Redis does not answer. */

@@ -2,14 +2,13 @@ import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Channel } from "../channels/channel.ts";
 import type { Config } from "../config.ts";
-import { settledReason } from "../engine/guard.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { type EngineDeps, runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { timeTick } from "../metrics.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
-import { type EngineHealth, lastTickRan, presentSchedulers, recordTickRan } from "./health.ts";
+import { type EngineHealth, presentSchedulers } from "./health.ts";
 import { Pacer } from "./pacer.ts";
 import { producerConnection, workerConnection } from "./redis.ts";
 import { SCHEDULER_PATTERNS, SchedulerKeeper } from "./schedulers.ts";
@@ -111,7 +110,7 @@ export class EngineRunner {
           channels: this.channels,
           pacer: this.pacer,
           maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
-          settled: (row) => settledReason(this.core.sqlite, row.guard),
+          settled: (row) => this.core.store.engine.settledReason(row.guard),
           onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),
           log: this.log,
         }),
@@ -140,7 +139,7 @@ export class EngineRunner {
   /** Runs the rules as of `at`, then hands what is due by `at` to delivery. */
   async tick(at: Date): Promise<TickResult & { dispatched: number }> {
     const endTick = timeTick();
-    const result = runTick(this.core, at);
+    const result = await runTick(this.core, at);
     // No silent loss: what a gap in the ticks cost is in the log as well as told to coordinators.
     if (result.missed) this.log.warn({ ...result.missed, at }, "ticks resumed after a gap: reminders missed");
     endTick();
@@ -151,7 +150,7 @@ export class EngineRunner {
   private async scheduledTick(): Promise<number> {
     const at = new Date();
     const result = await this.tick(at);
-    recordTickRan(this.core.sqlite, at);
+    await this.core.store.health.recordTickRan(at);
     return result.ids.length;
   }
 
@@ -163,7 +162,7 @@ export class EngineRunner {
   async dispatchNow(horizon: Date): Promise<number> {
     const stale = new Date(Date.now() - this.core.config.DELIVERY_STALE_MS).toISOString();
     try {
-      const recovered = this.core.outbox.recoverStale(stale);
+      const recovered = await this.core.outbox.recoverStale(stale);
       if (recovered > 0)
         this.log.warn({ recovered }, "messages claimed by a vanished worker are pending again");
     } catch (e) {
@@ -201,7 +200,7 @@ export class EngineRunner {
   async health(): Promise<EngineHealth> {
     let lastTickAt: Date | undefined;
     try {
-      lastTickAt = lastTickRan(this.core.sqlite);
+      lastTickAt = await this.core.store.health.lastTickRan();
     } catch {
       lastTickAt = undefined; // a database that cannot be read: the tick looks late, as it soon will be
     }
@@ -215,7 +214,7 @@ export class EngineRunner {
 
   private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {
     this.log.warn({ chat: chatId.split(":")[0], reason }, "chat unreachable");
-    chatUnreachable(this.core, chatId, reason, now);
+    await chatUnreachable(this.core, chatId, reason, now);
     await this.dispatchNow(now);
   }
 

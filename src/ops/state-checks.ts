@@ -8,7 +8,6 @@ import { rulesFor } from "../domain/rules.ts";
 import { loadRulesFile } from "../domain/rules-file.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
-import { lastTickAt } from "../engine/last-tick.ts";
 import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
 import { reachableChats } from "../people/reachable.ts";
 import { openReadOnly } from "./backup.ts";
@@ -105,6 +104,14 @@ export function checkFocalPoints(db: Database.Database): Check {
     key: "doctor-focal-missing",
     args: { count: rows.length, agencies: shown },
   };
+}
+
+/** engine_state.lastTickAt, as store.engine.lastTickAt reads it (doctor has only a read-only handle here). */
+function lastTickAt(db: Database.Database): Date | undefined {
+  const row = db.prepare("select value from engine_state where key = 'lastTickAt'").get() as
+    | { value: string }
+    | undefined;
+  return row ? new Date(row.value) : undefined;
 }
 
 export function checkOutbox(db: Database.Database, now: Date): Check {

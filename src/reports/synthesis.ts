@@ -5,6 +5,7 @@ import { daysBetween, periodDeadline } from "../domain/period.ts";
 import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { completeness, requiredByAgency, Snapshot, type WorkItem } from "../engine/snapshot.ts";
+import type { Store } from "../store/index.ts";
 import type { SynthesisModel, TaskRow } from "./model.ts";
 import { checkReportMonth } from "./months.ts";
 import { countByAgency, missingAgencies } from "./synthesis-counts.ts";
@@ -22,6 +23,7 @@ import {
 
 export interface SynthesisDeps {
   sqlite: Database.Database;
+  store: Store;
   calendar: Pick<WorkingCalendar, "localDate" | "timeZone">;
   rulesFile?: ReturnType<typeof rulesFileSchema.parse>;
 }
@@ -91,12 +93,12 @@ function taskRow(w: WorkItem, r: ReportRow | undefined, c: RowContext): TaskRow 
  * Annex I targets and who still owes a report. Statuses are as of the period (the latest report
  * up to it), so an old month reads the same whatever was reported later.
  */
-export function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): SynthesisModel {
+export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): Promise<SynthesisModel> {
   const { sqlite, calendar } = deps;
   const plan = findPlan(sqlite, opts.planId);
   const period = checkReportMonth(opts.period, plan, opts.now, calendar);
   const asOf = periodDeadline(period, rulesFor(deps.rulesFile, plan.id).cycle.deadlineDay);
-  const snapshot = new Snapshot(sqlite);
+  const snapshot = await new Snapshot(deps.store).load({ shared: true, plan: plan.id, periods: [period] });
   const names = snapshot.agencyNames();
 
   const { latest, before } = statusesAsOf(sqlite, plan.id, period);

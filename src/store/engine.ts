@@ -52,7 +52,8 @@ async function settledReason(q: Q, guard: Guard | null): Promise<string | null> 
 const coordinatorRows = raw<{ contact_id: number; chat_id: string; lang: "vi" | "en" }>(
   `select c.id contact_id, cc.chat_id chat_id, c.lang lang from contacts c
    join contact_chats cc on cc.contact_id = c.id join chats ch on ch.id = cc.chat_id
-   where c.role = 'coordinator' and c.removed_at is null and ch.unreachable_at is null and cc.chat_id <> ?`,
+   where c.role = 'coordinator' and c.removed_at is null and ch.unreachable_at is null and cc.chat_id <> ?
+   order by c.id, cc.chat_id`,
 );
 
 /** Every reachable chat of every coordinator (but `except`). */

@@ -22,9 +22,9 @@ describe("the console demo's /tick", () => {
     expect(await type("/tick 2026-12-07T09:00")).toContain(
       "Đã chạy quy tắc nhắc việc tại 2026-12-07T02:00:00.000Z",
     );
-    const before = core.outbox.list().length;
+    const before = (await core.outbox.list()).length;
     for (const bad of ["2026-02-30T08:00", "2026-12-07T25:00", "2026-13-01T08:00:00+07:00", "mai"])
       expect(await type(`/tick ${bad}`)).toContain(`“${bad}” không phải thời điểm hợp lệ`);
-    expect(core.outbox.list()).toHaveLength(before);
+    expect(await core.outbox.list()).toHaveLength(before);
   });
 });

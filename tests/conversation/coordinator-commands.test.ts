@@ -110,14 +110,14 @@ describe("/remind (/nhac)", () => {
   it("writes a nudge for each focal point of the agency to the outbox, now", async () => {
     const { say, core } = coordinator();
     expect(await say("/nhac so y te")).toContain("Đã gửi nhắc nhở tới 1 cán bộ đầu mối của Sở Y tế.");
-    const rows = core.outbox.list().filter((r) => r.kind === "manual-remind");
+    const rows = (await core.outbox.list()).filter((r) => r.kind === "manual-remind");
     expect(rows.map((r) => [r.chatId, r.agencyId])).toEqual([["tg:1001", "so-y-te"]]);
     expect(rows[0]?.text).toBe(
       "🔔 Công an tỉnh nhắc Sở Y tế: đề nghị gửi báo cáo tiến độ kỳ tháng 01/2027 trước ngày 10/02/2027.",
     );
     expect(rows[0]?.sendAfter).toBe(new Date(NOW).toISOString());
     expect(await say("/nhac so tai chinh")).toContain("Sở Tài chính chưa có cán bộ đầu mối nào");
-    expect(core.outbox.list().filter((r) => r.kind === "manual-remind")).toHaveLength(1);
+    expect((await core.outbox.list()).filter((r) => r.kind === "manual-remind")).toHaveLength(1);
   });
 });
 

@@ -33,9 +33,9 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
       text,
     });
 
-  it("the engine's nudge on 5 January names December and the 15th", () => {
+  it("the engine's nudge on 5 January names December and the 15th", async () => {
     h.reset();
-    const texts = h.tick("2027-01-05T08:00:00+07:00").map((m) => m.text);
+    const texts = (await h.tick("2027-01-05T08:00:00+07:00")).map((m) => m.text);
     const nudges = texts.filter((t) => t.startsWith("⏰"));
     expect(nudges.length).toBeGreaterThan(0);
     for (const t of nudges) {

@@ -1,38 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { reportStatuses } from "../../src/db/schema.ts";
 import { isClosed } from "../../src/domain/closed.ts";
-import { settledReason } from "../../src/engine/guard.ts";
 import { laterPartsPrefix, messageKey } from "../../src/engine/keys.ts";
-import { Outbox } from "../../src/engine/outbox.ts";
+import { outboxOf } from "../../src/engine/outbox.ts";
 import { Snapshot } from "../../src/engine/snapshot.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
 
 describe("dedupe keys of a split message", () => {
-  it("give every part its own key, each read back as the message's, later parts by prefix", () => {
+  it("give every part its own key, each read back as the message's, later parts by prefix", async () => {
     const { core } = engineFixture();
-    const outbox = new Outbox(core.sqlite, () => 20);
+    const outbox = outboxOf(core.store, () => 20);
     const key = "due:2026-12-01:plan:so-y-te:contact-1:tg:1001";
     const text = ["line one is long", "line two is long", "line three is long"].join("\n");
-    const ids = outbox.add([
+    const ids = await outbox.add([
       { dedupeKey: key, chatId: "tg:1001", kind: "due", text, sendAfter: "2026-12-01" },
     ]);
-    const keys = outbox.list({ ids }).map((r) => r.dedupeKey);
+    const keys = (await outbox.list({ ids })).map((r) => r.dedupeKey);
     expect(keys).toEqual([key, `${key}#2`, `${key}#3`]);
     expect(keys.map(messageKey)).toEqual([key, key, key]);
     expect(keys.filter((k) => k.startsWith(laterPartsPrefix(key)))).toEqual(keys.slice(1));
     // Written again, nothing new: the keys are the same.
     expect(
-      outbox.add([{ dedupeKey: key, chatId: "tg:1001", kind: "due", text, sendAfter: "2026-12-01" }]),
+      await outbox.add([{ dedupeKey: key, chatId: "tg:1001", kind: "due", text, sendAfter: "2026-12-01" }]),
     ).toEqual([]);
   });
 });
 
 describe("closed", () => {
-  it("means the same to the delivery guard's SQL as to the engine, for every report status", () => {
-    const { core } = engineFixture();
-    const work = new Snapshot(core.sqlite).work(
-      core.sqlite.prepare("select id from plans").pluck().get() as string,
-    );
+  it("means the same to the delivery guard's SQL as to the engine, for every report status", async () => {
+    const { core, planId } = engineFixture();
+    const work = (await new Snapshot(core.store).load({ plan: planId })).work(planId);
     const agencyId = "so-y-te";
     const mine = work.filter((w) => w.agencyId === agencyId);
     expect(mine.some((w) => w.kind === "recurring")).toBe(true);
@@ -40,7 +37,7 @@ describe("closed", () => {
     for (const [i, status] of reportStatuses.entries()) {
       reportAll(core, agencyId, `2026-${String(i + 1).padStart(2, "0")}`, status);
       for (const w of mine) {
-        const settled = settledReason(core.sqlite, { assignments: [w.assignmentId] }) !== null;
+        const settled = (await core.store.engine.settledReason({ assignments: [w.assignmentId] })) !== null;
         expect({ status, kind: w.kind, settled }).toEqual({
           status,
           kind: w.kind,

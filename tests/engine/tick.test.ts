@@ -6,9 +6,9 @@ import { engineFixture, reportAll } from "../helpers/engine.ts";
 const kinds = (rows: { kind: string; chatId: string }[]) => rows.map((r) => `${r.kind}@${r.chatId}`).sort();
 
 describe("the monthly reporting cycle", () => {
-  it("opens on the 1st for each agency's focal points, in their language", () => {
+  it("opens on the 1st for each agency's focal points, in their language", async () => {
     const { tick } = engineFixture();
-    const rows = tick("2026-12-01T08:00:00+07:00");
+    const rows = await tick("2026-12-01T08:00:00+07:00");
     expect(kinds(rows.filter((r) => r.kind === "cycle-open"))).toEqual([
       "cycle-open@tg:1001",
       "cycle-open@tg:3001",
@@ -26,57 +26,62 @@ describe("the monthly reporting cycle", () => {
     expect(vp?.text).toMatch(/II\.4 .* due 30\/06\/2026, 154 days late/);
   });
 
-  it("nudges only agencies whose report is incomplete, working out a Saturday nudge on Monday morning", () => {
+  it("nudges only agencies whose report is incomplete, working out a Saturday nudge on Monday morning", async () => {
     const { tick, core } = engineFixture();
-    tick("2026-12-01T08:00:00+07:00");
+    await tick("2026-12-01T08:00:00+07:00");
     expect(reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
     // Saturday the 5th: nothing yet, since nothing could go out before Monday 07:30.
-    expect(tick("2026-12-05T08:00:00+07:00")).toEqual([]);
-    tick("2026-12-06T17:00:00+07:00");
-    const rows = tick("2026-12-07T07:30:00+07:00");
+    expect(await tick("2026-12-05T08:00:00+07:00")).toEqual([]);
+    await tick("2026-12-06T17:00:00+07:00");
+    const rows = await tick("2026-12-07T07:30:00+07:00");
     expect(kinds(rows)).toEqual(["cycle-nudge5@tg:1001"]);
     expect(rows[0]?.text).toMatch(
       /^⏰ Nhắc báo cáo tháng 11\/2026 \(lần 1\) — Sở Y tế: đã báo cáo 0\/\d+ nhiệm vụ/,
     );
     expect(rows[0]?.sendAfter).toBe("2026-12-07T00:30:00.000Z");
-    expect(tick("2026-12-07T07:35:00+07:00")).toEqual([]);
+    expect(await tick("2026-12-07T07:35:00+07:00")).toEqual([]);
   });
 
-  it("does not nudge on Monday an agency that reported over the weekend", () => {
+  it("does not nudge on Monday an agency that reported over the weekend", async () => {
     const { tick, core } = engineFixture();
-    tick("2026-12-05T08:00:00+07:00");
+    await tick("2026-12-05T08:00:00+07:00");
     reportAll(core, "so-y-te", "2026-11"); // Sunday
-    expect(kinds(tick("2026-12-07T08:00:00+07:00"))).toEqual(["cycle-nudge5@tg:3001", "digest@tg:-500"]);
+    expect(kinds(await tick("2026-12-07T08:00:00+07:00"))).toEqual([
+      "cycle-nudge5@tg:3001",
+      "digest@tg:-500",
+    ]);
   });
 
-  it("numbers the period's nudges 1 and 2 and never sends one after the deadline (Tết 2027)", () => {
+  it("numbers the period's nudges 1 and 2 and never sends one after the deadline (Tết 2027)", async () => {
     const { tick } = engineFixture();
-    tick("2026-12-01T08:00:00+07:00");
-    const dec = ["2026-12-07T07:30:00+07:00", "2026-12-08T08:00:00+07:00"].flatMap((at) =>
-      tick(at).filter((r) => r.chatId === "tg:1001" && r.kind.startsWith("cycle-nudge")),
-    );
+    await tick("2026-12-01T08:00:00+07:00");
+    const dec = [];
+    for (const at of ["2026-12-07T07:30:00+07:00", "2026-12-08T08:00:00+07:00"])
+      dec.push(...(await tick(at)).filter((r) => r.chatId === "tg:1001" && r.kind.startsWith("cycle-nudge")));
     expect(dec.map((r) => r.text.match(/\(lần \d\)/)?.[0])).toEqual(["(lần 1)", "(lần 2)"]);
     // February 2027: the break runs 4–10 February. The 8th moves back to Wednesday the 3rd; the
     // 5th could only go out on the 11th, after the deadline of the 10th, so it is dropped.
     const nudges: { kind: string; text: string; sendAfter: string }[] = [];
     for (const day of ["01", "02", "03", "04", "05", "08", "10", "11", "12"])
-      nudges.push(...tick(`2027-02-${day}T08:00:00+07:00`).filter((r) => r.kind.startsWith("cycle-nudge")));
+      nudges.push(
+        ...(await tick(`2027-02-${day}T08:00:00+07:00`)).filter((r) => r.kind.startsWith("cycle-nudge")),
+      );
     const yt = nudges.filter((r) => r.text.includes("Sở Y tế"));
     expect(yt.map((r) => [r.kind, r.sendAfter])).toEqual([["cycle-nudge8", "2027-02-03T01:00:00.000Z"]]);
     expect(yt[0]?.text).toContain("(lần 1)");
     expect(yt[0]?.text).toContain("Hạn: trước ngày 10/02/2027");
   });
 
-  it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", () => {
+  it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", async () => {
     const { tick, core } = engineFixture();
     reportAll(core, "van-phong-ubnd-tinh", "2026-11");
-    tick("2026-12-10T09:00:00+07:00");
-    const day11 = tick("2026-12-11T08:00:00+07:00");
+    await tick("2026-12-10T09:00:00+07:00");
+    const day11 = await tick("2026-12-11T08:00:00+07:00");
     expect(kinds(day11)).toEqual(["cycle-escalate-head@tg:1002"]);
     expect(day11[0]?.text).toContain("Kính gửi lãnh đạo Sở Y tế");
     // The 12th is a Saturday: the list is drawn up on Monday at 07:30, as it then stands.
-    expect(tick("2026-12-12T08:00:00+07:00")).toEqual([]);
-    const monday = tick("2026-12-14T07:30:00+07:00");
+    expect(await tick("2026-12-12T08:00:00+07:00")).toEqual([]);
+    const monday = await tick("2026-12-14T07:30:00+07:00");
     const day12 = monday.filter((r) => r.kind === "cycle-missing");
     expect(kinds(day12)).toEqual(["cycle-missing@tg:2001"]);
     expect(day12[0]?.text).toContain("Báo cáo tháng 11/2026 (hạn 10/12/2026)");
@@ -87,11 +92,11 @@ describe("the monthly reporting cycle", () => {
 });
 
 describe("due dates and the overdue ladder", () => {
-  it("reminds the lead agency before the due date, saying whether the date is firm", () => {
+  it("reminds the lead agency before the due date, saying whether the date is firm", async () => {
     const { tick, database } = engineFixture();
     addContact(database.db, { agency: "cong-an-tinh", role: "focal", chat: "tg:4001" });
-    tick("2026-12-16T09:00:00+07:00");
-    const rows = tick("2026-12-17T08:00:00+07:00");
+    await tick("2026-12-16T09:00:00+07:00");
+    const rows = await tick("2026-12-17T08:00:00+07:00");
     const due = rows.filter((r) => r.kind === "due");
     expect(kinds(due)).toEqual(["due@tg:1001", "due@tg:4001"]);
     expect(due.find((r) => r.chatId === "tg:1001")?.text).toMatch(/V\.6 .* — hạn 31\/12\/2026, còn 14 ngày/);
@@ -101,55 +106,55 @@ describe("due dates and the overdue ladder", () => {
     expect(due.find((r) => r.chatId === "tg:1001")?.choices?.[0]?.[0]?.data).toMatch(/^rp:\d+$/);
   });
 
-  it("tells Sunday's reminder for a Monday date on Monday, once, as due today", () => {
+  it("tells Sunday's reminder for a Monday date on Monday, once, as due today", async () => {
     const { tick, core } = engineFixture();
     core.sqlite.prepare("update tasks set due_override = '2026-12-14' where ref = 'V.6'").run();
-    tick("2026-12-12T09:00:00+07:00");
-    expect(tick("2026-12-13T09:00:00+07:00").filter((r) => r.kind === "due")).toEqual([]);
-    const monday = tick("2026-12-14T07:30:00+07:00").filter((r) => r.kind === "due");
+    await tick("2026-12-12T09:00:00+07:00");
+    expect((await tick("2026-12-13T09:00:00+07:00")).filter((r) => r.kind === "due")).toEqual([]);
+    const monday = (await tick("2026-12-14T07:30:00+07:00")).filter((r) => r.kind === "due");
     expect(kinds(monday)).toEqual(["due@tg:1001"]);
     expect(monday[0]?.text).toMatch(/V\.6 .* — hạn 14\/12\/2026, hôm nay là hạn cuối/);
     // Monday's own reminder (the day itself) is the same message: nothing more at 08:00.
-    expect(tick("2026-12-14T08:00:00+07:00").filter((r) => r.kind === "due")).toEqual([]);
+    expect((await tick("2026-12-14T08:00:00+07:00")).filter((r) => r.kind === "due")).toEqual([]);
   });
 
-  it("climbs the ladder: focal after a day, head after a week, coordinators after two", () => {
+  it("climbs the ladder: focal after a day, head after a week, coordinators after two", async () => {
     const { tick } = engineFixture();
-    tick("2026-12-31T09:00:00+07:00");
+    await tick("2026-12-31T09:00:00+07:00");
     // 1 January is a public holiday: the step is told on the first working morning, Monday the
     // 4th, counting the days late from then.
-    expect(tick("2027-01-01T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"))).toEqual([]);
-    tick("2027-01-03T20:00:00+07:00");
-    const jan4 = tick("2027-01-04T07:30:00+07:00").filter((r) => r.kind.startsWith("overdue"));
+    expect((await tick("2027-01-01T08:00:00+07:00")).filter((r) => r.kind.startsWith("overdue"))).toEqual([]);
+    await tick("2027-01-03T20:00:00+07:00");
+    const jan4 = (await tick("2027-01-04T07:30:00+07:00")).filter((r) => r.kind.startsWith("overdue"));
     expect(kinds(jan4)).toContain("overdue-focal@tg:1001");
     expect(jan4[0]?.sendAfter).toBe("2027-01-04T00:30:00.000Z");
     expect(jan4[0]?.dedupeKey).toMatch(/^overdue-focal:2027-01-04:/);
     expect(jan4.find((r) => r.chatId === "tg:1001")?.text).toContain("hạn 31/12/2026, quá 4 ngày");
-    tick("2027-01-06T09:00:00+07:00");
-    expect(kinds(tick("2027-01-07T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue")))).toContain(
-      "overdue-head@tg:1002",
-    );
-    tick("2027-01-13T09:00:00+07:00");
-    const jan14 = tick("2027-01-14T08:00:00+07:00").filter((r) => r.kind.startsWith("overdue"));
+    await tick("2027-01-06T09:00:00+07:00");
+    expect(
+      kinds((await tick("2027-01-07T08:00:00+07:00")).filter((r) => r.kind.startsWith("overdue"))),
+    ).toContain("overdue-head@tg:1002");
+    await tick("2027-01-13T09:00:00+07:00");
+    const jan14 = (await tick("2027-01-14T08:00:00+07:00")).filter((r) => r.kind.startsWith("overdue"));
     expect(kinds(jan14)).toContain("overdue-coordinator@tg:2001");
     expect(jan14.find((r) => r.kind === "overdue-coordinator")?.text).toMatch(/Sở Y tế \(\d+\):\n• V\.6 /);
   });
 });
 
 describe("ticks", () => {
-  it("send nothing new when run twice", () => {
+  it("send nothing new when run twice", async () => {
     const { tick, core } = engineFixture();
-    const first = tick("2026-12-01T08:00:00+07:00");
+    const first = await tick("2026-12-01T08:00:00+07:00");
     expect(first.length).toBeGreaterThan(2);
-    expect(tick("2026-12-01T08:00:00+07:00")).toEqual([]);
-    expect(tick("2026-12-01T08:05:00+07:00")).toEqual([]);
-    expect(core.outbox.list()).toHaveLength(first.length);
+    expect(await tick("2026-12-01T08:00:00+07:00")).toEqual([]);
+    expect(await tick("2026-12-01T08:05:00+07:00")).toEqual([]);
+    expect(await core.outbox.list()).toHaveLength(first.length);
   });
 
-  it("catch up on a weekend the server was down, and post the Monday digest", () => {
+  it("catch up on a weekend the server was down, and post the Monday digest", async () => {
     const { tick } = engineFixture();
-    tick("2026-12-04T17:00:00+07:00");
-    const monday = tick("2026-12-07T08:00:00+07:00");
+    await tick("2026-12-04T17:00:00+07:00");
+    const monday = await tick("2026-12-07T08:00:00+07:00");
     expect(kinds(monday)).toEqual(["cycle-nudge5@tg:1001", "cycle-nudge5@tg:3001", "digest@tg:-500"]);
     const digest = monday.find((r) => r.kind === "digest");
     expect(digest?.text).toContain("Bản tin tuần 07/12/2026 — toàn kế hoạch");
@@ -157,18 +162,18 @@ describe("ticks", () => {
     expect(digest?.text).toContain("Quá hạn theo đơn vị (nặng nhất trước):");
   });
 
-  it("do not flood a first start with stale reminders, and catch up at most 7 days", () => {
+  it("do not flood a first start with stale reminders, and catch up at most 7 days", async () => {
     const fresh = engineFixture();
     // Today's only: the digest, and Saturday's nudge, which could not go out before this morning.
-    expect(fresh.tick("2026-12-07T08:00:00+07:00").map((r) => r.kind)).toEqual([
+    expect((await fresh.tick("2026-12-07T08:00:00+07:00")).map((r) => r.kind)).toEqual([
       "cycle-nudge5",
       "cycle-nudge5",
       "digest",
     ]);
-    expect(fresh.tick("2026-12-07T09:00:00+07:00").map((r) => r.kind)).toEqual([]);
+    expect((await fresh.tick("2026-12-07T09:00:00+07:00")).map((r) => r.kind)).toEqual([]);
     const late = engineFixture();
-    late.tick("2026-12-01T09:00:00+07:00");
-    const rows = late.tick("2026-12-20T09:00:00+07:00");
+    await late.tick("2026-12-01T09:00:00+07:00");
+    const rows = await late.tick("2026-12-20T09:00:00+07:00");
     // 11, 8 and 5 December are more than 7 days back (the coordinators are told); the 12th's
     // missing list (a Saturday, so drawn up on Monday the 14th), the 14th's digest and
     // coordinators' overdue list (V.9, due 30/11, every commune) and the 17th's reminders are
@@ -218,7 +223,7 @@ describe("ticks", () => {
       });
     const codes = await Promise.all([run(), run()]);
     expect(codes).toEqual([0, 0]);
-    const rows = core.outbox.list();
+    const rows = await core.outbox.list();
     expect(rows.length).toBe(3);
     expect(new Set(rows.map((r) => r.dedupeKey)).size).toBe(rows.length);
   });

@@ -28,8 +28,8 @@ export function engineFixture(env: Partial<typeof config> = {}) {
        values ('tg:-500', ?, '{"kind":"plan"}', 'vi', ?)`,
     )
     .run(database.planId, at);
-  const tick = (iso: string) => {
-    const r = runTick(core, new Date(iso));
+  const tick = async (iso: string) => {
+    const r = await runTick(core, new Date(iso));
     return core.outbox.list({ ids: r.ids });
   };
   return { core, database, people, tick, planId: database.planId };

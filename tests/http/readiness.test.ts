@@ -1,12 +1,16 @@
 import { createServer } from "node:net";
 import Database from "better-sqlite3";
 import { Queue } from "bullmq";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import * as schema from "../../src/db/schema.ts";
 import { type HttpServer, httpPort, startHttpServer } from "../../src/http/server.ts";
 import { producerConnection } from "../../src/jobs/redis.ts";
 import { TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
+import { sqliteQ } from "../../src/store/context.ts";
+import { openStore } from "../../src/store/index.ts";
 import { tempDatabase } from "../helpers/db.ts";
 import { REDIS_URL, testPrefix } from "../helpers/redis.ts";
 
@@ -45,6 +49,9 @@ interface Setup {
 }
 
 /** The HTTP server alone, on a real database, a real Redis prefix and a free port. */
+/** The store on a connection of the test's own (read-only, or closed later). */
+const storeOn = (sqlite: Database.Database) => openStore(sqliteQ(drizzle(sqlite, { schema }), sqlite));
+
 async function serve(setup: Setup = {}) {
   const db = tempDatabase();
   const prefix = testPrefix();
@@ -57,7 +64,7 @@ async function serve(setup: Setup = {}) {
   const config = loadConfig({ REDIS_URL: setup.redisUrl ?? REDIS_URL, QUEUE_PREFIX: prefix, HTTP_PORT: "0" });
   const http = await startHttpServer({
     config,
-    sqlite: setup.sqlite ?? db.sqlite,
+    store: storeOn(setup.sqlite ?? db.sqlite),
     log: createLogger("silent"),
     startedAt: new Date(Date.now() - (setup.startedAgoMs ?? 0)),
   });
@@ -156,7 +163,7 @@ describe("the HTTP port", () => {
       const base = { QUEUE_PREFIX: testPrefix(), REDIS_URL, HTTP_PORT: String(port) };
       const http = await startHttpServer({
         config: loadConfig(base),
-        sqlite: db.sqlite,
+        store: storeOn(db.sqlite),
         log: createLogger("silent"),
       });
       servers.push(http);
@@ -168,7 +175,7 @@ describe("the HTTP port", () => {
         WEBHOOK_SECRET: "s",
       });
       await expect(
-        startHttpServer({ config: withWebhook, sqlite: db.sqlite, log: createLogger("silent") }),
+        startHttpServer({ config: withWebhook, store: storeOn(db.sqlite), log: createLogger("silent") }),
       ).rejects.toThrow(/could not listen on 127\.0\.0\.1:\d+: EADDRINUSE/);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));

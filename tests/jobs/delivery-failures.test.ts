@@ -39,11 +39,13 @@ async function setup(wrap: (real: Channel) => Channel = (real) => real, env: obj
     await jobs.close();
     redis.disconnect();
   });
-  const write = (text: string, chatId = "tg:5151") =>
-    fixture.core.outbox.add([
-      { dedupeKey: text, chatId, kind: "test", text, sendAfter: new Date(Date.now() - 1000).toISOString() },
-    ])[0] ?? 0;
-  const state = (id: number) => fixture.core.outbox.get(id)?.state;
+  const write = async (text: string, chatId = "tg:5151") =>
+    (
+      await fixture.core.outbox.add([
+        { dedupeKey: text, chatId, kind: "test", text, sendAfter: new Date(Date.now() - 1000).toISOString() },
+      ])
+    )[0] ?? 0;
+  const state = async (id: number) => (await fixture.core.outbox.get(id))?.state;
   return { ...fixture, emulator, runner, jobs, write, state };
 }
 
@@ -85,16 +87,16 @@ describe("a delivery job that fails never leaves its message pending for good", 
   it("survives another process holding the write lock: dispatch does not throw, the next one sends", async () => {
     const t = await setup();
     await t.runner.start({ schedulers: false });
-    const id = t.write("locked out");
+    const id = await t.write("locked out");
     const lock = await holdWriteLock(t.database.path);
     // Recovering stale messages needs a write: under the lock it is logged and left for later.
     expect(await t.runner.dispatchNow(new Date())).toBe(1);
     // The job cannot claim the row ("database is locked") and fails.
     await until(async () => (await t.jobs.getJobCounts("failed")).failed === 1, "the job failed");
-    expect(t.state(id)).toBe("pending");
+    expect(await t.state(id)).toBe("pending");
     await lock.release();
     await t.runner.dispatchNow(new Date());
-    await until(() => t.state(id) === "sent", "sent by the next dispatch");
+    await until(async () => (await t.state(id)) === "sent", "sent by the next dispatch");
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["locked out"]);
   });
 
@@ -113,11 +115,11 @@ describe("a delivery job that fails never leaves its message pending for good", 
     }));
     lockAfterSend = t.database.path;
     await t.runner.start({ schedulers: false });
-    const id = t.write("recorded late");
+    const id = await t.write("recorded late");
     await t.runner.dispatchNow(new Date());
-    await until(() => t.state(id) === "sent", "recorded as sent");
+    await until(async () => (await t.state(id)) === "sent", "recorded as sent");
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["recorded late"]);
-    expect(t.core.outbox.get(id)?.platformMessageId).not.toBeNull();
+    expect((await t.core.outbox.get(id))?.platformMessageId).not.toBeNull();
   });
 
   it("retries a send that throws something other than a platform error", async () => {
@@ -127,10 +129,10 @@ describe("a delivery job that fails never leaves its message pending for good", 
       send: once((chatId, message) => real.send(chatId, message), new TypeError("a bug in the sender")),
     }));
     await t.runner.start({ schedulers: false });
-    const id = t.write("sent on the retry");
+    const id = await t.write("sent on the retry");
     await t.runner.dispatchNow(new Date());
-    await until(() => t.state(id) === "sent", "sent after the exception");
-    expect(t.core.outbox.get(id)?.attempts).toBe(2);
+    await until(async () => (await t.state(id)) === "sent", "sent after the exception");
+    expect((await t.core.outbox.get(id))?.attempts).toBe(2);
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["sent on the retry"]);
   });
 
@@ -141,12 +143,12 @@ describe("a delivery job that fails never leaves its message pending for good", 
       isGroup: once((id: string) => real.isGroup(id), new Error("thrown before the claim")),
     }));
     await t.runner.start({ schedulers: false });
-    const id = t.write("after a failed job");
+    const id = await t.write("after a failed job");
     await t.runner.dispatchNow(new Date());
     await until(async () => (await t.jobs.getJobCounts("failed")).failed === 1, "the job failed");
-    expect(t.state(id)).toBe("pending");
+    expect(await t.state(id)).toBe("pending");
     await t.runner.dispatchNow(new Date());
-    await until(() => t.state(id) === "sent", "sent under a new job");
+    await until(async () => (await t.state(id)) === "sent", "sent under a new job");
     expect(t.emulator.messages(5151)).toHaveLength(1);
   });
 
@@ -161,17 +163,18 @@ describe("a delivery job that fails never leaves its message pending for good", 
       },
     }));
     await t.runner.start({ schedulers: false });
-    const ids = [t.write("first"), t.write("second")];
+    const ids = [await t.write("first"), await t.write("second")];
     await t.runner.dispatchNow(new Date());
     // No second dispatch: the job for "second" must not give up while "first" is in flight.
-    await until(() => ids.every((id) => t.state(id) === "sent"), "both sent");
+    const states = async () => Promise.all(ids.map((id) => t.state(id)));
+    await until(async () => (await states()).every((s) => s === "sent"), "both sent");
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["first", "second"]);
   });
 
   it("picks up a job whose worker died holding it (stalled)", { timeout: 60_000 }, async () => {
     const env = { DELIVERY_LOCK_MS: 1000, DELIVERY_STALE_MS: 1000 };
     const t = await setup(undefined, env);
-    const id = t.write("after a stalled job");
+    const id = await t.write("after a stalled job");
     const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/crash-after-send.ts"], {
       env: {
         ...process.env,
@@ -186,7 +189,7 @@ describe("a delivery job that fails never leaves its message pending for good", 
     expect(await new Promise((resolve) => child.on("exit", (_c, sig) => resolve(sig)))).toBe("SIGKILL");
     expect((await t.jobs.getJobCounts("active")).active).toBe(1);
     await t.runner.start({ schedulers: false });
-    await until(() => t.state(id) === "sent", "sent once the stalled job was found", 30_000);
+    await until(async () => (await t.state(id)) === "sent", "sent once the stalled job was found", 30_000);
     expect(t.emulator.messages(5151).map((m) => m.text)).toEqual(["after a stalled job"]);
   });
 });

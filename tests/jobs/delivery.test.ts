@@ -34,12 +34,12 @@ async function setup(
   const runner = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
   closers.push(() => runner.close());
   await runner.start();
-  const state = (id: number) => fixture.core.outbox.get(id)?.state;
+  const state = async (id: number) => (await fixture.core.outbox.get(id))?.state;
   return { ...fixture, emulator, runner, state };
 }
 
 /** Writes plain messages straight to the outbox, due now. */
-function queue(
+async function queue(
   core: ReturnType<typeof engineFixture>["core"],
   chats: string[],
   perChat: number,
@@ -63,11 +63,11 @@ describe("delivery through the outbox", () => {
     const r = await runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     expect(r.dispatched).toBe(r.ids.length);
     await emulator.waitForMessages(1001, 2);
-    await until(() => core.outbox.list().every((m) => m.state === "sent"), "all sent");
+    await until(async () => (await core.outbox.list()).every((m) => m.state === "sent"), "all sent");
     const [open] = emulator.messages(1001);
     expect(open?.text).toContain("Kỳ báo cáo tháng 11/2026 — Sở Y tế");
     expect(JSON.stringify(open?.replyMarkup)).toContain('"callback_data":"rp"');
-    expect(core.outbox.list().map((m) => m.platformMessageId)).not.toContain(null);
+    expect((await core.outbox.list()).map((m) => m.platformMessageId)).not.toContain(null);
   });
 
   it("keeps each private chat to one message a second and the channel to its global rate", async () => {
@@ -75,10 +75,10 @@ describe("delivery through the outbox", () => {
       pacing: { globalPerSecond: 20, privateGapMs: 1000, groupGapMs: 3000 },
       emulator: { perChatLimitPerSecond: 1, globalLimitPerSecond: 20, enforceLimits: false },
     });
-    const ids = queue(core, ["tg:7001", "tg:7002", "tg:7003"], 3, "pace");
+    const ids = await queue(core, ["tg:7001", "tg:7002", "tg:7003"], 3, "pace");
     await runner.dispatchNow(new Date());
     await until(
-      () => ids.every((id) => core.outbox.get(id)?.state === "sent"),
+      async () => (await core.outbox.list({ ids: ids })).every((m) => m.state === "sent"),
       "paced messages sent",
       20_000,
     );
@@ -94,7 +94,7 @@ describe("delivery through the outbox", () => {
   it("queues a large dispatch in chunks and still sends every message exactly once", async () => {
     const { core, emulator, runner } = await setup(); // 200/s: chunks 100 ms apart
     const chats = Array.from({ length: 400 }, (_, i) => `tg:${20_000 + i}`);
-    const ids = queue(core, chats, 1, "bulk");
+    const ids = await queue(core, chats, 1, "bulk");
     expect(await runner.dispatchNow(new Date())).toBe(400);
     // It returns once the first batch is queued: a caller such as /remind never waits on a backlog.
     const redis = new Redis(REDIS_URL);
@@ -104,13 +104,17 @@ describe("delivery through the outbox", () => {
     const counts = await jobs.getJobCounts("waiting", "active", "delayed", "prioritized", "completed");
     // (Not all 400: how many chunks followed by now depends on the machine's load.)
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeLessThan(400);
-    await until(() => ids.every((id) => core.outbox.get(id)?.state === "sent"), "bulk sent", 20_000);
+    await until(
+      async () => (await core.outbox.list({ ids: ids })).every((m) => m.state === "sent"),
+      "bulk sent",
+      20_000,
+    );
     const received = emulator.messages().map((m) => m.chatId);
     expect(received).toHaveLength(400);
     expect(new Set(received).size).toBe(400);
   });
 
-  it("spaces dispatch chunks to queue twice as fast as the channels send", () => {
+  it("spaces dispatch chunks to queue twice as fast as the channels send", async () => {
     const channel = (globalPerSecond: number) =>
       ({ pacing: { globalPerSecond, privateGapMs: 1000, groupGapMs: 3000 } }) as Channel;
     expect(dispatchPauseMs([])).toBe(0);
@@ -124,7 +128,7 @@ describe("delivery through the outbox", () => {
       emulator: { perChatLimitPerSecond: 1, globalLimitPerSecond: 20, enforceLimits: false },
     });
     emulator.rateLimitNext(6, 1);
-    const ids = queue(
+    const ids = await queue(
       core,
       Array.from({ length: 10 }, (_, i) => `tg:${8000 + i}`),
       2,
@@ -132,14 +136,18 @@ describe("delivery through the outbox", () => {
     );
     const started = Date.now();
     await runner.dispatchNow(new Date());
-    await until(() => ids.every((id) => core.outbox.get(id)?.state === "sent"), "storm delivered", 30_000);
+    await until(
+      async () => (await core.outbox.list({ ids: ids })).every((m) => m.state === "sent"),
+      "storm delivered",
+      30_000,
+    );
     expect(emulator.stats().rejected429).toBe(6);
     expect(emulator.stats().violations).toBe(0);
     expect(emulator.messages()).toHaveLength(20);
     expect(new Set(emulator.messages().map((m) => `${m.chatId}:${m.text}`)).size).toBe(20);
     // Each 429 said "retry after 1 s", and the bot waited.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(core.outbox.list({ ids }).every((m) => m.attempts === 1)).toBe(true);
+    expect((await core.outbox.list({ ids })).every((m) => m.attempts === 1)).toBe(true);
   });
 
   it("marks a chat that blocked the bot unreachable and tells the coordinators once", async () => {
@@ -151,9 +159,8 @@ describe("delivery through the outbox", () => {
       /Không gửi được tin nhắn tới Đầu mối Y tế \(Sở Y tế, tg\)/,
     );
     await until(
-      () =>
-        core.outbox
-          .list()
+      async () =>
+        (await core.outbox.list())
           .filter((m) => m.chatId === "tg:1001")
           .every((m) => m.state === "unreachable"),
       "stopped",
@@ -166,7 +173,9 @@ describe("delivery through the outbox", () => {
     await runner.tick(new Date("2026-12-05T08:00:00+07:00"));
     await runner.tick(new Date("2026-12-07T08:00:00+07:00"));
     await new Promise((r) => setTimeout(r, 300));
-    expect(core.outbox.list().filter((m) => m.chatId === "tg:1001" && m.kind === "cycle-nudge5")).toEqual([]);
+    expect(
+      (await core.outbox.list()).filter((m) => m.chatId === "tg:1001" && m.kind === "cycle-nudge5"),
+    ).toEqual([]);
     expect(emulator.messages(2001).filter((m) => m.text?.includes("Không gửi được"))).toHaveLength(1);
     expect(emulator.calls("sendMessage").filter((c) => String(c.params.chat_id) === "1001").length).toBe(1);
   });
@@ -174,15 +183,15 @@ describe("delivery through the outbox", () => {
   it("retries failures with backoff and ends as failed with the reason", async () => {
     const { core, emulator, runner } = await setup({ env: { DELIVERY_MAX_ATTEMPTS: 2 } });
     emulator.failNext(1);
-    const [ok] = queue(core, ["tg:9001"], 1, "flaky");
+    const [ok] = await queue(core, ["tg:9001"], 1, "flaky");
     await runner.dispatchNow(new Date());
-    await until(() => core.outbox.get(ok ?? 0)?.state === "sent", "retried and sent");
-    expect(core.outbox.get(ok ?? 0)?.attempts).toBe(2);
+    await until(async () => (await core.outbox.get(ok ?? 0))?.state === "sent", "retried and sent");
+    expect((await core.outbox.get(ok ?? 0))?.attempts).toBe(2);
     emulator.failNext(5);
-    const [bad] = queue(core, ["tg:9002"], 1, "broken");
+    const [bad] = await queue(core, ["tg:9002"], 1, "broken");
     await runner.dispatchNow(new Date());
-    await until(() => core.outbox.get(bad ?? 0)?.state === "failed", "gave up");
-    expect(core.outbox.get(bad ?? 0)?.lastError).toContain("Internal Server Error");
+    await until(async () => (await core.outbox.get(bad ?? 0))?.state === "failed", "gave up");
+    expect((await core.outbox.get(bad ?? 0))?.lastError).toContain("Internal Server Error");
   });
 });
 
@@ -191,17 +200,20 @@ describe("settled before sending", () => {
     const { core, emulator, runner, tick, state } = await setup();
     // Saturday's nudge is written on Monday at 07:30; the agency reports before it goes out
     // (as when a backlog or an outage holds messages up).
-    const written = tick("2026-12-07T07:30:00+07:00").filter((r) => r.kind === "cycle-nudge5");
+    const written = (await tick("2026-12-07T07:30:00+07:00")).filter((r) => r.kind === "cycle-nudge5");
     expect(written.map((r) => r.chatId).sort()).toEqual(["tg:1001", "tg:3001"]);
     reportAll(core, "so-y-te", "2026-11");
     await runner.dispatchNow(new Date("2026-12-07T08:00:00+07:00"));
     await until(
-      () => written.every((r) => ["sent", "skipped"].includes(state(r.id) ?? "")),
+      async () =>
+        (await Promise.all(written.map((r) => state(r.id)))).every((s) =>
+          ["sent", "skipped"].includes(s ?? ""),
+        ),
       "nudges settled",
     );
-    const [health, office] = written.map((r) => core.outbox.get(r.id));
+    const [health, office] = await Promise.all(written.map((r) => core.outbox.get(r.id)));
     expect(health?.chatId === "tg:1001" ? health?.state : office?.state).toBe("skipped");
-    expect(core.outbox.list({ state: "skipped" })[0]?.lastError).toContain("reported for 2026-11");
+    expect((await core.outbox.list({ state: "skipped" }))[0]?.lastError).toContain("reported for 2026-11");
     expect(emulator.messages(1001)).toHaveLength(0);
     expect(emulator.messages(3001)).toHaveLength(1);
   });
@@ -224,7 +236,7 @@ describe("settled before sending", () => {
       guard: { assignments },
       sendAfter: new Date(Date.now() - 1000).toISOString(),
     });
-    const [doneOne, stillOpen] = core.outbox.add([
+    const [doneOne, stillOpen] = await core.outbox.add([
       message("due:one", [first.id]),
       message("due:both", [first.id, second.id]),
     ]);
@@ -235,8 +247,8 @@ describe("settled before sending", () => {
       )
       .run(first.id, first.task_id, new Date().toISOString());
     await runner.dispatchNow(new Date());
-    await until(() => state(stillOpen ?? 0) === "sent", "the open reminder sent");
-    expect(state(doneOne ?? 0)).toBe("skipped");
+    await until(async () => (await state(stillOpen ?? 0)) === "sent", "the open reminder sent");
+    expect(await state(doneOne ?? 0)).toBe("skipped");
     expect(emulator.messages(1001).map((m) => m.text)).toEqual(["due:both"]);
   });
 });
@@ -249,7 +261,7 @@ describe("recovery", () => {
     closers.push(() => emulator.close());
     const env = { QUEUE_PREFIX: testPrefix(), REDIS_URL, DELIVERY_STALE_MS: 1000, DELIVERY_LOCK_MS: 1500 };
     const fixture = engineFixture(env);
-    const [first, second] = queue(fixture.core, ["tg:9100"], 2, "crash");
+    const [first, second] = await queue(fixture.core, ["tg:9100"], 2, "crash");
     const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/crash-after-send.ts"], {
       env: {
         ...process.env,
@@ -263,7 +275,7 @@ describe("recovery", () => {
     const signal = await new Promise((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
     expect(signal).toBe("SIGKILL");
     expect(emulator.messages(9100).map((m) => m.text)).toEqual(["crash 0"]);
-    expect(fixture.core.outbox.get(first ?? 0)?.state).toBe("sending");
+    expect((await fixture.core.outbox.get(first ?? 0))?.state).toBe("sending");
 
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
     const runner = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
@@ -272,7 +284,8 @@ describe("recovery", () => {
     await until(
       async () => {
         await runner.dispatchNow(new Date());
-        return [first, second].every((id) => fixture.core.outbox.get(id ?? 0)?.state === "sent");
+        const ids = [first ?? 0, second ?? 0];
+        return (await fixture.core.outbox.list({ ids })).every((m) => m.state === "sent");
       },
       "recovered",
       60_000,
@@ -289,7 +302,7 @@ describe("recovery", () => {
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
     const before = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
     await before.start({ workers: false });
-    const r = runTick(fixture.core, new Date("2026-12-01T08:00:00+07:00"));
+    const r = await runTick(fixture.core, new Date("2026-12-01T08:00:00+07:00"));
     await before.dispatchNow(new Date("2026-12-01T08:00:00+07:00"));
     await before.close();
 
@@ -308,7 +321,10 @@ describe("recovery", () => {
     const ticks = new Queue(TICKS_QUEUE, { connection: redis, prefix: fixture.core.config.QUEUE_PREFIX });
     closers.push(() => ticks.close());
     expect((await ticks.getJobSchedulers()).map((s) => s.key).sort()).toEqual(["dispatch", "tick"]);
-    await until(() => r.ids.every((id) => fixture.core.outbox.get(id)?.state === "sent"), "pending re-sent");
+    await until(
+      async () => (await fixture.core.outbox.list({ ids: r.ids })).every((m) => m.state === "sent"),
+      "pending re-sent",
+    );
     expect(emulator.messages(1001).length).toBe(2);
   });
 });

@@ -90,18 +90,27 @@ describe("schedulers that heal themselves", () => {
     await runner.start();
     const { schedulers } = watcher(url, prefix);
     expect(await schedulers()).toEqual(["dispatch=* * * * * *", `tick=${YEARLY}`]);
-    const write = (tag: string) =>
-      core.outbox.add([
-        { dedupeKey: tag, chatId: "tg:4242", kind: "test", text: tag, sendAfter: new Date().toISOString() },
-      ])[0] ?? 0;
-    const first = write("before the restart");
-    await until(() => core.outbox.get(first)?.state === "sent", "sent by the scheduled dispatcher");
+    const write = async (tag: string) =>
+      (
+        await core.outbox.add([
+          { dedupeKey: tag, chatId: "tg:4242", kind: "test", text: tag, sendAfter: new Date().toISOString() },
+        ])
+      )[0] ?? 0;
+    const first = await write("before the restart");
+    await until(
+      async () => (await core.outbox.get(first))?.state === "sent",
+      "sent by the scheduled dispatcher",
+    );
 
     await kill(server);
     server = await startRedis(port);
     await until(async () => (await schedulers()).length === 2, "schedulers declared again", 20_000);
-    const second = write("after the restart");
-    await until(() => core.outbox.get(second)?.state === "sent", "sent after the restart", 20_000);
+    const second = await write("after the restart");
+    await until(
+      async () => (await core.outbox.get(second))?.state === "sent",
+      "sent after the restart",
+      20_000,
+    );
     expect(emulator.messages(4242).map((m) => m.text)).toEqual(["before the restart", "after the restart"]);
     expect((await runner.health()).schedulers).toEqual(["dispatch", "tick"]);
   });

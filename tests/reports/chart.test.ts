@@ -66,12 +66,19 @@ describe("the chart", () => {
     expect(empty.red).toBeGreaterThan(0); // the legend swatch
   });
 
-  it("builds its model from the weekly digest, by agency or by section", () => {
+  it("builds its model from the weekly digest, by agency or by section", async () => {
     const fx = reportsFixture();
-    const snapshot = new Snapshot(fx.core.sqlite);
+    const snapshot = await new Snapshot(fx.core.store).load({ shared: true });
     const rules = rulesFor(undefined, fx.planId);
     const names = snapshot.agencyNames();
-    const digest = buildDigest(snapshot, fx.core.sqlite, fx.planId, { kind: "plan" }, "2026-12-30", rules);
+    const digest = await buildDigest(
+      snapshot,
+      fx.core.store,
+      fx.planId,
+      { kind: "plan" },
+      "2026-12-30",
+      rules,
+    );
     const byAgency = digestChartModel(digest, names, t);
     expect(byAgency.title).toBe("report-chart-title-agencies 30/12/2026");
     expect(byAgency.legend).toEqual({ done: "report-chart-done", overdue: "report-chart-overdue" });
@@ -85,7 +92,7 @@ describe("the chart", () => {
     });
 
     const scope = { kind: "sections" as const, sections: ["II", "V"] };
-    const sections = buildDigest(snapshot, fx.core.sqlite, fx.planId, scope, "2026-12-30", rules);
+    const sections = await buildDigest(snapshot, fx.core.store, fx.planId, scope, "2026-12-30", rules);
     const bySection = digestChartModel(sections, names, t, snapshot.work(fx.planId));
     expect(bySection.title).toBe("report-chart-title-sections 30/12/2026");
     expect(bySection.bars).toEqual([

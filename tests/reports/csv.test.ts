@@ -5,17 +5,17 @@ import { HEADERS } from "../../src/reports/labels.ts";
 import { buildSynthesis } from "../../src/reports/synthesis.ts";
 import { LINK, NOW, PERIOD, reportsFixture, TRICKY } from "./fixture.ts";
 
-describe("the csv export", () => {
+describe("the csv export", async () => {
   const fx = reportsFixture();
-  const csv = renderCsv(buildSynthesis(fx.core, { period: PERIOD, now: NOW }));
+  const csv = renderCsv(await buildSynthesis(fx.core, { period: PERIOD, now: NOW }));
 
-  it("is UTF-8 with a byte order mark and the tasks sheet's header", () => {
+  it("is UTF-8 with a byte order mark and the tasks sheet's header", async () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.toString("utf8");
     expect(text.slice(1).split("\r\n")[0]).toBe(HEADERS.tasks.join(","));
   });
 
-  it("has one row per task and lead agency, quoted where needed", () => {
+  it("has one row per task and lead agency, quoted where needed", async () => {
     const rows = parse(csv, { bom: true }) as string[][];
     expect(rows).toHaveLength(1 + 964);
     expect(rows.every((r) => r.length === HEADERS.tasks.length)).toBe(true);

@@ -1,7 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { settledReason as oldSettledReason } from "../../src/engine/guard.ts";
-import { lastTickAt as oldLastTickAt } from "../../src/engine/last-tick.ts";
 import type { Q } from "../../src/store/context.ts";
 import type { Guard } from "../../src/store/outbox.ts";
 import { engines, person, report, unreachable } from "./engines.ts";
@@ -119,18 +117,5 @@ describe.each(engines())("store: engine ($name)", (engine) => {
     const later = new Date(now.getTime() + 1000);
     await store.engine.recordLastTick(later);
     expect(await store.engine.lastTickAt()).toEqual(later);
-  });
-});
-
-describe("store: engine matches the code it replaces", () => {
-  it("settles the same guards and reads the same last tick", async () => {
-    const [engine] = engines();
-    const seeded = await engine?.seeded();
-    if (!seeded?.sqlite) throw new Error("a SQLite engine is needed");
-    const { store, q, planId, sqlite } = seeded;
-    for (const [guard] of await guards(q, planId))
-      expect(await store.engine.settledReason(guard)).toBe(oldSettledReason(sqlite, guard));
-    await store.engine.recordLastTick(now);
-    expect(oldLastTickAt(sqlite)).toEqual(await store.engine.lastTickAt());
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { Outbox } from "../../src/engine/outbox.ts";
 import type { NewMessage } from "../../src/store/outbox.ts";
 import { engines } from "./engines.ts";
 
@@ -171,31 +170,5 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
     expect(await store.outbox.list({ since: later })).toEqual([]);
     await store.outbox.claim("zalo:1", now, now);
     expect((await store.outbox.list({ state: "sending" })).map((r) => r.dedupeKey)).toEqual(["b"]);
-  });
-});
-
-describe("store: outbox matches the Outbox it replaces", () => {
-  it("writes, claims and lists the same rows", async () => {
-    const [engine] = engines();
-    const fresh = await engine?.open();
-    const old = await engine?.open();
-    if (!fresh || !old?.sqlite) throw new Error("a SQLite engine is needed");
-    const outbox = new Outbox(old.sqlite);
-    const batch = [
-      msg("a", "zalo:1", {
-        text: long(45),
-        choices: [[{ label: "x", data: "y" }]],
-        guard: { assignments: [3] },
-      }),
-      msg("b", "tg:1", { attachment: { kind: "document", path: "/p", name: "n" }, planId: "p" }),
-      msg("a", "zalo:1"),
-    ];
-    expect(await fresh.store.outbox.add(batch, now)).toEqual(outbox.add(batch, now));
-    const strip = ({ claimedAt: _, ...row }: { claimedAt?: unknown }) => row;
-    expect((await fresh.store.outbox.list()).map(strip)).toEqual(outbox.list());
-    expect(strip((await fresh.store.outbox.claim("zalo:1", now, later)) ?? {})).toEqual(
-      outbox.claim("zalo:1", now, later),
-    );
-    expect(await fresh.store.outbox.due(later, ["tg", "zalo"])).toEqual(outbox.due(later, ["tg", "zalo"]));
   });
 });

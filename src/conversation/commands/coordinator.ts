@@ -35,9 +35,13 @@ function today(turn: Turn): string {
 
 /** /overdue [agency|section]: overdue lead assignments, tasks late at many agencies as one line. */
 export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> {
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
   const day = today(turn);
   const planId = await defaultPlanId(turn.deps.store);
+  const snapshot = await new Snapshot(turn.deps.store).load({
+    shared: true,
+    plan: planId,
+    periods: [periodNow(turn, planId)],
+  });
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
   const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
   const late = snapshot
@@ -70,7 +74,11 @@ export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> 
   const planId = await defaultPlanId(turn.deps.store);
   const plan = findPlan(turn.deps.database.sqlite, planId);
   const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
+  const snapshot = await new Snapshot(turn.deps.store).load({
+    shared: true,
+    plan: planId,
+    periods: [period],
+  });
   const names = snapshot.agencyNames();
   const states = completeness(
     requiredByAgency(snapshot.work(planId)),
@@ -135,7 +143,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const planId = await defaultPlanId(turn.deps.store);
   const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
-  turn.deps.outbox.add(
+  await turn.deps.outbox.add(
     focal.map((f) => ({
       dedupeKey: recipientKey(manualKey(agency.id, stamp), f.id, f.chat),
       chatId: f.chat,
@@ -183,7 +191,7 @@ export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );
-  const names = new Snapshot(turn.deps.database.sqlite).agencyNames();
+  const names = await turn.deps.store.snapshot.agencyNames();
   return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
 }
 

@@ -59,10 +59,10 @@ export async function digestCommand(turn: Turn): Promise<Reply[]> {
   const scope: DigestScope = (await turn.deps.store.chats.subscription(turn.incoming.chatId)) ?? {
     kind: "plan",
   };
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
+  const snapshot = await new Snapshot(turn.deps.store).load({ shared: true });
   const rules = turn.deps.rules(planId);
   const day = turn.deps.calendar.localDate(turn.now);
-  const model = buildDigest(snapshot, turn.deps.database.sqlite, planId, scope, day, rules);
+  const model = await buildDigest(snapshot, turn.deps.store, planId, scope, day, rules);
   const names = snapshot.agencyNames();
   const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
   if (!turn.deps.capabilitiesOf(turn.incoming.chatId).photos) return [{ text }];

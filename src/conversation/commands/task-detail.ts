@@ -20,9 +20,9 @@ export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const task = await store.catalog.liveTask(ref);
   if (!task) throw new UserError("err-task-unknown", { ref });
   const leads = await store.catalog.taskLeadNames(task.id);
-  const snapshot = new Snapshot(turn.deps.database.sqlite);
-  const names = snapshot.agencyNames();
   const planId = await defaultPlanId(turn.deps.store);
+  const snapshot = await new Snapshot(turn.deps.store).load({ shared: true, plan: planId });
+  const names = snapshot.agencyNames();
   const assigned = snapshot.work(planId).filter((w) => w.taskId === task.id && w.role === "lead");
   const open = assigned
     .filter((w) => !isClosed(w))

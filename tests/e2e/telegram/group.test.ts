@@ -70,8 +70,10 @@ describe("a subscribed group", () => {
     expect(chat.u).not.toBeNull();
     // The next Monday's digest does not go to the group.
     await t.app.runner.tick(new Date("2026-12-14T08:00:00+07:00"));
-    const toGroup = () => t.core.outbox.list().filter((m) => m.chatId === "tg:-500");
-    expect(toGroup().map((m) => m.dedupeKey)).toEqual(["digest:2026-12-07:gia-lai-de-an-06-2026:tg:-500"]);
+    const toGroup = async () => (await t.core.outbox.list()).filter((m) => m.chatId === "tg:-500");
+    expect((await toGroup()).map((m) => m.dedupeKey)).toEqual([
+      "digest:2026-12-07:gia-lai-de-an-06-2026:tg:-500",
+    ]);
 
     // Added back and subscribed again, the group gets the digest again.
     t.emulator.addedToGroup(team, coordinator.user);

@@ -145,9 +145,8 @@ describe("the Zalo channel", () => {
     expect(emulator.stats().rejected429).toBe(3);
     // The platform has the messages a moment before the worker records them as sent.
     await until(
-      () =>
-        app.deps.outbox
-          .list()
+      async () =>
+        (await app.deps.outbox.list())
           .filter((m) => m.chatId.startsWith("zalo:"))
           .every((m) => m.state === "sent"),
       "every reminder recorded as sent",
