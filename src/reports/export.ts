@@ -26,6 +26,6 @@ export async function exportSynthesis(
   deps: SynthesisDeps,
   opts: SynthesisOptions & { format: ExportFormat },
 ): Promise<{ model: SynthesisModel; data: Buffer }> {
-  const model = buildSynthesis(deps, opts);
+  const model = await buildSynthesis(deps, opts);
   return { model, data: await renderSynthesis(model, opts.format) };
 }

@@ -5,9 +5,9 @@ import { HEADERS } from "../../src/reports/labels.ts";
 import { buildSynthesis } from "../../src/reports/synthesis.ts";
 import { LINK, NOW, PERIOD, reportsFixture, TRICKY } from "./fixture.ts";
 
-describe("the csv export", () => {
+describe("the csv export", async () => {
   const fx = reportsFixture();
-  const csv = renderCsv(buildSynthesis(fx.core, { period: PERIOD, now: NOW }));
+  const csv = renderCsv(await buildSynthesis(fx.core, { period: PERIOD, now: NOW }));
 
   it("is UTF-8 with a byte order mark and the tasks sheet's header", () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -23,9 +23,9 @@ async function documentXml(buffer: Buffer): Promise<string> {
   return xml;
 }
 
-describe("the docx report", () => {
+describe("the docx report", async () => {
   const fx = reportsFixture();
-  const m = buildSynthesis(fx.core, { period: PERIOD, now: NOW });
+  const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const xml = renderDocx(m).then(documentXml);
 
   it("has the administrative header and the title", async () => {

@@ -3,9 +3,9 @@ import { UserError } from "../../src/errors.ts";
 import { buildSynthesis } from "../../src/reports/synthesis.ts";
 import { LINK, NOW, PERIOD, reportsFixture, TRICKY } from "./fixture.ts";
 
-describe("the monthly synthesis", () => {
+describe("the monthly synthesis", async () => {
   const fx = reportsFixture();
-  const m = buildSynthesis(fx.core, { period: PERIOD, now: NOW });
+  const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const row = (agency: string, ref: string) => {
     const r = m.tasks.find((t) => t.agencyId === agency && t.ref === ref);
     if (!r) throw new Error(`no row ${agency} ${ref}`);
@@ -90,22 +90,24 @@ describe("the monthly synthesis", () => {
     expect(m.targets.find((t) => t.ref === "I.1")?.latest).toBeNull();
   });
 
-  it("works for a month with no reports: every agency has not reported", () => {
-    const empty = buildSynthesis(fx.core, { period: "2026-07", now: NOW });
+  it("works for a month with no reports: every agency has not reported", async () => {
+    const empty = await buildSynthesis(fx.core, { period: "2026-07", now: NOW });
     expect(empty.tasks.every((t) => t.status === null && !t.reportedThisPeriod)).toBe(true);
     expect(empty.missing).toHaveLength(empty.agencies.length);
     expect(empty.totals).toMatchObject({ reported: 0, completeAgencies: 0, rate: 0 });
     expect(empty.targets.every((t) => t.latest === null)).toBe(true);
   });
 
-  it("refuses a future month and text that is not a month", () => {
+  it("refuses a future month and text that is not a month", async () => {
     for (const value of ["2027-01", "abc", "2026-13", "2026-1"]) {
       const call = () => buildSynthesis(fx.core, { period: value, now: NOW });
-      expect(call).toThrow(UserError);
-      expect(call).toThrow(expect.objectContaining({ key: "err-export-month", args: { value } }));
+      await expect(call()).rejects.toThrow(UserError);
+      await expect(call()).rejects.toThrow(
+        expect.objectContaining({ key: "err-export-month", args: { value } }),
+      );
     }
-    expect(() => buildSynthesis(fx.core, { period: "2026-12", now: NOW })).not.toThrow();
-    expect(() => buildSynthesis(fx.core, { period: PERIOD, now: NOW, planId: "nope" })).toThrow(
+    await expect(buildSynthesis(fx.core, { period: "2026-12", now: NOW })).resolves.toBeDefined();
+    await expect(buildSynthesis(fx.core, { period: PERIOD, now: NOW, planId: "nope" })).rejects.toThrow(
       expect.objectContaining({ key: "err-plan-unknown" }),
     );
   });

@@ -19,9 +19,9 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
 
-describe("the xlsx export", () => {
+describe("the xlsx export", async () => {
   const fx = reportsFixture();
-  const m = buildSynthesis(fx.core, { period: PERIOD, now: NOW });
+  const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const file = renderXlsx(m).then(open);
 
   it("has the four sheets with Vietnamese headers, a frozen header row and filters", async () => {
@@ -103,7 +103,7 @@ describe("the xlsx export", () => {
   });
 
   it("exports a month with no reports, every agency not reported", async () => {
-    const wb = await open(await renderXlsx(buildSynthesis(fx.core, { period: "2026-07", now: NOW })));
+    const wb = await open(await renderXlsx(await buildSynthesis(fx.core, { period: "2026-07", now: NOW })));
     expect(sheet(wb, "Chưa báo cáo").rowCount).toBe(1 + 153);
     const statuses = new Set(sheet(wb, "Nhiệm vụ").getColumn(7).values.slice(2));
     expect([...statuses]).toEqual(["Chưa báo cáo"]);

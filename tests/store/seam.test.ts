@@ -70,8 +70,6 @@ const NOT_YET: string[] = [
   "people/chat-move.ts",
   "people/contacts.ts",
   "people/subscriptions.ts",
-  "reports/synthesis-queries.ts",
-  "reports/synthesis.ts",
 ];
 
 function files(dir: string): string[] {

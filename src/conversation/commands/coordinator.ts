@@ -12,7 +12,7 @@ import type { Reply } from "../../messages.ts";
 import { reachableChats } from "../../people/reachable.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
 import { checkReportMonth } from "../../reports/months.ts";
-import { findPlan } from "../../reports/synthesis-queries.ts";
+import { pickPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
@@ -70,9 +70,9 @@ export function overdueCommand(turn: Turn, arg: string): Reply[] {
 export function missingCommand(turn: Turn, arg: string): Reply[] {
   const day = today(turn);
   const planId = defaultPlanId(turn.deps.database.db);
-  const plan = findPlan(turn.deps.database.sqlite, planId);
-  const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
   const snapshot = new Snapshot(turn.deps.database.sqlite);
+  const plan = pickPlan(snapshot.plans(), planId);
+  const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
   const names = snapshot.agencyNames();
   const states = completeness(
     requiredByAgency(snapshot.work(planId)),
