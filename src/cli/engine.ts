@@ -14,7 +14,7 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
     .option("--at <instant>", ctx.t("cli-tick-at"))
     .action(async (o: { at?: string }) => {
       const at = o.at ? parseInstant(o.at) : new Date();
-      const core = ctx.core();
+      const core = await ctx.core();
       const result = runTick(core, at);
       const rows = core.outbox.list({ ids: result.ids });
       for (const r of rows)
@@ -51,16 +51,17 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
     .option("--state <state>", outboxStates.join(" | "))
     .option("--since <instant>", ctx.t("cli-outbox-since"))
     .option("--json", ctx.t("cli-opt-json"))
-    .action((o: { state?: string; since?: string; json?: boolean }) => {
+    .action(async (o: { state?: string; since?: string; json?: boolean }) => {
       if (o.state && !(outboxStates as readonly string[]).includes(o.state)) {
         throw new UserError("err-state", { value: o.state, states: outboxStates.join(", ") });
       }
       const since = o.since
         ? parseInstant(o.since.length === 10 ? `${o.since}T00:00:00+07:00` : o.since)
         : undefined;
-      const rows = ctx
-        .core()
-        .outbox.list({ state: o.state as OutboxState | undefined, since: since?.toISOString() });
+      const rows = (await ctx.core()).outbox.list({
+        state: o.state as OutboxState | undefined,
+        since: since?.toISOString(),
+      });
       if (o.json) {
         const out = rows.map((r) => ({
           id: r.id,
