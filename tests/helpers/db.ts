@@ -67,13 +67,17 @@ const seed = await (async () => {
 
 /** A database holding the shipped agencies and the shipped plan. */
 export function seededDatabase() {
-  const db = openTemp(seededCopy());
+  const db = openTemp(copySeed("test.db"));
   return { ...db, planId: seed.planId };
 }
 
 /** A fresh copy of a database seeded with the shipped agencies and plan. */
 export function seededCopy(): string {
-  const path = join(tempDir(), "app.db");
+  return copySeed("app.db");
+}
+
+function copySeed(name: string): string {
+  const path = join(tempDir(), name);
   copyFileSync(seed.path, path);
   return path;
 }
