@@ -5,9 +5,8 @@ import { adapterDefinitions } from "./channels/registry.ts";
 import type { Config } from "./config.ts";
 import { ConversationRouter } from "./conversation/router.ts";
 import type { ConversationDeps } from "./conversation/types.ts";
-import { buildCore, type Core, conversationDeps } from "./core.ts";
+import { type Core, conversationDeps, startCore } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
-import { plans } from "./db/schema.ts";
 import { chatUnreachable } from "./engine/notices.ts";
 import { type HttpServer, startHttpServer } from "./http/server.ts";
 import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
@@ -47,7 +46,7 @@ export class RedisUnavailable extends Error {}
  */
 export async function startApp(config: Config, log: Logger, io: AppIO = {}): Promise<App> {
   await checkRedis(config);
-  const { core, background } = openCore(config, log);
+  const { core, background } = await openCore(config, log);
   const deps = conversationDeps(core, io.now);
   const router = new ConversationRouter(deps, log);
   measureUpdates(router);
@@ -92,10 +91,10 @@ async function checkRedis(config: Config): Promise<void> {
 }
 
 /** The core on its database, the shipped plan on a first start, and the database's chores. */
-function openCore(config: Config, log: Logger) {
-  const core = buildCore(config);
-  if (core.database.db.select().from(plans).all().length === 0) {
-    const s = importPlanFile(core.database.db, config.PLAN_FILE);
+async function openCore(config: Config, log: Logger) {
+  const core = await startCore(config);
+  if ((await core.store.catalog.planId()) === undefined) {
+    const s = await importPlanFile(core.store, config.PLAN_FILE);
     log.info({ plan: s.planId, tasks: s.tasks.added, targets: s.targets.added }, "imported the shipped plan");
   }
   const checkpointer = startCheckpointer(core.sqlite, {
@@ -143,7 +142,7 @@ interface Running {
   adapters: Adapter[];
   runner: EngineRunner;
   core: Core;
-  background: ReturnType<typeof openCore>["background"];
+  background: Awaited<ReturnType<typeof openCore>>["background"];
 }
 
 /**

@@ -26,8 +26,11 @@ export interface Core extends EngineDeps {
   database: Database_;
 }
 
+/**
+ * The core on a database that already holds its agency directory (tests seed theirs); the
+ * service and the CLI start with startCore, which loads the shipped one into a fresh database.
+ */
 export function buildCore(config: Config, database: Database_ = openDatabase(config.DB_PATH)): Core {
-  ensureDefaultAgencies(database.db, config.AGENCY_FILES);
   const rulesFile = loadRulesFile(config.RULES_FILE);
   const store = openStore(sqliteQ(database.db, database.sqlite));
   return {
@@ -42,6 +45,13 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
     capabilitiesOf,
     drawChart: chartFileWriter(join(dirname(resolve(config.DB_PATH)), "charts")),
   };
+}
+
+/** The core, with the shipped agency directory loaded if the database has none. */
+export async function startCore(config: Config, database?: Database_): Promise<Core> {
+  const core = buildCore(config, database);
+  await ensureDefaultAgencies(core.store, config.AGENCY_FILES);
+  return core;
 }
 
 /**

@@ -4,12 +4,11 @@ import { Session } from "node:inspector/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
 import { importPlanFile } from "../../src/catalog/plan-import.ts";
 import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
-import { buildCore, conversationDeps } from "../../src/core.ts";
+import { conversationDeps, startCore } from "../../src/core.ts";
 import { startCheckpointer } from "../../src/db/checkpointer.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -40,9 +39,8 @@ async function once(reports: number) {
   try {
     const config = loadConfig({ DB_PATH: join(dir, "r.db"), LOG_LEVEL: "silent" });
     const database = openDatabase(config.DB_PATH);
-    ensureDefaultAgencies(database.db, config.AGENCY_FILES);
-    importPlanFile(database.db, config.PLAN_FILE);
-    const core = buildCore(config, database);
+    const core = await startCore(config, database);
+    await importPlanFile(core.store, config.PLAN_FILE);
     const checkpointer = startCheckpointer(database.sqlite); // as the service runs it
     const agencies = (
       core.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {

@@ -1,18 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { count, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/connection.ts";
-import {
-  type AgencyKind,
-  agencies,
-  agencyGroups,
-  agencyKinds,
-  aliases,
-  groupMembers,
-  plans,
-} from "../db/schema.ts";
+import { type AgencyKind, agencyKinds } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import { syncAssignments } from "./assignments.ts";
+import type { Store } from "../store/index.ts";
 import { aliasKey } from "./gazetteer.ts";
 
 export interface AgencyRow {
@@ -68,62 +58,49 @@ export interface AgencyImportSummary {
 }
 
 /**
- * Upserts agencies and groups, replaces their aliases and memberships, and re-expands assignments.
- * `clearGroups` empties those groups first, so the rows define their whole membership.
+ * Upserts agencies and groups, replaces their aliases and memberships, and re-expands assignments,
+ * in one transaction. `clearGroups` empties those groups first, so the rows define their whole
+ * membership.
  */
 export function importAgencies(
-  db: Db,
+  store: Store,
   rows: AgencyRow[],
   file: string,
   opts: { clearGroups?: string[] } = {},
-): AgencyImportSummary {
-  return db.transaction((tx) => {
-    for (const groupId of opts.clearGroups ?? [])
-      tx.delete(groupMembers).where(eq(groupMembers.groupId, groupId)).run();
+): Promise<AgencyImportSummary> {
+  return store.transaction(async (tx) => {
+    const { catalog } = tx;
+    for (const groupId of opts.clearGroups ?? []) await catalog.clearGroupMembers(groupId);
     const groups = rows.filter((r) => r.kind === "group");
     const members = rows.filter((r) => r.kind !== "group");
-    for (const row of groups) {
-      tx.insert(agencyGroups)
-        .values({ id: row.id, name: row.name })
-        .onConflictDoUpdate({ target: agencyGroups.id, set: { name: row.name } })
-        .run();
-      tx.delete(aliases).where(eq(aliases.groupId, row.id)).run();
-    }
+    for (const row of groups) await catalog.replaceGroup({ id: row.id, name: row.name });
+    for (const row of members)
+      await catalog.replaceAgency({ id: row.id, name: row.name, kind: row.kind as AgencyKind });
+    for (const row of groups) await claimAliases(tx, file, row, { groupId: row.id });
     for (const row of members) {
-      const kind = row.kind as AgencyKind;
-      tx.insert(agencies)
-        .values({ id: row.id, name: row.name, kind })
-        // Loaded from the operator's directory: an agency created for review is reviewed now.
-        .onConflictDoUpdate({ target: agencies.id, set: { name: row.name, kind, needsReview: false } })
-        .run();
-      tx.delete(aliases).where(eq(aliases.agencyId, row.id)).run();
-      tx.delete(groupMembers).where(eq(groupMembers.agencyId, row.id)).run();
-    }
-    for (const row of groups) claimAliases(tx, file, row, { groupId: row.id });
-    for (const row of members) {
-      claimAliases(tx, file, row, { agencyId: row.id });
+      await claimAliases(tx, file, row, { agencyId: row.id });
       for (const groupId of row.groups) {
-        if (!tx.select().from(agencyGroups).where(eq(agencyGroups.id, groupId)).get()) {
+        if (!(await catalog.groupExists(groupId)))
           throw new UserError("err-csv-row", { file, line: row.line, reason: `group "${groupId}"` });
-        }
-        tx.insert(groupMembers).values({ groupId, agencyId: row.id }).run();
+        await catalog.addMember(groupId, row.id);
       }
     }
-    for (const plan of tx.select({ id: plans.id }).from(plans).all()) syncAssignments(tx, plan.id);
+    for (const planId of await catalog.planIds())
+      await catalog.syncAssignments(planId, new Date().toISOString());
     return { agencies: members.length, groups: groups.length };
   });
 }
 
 /** Gives the row's name and aliases to their owner; a name another owner holds stops the import. */
-function claimAliases(
-  tx: DbOrTx,
+async function claimAliases(
+  store: Store,
   file: string,
   row: AgencyRow,
   owner: { agencyId?: string; groupId?: string },
-): void {
+): Promise<void> {
   for (const alias of new Set([row.name, ...row.aliases])) {
     const key = aliasKey(alias);
-    const taken = tx.select().from(aliases).where(eq(aliases.key, key)).get();
+    const taken = await store.catalog.aliasByKey(key);
     if (
       taken &&
       (taken.agencyId ?? undefined) === owner.agencyId &&
@@ -139,26 +116,28 @@ function claimAliases(
         reason: `"${alias}" already names ${other}`,
       });
     }
-    tx.insert(aliases)
-      .values({ key, alias, agencyId: owner.agencyId ?? null, groupId: owner.groupId ?? null })
-      .run();
+    await store.catalog.insertAlias({
+      key,
+      alias,
+      agencyId: owner.agencyId ?? null,
+      groupId: owner.groupId ?? null,
+    });
   }
 }
 
-export function importAgenciesFile(db: Db, file: string): AgencyImportSummary {
+export async function importAgenciesFile(store: Store, file: string): Promise<AgencyImportSummary> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
     throw new UserError("err-file-read", { file });
   }
-  return importAgencies(db, parseAgenciesCsv(text, file), file);
+  return importAgencies(store, parseAgenciesCsv(text, file), file);
 }
 
 /** The shipped gazetteer, loaded on first use so that a fresh database can import the plan. */
-export function ensureDefaultAgencies(db: Db, files: string[]): boolean {
-  const row = db.select({ n: count() }).from(agencies).get();
-  if ((row?.n ?? 0) > 0) return false;
-  for (const file of files) importAgenciesFile(db, file);
+export async function ensureDefaultAgencies(store: Store, files: string[]): Promise<boolean> {
+  if ((await store.catalog.agencyCount()) > 0) return false;
+  for (const file of files) await importAgenciesFile(store, file);
   return true;
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/connection.ts";
 import { agencies, aliases } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import type { Store } from "../store/index.ts";
 import { aliasKey } from "./gazetteer.ts";
 
 /**
@@ -19,7 +20,26 @@ export function findAgency(db: DbOrTx, query: string) {
     const agency = db.select().from(agencies).where(eq(agencies.id, alias.agencyId)).get();
     if (agency) return agency;
   }
-  const all = db.select().from(agencies).all();
+  return byPart(db.select().from(agencies).all(), q, key);
+}
+
+/**
+ * The same lookup through the store. findAgency stays for the conversation and people code
+ * until it moves to the store (issue 13), then goes.
+ */
+export async function lookupAgency(store: Store, query: string) {
+  const q = query.trim();
+  const byId = await store.catalog.agency(q);
+  if (byId) return byId;
+  const key = aliasKey(q);
+  if (!key) throw new UserError("err-agency-unknown", { agency: q });
+  const byAlias = await store.catalog.agencyByAlias(key);
+  if (byAlias) return byAlias;
+  return byPart(await store.catalog.agencies(), q, key);
+}
+
+/** The one agency whose name (or id) holds the typed part, or why there is none. */
+function byPart<A extends { id: string; name: string }>(all: A[], q: string, key: string): A {
   const matches = all.filter((a) => aliasKey(a.name).includes(key) || a.id.includes(key.replace(/ /g, "-")));
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) {

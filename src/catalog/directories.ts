@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import type { Db } from "../db/connection.ts";
 import { UserError } from "../errors.ts";
+import type { Store } from "../store/index.ts";
 import { foldAccents, slugify } from "../text/normalize.ts";
 import {
   type AgencyImportSummary,
@@ -123,14 +123,14 @@ function communeRows(list: CommuneRecord[]): AgencyRow[] {
 }
 
 /** Loads (or refreshes) a province's directory into the database and re-expands assignments. */
-export function loadProvinceDirectory(
-  db: Db,
+export async function loadProvinceDirectory(
+  store: Store,
   dir: string,
   query: string,
-): AgencyImportSummary & { province: Province } {
+): Promise<AgencyImportSummary & { province: Province }> {
   const province = findProvince(dir, query);
   const rows = provinceRows(dir, province);
   // One province per database: another province's units leave "UBND các xã, phường" (they stay
   // as agencies, since reports may point at them).
-  return { ...importAgencies(db, rows, province.name, { clearGroups: ["communes"] }), province };
+  return { ...(await importAgencies(store, rows, province.name, { clearGroups: ["communes"] })), province };
 }

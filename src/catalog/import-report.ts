@@ -1,6 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
-import type { Tx } from "../db/connection.ts";
-import { agencies, assignments, tasks } from "../db/schema.ts";
+import type { Store } from "../store/index.ts";
 import type { ParsedPlan, UnknownName } from "./plan-parser.ts";
 
 /** What a coordinator checks before saying yes to an import (`plan import --dry-run`). */
@@ -18,7 +16,12 @@ export interface ImportReport {
   top: { id: string; name: string; count: number }[];
 }
 
-export function buildReport(tx: Tx, planId: string, parsed: ParsedPlan, created: string[]): ImportReport {
+export async function buildReport(
+  store: Store,
+  planId: string,
+  parsed: ParsedPlan,
+  created: string[],
+): Promise<ImportReport> {
   const perSection = (annex: "targets" | "tasks", list: { section: string }[]) =>
     parsed.sections
       .filter((s) => s.annex === annex)
@@ -35,17 +38,7 @@ export function buildReport(tx: Tx, planId: string, parsed: ParsedPlan, created:
     for (const p of [...t.leads, ...t.partners]) named.add(p.agencyId ?? `group:${p.groupId}`);
   for (const t of parsed.targets) for (const p of t.trackers) named.add(p.agencyId ?? `group:${p.groupId}`);
   const createdSet = new Set(created);
-  const n = count(assignments.id);
-  const top = tx
-    .select({ id: agencies.id, name: agencies.name, count: n })
-    .from(assignments)
-    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-    .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
-    .where(and(eq(tasks.planId, planId), isNull(assignments.archivedAt), isNull(tasks.archivedAt)))
-    .groupBy(agencies.id)
-    .orderBy(desc(n), agencies.id)
-    .limit(5)
-    .all();
+  const top = await store.catalog.topAgencies(planId, 5);
   return {
     sections: [...perSection("targets", parsed.targets), ...perSection("tasks", parsed.tasks)],
     deadlineKinds,

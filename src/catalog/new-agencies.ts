@@ -1,8 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
-import { eq } from "drizzle-orm";
-import type { Tx } from "../db/connection.ts";
-import { agencies, aliases } from "../db/schema.ts";
+import type { Store } from "../store/index.ts";
 import { slugify } from "../text/normalize.ts";
 import { aliasKey } from "./gazetteer.ts";
 import type { UnknownName } from "./plan-parser.ts";
@@ -12,17 +10,12 @@ import type { UnknownName } from "./plan-parser.ts";
  * coordinator can start the same day and tidy the directory later (`agencies import`).
  * Returns their ids.
  */
-export function createAgencies(tx: Tx, unknown: UnknownName[]): string[] {
+export async function createAgencies(store: Store, unknown: UnknownName[]): Promise<string[]> {
   const created: string[] = [];
   for (const name of new Set(unknown.map((u) => u.name))) {
-    const key = aliasKey(name);
-    if (tx.select().from(aliases).where(eq(aliases.key, key)).get()) continue;
     const base = slugify(name).slice(0, 60) || "co-quan";
-    let id = base;
-    for (let k = 2; tx.select().from(agencies).where(eq(agencies.id, id)).get(); k++) id = `${base}-${k}`;
-    tx.insert(agencies).values({ id, name, kind: "other", needsReview: true }).run();
-    tx.insert(aliases).values({ key, alias: name, agencyId: id }).run();
-    created.push(id);
+    const id = await store.catalog.createReviewAgency({ name, key: aliasKey(name), base });
+    if (id) created.push(id);
   }
   return created;
 }

@@ -1,11 +1,8 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
-import { and, count, eq, isNull } from "drizzle-orm";
-import type { Db, Tx } from "../db/connection.ts";
-import { aliases, targets, tasks } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import type { Store } from "../store/index.ts";
 import { slugify } from "../text/normalize.ts";
-import { syncAssignments } from "./assignments.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { buildReport, type ImportReport } from "./import-report.ts";
 import { createAgencies } from "./new-agencies.ts";
@@ -37,8 +34,8 @@ export interface ImportOptions {
   allowArchive?: boolean;
 }
 
-export function loadGazetteer(db: Db | Tx): Gazetteer {
-  return new Gazetteer(db.select().from(aliases).all());
+export async function loadGazetteer(store: Store): Promise<Gazetteer> {
+  return new Gazetteer(await store.catalog.aliasRows());
 }
 
 export function planIdFor(file: string): string {
@@ -46,29 +43,34 @@ export function planIdFor(file: string): string {
 }
 
 /** Reads a text or Markdown plan file and imports it; see importPlan. */
-export function importPlanFile(db: Db, file: string, planId = planIdFor(file), opts: ImportOptions = {}) {
-  return importSource(db, readTextSource(file), { planId, sourceName: basename(file) }, opts);
-}
-
-/** Reads a plan file of any supported format (.docx, .xlsx, text, Markdown) and imports it. */
-export async function importAnyPlanFile(
-  db: Db,
+export function importPlanFile(
+  store: Store,
   file: string,
   planId = planIdFor(file),
   opts: ImportOptions = {},
 ) {
-  return importSource(db, await readPlanSource(file), { planId, sourceName: basename(file) }, opts);
+  return importSource(store, readTextSource(file), { planId, sourceName: basename(file) }, opts);
+}
+
+/** Reads a plan file of any supported format (.docx, .xlsx, text, Markdown) and imports it. */
+export async function importAnyPlanFile(
+  store: Store,
+  file: string,
+  planId = planIdFor(file),
+  opts: ImportOptions = {},
+) {
+  return importSource(store, await readPlanSource(file), { planId, sourceName: basename(file) }, opts);
 }
 
 /** Imports a plan given as text (tab-separated export or Markdown). */
 export function importPlan(
-  db: Db,
+  store: Store,
   input: { planId: string; text: string; sourceName: string },
   opts: ImportOptions = {},
   now = new Date().toISOString(),
-): PlanImportSummary {
+): Promise<PlanImportSummary> {
   const source = { items: readText(input.text), bytes: Buffer.from(input.text, "utf8") };
-  return importSource(db, source, input, opts, now);
+  return importSource(store, source, input, opts, now);
 }
 
 class DryRun extends Error {
@@ -78,17 +80,17 @@ class DryRun extends Error {
 }
 
 /**
- * Parses first, then writes in one synchronous transaction: a document that fails anywhere,
- * an import the guard refuses, and a dry run all leave the database exactly as it was.
+ * Parses first, then writes in one transaction: a document that fails anywhere, an import the
+ * guard refuses, and a dry run all leave the database exactly as it was.
  */
-export function importSource(
-  db: Db,
+export async function importSource(
+  store: Store,
   source: PlanSource,
   input: { planId: string; sourceName: string },
   opts: ImportOptions = {},
   now = new Date().toISOString(),
-): PlanImportSummary {
-  let parsed = parse(db, source.items, input.sourceName, opts);
+): Promise<PlanImportSummary> {
+  let parsed = await parse(store, source.items, input.sourceName, opts);
   if (parsed.unknown.length > 0 && !opts.newAgencies && !opts.dryRun) {
     const names = [...new Set(parsed.unknown.map((u) => u.name))];
     throw new UserError("err-plan-unknown-agencies", {
@@ -100,23 +102,23 @@ export function importSource(
   }
   const hash = createHash("sha256").update(source.bytes).digest("hex");
   try {
-    return db.transaction((tx) => {
+    return await store.transaction(async (tx) => {
       const { planId } = input;
-      const live = liveCounts(tx, planId);
+      const live = await tx.catalog.liveCounts(planId);
       const unknown = parsed.unknown;
       let created: string[] = [];
       if (unknown.length > 0 && opts.newAgencies) {
-        created = createAgencies(tx, unknown);
-        parsed = { ...parse(tx, source.items, input.sourceName, opts), unknown };
+        created = await createAgencies(tx, unknown);
+        parsed = { ...(await parse(tx, source.items, input.sourceName, opts)), unknown };
       }
-      const counts = writePlan(tx, { planId, sourceName: input.sourceName, hash }, parsed, now);
+      const counts = await writePlan(tx, { planId, sourceName: input.sourceName, hash }, parsed, now);
       if (!opts.allowArchive) guard(input.sourceName, live, parsed, counts);
-      syncAssignments(tx, planId, now);
+      await tx.catalog.syncAssignments(planId, now);
       const summary: PlanImportSummary = {
         planId,
         title: parsed.title,
         ...counts,
-        report: buildReport(tx, planId, parsed, created),
+        report: await buildReport(tx, planId, parsed, created),
         dryRun: opts.dryRun === true,
       };
       if (opts.dryRun) throw new DryRun(summary);
@@ -128,9 +130,15 @@ export function importSource(
   }
 }
 
-function parse(db: Db | Tx, items: SourceItem[], file: string, opts: ImportOptions): ParsedPlan {
+async function parse(
+  store: Store,
+  items: SourceItem[],
+  file: string,
+  opts: ImportOptions,
+): Promise<ParsedPlan> {
+  const gazetteer = await loadGazetteer(store);
   try {
-    return parsePlan(items, loadGazetteer(db), { strict: opts.strict });
+    return parsePlan(items, gazetteer, { strict: opts.strict });
   } catch (e) {
     if (e instanceof PlanFormatError) {
       throw new UserError(`plan-format-${e.reason}`, {
@@ -142,16 +150,6 @@ function parse(db: Db | Tx, items: SourceItem[], file: string, opts: ImportOptio
     }
     throw e;
   }
-}
-
-function liveCounts(tx: Tx, planId: string) {
-  const n = (table: typeof tasks | typeof targets) =>
-    tx
-      .select({ n: count() })
-      .from(table)
-      .where(and(eq(table.planId, planId), isNull(table.archivedAt)))
-      .get()?.n ?? 0;
-  return { tasks: n(tasks), targets: n(targets) };
 }
 
 /**

@@ -1,62 +1,33 @@
-import { and, eq, isNull } from "drizzle-orm";
-import type { Tx } from "../db/connection.ts";
-import { plans, sections, targets, targetTrackers, taskLeads, taskPartners, tasks } from "../db/schema.ts";
-import type { Party } from "./gazetteer.ts";
+import type { Store } from "../store/index.ts";
 import type { ParsedPlan } from "./plan-parser.ts";
 import { type ItemCounts, reconcile } from "./reconcile.ts";
 
 /**
- * Writes a parsed plan inside the caller's transaction. Tasks and targets are matched by ref,
- * updated in place, and archived (never deleted) when they disappear from the document.
+ * Writes a parsed plan inside the caller's transaction (`store` is the one it hands out). Tasks
+ * and targets are matched by ref, updated in place, and archived (never deleted) when they
+ * disappear from the document.
  */
-export function writePlan(
-  tx: Tx,
+export async function writePlan(
+  store: Store,
   input: { planId: string; sourceName: string; hash: string },
   parsed: ParsedPlan,
   now: string,
-): { tasks: ItemCounts; targets: ItemCounts } {
+): Promise<{ tasks: ItemCounts; targets: ItemCounts }> {
   const { planId } = input;
-  tx.insert(plans)
-    .values({
-      id: planId,
-      title: parsed.title,
-      sourceName: input.sourceName,
-      contentHash: input.hash,
-      importedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: plans.id,
-      set: { title: parsed.title, sourceName: input.sourceName, contentHash: input.hash, importedAt: now },
-    })
-    .run();
-  const sectionIds = new Map<string, number>();
-  for (const s of parsed.sections) {
-    const row = tx
-      .insert(sections)
-      .values({ planId, ...s })
-      .onConflictDoUpdate({
-        target: [sections.planId, sections.annex, sections.numeral],
-        set: { title: s.title, position: s.position },
-      })
-      .returning({ id: sections.id })
-      .get();
-    sectionIds.set(`${s.annex}:${s.numeral}`, row.id);
-  }
-  return {
-    tasks: importTasks(tx, planId, parsed, sectionIds, now),
-    targets: importTargets(tx, planId, parsed, sectionIds, now),
-  };
-}
-
-type PartyTable = typeof taskLeads | typeof taskPartners;
-
-function writeParties(tx: Tx, table: PartyTable, taskId: number, parties: Party[]): void {
-  tx.delete(table).where(eq(table.taskId, taskId)).run();
-  parties.forEach((p, position) => {
-    tx.insert(table)
-      .values({ taskId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
-      .run();
+  await store.catalog.upsertPlan({
+    id: planId,
+    title: parsed.title,
+    sourceName: input.sourceName,
+    contentHash: input.hash,
+    importedAt: now,
   });
+  const sectionIds = new Map<string, number>();
+  for (const s of parsed.sections)
+    sectionIds.set(`${s.annex}:${s.numeral}`, await store.catalog.upsertSection({ planId, ...s }));
+  return {
+    tasks: await importTasks(store, planId, parsed, sectionIds, now),
+    targets: await importTargets(store, planId, parsed, sectionIds, now),
+  };
 }
 
 const partiesKey = (ps: { agencyId?: string | null; groupId?: string | null }[]) =>
@@ -79,16 +50,17 @@ function placement(
   };
 }
 
-function importTasks(
-  tx: Tx,
+async function importTasks(
+  store: Store,
   planId: string,
   parsed: ParsedPlan,
   sectionIds: Map<string, number>,
   now: string,
 ) {
-  const stored = (table: PartyTable, taskId: number) =>
-    partiesKey(tx.select().from(table).where(eq(table.taskId, taskId)).orderBy(table.position).all());
-  return reconcile(tx.select().from(tasks).where(eq(tasks.planId, planId)).all(), parsed.tasks, {
+  const { catalog } = store;
+  const stored = async (role: "lead" | "partner", taskId: number) =>
+    partiesKey(await catalog.taskParties(role, taskId));
+  return reconcile(await catalog.planTasks(planId), parsed.tasks, {
     values: (t) => ({
       ...placement(planId, "tasks", t, sectionIds),
       output: t.output,
@@ -104,34 +76,28 @@ function importTasks(
       notes: t.notes.length ? t.notes : null,
       archivedAt: null,
     }),
-    insert: (values) => tx.insert(tasks).values(values).returning({ id: tasks.id }).get().id,
-    update: (id, values) => tx.update(tasks).set(values).where(eq(tasks.id, id)).run(),
-    archive: (id) => tx.update(tasks).set({ archivedAt: now }).where(eq(tasks.id, id)).run(),
-    sameParts: (old, t) =>
-      stored(taskLeads, old.id) === partiesKey(t.leads) &&
-      stored(taskPartners, old.id) === partiesKey(t.partners),
-    writeParts: (id, t) => {
-      writeParties(tx, taskLeads, id, t.leads);
-      writeParties(tx, taskPartners, id, t.partners);
+    insert: (values) => catalog.insertTask(values),
+    update: (id, values) => catalog.updateTask(id, values),
+    archive: (id) => catalog.archiveTask(id, now),
+    sameParts: async (old, t) =>
+      (await stored("lead", old.id)) === partiesKey(t.leads) &&
+      (await stored("partner", old.id)) === partiesKey(t.partners),
+    writeParts: async (id, t) => {
+      await catalog.replaceTaskParties("lead", id, t.leads);
+      await catalog.replaceTaskParties("partner", id, t.partners);
     },
   });
 }
 
-function importTargets(
-  tx: Tx,
+async function importTargets(
+  store: Store,
   planId: string,
   parsed: ParsedPlan,
   sectionIds: Map<string, number>,
   now: string,
 ) {
-  const trackers = (targetId: number) =>
-    tx
-      .select()
-      .from(targetTrackers)
-      .where(eq(targetTrackers.targetId, targetId))
-      .orderBy(targetTrackers.position)
-      .all();
-  return reconcile(tx.select().from(targets).where(eq(targets.planId, planId)).all(), parsed.targets, {
+  const { catalog } = store;
+  return reconcile(await catalog.planTargets(planId), parsed.targets, {
     values: (t) => ({
       ...placement(planId, "targets", t, sectionIds),
       unit: t.unit,
@@ -144,22 +110,10 @@ function importTargets(
       otherYears: t.otherYears.length ? t.otherYears : null,
       archivedAt: null,
     }),
-    insert: (values) => tx.insert(targets).values(values).returning({ id: targets.id }).get().id,
-    update: (id, values) => tx.update(targets).set(values).where(eq(targets.id, id)).run(),
-    archive: (id) =>
-      tx
-        .update(targets)
-        .set({ archivedAt: now })
-        .where(and(eq(targets.id, id), isNull(targets.archivedAt)))
-        .run(),
-    sameParts: (old, t) => partiesKey(trackers(old.id)) === partiesKey(t.trackers),
-    writeParts: (targetId, t) => {
-      tx.delete(targetTrackers).where(eq(targetTrackers.targetId, targetId)).run();
-      t.trackers.forEach((p, position) => {
-        tx.insert(targetTrackers)
-          .values({ targetId, position, agencyId: p.agencyId ?? null, groupId: p.groupId ?? null })
-          .run();
-      });
-    },
+    insert: (values) => catalog.insertTarget(values),
+    update: (id, values) => catalog.updateTarget(id, values),
+    archive: (id) => catalog.archiveTarget(id, now),
+    sameParts: async (old, t) => partiesKey(await catalog.targetTrackers(old.id)) === partiesKey(t.trackers),
+    writeParts: (targetId, t) => catalog.replaceTargetTrackers(targetId, t.trackers),
   });
 }

@@ -15,12 +15,12 @@ interface Stored {
 
 export interface Reconciler<S extends Stored, I extends { ref: string }, V extends { position: number }> {
   values(item: I): V;
-  insert(values: V): number;
-  update(id: number, values: V): void;
-  archive(id: number): void;
+  insert(values: V): Promise<number>;
+  update(id: number, values: V): Promise<void>;
+  archive(id: number): Promise<void>;
   /** Whether what hangs off the row (leads, partners, trackers) already reads as the item says. */
-  sameParts(old: S, item: I): boolean;
-  writeParts(id: number, item: I): void;
+  sameParts(old: S, item: I): Promise<boolean>;
+  writeParts(id: number, item: I): Promise<void>;
 }
 
 /** True when every field we would write already holds that value. */
@@ -37,11 +37,11 @@ function sameFields(old: object, values: object): boolean {
  * is not an edit, but is written), archived ones revived, and refs no longer in the document
  * archived, never deleted.
  */
-export function reconcile<S extends Stored, I extends { ref: string }, V extends { position: number }>(
+export async function reconcile<S extends Stored, I extends { ref: string }, V extends { position: number }>(
   stored: S[],
   items: I[],
   r: Reconciler<S, I, V>,
-): ItemCounts {
+): Promise<ItemCounts> {
   const counts: ItemCounts = { added: 0, updated: 0, unchanged: 0, archived: 0 };
   const existing = new Map(stored.map((s) => [s.ref, s]));
   for (const item of items) {
@@ -50,19 +50,19 @@ export function reconcile<S extends Stored, I extends { ref: string }, V extends
     existing.delete(item.ref);
     let id: number;
     if (!old) {
-      id = r.insert(values);
+      id = await r.insert(values);
       counts.added++;
     } else {
       id = old.id;
-      const same = sameFields(old, { ...values, position: old.position }) && r.sameParts(old, item);
-      if (!same || old.position !== values.position) r.update(old.id, values);
+      const same = sameFields(old, { ...values, position: old.position }) && (await r.sameParts(old, item));
+      if (!same || old.position !== values.position) await r.update(old.id, values);
       counts[same ? "unchanged" : "updated"]++;
     }
-    r.writeParts(id, item);
+    await r.writeParts(id, item);
   }
   for (const gone of existing.values()) {
     if (gone.archivedAt) continue;
-    r.archive(gone.id);
+    await r.archive(gone.id);
     counts.archived++;
   }
   return counts;

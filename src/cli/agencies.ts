@@ -9,8 +9,8 @@ export function registerAgencyCommands(program: Command, ctx: CliContext): void 
   agencies
     .command("import <file>")
     .description(ctx.t("cli-agencies-import"))
-    .action((file: string) => {
-      const s = importAgenciesFile(ctx.database().db, file);
+    .action(async (file: string) => {
+      const s = await importAgenciesFile(ctx.store(), file);
       ctx.out(ctx.t("cli-agencies-imported", { agencies: s.agencies, groups: s.groups, file }));
     });
 
@@ -18,8 +18,8 @@ export function registerAgencyCommands(program: Command, ctx: CliContext): void 
     .command("list")
     .description(ctx.t("cli-agencies-list"))
     .option("--json", ctx.t("cli-opt-json"))
-    .action((opts: { json?: boolean }) => {
-      const rows = exportPlanAgencies(ctx.catalog().db);
+    .action(async (opts: { json?: boolean }) => {
+      const rows = exportPlanAgencies((await ctx.catalog()).db);
       if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
       const width = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows)

@@ -14,7 +14,7 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
     .option("--at <instant>", ctx.t("cli-tick-at"))
     .action(async (o: { at?: string }) => {
       const at = o.at ? parseInstant(o.at) : new Date();
-      const core = ctx.core();
+      const core = await ctx.core();
       const result = await runTick(core, at);
       const rows = await core.outbox.list({ ids: result.ids });
       for (const r of rows)
@@ -58,9 +58,10 @@ export function registerEngineCommands(program: Command, ctx: CliContext): void 
       const since = o.since
         ? parseInstant(o.since.length === 10 ? `${o.since}T00:00:00+07:00` : o.since)
         : undefined;
-      const rows = await ctx
-        .core()
-        .outbox.list({ state: o.state as OutboxState | undefined, since: since?.toISOString() });
+      const rows = await (await ctx.core()).outbox.list({
+        state: o.state as OutboxState | undefined,
+        since: since?.toISOString(),
+      });
       if (o.json) {
         const out = rows.map((r) => ({
           id: r.id,

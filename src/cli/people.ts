@@ -19,24 +19,24 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .requiredOption("--chat <chat>", ctx.t("cli-opt-chat"))
     .option("--name <name>", ctx.t("cli-opt-name"))
     .option("--lang <lang>", "vi | en", "vi")
-    .action((o: { agency: string; role: string; chat: string; name?: string; lang: string }) => {
-      const { db } = ctx.catalog();
+    .action(async (o: { agency: string; role: string; chat: string; name?: string; lang: string }) => {
+      const { db } = await ctx.catalog();
       const r = addContact(db, o);
       ctx.out(ctx.t(r.created ? "cli-contact-added" : "cli-contact-updated", { id: r.id, chat: o.chat }));
     });
   contacts
     .command("import <file>")
     .description(ctx.t("cli-contacts-import"))
-    .action((file: string) => {
-      const r = importContactsFile(ctx.catalog().db, file);
+    .action(async (file: string) => {
+      const r = importContactsFile((await ctx.catalog()).db, file);
       ctx.out(ctx.t("cli-contacts-imported", { created: r.created, updated: r.updated, file }));
     });
   contacts
     .command("list")
     .description(ctx.t("cli-contacts-list"))
     .option("--json", ctx.t("cli-opt-json"))
-    .action((o: { json?: boolean }) => {
-      const rows = listContacts(ctx.catalog().db);
+    .action(async (o: { json?: boolean }) => {
+      const rows = listContacts((await ctx.catalog()).db);
       if (o.json) return ctx.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return ctx.out(ctx.t("cli-none"));
       for (const r of rows) {
@@ -57,20 +57,20 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (chat: string, o: { scope: string; plan?: string; lang: string }) => {
-      const scope = await subscribe(ctx.core().store, ctx.catalog().db, {
+      const scope = await subscribe((await ctx.core()).store, (await ctx.catalog()).db, {
         chat,
         planId: o.plan,
         scope: o.scope,
         lang: o.lang === "en" ? "en" : "vi",
       });
-      const names = await ctx.core().store.snapshot.agencyNames();
+      const names = await (await ctx.core()).store.snapshot.agencyNames();
       ctx.out(ctx.t("cli-subscribed", { chat, scope: scopeText(ctx.i18n, ctx.lang, scope, names) }));
     });
   groups
     .command("unsubscribe <chat>")
     .description(ctx.t("cli-groups-unsubscribe"))
     .action(async (chat: string) => {
-      const gone = await unsubscribe(ctx.core().store, chat);
+      const gone = await unsubscribe((await ctx.core()).store, chat);
       ctx.out(ctx.t(gone ? "cli-unsubscribed" : "cli-not-subscribed", { chat }));
     });
 }

@@ -1,12 +1,10 @@
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { and, count, eq, isNull } from "drizzle-orm";
 import { loadProvinceDirectory } from "../catalog/directories.ts";
 import type { ImportReport } from "../catalog/import-report.ts";
 import { writeReviewCsv } from "../catalog/new-agencies.ts";
 import { exportPlan } from "../catalog/plan-export.ts";
 import { importAnyPlanFile, planIdFor } from "../catalog/plan-import.ts";
-import { assignments, tasks } from "../db/schema.ts";
 import type { CliContext } from "./context.ts";
 
 export function registerPlanCommands(program: Command, ctx: CliContext): void {
@@ -35,8 +33,8 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .description(ctx.t("cli-plan-export"))
     .option("--json", ctx.t("cli-opt-json"), true)
     .option("--plan <id>", ctx.t("cli-opt-plan"))
-    .action((opts: { plan?: string }) => {
-      ctx.out(JSON.stringify(exportPlan(ctx.database().db, opts.plan), null, 2));
+    .action(async (opts: { plan?: string }) => {
+      ctx.out(JSON.stringify(await exportPlan(ctx.store(), opts.plan), null, 2));
     });
 }
 
@@ -52,14 +50,15 @@ interface ImportFlags {
 
 async function importPlan(ctx: CliContext, file: string | undefined, opts: ImportFlags): Promise<void> {
   // A province's directory replaces the shipped Gia Lai one, so do not load that first.
-  const { db } = opts.province ? ctx.database() : ctx.catalog();
+  if (!opts.province) await ctx.catalog();
+  const store = ctx.store();
   const path = file ?? ctx.config.PLAN_FILE;
   if (opts.province) {
     const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
-    const loaded = loadProvinceDirectory(db, dir, opts.province);
+    const loaded = await loadProvinceDirectory(store, dir, opts.province);
     ctx.out(ctx.t("cli-province-loaded", { ...loaded, province: loaded.province.name }));
   }
-  const s = await importAnyPlanFile(db, path, opts.id ?? planIdFor(path), {
+  const s = await importAnyPlanFile(store, path, opts.id ?? planIdFor(path), {
     strict: opts.strict,
     newAgencies: opts.newAgencies,
     dryRun: opts.dryRun,
@@ -75,13 +74,8 @@ async function importPlan(ctx: CliContext, file: string | undefined, opts: Impor
     }
     return;
   }
-  const live = db
-    .select({ n: count() })
-    .from(assignments)
-    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-    .where(and(eq(tasks.planId, s.planId), isNull(assignments.archivedAt)))
-    .get();
-  ctx.out(ctx.t("cli-plan-imported", { ...importFigures(s), assignments: live?.n ?? 0 }));
+  const live = await store.catalog.liveAssignmentCount(s.planId);
+  ctx.out(ctx.t("cli-plan-imported", { ...importFigures(s), assignments: live }));
   printReport(ctx, s.report, false);
 }
 
@@ -105,8 +99,8 @@ function importFigures(s: ImportSummary) {
 }
 
 /** The plan as a tree: targets, then tasks, each under its section. */
-function showPlan(ctx: CliContext, planId: string | undefined): void {
-  const data = exportPlan(ctx.database().db, planId);
+async function showPlan(ctx: CliContext, planId: string | undefined): Promise<void> {
+  const data = await exportPlan(ctx.store(), planId);
   const names = new Map<string, string>([
     ...data.agencies.map((a) => [a.id, a.name] as const),
     ...data.groups.map((g) => [g.id, g.name] as const),

@@ -26,7 +26,7 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
     .action(async (o: ExportOptions) => {
       const format = parseExportFormat(o.format);
       const now = new Date();
-      const { model, data } = await exportSynthesis(ctx.core(), {
+      const { model, data } = await exportSynthesis(await ctx.core(), {
         period: o.month,
         now,
         planId: o.plan,

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { findAgency } from "../catalog/agency-lookup.ts";
-import { tasksDueBefore } from "../catalog/task-queries.ts";
+import { lookupAgency } from "../catalog/agency-lookup.ts";
 import { parseDay } from "../domain/period.ts";
 import type { CliContext } from "./context.ts";
 
@@ -13,11 +12,11 @@ export function registerTaskCommands(program: Command, ctx: CliContext): void {
     .option("--agency <agency>", ctx.t("cli-tasks-due-agency"))
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--json", ctx.t("cli-opt-json"))
-    .action((opts: { before: string; agency?: string; plan?: string; json?: boolean }) => {
+    .action(async (opts: { before: string; agency?: string; plan?: string; json?: boolean }) => {
       const before = parseDay(opts.before);
-      const { db } = ctx.database();
-      const agency = opts.agency ? findAgency(db, opts.agency) : undefined;
-      const rows = tasksDueBefore(db, { before, agencyId: agency?.id, planId: opts.plan });
+      const store = ctx.store();
+      const agency = opts.agency ? await lookupAgency(store, opts.agency) : undefined;
+      const rows = await store.catalog.tasksDueBefore({ before, agencyId: agency?.id, planId: opts.plan });
       if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return ctx.out(ctx.t("cli-tasks-due-none", { date: before }));
       for (const r of rows) {

@@ -1,8 +1,17 @@
 import { renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import Database from "better-sqlite3";
+import { migrationStatus } from "../db/migration-status.ts";
+import {
+  backupInto,
+  integrityCheck,
+  openReadOnly,
+  reportCount,
+  type SqliteConnection,
+  tableNames,
+} from "../db/sqlite-files.ts";
 import { UserError } from "../errors.ts";
-import { migrationStatus } from "./migrations.ts";
+
+export { openReadOnly };
 
 /** Tables every nhacviec database has; a file without them is someone else's. */
 const OUR_TABLES = ["plans", "tasks", "agencies", "reports", "outbox", "__drizzle_migrations"];
@@ -15,22 +24,16 @@ const OUR_TABLES = ["plans", "tasks", "agencies", "reports", "outbox", "__drizzl
  * the service backs up its own connection that way without holding the event loop.
  */
 export async function backupDatabase(
-  source: Database.Database,
+  source: SqliteConnection,
   out: string,
   opts: { allAtOnce?: boolean } = {},
 ): Promise<{ file: string; pages: number }> {
   const file = resolve(out);
   const tmp = `${file}.partial-${process.pid}`;
   try {
-    const progress = await source.backup(tmp, {
-      progress: () => (opts.allAtOnce ? 0x7fffffff : 256),
-    });
-    // One self-contained file: in WAL mode even a read-only look would leave -wal and -shm beside it.
-    const copy = new Database(tmp);
-    copy.pragma("journal_mode = DELETE");
-    copy.close();
+    const { pages } = await backupInto(source, tmp, opts.allAtOnce === true);
     renameSync(tmp, file);
-    return { file, pages: progress.totalPages };
+    return { file, pages };
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new UserError("db-backup-failed", {
@@ -40,18 +43,13 @@ export async function backupDatabase(
   }
 }
 
-/** Opens a database file read-only, for looking without changing. */
-export function openReadOnly(file: string): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true });
-}
-
 /**
  * What must hold before a file may replace the live database: SQLite finds it sound, it has our
  * tables, and no migration newer than this code (the code could not read it). Older is fine: the
  * next start migrates it. Throws a UserError naming the first thing wrong.
  */
 export function checkBackupFile(file: string): { reports: number; pendingMigrations: number } {
-  let db: Database.Database;
+  let db: SqliteConnection;
   try {
     db = openReadOnly(file);
   } catch (e) {
@@ -60,7 +58,7 @@ export function checkBackupFile(file: string): { reports: number; pendingMigrati
   try {
     let integrity: string;
     try {
-      integrity = String(db.pragma("integrity_check", { simple: true }));
+      integrity = integrityCheck(db);
     } catch (e) {
       throw new UserError("db-restore-corrupt", { file, reason: e instanceof Error ? e.message : "" });
     }
@@ -69,17 +67,12 @@ export function checkBackupFile(file: string): { reports: number; pendingMigrati
       const reason = integrity.split("\n").filter(Boolean).slice(0, 2).join("; ").slice(0, 200);
       throw new UserError("db-restore-corrupt", { file, reason });
     }
-    const tables = new Set(
-      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
-        (t) => t.name,
-      ),
-    );
+    const tables = tableNames(db);
     const missing = OUR_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) throw new UserError("db-restore-foreign", { file, tables: missing.join(", ") });
     const status = migrationStatus(db);
     if (status.unknown > 0) throw new UserError("db-restore-newer", { file, count: status.unknown });
-    const { n } = db.prepare("select count(*) as n from reports").get() as { n: number };
-    return { reports: n, pendingMigrations: status.pending };
+    return { reports: reportCount(db), pendingMigrations: status.pending };
   } finally {
     db.close();
   }

@@ -1,9 +1,9 @@
 import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { TZDate } from "@date-fns/tz";
-import type Database from "better-sqlite3";
 import { addDays, format } from "date-fns";
 import type { Config } from "../config.ts";
+import type { SqliteConnection } from "../db/sqlite-files.ts";
 import type { Logger } from "../logger.ts";
 import { backupDatabase } from "./backup.ts";
 
@@ -33,7 +33,7 @@ export function nextBackupAt(time: string, now: Date): Date {
  * Returns the file written, or undefined when another instance had it.
  */
 export async function backupForDay(
-  sqlite: Database.Database,
+  sqlite: SqliteConnection,
   opts: BackupPlace,
   at: Date,
 ): Promise<string | undefined> {
@@ -75,7 +75,7 @@ function prune(dir: string, keep: number): void {
  * never holds the process open.
  */
 export function startDailyBackup(
-  sqlite: Database.Database,
+  sqlite: SqliteConnection,
   config: Pick<Config, "BACKUP_DIR" | "BACKUP_TIME" | "BACKUP_KEEP">,
   log: Logger,
 ): { stop(): void } | undefined {

@@ -1,29 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import Database from "better-sqlite3";
 import { openDatabase } from "../db/connection.ts";
+import { lockExclusively, vacuumInto } from "../db/sqlite-files.ts";
 import { UserError } from "../errors.ts";
 import { checkBackupFile } from "./backup.ts";
-
-/**
- * Whether some process has the database open, learnt from SQLite's own locks rather than a pid
- * file: every connection to a WAL database holds a shared lock on it for as long as it is open, so
- * an exclusive lock is refused while the bot (or another CLI command) runs. The locks are the
- * kernel's, so this also sees a bot in another container on the same volume; a pid file would not.
- * Returns the connection holding the lock, for the caller to close when done, or undefined when busy.
- */
-export function lockExclusively(path: string): Database.Database | undefined {
-  const db = new Database(path, { timeout: 0, fileMustExist: true });
-  try {
-    db.pragma("locking_mode = EXCLUSIVE");
-    db.exec("BEGIN EXCLUSIVE; COMMIT"); // in exclusive mode the lock outlives the transaction
-    return db;
-  } catch (e) {
-    db.close();
-    if ((e as { code?: string }).code === "SQLITE_BUSY") return undefined;
-    throw e;
-  }
-}
 
 export interface RestoreResult {
   reports: number;
@@ -47,7 +27,7 @@ export function restoreDatabase(file: string, target: string, now = new Date()):
     if (!lock) throw new UserError("db-restore-running", { file: to });
     try {
       previous = `${to}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
-      lock.exec(`vacuum into '${previous.replaceAll("'", "''")}'`);
+      vacuumInto(lock, previous);
     } finally {
       lock.close(); // the last connection: SQLite folds the WAL into the file and removes it
     }

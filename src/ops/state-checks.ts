@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import { addMonths, format } from "date-fns";
 import { parseDayEntries, SHIPPED_HOLIDAYS_FILE } from "../calendar/holidays.ts";
 import type { Config } from "../config.ts";
+import { migrationStatus } from "../db/migration-status.ts";
 import { rulesFor } from "../domain/rules.ts";
 import { loadRulesFile } from "../domain/rules-file.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
@@ -12,7 +13,6 @@ import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
 import { reachableChats } from "../people/reachable.ts";
 import { openReadOnly } from "./backup.ts";
 import type { Check } from "./check.ts";
-import { migrationStatus } from "./migrations.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
 /** engine/tick.ts keeps the instant of the last tick under this key. */

@@ -1,28 +1,16 @@
-import type Database from "better-sqlite3";
 import type { agencyKinds, ReportStatus } from "../db/schema.ts";
 import { isClosed } from "../domain/closed.ts";
 import { daysBetween, periodDeadline } from "../domain/period.ts";
 import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
-import { completeness, requiredByAgency, Snapshot, type WorkItem } from "../engine/snapshot.ts";
+import { completeness, requiredByAgency, type WorkItem } from "../engine/snapshot.ts";
 import type { Store } from "../store/index.ts";
 import type { SynthesisModel, TaskRow } from "./model.ts";
 import { checkReportMonth } from "./months.ts";
 import { countByAgency, missingAgencies } from "./synthesis-counts.ts";
-import {
-  agencyRows,
-  deadlineTexts,
-  findPlan,
-  focalPoints,
-  latestTargets,
-  localTime,
-  type ReportRow,
-  reportsUpTo,
-  taskSections,
-} from "./synthesis-queries.ts";
+import { focalPoints, latestTargets, localTime, pickPlan, type ReportRow } from "./synthesis-queries.ts";
 
 export interface SynthesisDeps {
-  sqlite: Database.Database;
   store: Store;
   calendar: Pick<WorkingCalendar, "localDate" | "timeZone">;
   rulesFile?: ReturnType<typeof rulesFileSchema.parse>;
@@ -48,10 +36,10 @@ function firstLink(evidence: string | null): string | null {
 }
 
 /** As of the period: each assignment's latest report, and the status it had before the period began. */
-function statusesAsOf(sqlite: Database.Database, planId: string, period: string) {
+async function statusesAsOf(store: Store, planId: string, period: string) {
   const latest = new Map<number, ReportRow>();
   const before = new Map<number, ReportStatus>();
-  for (const r of reportsUpTo(sqlite, planId, period)) {
+  for (const r of await store.synthesis.reportsUpTo(planId, period)) {
     latest.set(r.assignmentId, r);
     if (r.period < period) before.set(r.assignmentId, r.status);
   }
@@ -94,29 +82,30 @@ function taskRow(w: WorkItem, r: ReportRow | undefined, c: RowContext): TaskRow 
  * up to it), so an old month reads the same whatever was reported later.
  */
 export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions): Promise<SynthesisModel> {
-  const { sqlite, calendar } = deps;
-  const plan = findPlan(sqlite, opts.planId);
+  const { store, calendar } = deps;
+  const plan = pickPlan(await store.snapshot.plans(), opts.planId);
   const period = checkReportMonth(opts.period, plan, opts.now, calendar);
   const asOf = periodDeadline(period, rulesFor(deps.rulesFile, plan.id).cycle.deadlineDay);
-  const snapshot = await new Snapshot(deps.store).load({ shared: true, plan: plan.id, periods: [period] });
-  const names = snapshot.agencyNames();
+  const names = await store.snapshot.agencyNames();
 
-  const { latest, before } = statusesAsOf(sqlite, plan.id, period);
-  const work = snapshot.work(plan.id);
+  const { latest, before } = await statusesAsOf(store, plan.id, period);
+  const work = await store.snapshot.work(plan.id);
   // What each agency owed for the period: what was still open when the period began.
   const owed = requiredByAgency(work.map((w) => ({ ...w, status: before.get(w.assignmentId) ?? null })));
   const requiredIds = new Set([...owed.values()].flat().map((w) => w.assignmentId));
-  const reportedIds = snapshot.reportedIn(period, plan.id);
+  const reportedIds = await store.snapshot.reportedIn(period, plan.id);
   const context = {
     asOf,
     names,
-    texts: deadlineTexts(sqlite, plan.id),
+    texts: await store.synthesis.deadlineTexts(plan.id),
     reportedIds,
     timeZone: calendar.timeZone,
   };
   const tasks = work.map((w) => taskRow(w, latest.get(w.assignmentId), context));
 
-  const kinds = new Map(agencyRows(sqlite).map((a) => [a.id, a.kind as (typeof agencyKinds)[number]]));
+  const kinds = new Map(
+    [...(await store.snapshot.agencyKinds())].map(([id, kind]) => [id, kind as (typeof agencyKinds)[number]]),
+  );
   const { agencies, totals } = countByAgency(tasks, requiredIds, kinds);
   const states = completeness(owed, reportedIds).filter((s) => s.missing.length > 0);
   const incomplete = new Set(states.map((s) => s.agencyId));
@@ -126,11 +115,11 @@ export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions
     plan,
     period,
     asOf,
-    sections: taskSections(sqlite, plan.id),
+    sections: await store.synthesis.taskSections(plan.id),
     agencies,
     totals,
     tasks,
-    targets: latestTargets(sqlite, { planId: plan.id, period, names, zone: calendar.timeZone }),
-    missing: missingAgencies(agencies, incomplete, focalPoints(sqlite)),
+    targets: await latestTargets(store, { planId: plan.id, period, names, zone: calendar.timeZone }),
+    missing: missingAgencies(agencies, incomplete, await focalPoints(store)),
   };
 }

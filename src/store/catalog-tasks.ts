@@ -52,4 +52,15 @@ async function topAgencies(q: Q, planId: string, limit = 5) {
     .limit(limit);
 }
 
-export const catalogTasks = { tasksDueBefore, topAgencies };
+/** Live assignments of a plan's tasks (archived tasks included, as `plan import` has always counted). */
+async function liveAssignmentCount(q: Q, planId: string): Promise<number> {
+  const { tasks, assignments } = q.t;
+  const [row] = await q.db
+    .select({ n: count() })
+    .from(assignments)
+    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+    .where(and(eq(tasks.planId, planId), isNull(assignments.archivedAt)));
+  return Number(row?.n ?? 0);
+}
+
+export const catalogTasks = { tasksDueBefore, topAgencies, liveAssignmentCount };

@@ -1,8 +1,10 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { catalogAgencies } from "./catalog-agencies.ts";
 import { catalogAssignments } from "./catalog-assignments.ts";
+import { catalogDirectory } from "./catalog-directory.ts";
 import { catalogExport } from "./catalog-export.ts";
 import { catalogTasks } from "./catalog-tasks.ts";
+import { catalogWrite } from "./catalog-write.ts";
 import { type Q, raw, statement } from "./context.ts";
 
 const p = (name: string) => sql.placeholder(name);
@@ -101,4 +103,6 @@ export const catalog = {
   ...catalogAgencies,
   ...catalogExport,
   ...catalogAssignments,
+  ...catalogWrite,
+  ...catalogDirectory,
 };

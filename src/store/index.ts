@@ -9,6 +9,7 @@ import { people } from "./people.ts";
 import { chats } from "./people-chats.ts";
 import { reports } from "./reports.ts";
 import { snapshot } from "./snapshot.ts";
+import { synthesis } from "./synthesis.ts";
 import { targets } from "./targets.ts";
 
 /**
@@ -16,7 +17,20 @@ import { targets } from "./targets.ts";
  * async functions and never see SQL, a connection or a dialect (tests/store/seam.test.ts keeps
  * SQL text and `prepare` out of the rest of src/). Add a group here and in its own file.
  */
-const groups = { flows, reports, targets, invites, people, chats, catalog, outbox, snapshot, engine, health };
+const groups = {
+  flows,
+  reports,
+  targets,
+  invites,
+  people,
+  chats,
+  catalog,
+  outbox,
+  snapshot,
+  engine,
+  health,
+  synthesis,
+};
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
 import { findAgency } from "../../src/catalog/agency-lookup.ts";
 import { foldAccents } from "../../src/text/normalize.ts";
-import { config, tempDatabase } from "../helpers/db.ts";
+import { config, storeOf, tempDatabase } from "../helpers/db.ts";
 
 /** Names as they arrive when copied out of a Word or PDF document, or typed on a CJK keyboard. */
 const PASTED = {
@@ -17,17 +17,17 @@ const PASTED = {
   "no-break and ideographic spaces": "so\u00A0y\u3000te",
 };
 
-describe("agency lookups on text pasted from documents", () => {
+describe("agency lookups on text pasted from documents", async () => {
   const { db } = tempDatabase();
-  ensureDefaultAgencies(db, config.AGENCY_FILES);
+  await ensureDefaultAgencies(storeOf(db), config.AGENCY_FILES);
 
   for (const [what, typed] of Object.entries(PASTED)) {
-    it(`finds Sở Y tế through ${what}`, () => {
+    it(`finds Sở Y tế through ${what}`, async () => {
       expect(findAgency(db, typed).id).toBe("so-y-te");
     });
   }
 
-  it("folds every one of them to the same key", () => {
+  it("folds every one of them to the same key", async () => {
     for (const typed of Object.values(PASTED))
       expect(foldAccents(typed).replace(/\s+/g, " ")).toBe("so y te");
   });

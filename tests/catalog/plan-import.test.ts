@@ -6,17 +6,17 @@ import { exportPlan } from "../../src/catalog/plan-export.ts";
 import { importPlan } from "../../src/catalog/plan-import.ts";
 import { assignments, tasks } from "../../src/db/schema.ts";
 import { UserError } from "../../src/errors.ts";
-import { config, seededDatabase, tempDatabase } from "../helpers/db.ts";
+import { config, seededDatabase, storeOf, tempDatabase } from "../helpers/db.ts";
 
 const shipped = readFileSync(config.PLAN_FILE, "utf8");
 
-describe("importing the shipped plan", () => {
+describe("importing the shipped plan", async () => {
   const { db, planId } = seededDatabase();
-  const data = exportPlan(db, planId);
+  const data = await exportPlan(storeOf(db), planId);
   const task = (ref: string) => data.tasks.find((t) => t.ref === ref);
   const target = (ref: string) => data.targets.find((t) => t.ref === ref);
 
-  it("finds all 62 tasks and 54 targets, in the document's order", () => {
+  it("finds all 62 tasks and 54 targets, in the document's order", async () => {
     expect(data.tasks).toHaveLength(62);
     expect(data.targets).toHaveLength(54);
     expect(new Set(data.tasks.map((t) => t.ref)).size).toBe(62);
@@ -36,13 +36,13 @@ describe("importing the shipped plan", () => {
     expect(data.tasks.at(-1)?.ref).toBe("X.4");
   });
 
-  it("gives section II's second task 7 its own ref", () => {
+  it("gives section II's second task 7 its own ref", async () => {
     expect(task("II.7")?.title).toMatch(/^Hướng dẫn việc kết nối/);
     expect(task("II.10")).toMatchObject({ number: "7", leads: ["departments"] });
     expect(task("II.10")?.title).toMatch(/^Công khai các trường thông tin/);
   });
 
-  it("joins rows continued across page breaks and footnotes", () => {
+  it("joins rows continued across page breaks and footnotes", async () => {
     expect(task("II.2")).toMatchObject({
       title: "Triển khai trí tuệ nhân tạo AI, Trợ lý ảo để hỗ trợ dịch vụ công, TTHC",
       partners: ["van-phong-ubnd-tinh", "so-khoa-hoc-va-cong-nghe"],
@@ -60,7 +60,7 @@ describe("importing the shipped plan", () => {
     expect(task("VI.6")).toMatchObject({ leads: ["so-noi-vu"], partners: ["departments"] });
   });
 
-  it("resolves the tricky agency cells", () => {
+  it("resolves the tricky agency cells", async () => {
     expect(task("III.1")?.leads).toEqual(["so-van-hoa-the-thao-va-du-lich"]);
     expect(task("III.2")?.leads).toEqual(["nhnn-kv11"]);
     expect(task("VII.2")?.leads).toEqual(["nhnn-kv11"]);
@@ -81,7 +81,7 @@ describe("importing the shipped plan", () => {
     expect(target("II.7")?.trackers).toEqual(["nhnn-kv11"]);
   });
 
-  it("reads every deadline form of the document", () => {
+  it("reads every deadline form of the document", async () => {
     const kinds = new Map<string, number>();
     for (const t of data.tasks) kinds.set(t.deadline.kind, (kinds.get(t.deadline.kind) ?? 0) + 1);
     expect(Object.fromEntries(kinds)).toEqual({
@@ -101,7 +101,7 @@ describe("importing the shipped plan", () => {
     });
   });
 
-  it("reads target values with their comparators", () => {
+  it("reads target values with their comparators", async () => {
     expect(target("III.3")?.target2026).toEqual({ text: "≥80", op: ">=", value: 80 });
     expect(target("III.3")?.target2030).toEqual({ text: "100", op: "=", value: 100 });
     expect(target("I.5")?.target2030).toBeNull();
@@ -114,7 +114,7 @@ describe("importing the shipped plan", () => {
     expect(target("VI.4")).toMatchObject({ unit: "Sản phẩm", target2026: { text: "01", op: "=", value: 1 } });
   });
 
-  it("expands groups into assignments, keeps named roles, and never assigns external bodies", () => {
+  it("expands groups into assignments, keeps named roles, and never assigns external bodies", async () => {
     const ref = (r: string) => db.select().from(tasks).where(eq(tasks.ref, r)).get()?.id ?? -1;
     const of = (r: string) =>
       db
@@ -133,18 +133,18 @@ describe("importing the shipped plan", () => {
   });
 });
 
-describe("re-importing", () => {
-  it("changes nothing when the document is the same", () => {
+describe("re-importing", async () => {
+  it("changes nothing when the document is the same", async () => {
     const { db, planId } = seededDatabase();
     const before = db.select().from(assignments).all().length;
-    const s = importPlan(db, { planId, text: shipped, sourceName: "again.md" });
+    const s = await importPlan(storeOf(db), { planId, text: shipped, sourceName: "again.md" });
     expect(s.tasks).toEqual({ added: 0, updated: 0, unchanged: 62, archived: 0 });
     expect(s.targets).toEqual({ added: 0, updated: 0, unchanged: 54, archived: 0 });
     expect(db.select().from(tasks).all()).toHaveLength(62);
     expect(db.select().from(assignments).all()).toHaveLength(before);
   });
 
-  it("updates a changed title in place and archives a removed task", () => {
+  it("updates a changed title in place and archives a removed task", async () => {
     const { db, planId } = seededDatabase();
     const idOf = (ref: string) => db.select().from(tasks).where(eq(tasks.ref, ref)).get();
     const i3 = idOf("I.3");
@@ -154,7 +154,7 @@ describe("re-importing", () => {
         "Xây dựng và vận hành Hệ thống Từ điển dữ liệu dùng chung",
       )
       .replace(/^3\tChủ trì, phối hợp với Sở Tư pháp.*$/m, "");
-    const s = importPlan(db, { planId, text: edited, sourceName: "edited.md" });
+    const s = await importPlan(storeOf(db), { planId, text: edited, sourceName: "edited.md" });
     expect(s.tasks).toMatchObject({ added: 0, updated: 1, archived: 1, unchanged: 60 });
     const i1 = idOf("I.1");
     expect(i1?.title).toBe("Xây dựng và vận hành Hệ thống Từ điển dữ liệu dùng chung");
@@ -165,71 +165,73 @@ describe("re-importing", () => {
       .where(and(eq(assignments.taskId, i3?.id ?? -1), isNull(assignments.archivedAt)))
       .all();
     expect(live).toEqual([]);
-    expect(exportPlan(db, planId).tasks).toHaveLength(61);
+    expect((await exportPlan(storeOf(db), planId)).tasks).toHaveLength(61);
 
     // Putting it back revives the same row rather than adding one.
-    const back = importPlan(db, { planId, text: shipped, sourceName: "back.md" });
+    const back = await importPlan(storeOf(db), { planId, text: shipped, sourceName: "back.md" });
     expect(back.tasks).toMatchObject({ added: 0, updated: 2 });
     expect(idOf("I.3")).toMatchObject({ id: i3?.id, archivedAt: null });
     expect(db.select().from(tasks).all()).toHaveLength(62);
   });
 });
 
-describe("a malformed document", () => {
-  function attempt(text: string) {
+describe("a malformed document", async () => {
+  async function attempt(text: string) {
     const { db, planId, sqlite } = seededDatabase();
     const dump = () => sqlite.prepare("select count(*) n, group_concat(title, '|') t from tasks").get();
     const before = dump();
-    const error = (() => {
-      try {
-        importPlan(db, { planId, text, sourceName: "bad.md" });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = await importPlan(storeOf(db), { planId, text, sourceName: "bad.md" }).catch((e) => e);
     expect(dump()).toEqual(before);
     expect(error).toBeInstanceOf(UserError);
     return error as UserError;
   }
 
-  it("names the line and text of an unknown agency and changes nothing", () => {
-    const e = attempt(shipped.replace("\tSở Tư pháp\tTháng 3/2027", "\tSở Kế hoạch và Đầu tư\tTháng 3/2027"));
+  it("names the line and text of an unknown agency and changes nothing", async () => {
+    const e = await attempt(
+      shipped.replace("\tSở Tư pháp\tTháng 3/2027", "\tSở Kế hoạch và Đầu tư\tTháng 3/2027"),
+    );
     expect(e.key).toBe("err-plan-unknown-agencies");
     expect(e.args).toMatchObject({ line: 365, count: 1, names: "Sở Kế hoạch và Đầu tư" });
   });
 
-  it("with --strict, names the line and text of a deadline that fits no rule", () => {
+  it("with --strict, names the line and text of a deadline that fits no rule", async () => {
     const bad = shipped.replace("\tQuý II/2026\tĐưa vào vận hành", "\tCuối năm\tĐưa vào vận hành");
     const { db, planId, sqlite } = seededDatabase();
     const before = sqlite.prepare("select count(*) n, group_concat(deadline_text, '|') t from tasks").get();
-    expect(() => importPlan(db, { planId, text: bad, sourceName: "bad.md" }, { strict: true })).toThrow(
+    await expect(
+      importPlan(storeOf(db), { planId, text: bad, sourceName: "bad.md" }, { strict: true }),
+    ).rejects.toThrow(
       expect.objectContaining({ args: expect.objectContaining({ line: 373, text: "Cuối năm" }) }),
     );
     expect(sqlite.prepare("select count(*) n, group_concat(deadline_text, '|') t from tasks").get()).toEqual(
       before,
     );
     // Without it, the task comes in with no date and is listed for /setdue.
-    const s = importPlan(db, { planId, text: bad, sourceName: "bad.md" });
+    const s = await importPlan(storeOf(db), { planId, text: bad, sourceName: "bad.md" });
     expect(s.report.undated).toEqual([expect.objectContaining({ text: "Cuối năm" })]);
     const ref = s.report.undated[0]?.ref ?? "";
-    expect(exportPlan(db, planId).tasks.find((t) => t.ref === ref)?.deadline).toMatchObject({
+    expect((await exportPlan(storeOf(db), planId)).tasks.find((t) => t.ref === ref)?.deadline).toMatchObject({
       kind: "none",
       due: null,
       text: "Cuối năm",
     });
   });
 
-  it("refuses a document without tables", () => {
-    expect(attempt("# Just a title\n").key).toBe("err-plan-no-tasks");
+  it("refuses a document without tables", async () => {
+    expect((await attempt("# Just a title\n")).key).toBe("err-plan-no-tasks");
   });
 });
 
-describe("a fresh database", () => {
-  it("has no agencies until the shipped directory is loaded", () => {
+describe("a fresh database", async () => {
+  it("has no agencies until the shipped directory is loaded", async () => {
     const { db } = tempDatabase();
-    expect(() => importPlan(db, { planId: "x", text: shipped, sourceName: "x.md" })).toThrow(UserError);
-    expect(ensureDefaultAgencies(db, config.AGENCY_FILES)).toBe(true);
-    expect(ensureDefaultAgencies(db, config.AGENCY_FILES)).toBe(false);
-    expect(importPlan(db, { planId: "x", text: shipped, sourceName: "x.md" }).tasks.added).toBe(62);
+    await expect(importPlan(storeOf(db), { planId: "x", text: shipped, sourceName: "x.md" })).rejects.toThrow(
+      UserError,
+    );
+    expect(await ensureDefaultAgencies(storeOf(db), config.AGENCY_FILES)).toBe(true);
+    expect(await ensureDefaultAgencies(storeOf(db), config.AGENCY_FILES)).toBe(false);
+    expect(
+      (await importPlan(storeOf(db), { planId: "x", text: shipped, sourceName: "x.md" })).tasks.added,
+    ).toBe(62);
   });
 });

@@ -9,33 +9,37 @@ import { exportPlan } from "../../src/catalog/plan-export.ts";
 import { importAnyPlanFile, importPlan } from "../../src/catalog/plan-import.ts";
 import { agencies, assignments, tasks } from "../../src/db/schema.ts";
 import type { UserError } from "../../src/errors.ts";
-import { seededDatabase, tempDatabase, tempDir } from "../helpers/db.ts";
+import { seededDatabase, storeOf, tempDatabase, tempDir } from "../helpers/db.ts";
 import { docxPlan, markdownPlan, writeFixture, xlsxPlan } from "./shapes/documents.ts";
 
 const DIR = "data/agencies";
 
-function dongNai() {
+async function dongNai() {
   const db = tempDatabase();
-  loadProvinceDirectory(db.db, DIR, "dong nai");
+  await loadProvinceDirectory(storeOf(db.db), DIR, "dong nai");
   return db;
 }
 
-const error = (f: () => unknown) => {
+const error = async (f: () => Promise<unknown>) => {
   try {
-    f();
+    await f();
   } catch (e) {
     return e as UserError;
   }
   throw new Error("no error");
 };
 
-describe("a Markdown plan with its own columns, groups and deadlines", () => {
-  const { db } = dongNai();
-  const s = importPlan(db, { planId: "dn", text: markdownPlan, sourceName: "dn.md" }, { newAgencies: true });
-  const data = exportPlan(db, "dn");
+describe("a Markdown plan with its own columns, groups and deadlines", async () => {
+  const { db } = await dongNai();
+  const s = await importPlan(
+    storeOf(db),
+    { planId: "dn", text: markdownPlan, sourceName: "dn.md" },
+    { newAgencies: true },
+  );
+  const data = await exportPlan(storeOf(db), "dn");
   const task = (ref: string) => data.tasks.find((t) => t.ref === ref);
 
-  it("places the columns by their headers and keeps the extra one as a note", () => {
+  it("places the columns by their headers and keeps the extra one as a note", async () => {
     expect(data.tasks.map((t) => t.ref)).toEqual(["I.1", "I.2", "II.1", "II.2", "II.3", "II.4", "II.5"]);
     expect(task("I.1")).toMatchObject({
       title: "Rà soát văn bản",
@@ -47,7 +51,7 @@ describe("a Markdown plan with its own columns, groups and deadlines", () => {
     expect(data.plan.title).toBe("Kế hoạch chuyển đổi số tỉnh Đồng Nai năm 2026");
   });
 
-  it("reads every deadline form: ranges keep both ends, yearly is recurring, empty and unknown have no date", () => {
+  it("reads every deadline form: ranges keep both ends, yearly is recurring, empty and unknown have no date", async () => {
     expect(task("I.1")?.deadline).toMatchObject({ kind: "quarter", due: "2026-06-30" });
     expect(task("I.2")?.deadline).toMatchObject({ kind: "range", start: "2025-10-01", due: "2026-06-30" });
     expect(task("II.1")?.deadline).toMatchObject({ kind: "recurring", every: "year" });
@@ -58,7 +62,7 @@ describe("a Markdown plan with its own columns, groups and deadlines", () => {
     expect(s.report.undated.map((u) => u.ref)).toEqual(["II.4", "II.5"]);
   });
 
-  it("resolves central bodies, case and typo variants, and the province's communes", () => {
+  it("resolves central bodies, case and typo variants, and the province's communes", async () => {
     expect(task("I.2")?.partners).toEqual(["bo-cong-an", "trung-tam-du-lieu-quoc-gia"]);
     expect(task("II.1")?.partners).toEqual([
       "dai-truyen-hinh-viet-nam",
@@ -75,7 +79,7 @@ describe("a Markdown plan with its own columns, groups and deadlines", () => {
     expect(s.report.unknown).toEqual([]);
   });
 
-  it("reads one value column under year rows, keeping words as text", () => {
+  it("reads one value column under year rows, keeping words as text", async () => {
     expect(data.targets.map((t) => t.ref)).toEqual(["A.1", "A.2", "A.3"]);
     expect(data.targets[0]).toMatchObject({
       target2026: { text: "≥80", op: ">=", value: 80 },
@@ -89,19 +93,19 @@ describe("a Markdown plan with its own columns, groups and deadlines", () => {
     expect(data.targets[2]).toMatchObject({ target2026: null, target2030: { text: "100", value: 100 } });
   });
 
-  it("expands the communes group into the province's 95 units", () => {
+  it("expands the communes group into the province's 95 units", async () => {
     const ref = db.select().from(tasks).where(eq(tasks.ref, "II.2")).get()?.id ?? -1;
     const rows = db.select().from(assignments).where(eq(assignments.taskId, ref)).all();
     expect(rows.filter((r) => r.viaGroupId === "communes")).toHaveLength(95);
   });
 });
 
-describe("a docx plan", () => {
+describe("a docx plan", async () => {
   it("reads merged group rows, sub-groups, a lead merged down, a repeated header and year columns", async () => {
-    const { db } = dongNai();
+    const { db } = await dongNai();
     const file = writeFixture(tempDir(), "ke-hoach.docx", await docxPlan());
-    const s = await importAnyPlanFile(db, file);
-    const data = exportPlan(db, s.planId);
+    const s = await await importAnyPlanFile(storeOf(db), file);
+    const data = await exportPlan(storeOf(db), s.planId);
     expect(data.plan.title).toBe("Kế hoạch triển khai Đề án 06 trên địa bàn tỉnh Đồng Nai");
     expect(data.plan.sections.map((x) => `${x.annex}:${x.numeral}`)).toEqual([
       "targets:I",
@@ -124,18 +128,18 @@ describe("a docx plan", () => {
       trackers: ["so-tai-chinh"],
     });
     // The same file again: same refs, nothing changed, nothing archived.
-    const again = await importAnyPlanFile(db, file);
+    const again = await await importAnyPlanFile(storeOf(db), file);
     expect(again.tasks).toEqual({ added: 0, updated: 0, unchanged: 5, archived: 0 });
     expect(again.targets).toEqual({ added: 0, updated: 0, unchanged: 1, archived: 0 });
   });
 });
 
-describe("an xlsx plan", () => {
+describe("an xlsx plan", async () => {
   it("reads numbering that restarts in every group and keeps the extra column as a note", async () => {
-    const { db } = dongNai();
+    const { db } = await dongNai();
     const file = writeFixture(tempDir(), "ke-hoach.xlsx", await xlsxPlan());
-    const s = await importAnyPlanFile(db, file, "xl");
-    const data = exportPlan(db, "xl");
+    const s = await await importAnyPlanFile(storeOf(db), file, "xl");
+    const data = await exportPlan(storeOf(db), "xl");
     expect(data.tasks.map((t) => t.ref)).toEqual(["A.1", "A.2", "B.1"]);
     expect(data.tasks[0]).toMatchObject({
       leads: ["so-y-te"],
@@ -157,38 +161,38 @@ describe("an xlsx plan", () => {
   });
 });
 
-describe("headers it cannot place", () => {
-  it("names them and changes nothing", () => {
-    const { db, sqlite } = dongNai();
+describe("headers it cannot place", async () => {
+  it("names them and changes nothing", async () => {
+    const { db, sqlite } = await dongNai();
     const text =
       "| TT | Tên nhiệm vụ | Cột lạ | Thời hạn |\n|---|---|---|---|\n| 1 | Việc | Sở Y tế | 2026 |\n";
-    const e = error(() => importPlan(db, { planId: "x", text, sourceName: "x.md" }));
+    const e = await error(() => importPlan(storeOf(db), { planId: "x", text, sourceName: "x.md" }));
     expect(e.key).toBe("plan-format-missing-column");
     expect(e.args).toMatchObject({ line: 1, role: "lead", unplaced: '"Cột lạ"' });
     expect(sqlite.prepare("select count(*) n from plans").get()).toEqual({ n: 0 });
   });
 });
 
-describe("names the directory does not know", () => {
+describe("names the directory does not know", async () => {
   const text = markdownPlan.replace(
     "| Sở Tư pháp |",
     "| Sở Chuyển đổi số; Trung tâm Phục vụ hành chính công |",
   );
 
-  it("fail a real import with the names and their line, and change nothing", () => {
-    const { db, sqlite } = dongNai();
-    const e = error(() => importPlan(db, { planId: "dn", text, sourceName: "dn.md" }));
+  it("fail a real import with the names and their line, and change nothing", async () => {
+    const { db, sqlite } = await dongNai();
+    const e = await error(() => importPlan(storeOf(db), { planId: "dn", text, sourceName: "dn.md" }));
     expect(e.key).toBe("err-plan-unknown-agencies");
     expect(e.args).toMatchObject({ count: 2, line: 19 });
     expect(sqlite.prepare("select count(*) n from tasks").get()).toEqual({ n: 0 });
   });
 
-  it("are listed by a dry run, which writes nothing, and go to a review CSV", () => {
-    const { db, sqlite } = dongNai();
+  it("are listed by a dry run, which writes nothing, and go to a review CSV", async () => {
+    const { db, sqlite } = await dongNai();
     const before = sqlite
       .prepare("select (select count(*) from tasks) t, (select count(*) from agencies) a")
       .get();
-    const s = importPlan(db, { planId: "dn", text, sourceName: "dn.md" }, { dryRun: true });
+    const s = await importPlan(storeOf(db), { planId: "dn", text, sourceName: "dn.md" }, { dryRun: true });
     expect(s.dryRun).toBe(true);
     expect(s.report.unknown).toEqual([
       { name: "Sở Chuyển đổi số", line: 19, cell: "Sở Chuyển đổi số; Trung tâm Phục vụ hành chính công" },
@@ -205,15 +209,19 @@ describe("names the directory does not know", () => {
     expect(readFileSync(csv, "utf8")).toContain("so-chuyen-doi-so,Sở Chuyển đổi số,other,,,19,");
   });
 
-  it("are created with --new-agencies, kind other and flagged for review, and assigned", () => {
-    const { db } = dongNai();
-    const s = importPlan(db, { planId: "dn", text, sourceName: "dn.md" }, { newAgencies: true });
+  it("are created with --new-agencies, kind other and flagged for review, and assigned", async () => {
+    const { db } = await dongNai();
+    const s = await importPlan(
+      storeOf(db),
+      { planId: "dn", text, sourceName: "dn.md" },
+      { newAgencies: true },
+    );
     expect(s.report.created).toEqual(["so-chuyen-doi-so", "trung-tam-phuc-vu-hanh-chinh-cong"]);
     expect(db.select().from(agencies).where(eq(agencies.id, "so-chuyen-doi-so")).get()).toMatchObject({
       kind: "other",
       needsReview: true,
     });
-    expect(exportPlan(db, "dn").tasks[0]?.leads).toEqual([
+    expect((await exportPlan(storeOf(db), "dn")).tasks[0]?.leads).toEqual([
       "so-chuyen-doi-so",
       "trung-tam-phuc-vu-hanh-chinh-cong",
     ]);
@@ -224,7 +232,7 @@ describe("names the directory does not know", () => {
     const csv = join(tempDir(), "review.csv");
     writeReviewCsv(csv, s.report.unknown);
     writeFileSync(csv, readFileSync(csv, "utf8").replaceAll(",other,", ",department,"));
-    importAgenciesFile(db, csv);
+    await importAgenciesFile(storeOf(db), csv);
     expect(db.select().from(agencies).where(eq(agencies.id, "so-chuyen-doi-so")).get()).toMatchObject({
       kind: "department",
       needsReview: false,
@@ -232,21 +240,23 @@ describe("names the directory does not know", () => {
   });
 });
 
-describe("the province directories", () => {
-  it("load every one of the 34 provinces by name, without accents too", () => {
+describe("the province directories", async () => {
+  it("load every one of the 34 provinces by name, without accents too", async () => {
     const { db } = tempDatabase();
-    expect(loadProvinceDirectory(db, DIR, "Thành phố Hồ Chí Minh").province.code).toBe("79");
-    expect(loadProvinceDirectory(db, DIR, "hue").province.name).toBe("Thành phố Huế");
-    expect(error(() => loadProvinceDirectory(db, DIR, "Bình Định")).key).toBe("err-province-unknown");
+    expect((await loadProvinceDirectory(storeOf(db), DIR, "Thành phố Hồ Chí Minh")).province.code).toBe("79");
+    expect((await loadProvinceDirectory(storeOf(db), DIR, "hue")).province.name).toBe("Thành phố Huế");
+    expect((await error(() => loadProvinceDirectory(storeOf(db), DIR, "Bình Định"))).key).toBe(
+      "err-province-unknown",
+    );
     expect(existsSync(join(DIR, "vn-communes.csv"))).toBe(true);
   });
 
-  it("replace another province's communes in the communes group", () => {
+  it("replace another province's communes in the communes group", async () => {
     const { db, sqlite } = seededDatabase();
     const members = () =>
       sqlite.prepare("select count(*) n from group_members where group_id = 'communes'").get();
     expect(members()).toEqual({ n: 135 });
-    loadProvinceDirectory(db, DIR, "Đồng Nai");
+    await loadProvinceDirectory(storeOf(db), DIR, "Đồng Nai");
     expect(members()).toEqual({ n: 95 });
   });
 });

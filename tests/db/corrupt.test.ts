@@ -4,7 +4,7 @@ import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { UserError } from "../../src/errors.ts";
 import { I18n } from "../../src/i18n/index.ts";
-import { config, tempDatabase } from "../helpers/db.ts";
+import { config, storeOf, tempDatabase } from "../helpers/db.ts";
 
 /** Overwrites one page in the middle of the file, as a failing disk or a torn copy would. */
 function damagePage(path: string): void {
@@ -25,10 +25,10 @@ function openError(path: string): unknown {
   return undefined;
 }
 
-describe("a database with a damaged page", () => {
-  it("refuses to open, naming the file and what SQLite found", () => {
+describe("a database with a damaged page", async () => {
+  it("refuses to open, naming the file and what SQLite found", async () => {
     const db = tempDatabase();
-    ensureDefaultAgencies(db.db, config.AGENCY_FILES);
+    await ensureDefaultAgencies(storeOf(db.db), config.AGENCY_FILES);
     db.close();
     expect(openError(db.path)).toBeUndefined();
     damagePage(db.path);
@@ -43,7 +43,7 @@ describe("a database with a damaged page", () => {
     expect(said).toContain("khôi phục từ bản sao lưu");
   });
 
-  it("refuses a file that is not a database at all", () => {
+  it("refuses a file that is not a database at all", async () => {
     const db = tempDatabase();
     db.close();
     const fd = openSync(db.path, "r+");

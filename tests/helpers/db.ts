@@ -6,6 +6,8 @@ import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
 import { importPlanFile } from "../../src/catalog/plan-import.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type Database_, openDatabase } from "../../src/db/connection.ts";
+import { sqliteQ } from "../../src/store/context.ts";
+import { openStore, type Store } from "../../src/store/index.ts";
 
 const cleanups: (() => void)[] = [];
 // Files close at the end of the test file, so describe-level fixtures stay usable.
@@ -21,11 +23,25 @@ export function tempDir(): string {
 }
 
 /** A real SQLite file with the migrations applied, closed and removed after the test. */
-export function tempDatabase(): Database_ & { path: string } {
-  const path = join(tempDir(), "test.db");
+export function tempDatabase(): Database_ & { path: string; store: Store } {
+  return openTemp(join(tempDir(), "test.db"));
+}
+
+function openTemp(path: string): Database_ & { path: string; store: Store } {
   const db = openDatabase(path);
   cleanups.push(() => db.close());
-  return { ...db, path };
+  const store = openStore(sqliteQ(db.db, db.sqlite));
+  stores.set(db.db, store);
+  return { ...db, path, store };
+}
+
+const stores = new WeakMap<object, Store>();
+
+/** The store over a test database's Drizzle handle (one per connection: its gate orders transactions). */
+export function storeOf(db: object): Store {
+  const store = stores.get(db);
+  if (!store) throw new Error("storeOf: not a test database");
+  return store;
 }
 
 // The tests' Redis, never a developer's REDIS_URL; anything that reaches Redis names its own prefix.
@@ -34,28 +50,34 @@ export const config = loadConfig({
   QUEUE_PREFIX: `t-${process.pid}-config`,
 });
 
+/**
+ * The shipped agencies and plan, imported once per test file when this module loads (the import
+ * is async; the fixtures built on it are not) and copied for each test: importing the plan for
+ * every test would cost most of the suite's time.
+ */
+const seed = await (async () => {
+  const db = tempDatabase();
+  await ensureDefaultAgencies(db.store, config.AGENCY_FILES);
+  const { planId } = await importPlanFile(db.store, config.PLAN_FILE);
+  const path = join(tempDir(), "template.db");
+  // A complete, checkpointed snapshot that can be copied while the original stays open.
+  db.sqlite.exec(`vacuum into '${path}'`);
+  return { path, planId };
+})();
+
 /** A database holding the shipped agencies and the shipped plan. */
 export function seededDatabase() {
-  const db = tempDatabase();
-  ensureDefaultAgencies(db.db, config.AGENCY_FILES);
-  const summary = importPlanFile(db.db, config.PLAN_FILE);
-  return { ...db, planId: summary.planId };
+  const db = openTemp(copySeed("test.db"));
+  return { ...db, planId: seed.planId };
 }
 
-let template: string | undefined;
-
-/**
- * A fresh copy of a database seeded once per test file with the shipped agencies and plan:
- * importing the plan for every test would cost most of the suite's time.
- */
+/** A fresh copy of a database seeded with the shipped agencies and plan. */
 export function seededCopy(): string {
-  if (!template) {
-    const seeded = seededDatabase();
-    template = join(tempDir(), "template.db");
-    // A complete, checkpointed snapshot that can be copied while the original stays open.
-    seeded.sqlite.exec(`vacuum into '${template}'`);
-  }
-  const path = join(tempDir(), "app.db");
-  copyFileSync(template, path);
+  return copySeed("app.db");
+}
+
+function copySeed(name: string): string {
+  const path = join(tempDir(), name);
+  copyFileSync(seed.path, path);
   return path;
 }

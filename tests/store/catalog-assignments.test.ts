@@ -1,15 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  activeAssignmentsOf as oldActive,
-  syncAssignments as oldSync,
-} from "../../src/catalog/assignments.ts";
 import { engines } from "./engines.ts";
 
 const at = "2026-12-01T03:00:00.000Z";
 
 describe.each(engines())("store: assignments sync ($name)", (engine) => {
-  it("archives a departed member's group assignments, restores them on return, and agrees with the old sync", async () => {
+  it("archives a departed member's group assignments, restores them on return, and a second sync finds nothing to do", async () => {
     const o = await engine.seeded();
     const { db, t } = o.q;
     const all = () => db.select().from(t.assignments).orderBy(t.assignments.id);
@@ -27,7 +23,8 @@ describe.each(engines())("store: assignments sync ($name)", (engine) => {
     const live = await o.store.catalog.activeAssignmentsOf(member.agencyId);
     expect(live.some((a) => a.viaGroupId === "departments")).toBe(false);
     expect(live.length).toBe(before.filter((a) => a.agencyId === member.agencyId).length - viaGroup.length);
-    if (o.sqlite) expect(live).toEqual(oldActive(o.q.db, member.agencyId));
+    const liveRows = and(eq(t.assignments.agencyId, member.agencyId), isNull(t.assignments.archivedAt));
+    expect(live).toEqual(await db.select().from(t.assignments).where(liveRows));
     const archived = await db
       .select()
       .from(t.assignments)
@@ -37,11 +34,8 @@ describe.each(engines())("store: assignments sync ($name)", (engine) => {
     await db.insert(t.groupMembers).values(member);
     await o.store.catalog.syncAssignments(o.planId, at);
     expect(await all()).toEqual(before);
-    if (o.sqlite) {
-      // The old sync finds nothing left to do either.
-      oldSync(o.q.db, o.planId, at);
-      expect(await all()).toEqual(before);
-    }
+    await o.store.catalog.syncAssignments(o.planId, at);
+    expect(await all()).toEqual(before);
     expect(await db.select().from(t.assignments).where(isNull(t.assignments.archivedAt))).toHaveLength(
       before.filter((a) => !a.archivedAt).length,
     );

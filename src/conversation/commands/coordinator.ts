@@ -11,7 +11,7 @@ import { UserError } from "../../errors.ts";
 import type { Reply } from "../../messages.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
 import { checkReportMonth } from "../../reports/months.ts";
-import { findPlan } from "../../reports/synthesis-queries.ts";
+import { pickPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
@@ -72,7 +72,7 @@ export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> 
 export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const day = today(turn);
   const planId = await defaultPlanId(turn.deps.store);
-  const plan = findPlan(turn.deps.database.sqlite, planId);
+  const plan = pickPlan(await turn.deps.store.snapshot.plans(), planId);
   const period = arg ? checkReportMonth(arg, plan, turn.now, turn.deps.calendar) : periodNow(turn, planId);
   const snapshot = await new Snapshot(turn.deps.store).load({
     shared: true,

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { sqliteMigrations } from "../db/migrations-folders.ts";
+import { sqliteMigrations } from "./migrations-folders.ts";
 
 /** Where a database file stands against the migrations this code ships. */
 export interface MigrationStatus {
