@@ -25,7 +25,8 @@ export class Snapshot {
   private lastWork?: { planId: string; items: WorkItem[] };
   private closedPartners?: Map<string, number>;
   private readonly partners = new Map<string, Map<string, number>>();
-  private readonly reported = new Map<string, Set<number>>();
+  /** By period, then plan: a period's reports are read once for all plans. */
+  private readonly reported = new Map<string, Map<string, Set<number>>>();
 
   constructor(private readonly store: Store) {}
 
@@ -71,10 +72,10 @@ export class Snapshot {
   }
 
   async loadReported(planId: string, periods: Iterable<string>): Promise<void> {
+    void planId; // every plan's reports are loaded with the period
     for (const period of periods) {
-      const key = `${planId}|${period}`;
-      if (!this.reported.has(key))
-        this.reported.set(key, await this.store.snapshot.reportedIn(period, planId));
+      if (!this.reported.has(period))
+        this.reported.set(period, await this.store.snapshot.reportedByPlan(period));
     }
   }
 
@@ -115,7 +116,10 @@ export class Snapshot {
 
   /** Assignment ids with a current (not superseded) report in the period. */
   reportedIn(period: string, planId: string): Set<number> {
-    return this.loaded(this.reported.get(`${planId}|${period}`), `reports of ${planId} in ${period}`);
+    const byPlan = this.loaded(this.reported.get(period), `reports of ${planId} in ${period}`);
+    const ids = byPlan.get(planId) ?? new Set<number>();
+    byPlan.set(planId, ids);
+    return ids;
   }
 
   private loaded<T>(value: T | undefined, what: string): T {

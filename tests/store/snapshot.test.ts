@@ -120,6 +120,10 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
     );
     expect(await store.snapshot.reportedIn("2026-10", planId)).toEqual(new Set([a1]));
     expect(await store.snapshot.reportedIn("2026-10", "other")).toEqual(new Set());
+    // The tick reads a period for every plan at once; each plan's part is what reportedIn reads.
+    const byPlan = await store.snapshot.reportedByPlan("2026-11");
+    expect([...byPlan.keys()]).toEqual([planId]);
+    expect(byPlan.get(planId)).toEqual(await store.snapshot.reportedIn("2026-11", planId));
     const done = await store.snapshot.completed(planId, "2026-10-25", "2026-11-01");
     expect(done).toEqual([
       expect.objectContaining({ agencyId: expect.any(String), section: expect.any(String) }),
