@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { scopeText } from "../engine/digest.ts";
-import { addContact, importContactsFile, listContacts } from "../people/contacts.ts";
+import { addContact, importContactsFile } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import type { CliContext } from "./context.ts";
 
@@ -36,7 +36,7 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .description(ctx.t("cli-contacts-list"))
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (o: { json?: boolean }) => {
-      const rows = listContacts((await ctx.catalog()).db);
+      const rows = await ctx.store().people.listContacts();
       if (o.json) return ctx.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return ctx.out(ctx.t("cli-none"));
       for (const r of rows) {

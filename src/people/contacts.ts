@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { platformOf } from "../capabilities.ts";
 import { findAgency } from "../catalog/agency-lookup.ts";
 import type { Db, DbOrTx } from "../db/connection.ts";
-import { agencies, chats, contactChats, contacts, type Role, roles } from "../db/schema.ts";
+import { chats, contactChats, contacts, type Role, roles } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 
 const LOCAL_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
@@ -129,25 +129,4 @@ export function importContactsFile(db: Db, file: string): { created: number; upd
     });
     return { created, updated: records.length - created };
   });
-}
-
-export function listContacts(db: DbOrTx) {
-  return db
-    .select({
-      id: contacts.id,
-      agencyId: contacts.agencyId,
-      agency: agencies.name,
-      role: contacts.role,
-      name: contacts.name,
-      lang: contacts.lang,
-      chatId: contactChats.chatId,
-      unreachableAt: chats.unreachableAt,
-    })
-    .from(contacts)
-    .innerJoin(agencies, eq(agencies.id, contacts.agencyId))
-    .innerJoin(contactChats, eq(contactChats.contactId, contacts.id))
-    .innerJoin(chats, eq(chats.id, contactChats.chatId))
-    .where(isNull(contacts.removedAt))
-    .orderBy(asc(contacts.agencyId), asc(contacts.role), asc(contacts.id))
-    .all();
 }

@@ -12,7 +12,7 @@ import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
 import type { Lang } from "../../i18n/index.ts";
 import type { OutgoingMessage } from "../../messages.ts";
-import { addContact, listContacts } from "../../people/contacts.ts";
+import { addContact } from "../../people/contacts.ts";
 import { subscribe } from "../../people/subscriptions.ts";
 import type { Channel } from "../channel.ts";
 import { renderNumbered } from "../numbered.ts";
@@ -56,7 +56,7 @@ export class ConsoleChannel implements Channel {
 /** A demo cast so a newcomer can play every role: two agencies' people and a coordinator. */
 export async function ensureDemoPeople(core: Core): Promise<void> {
   const { db } = core.database;
-  if (listContacts(db).some((c) => c.chatId.startsWith("console:"))) return;
+  if ((await core.store.people.listContacts()).some((c) => c.chatId.startsWith("console:"))) return;
   for (const [agency, role] of [
     ["so-y-te", "focal"],
     ["so-y-te", "head"],
