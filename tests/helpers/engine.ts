@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { buildCore, type Core } from "../../src/core.ts";
 import { assignments, reports, tasks } from "../../src/db/schema.ts";
 import { runTick } from "../../src/engine/tick.ts";
-import { addContact } from "../../src/people/contacts.ts";
+import { addContact, type NewContact } from "../../src/people/contacts.ts";
 import { config, seededDatabase } from "./db.ts";
 
 /** The shipped plan with a small cast: two agencies' focal points and heads, a coordinator, a group. */
@@ -10,19 +10,12 @@ export async function engineFixture(env: Partial<typeof config> = {}) {
   const database = seededDatabase();
   const core: Core = buildCore({ ...config, ...env, DB_PATH: database.path }, database);
   const { store } = core;
+  const link = async (input: NewContact) => (await addContact(store, input)).id;
   const people = {
-    ytFocal: (
-      await addContact(store, { agency: "so-y-te", role: "focal", chat: "tg:1001", name: "Đầu mối Y tế" })
-    ).id,
-    ytHead: (
-      await addContact(store, { agency: "so-y-te", role: "head", chat: "tg:1002", name: "Giám đốc Y tế" })
-    ).id,
-    vpFocal: (
-      await addContact(store, { agency: "van-phong-ubnd-tinh", role: "focal", chat: "tg:3001", lang: "en" })
-    ).id,
-    coordinator: (
-      await addContact(store, { agency: "cong-an-tinh", role: "coordinator", chat: "tg:2001", name: "PC06" })
-    ).id,
+    ytFocal: await link({ agency: "so-y-te", role: "focal", chat: "tg:1001", name: "Đầu mối Y tế" }),
+    ytHead: await link({ agency: "so-y-te", role: "head", chat: "tg:1002", name: "Giám đốc Y tế" }),
+    vpFocal: await link({ agency: "van-phong-ubnd-tinh", role: "focal", chat: "tg:3001", lang: "en" }),
+    coordinator: await link({ agency: "cong-an-tinh", role: "coordinator", chat: "tg:2001", name: "PC06" }),
   };
   // The group that gets the plan's digest.
   await store.chats.subscribe(
