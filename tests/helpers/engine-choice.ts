@@ -100,3 +100,9 @@ export function rowsOf(core: Pick<Core, "database" | "config">): Rows {
 export function jsonValue<T = unknown>(column: unknown): T {
   return (typeof column === "string" ? JSON.parse(column) : column) as T;
 }
+
+/** The SQLite database under a core, for tests about SQLite itself; fails on PostgreSQL. */
+export function sqliteOf(core: Pick<Core, "database">): NonNullable<Core["database"]> {
+  if (!core.database) throw new Error("this test reads SQLite directly: it runs on SQLite only");
+  return core.database;
+}
