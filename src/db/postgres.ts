@@ -77,10 +77,11 @@ const CANNOT_CONNECT = new Set([
 /** What the caller gets for a failed connection: PostgresUnavailable when there was no server to talk to. */
 function unavailable(e: unknown, url: string): unknown {
   const code = e instanceof Error ? ((e as { code?: string }).code ?? "") : "";
-  return CANNOT_CONNECT.has(code) ? new PostgresUnavailable(redactPostgresUrl(url)) : e;
+  // The code says why (ECONNREFUSED, 28P01 a wrong password, 3D000 no such database); the URL where.
+  return CANNOT_CONNECT.has(code) ? new PostgresUnavailable(`${redactPostgresUrl(url)} (${code})`) : e;
 }
 
-/** The server did not accept us; the message is the URL without its password, for the operator. */
+/** The server did not accept us; the message is the URL without its password and the error code, for the operator. */
 export class PostgresUnavailable extends Error {}
 
 /** A postgres:// URL fit for a log or a terminal: no user password, no query options. */
