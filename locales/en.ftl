@@ -380,6 +380,7 @@ doctor-db-missing = No database at { $file } yet. The first start (npm start) cr
 doctor-db-corrupt = The database { $file } is damaged or unreadable ({ $reason }). Restore a backup: npm run cli -- db restore FILE
 doctor-db-newer = The database { $file } has { $count } migrations newer than this version: update nhacviec.
 doctor-db-pending = The database { $file } has { $count } migrations not yet applied; starting the bot applies them.
+doctor-db-unreachable = No PostgreSQL answers at { $file }: is the server running, does the database exist, may this user connect? (DATABASE_URL)
 doctor-db-ok = The database { $file } is sound, with all { $count } migrations.
 doctor-plan-none = No plan imported. Run: npm run cli -- plan import
 doctor-plan-ok = Plan { $plan }: { $tasks } tasks followed.

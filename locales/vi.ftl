@@ -379,6 +379,7 @@ doctor-db-missing = Chưa có cơ sở dữ liệu tại { $file }. Lần chạy
 doctor-db-corrupt = Cơ sở dữ liệu { $file } bị hỏng hoặc không đọc được ({ $reason }). Hãy khôi phục từ bản sao lưu: npm run cli -- db restore TỆP
 doctor-db-newer = Cơ sở dữ liệu { $file } có { $count } bản chuyển đổi (migration) mới hơn phiên bản này: hãy cập nhật nhacviec.
 doctor-db-pending = Cơ sở dữ liệu { $file } còn { $count } bản chuyển đổi (migration) chưa áp dụng; khởi động bot sẽ áp dụng.
+doctor-db-unreachable = Không có PostgreSQL trả lời tại { $file }: máy chủ có đang chạy không, cơ sở dữ liệu đã được tạo chưa, người dùng có quyền kết nối không? (DATABASE_URL)
 doctor-db-ok = Cơ sở dữ liệu { $file } toàn vẹn, đủ { $count } bản chuyển đổi (migration).
 doctor-plan-none = Chưa nhập kế hoạch nào. Hãy chạy: npm run cli -- plan import
 doctor-plan-ok = Kế hoạch { $plan }: { $tasks } nhiệm vụ đang theo dõi.

@@ -32,14 +32,15 @@ try {
   consoleIntoLog(log);
   // A stop asked for while starting waits for the start to finish, then stops cleanly:
   // killing mid-start would leave PostgreSQL's pool or a half-declared scheduler behind.
+  // One listener per signal for the whole life of the process, its action swapped once started:
+  // removing a listener closes Node's signal handle, and a signal caught meanwhile is lost.
   let early: string | undefined;
-  const whileStarting = (signal: string) => () => {
+  let onSignal = (signal: string) => {
     early = signal;
   };
-  process.once("SIGINT", whileStarting("SIGINT"));
-  process.once("SIGTERM", whileStarting("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
   const app = await startApp(config, log);
-  process.removeAllListeners("SIGINT").removeAllListeners("SIGTERM");
   const exit = (code: number) => {
     log.flush();
     process.exit(code);
@@ -68,8 +69,7 @@ try {
     log.info("stopped");
     exit(0);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  onSignal = (signal) => void stop(signal);
   if (early) await stop(early);
   await app.done;
   await stop("done");

@@ -43,9 +43,23 @@ export async function openPostgres(
     return { db: drizzle(pool, { schema }), pool, schema: current, close: () => pool.end() };
   } catch (e) {
     await pool.end();
-    if (e instanceof Error && CANNOT_CONNECT.has((e as { code?: string }).code ?? ""))
-      throw new PostgresUnavailable(redactPostgresUrl(url));
-    throw e;
+    throw unavailable(e, url);
+  }
+}
+
+/**
+ * A pool on an existing database without migrating it: for doctor, which must change nothing.
+ * Fails as PostgresUnavailable when the server does not accept us.
+ */
+export async function connectPostgres(url: string): Promise<PgDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("error", () => {});
+  try {
+    const current = (await pool.query<{ s: string | null }>("select current_schema() as s")).rows[0]?.s;
+    return { db: drizzle(pool, { schema }), pool, schema: current ?? "", close: () => pool.end() };
+  } catch (e) {
+    await pool.end();
+    throw unavailable(e, url);
   }
 }
 
@@ -60,7 +74,14 @@ const CANNOT_CONNECT = new Set([
   "3D000",
 ]);
 
-/** The server did not accept us; the message is the URL without its password, for the operator. */
+/** What the caller gets for a failed connection: PostgresUnavailable when there was no server to talk to. */
+function unavailable(e: unknown, url: string): unknown {
+  const code = e instanceof Error ? ((e as { code?: string }).code ?? "") : "";
+  // The code says why (ECONNREFUSED, 28P01 a wrong password, 3D000 no such database); the URL where.
+  return CANNOT_CONNECT.has(code) ? new PostgresUnavailable(`${redactPostgresUrl(url)} (${code})`) : e;
+}
+
+/** The server did not accept us; the message is the URL without its password and the error code, for the operator. */
 export class PostgresUnavailable extends Error {}
 
 /** A postgres:// URL fit for a log or a terminal: no user password, no query options. */

@@ -1,18 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format } from "date-fns";
 import { parseDayEntries, SHIPPED_HOLIDAYS_FILE } from "../calendar/holidays.ts";
 import type { Config } from "../config.ts";
-import { migrationStatus } from "../db/migration-status.ts";
-import type { SqliteConnection } from "../db/sqlite-files.ts";
 import { rulesFor } from "../domain/rules.ts";
 import { loadRulesFile } from "../domain/rules-file.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
 import type { Store } from "../store/index.ts";
-import { storeOnConnection } from "../store/open.ts";
-import { openReadOnly } from "./backup.ts";
 import type { Check } from "./check.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -30,39 +26,6 @@ export async function checkRedis(url: string): Promise<Check> {
     return { name: "redis", status: "ok", key: "doctor-redis-ok", args: { url: redactUrl(url) } };
   } catch {
     return { name: "redis", status: "problem", key: "doctor-redis-down", args: { url: redactUrl(url) } };
-  }
-}
-
-/**
- * Opens the database read-only (doctor changes nothing, migrations included), with the store
- * over it for the checks; undefined when it cannot.
- */
-export function openForChecks(path: string): { db?: SqliteConnection; store?: Store; check: Check } {
-  const database = (status: Check["status"], key: string, args: Record<string, string | number>): Check => ({
-    name: "database",
-    status,
-    key,
-    args: { file: path, ...args },
-  });
-  if (!existsSync(path)) return { check: database("problem", "doctor-db-missing", {}) };
-  try {
-    const db = openReadOnly(path);
-    const quick = String(db.pragma("quick_check", { simple: true }));
-    if (quick !== "ok") {
-      db.close();
-      return { check: database("problem", "doctor-db-corrupt", { reason: quick.split("\n")[0] ?? "" }) };
-    }
-    const m = migrationStatus(db);
-    const store = storeOnConnection(db);
-    if (m.unknown > 0)
-      return { db, store, check: database("problem", "doctor-db-newer", { count: m.unknown }) };
-    if (m.pending > 0)
-      return { db, store, check: database("problem", "doctor-db-pending", { count: m.pending }) };
-    return { db, store, check: database("ok", "doctor-db-ok", { count: m.applied }) };
-  } catch (e) {
-    return {
-      check: database("problem", "doctor-db-corrupt", { reason: e instanceof Error ? e.message : "" }),
-    };
   }
 }
 
