@@ -6,8 +6,7 @@ import { rowsOf, seededCore, sqliteOf } from "./engine-choice.ts";
 
 /**
  * The shipped plan with a small cast: two agencies' focal points and heads, a coordinator, a group,
- * on the test engine (TEST_DB). `database` is the SQLite file, for the tests about SQLite itself:
- * reading it on PostgreSQL throws.
+ * on the test engine (TEST_DB).
  */
 export async function engineFixture(env: Partial<typeof config> = {}) {
   const core = await seededCore(env);
@@ -30,15 +29,12 @@ export async function engineFixture(env: Partial<typeof config> = {}) {
     const r = await runTick(core, new Date(iso));
     return core.outbox.list({ ids: r.ids });
   };
-  return {
-    core,
-    get database() {
-      return { ...sqliteOf(core), path: core.config.DB_PATH };
-    },
-    people,
-    tick,
-    planId,
-  };
+  return { core, people, tick, planId };
+}
+
+/** The SQLite file under a fixture's core, for the tests about SQLite itself; throws on PostgreSQL. */
+export function sqliteFile(core: Core) {
+  return { ...sqliteOf(core), path: core.config.DB_PATH };
 }
 
 /** Files a current report for every open lead assignment of an agency in a period. */
