@@ -35,7 +35,7 @@ describe("closed", () => {
     expect(mine.some((w) => w.kind === "recurring")).toBe(true);
     expect(mine.some((w) => w.kind !== "recurring")).toBe(true);
     for (const [i, status] of reportStatuses.entries()) {
-      reportAll(core, agencyId, `2026-${String(i + 1).padStart(2, "0")}`, status);
+      await reportAll(core, agencyId, `2026-${String(i + 1).padStart(2, "0")}`, status);
       for (const w of mine) {
         const settled = (await core.store.engine.settledReason({ assignments: [w.assignmentId] })) !== null;
         expect({ status, kind: w.kind, settled }).toEqual({

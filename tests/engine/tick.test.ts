@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
-import { sqliteOf } from "../helpers/engine-choice.ts";
+import { databaseEnv, rowsOf } from "../helpers/engine-choice.ts";
 
 const kinds = (rows: { kind: string; chatId: string }[]) => rows.map((r) => `${r.kind}@${r.chatId}`).sort();
 
@@ -30,7 +30,7 @@ describe("the monthly reporting cycle", () => {
   it("nudges only agencies whose report is incomplete, working out a Saturday nudge on Monday morning", async () => {
     const { tick, core } = await engineFixture();
     await tick("2026-12-01T08:00:00+07:00");
-    expect(reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
+    expect(await reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
     // Saturday the 5th: nothing yet, since nothing could go out before Monday 07:30.
     expect(await tick("2026-12-05T08:00:00+07:00")).toEqual([]);
     await tick("2026-12-06T17:00:00+07:00");
@@ -46,7 +46,7 @@ describe("the monthly reporting cycle", () => {
   it("does not nudge on Monday an agency that reported over the weekend", async () => {
     const { tick, core } = await engineFixture();
     await tick("2026-12-05T08:00:00+07:00");
-    reportAll(core, "so-y-te", "2026-11"); // Sunday
+    await reportAll(core, "so-y-te", "2026-11"); // Sunday
     expect(kinds(await tick("2026-12-07T08:00:00+07:00"))).toEqual([
       "cycle-nudge5@tg:3001",
       "digest@tg:-500",
@@ -75,7 +75,7 @@ describe("the monthly reporting cycle", () => {
 
   it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", async () => {
     const { tick, core } = await engineFixture();
-    reportAll(core, "van-phong-ubnd-tinh", "2026-11");
+    await reportAll(core, "van-phong-ubnd-tinh", "2026-11");
     await tick("2026-12-10T09:00:00+07:00");
     const day11 = await tick("2026-12-11T08:00:00+07:00");
     expect(kinds(day11)).toEqual(["cycle-escalate-head@tg:1002"]);
@@ -109,7 +109,7 @@ describe("due dates and the overdue ladder", () => {
 
   it("tells Sunday's reminder for a Monday date on Monday, once, as due today", async () => {
     const { tick, core } = await engineFixture();
-    sqliteOf(core).sqlite.prepare("update tasks set due_override = '2026-12-14' where ref = 'V.6'").run();
+    await rowsOf(core)("update tasks set due_override = '2026-12-14' where ref = 'V.6'");
     await tick("2026-12-12T09:00:00+07:00");
     expect((await tick("2026-12-13T09:00:00+07:00")).filter((r) => r.kind === "due")).toEqual([]);
     const monday = (await tick("2026-12-14T07:30:00+07:00")).filter((r) => r.kind === "due");
@@ -204,7 +204,7 @@ describe("ticks", () => {
   it("write each message once when two processes tick at the same instant", {
     timeout: 120_000,
   }, async () => {
-    const { database, core } = await engineFixture();
+    const { core } = await engineFixture();
     const run = () =>
       new Promise<number>((resolve) => {
         const child = spawn(
@@ -213,7 +213,7 @@ describe("ticks", () => {
           {
             env: {
               ...process.env,
-              DB_PATH: database.path,
+              ...databaseEnv(core),
               REDIS_URL: "redis://127.0.0.1:1",
               LOG_LEVEL: "silent",
             },

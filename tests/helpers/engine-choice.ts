@@ -71,7 +71,15 @@ export type Rows = <T = Record<string, unknown>>(text: string, ...params: unknow
 export function rowsOf(core: Pick<Core, "database" | "config">): Rows {
   const sqlite = core.database?.sqlite;
   if (sqlite)
-    return async <T>(text: string, ...params: unknown[]) => sqlite.prepare(text).all(...params) as T[];
+    return async <T>(text: string, ...params: unknown[]) => {
+      // A write returns no rows, as on PostgreSQL (better-sqlite3 refuses `all` on it).
+      const statement = sqlite.prepare(text);
+      if (!statement.reader) {
+        statement.run(...params);
+        return [];
+      }
+      return statement.all(...params) as T[];
+    };
   const url = core.config.DATABASE_URL;
   if (!url) throw new Error("rowsOf: a core with neither an SQLite database nor a DATABASE_URL");
   let pool = pools.get(url);
@@ -105,4 +113,13 @@ export function jsonValue<T = unknown>(column: unknown): T {
 export function sqliteOf(core: Pick<Core, "database">): NonNullable<Core["database"]> {
   if (!core.database) throw new Error("this test reads SQLite directly: it runs on SQLite only");
   return core.database;
+}
+
+/**
+ * What a process started beside a core needs to reach the same data: its DB_PATH and, on
+ * PostgreSQL, its DATABASE_URL (an empty one would not parse, so none at all on SQLite).
+ */
+export function databaseEnv(core: Pick<Core, "config">): { DB_PATH: string; DATABASE_URL?: string } {
+  const { DB_PATH, DATABASE_URL } = core.config;
+  return DATABASE_URL ? { DB_PATH, DATABASE_URL } : { DB_PATH };
 }

@@ -1,16 +1,18 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { buildCore, type Core } from "../../src/core.ts";
-import { assignments, reports, tasks } from "../../src/db/schema.ts";
+import type { Core } from "../../src/core.ts";
 import { runTick } from "../../src/engine/tick.ts";
 import { addContact, type NewContact } from "../../src/people/contacts.ts";
-import { config, seededDatabase } from "./db.ts";
-import { sqliteOf } from "./engine-choice.ts";
+import type { config } from "./db.ts";
+import { rowsOf, seededCore, sqliteOf } from "./engine-choice.ts";
 
-/** The shipped plan with a small cast: two agencies' focal points and heads, a coordinator, a group. */
+/**
+ * The shipped plan with a small cast: two agencies' focal points and heads, a coordinator, a group,
+ * on the test engine (TEST_DB).
+ */
 export async function engineFixture(env: Partial<typeof config> = {}) {
-  const database = seededDatabase();
-  const core: Core = buildCore({ ...config, ...env, DB_PATH: database.path }, database);
+  const core = await seededCore(env);
   const { store } = core;
+  const planId = await store.catalog.planId();
+  if (!planId) throw new Error("engineFixture: the seed holds no plan");
   const link = async (input: NewContact) => (await addContact(store, input)).id;
   const people = {
     ytFocal: await link({ agency: "so-y-te", role: "focal", chat: "tg:1001", name: "Đầu mối Y tế" }),
@@ -20,43 +22,40 @@ export async function engineFixture(env: Partial<typeof config> = {}) {
   };
   // The group that gets the plan's digest.
   await store.chats.subscribe(
-    { chatId: "tg:-500", planId: database.planId, scope: { kind: "plan" }, lang: "vi" },
+    { chatId: "tg:-500", planId, scope: { kind: "plan" }, lang: "vi" },
     new Date().toISOString(),
   );
   const tick = async (iso: string) => {
     const r = await runTick(core, new Date(iso));
     return core.outbox.list({ ids: r.ids });
   };
-  return { core, database, people, tick, planId: database.planId };
+  return { core, people, tick, planId };
+}
+
+/** The SQLite file under a fixture's core, for the tests about SQLite itself; throws on PostgreSQL. */
+export function sqliteFile(core: Core) {
+  return { ...sqliteOf(core), path: core.config.DB_PATH };
 }
 
 /** Files a current report for every open lead assignment of an agency in a period. */
-export function reportAll(core: Core, agencyId: string, period: string, status = "in_progress") {
-  const { db } = sqliteOf(core);
-  const rows = db
-    .select({ id: assignments.id, taskId: assignments.taskId })
-    .from(assignments)
-    .innerJoin(tasks, eq(tasks.id, assignments.taskId))
-    .where(
-      and(
-        eq(assignments.agencyId, agencyId),
-        eq(assignments.role, "lead"),
-        isNull(assignments.archivedAt),
-        isNull(tasks.archivedAt),
-      ),
-    )
-    .all();
-  for (const r of rows)
-    db.insert(reports)
-      .values({
-        assignmentId: r.id,
-        taskId: r.taskId,
-        agencyId,
-        period,
-        status: status as never,
-        percent: 50,
-        submittedAt: `${period}-28T03:00:00.000Z`,
-      })
-      .run();
-  return rows.length;
+export async function reportAll(core: Core, agencyId: string, period: string, status = "in_progress") {
+  const rows = rowsOf(core);
+  const open = await rows<{ id: number; task_id: number }>(
+    `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
+      where a.agency_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null
+      order by a.id`,
+    agencyId,
+  );
+  for (const a of open)
+    await rows(
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
+       values (?, ?, ?, ?, ?, 50, ?)`,
+      a.id,
+      a.task_id,
+      agencyId,
+      period,
+      status,
+      `${period}-28T03:00:00.000Z`,
+    );
+  return open.length;
 }

@@ -12,7 +12,7 @@ import { EngineRunner, TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
-import { sqliteOf } from "../helpers/engine-choice.ts";
+import { databaseEnv, rowsOf } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -166,12 +166,10 @@ describe("delivery through the outbox", () => {
           .every((m) => m.state === "unreachable"),
       "stopped",
     );
-    const chat = sqliteOf(core)
-      .sqlite.prepare("select unreachable_at u from chats where id = 'tg:1001'")
-      .get() as {
-      u: string | null;
-    };
-    expect(chat.u).not.toBeNull();
+    const [chat] = await rowsOf(core)<{ u: string | null }>(
+      "select unreachable_at u from chats where id = 'tg:1001'",
+    );
+    expect(chat?.u).toEqual(expect.any(String));
     // The next rules skip the chat entirely, and the coordinators are not told again.
     await runner.tick(new Date("2026-12-05T08:00:00+07:00"));
     await runner.tick(new Date("2026-12-07T08:00:00+07:00"));
@@ -205,7 +203,7 @@ describe("settled before sending", () => {
     // (as when a backlog or an outage holds messages up).
     const written = (await tick("2026-12-07T07:30:00+07:00")).filter((r) => r.kind === "cycle-nudge5");
     expect(written.map((r) => r.chatId).sort()).toEqual(["tg:1001", "tg:3001"]);
-    reportAll(core, "so-y-te", "2026-11");
+    await reportAll(core, "so-y-te", "2026-11");
     await runner.dispatchNow(new Date("2026-12-07T08:00:00+07:00"));
     await until(
       async () =>
@@ -223,12 +221,11 @@ describe("settled before sending", () => {
 
   it("drops a due reminder whose task was reported done after it was written", async () => {
     const { core, emulator, runner, state } = await setup();
-    const work = sqliteOf(core)
-      .sqlite.prepare(
-        `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
-         where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' limit 2`,
-      )
-      .all() as { id: number; task_id: number }[];
+    const rows = rowsOf(core);
+    const work = await rows<{ id: number; task_id: number }>(
+      `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
+       where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' order by a.id limit 2`,
+    );
     const [first, second] = work;
     if (!first || !second) throw new Error("fixture: so-y-te leads two dated tasks");
     const message = (key: string, assignments: number[]) => ({
@@ -243,12 +240,13 @@ describe("settled before sending", () => {
       message("due:one", [first.id]),
       message("due:both", [first.id, second.id]),
     ]);
-    sqliteOf(core)
-      .sqlite.prepare(
-        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
-         values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
-      )
-      .run(first.id, first.task_id, new Date().toISOString());
+    await rows(
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
+       values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
+      first.id,
+      first.task_id,
+      new Date().toISOString(),
+    );
     await runner.dispatchNow(new Date());
     await until(async () => (await state(stillOpen ?? 0)) === "sent", "the open reminder sent");
     expect(await state(doneOne ?? 0)).toBe("skipped");
@@ -269,7 +267,7 @@ describe("recovery", () => {
       env: {
         ...process.env,
         ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
-        DB_PATH: fixture.database.path,
+        ...databaseEnv(fixture.core),
         TEST_API_ROOT: emulator.apiRoot,
         LOG_LEVEL: "silent",
       },

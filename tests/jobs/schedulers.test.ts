@@ -12,6 +12,7 @@ import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { freePort } from "../helpers/app.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { databaseEnv } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
@@ -158,13 +159,13 @@ describe("schedulers that heal themselves", () => {
     timeout: 180_000,
   }, async () => {
     const prefix = testPrefix();
-    const { core, database } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const { ticks, schedulers } = watcher(REDIS_URL, prefix);
     // The first instance, in a process of its own, takes the lock and declares.
     const first = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/engine-instance.ts"], {
       env: {
         ...process.env,
-        DB_PATH: database.path,
+        ...databaseEnv(core),
         REDIS_URL,
         QUEUE_PREFIX: prefix,
         TEST_SCHEDULER_CHECK_MS: "1000", // a lock of 3 s: a loaded machine stalls a process for less

@@ -40,8 +40,8 @@ export async function reportsFixture() {
       )
       .run(a.id, a.taskId, agency, period, status, r.percent, r.description, r.evidence, r.at);
   };
-  reportAll(fx.core, "so-y-te", PERIOD, "in_progress");
-  reportAll(fx.core, "so-y-te", "2026-12", "done");
+  await reportAll(fx.core, "so-y-te", PERIOD, "in_progress");
+  await reportAll(fx.core, "so-y-te", "2026-12", "done");
   report("cong-an-tinh", "II.2", "2026-10", "done", { percent: 100 });
   report("van-phong-ubnd-tinh", "II.3", PERIOD, "in_progress", { description: "bản cũ" });
   sqlite
