@@ -117,4 +117,52 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
       `poll lease: handed over in ${handedOverMs} ms, taken over after a kill in ${takenOverMs} ms`,
     );
   });
+
+  it("a holder frozen past the TTL finds the lease moved when it wakes: it stops polling and keeps running", async () => {
+    const tg = await TelegramEmulator.start({ token: TG_TOKEN });
+    closers.push(() => tg.close());
+    const shared = { DB_PATH: seededCopy(), QUEUE_PREFIX: testPrefix() };
+    const instance = (name: string) =>
+      startService({
+        ...shared,
+        TELEGRAM_BOT_TOKEN: TG_TOKEN,
+        TELEGRAM_API_ROOT: `${tg.apiRoot}/${name}`,
+        TELEGRAM_POLL_TIMEOUT: "10",
+        POLL_LEASE_MS: String(LEASE_MS),
+        HTTP_PORT: "0",
+      });
+    const services = new Map([
+      ["a", instance("a")],
+      ["b", instance("b")],
+    ]);
+    await until(() => [...services.values()].some((s) => polling(s, "telegram")), "someone polls", 60_000);
+    for (const s of services.values())
+      await s.waitForLog((l) => l.msg === "telegram connected", "telegram connected");
+    const [frozenName, otherName] = polling(services.get("a") as Service, "telegram")
+      ? ["a", "b"]
+      : ["b", "a"];
+    const frozen = services.get(frozenName) as Service;
+    const other = services.get(otherName) as Service;
+    // SIGSTOP: the process neither renews nor closes its open long poll, as in a long stall.
+    frozen.child.kill("SIGSTOP");
+    await until(() => polling(other, "telegram"), "the other takes over", 20_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    frozen.child.kill("SIGCONT");
+    await frozen.waitForLog(
+      (l) => l.msg === "telegram: this instance stops polling",
+      "the woken holder stops polling",
+      20_000,
+    );
+    tg.sendText(stranger, strangerChat, "còn ai đó không?");
+    await tg.waitForMessages(stranger.id, 1, 30_000);
+    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    expect(tg.messages(stranger.id)).toHaveLength(1);
+    // It runs on, waiting for the lease, and never mistook the move for a stranger's poller.
+    expect(frozen.child.exitCode).toBeNull();
+    expect(polling(other, "telegram")).toBe(true);
+    expect(frozen.logs().filter((l) => l.level >= 50)).toEqual([]);
+    // Its poll open while frozen was ended by the new poller's (409, to nobody awake); none since.
+    const afterWake = tg.calls("getUpdates").filter((c) => (c.startedAt ?? 0) > Date.now() - 2 * LEASE_MS);
+    expect(afterWake.every((c) => c.caller === otherName && c.status === 200)).toBe(true);
+  });
 });
