@@ -19,6 +19,32 @@ const stranger = { id: 5001, first_name: "Lan" };
 const strangerChat = { id: 5001, type: "private" as const };
 const zaloStranger = { id: "u-lan", display_name: "Lan" };
 
+/**
+ * Starts instances on one database and one Redis prefix, polling the emulators given by their
+ * apiRoot; each calls them under its own name (`…/a`), so the emulators tell who polled.
+ */
+function instances(
+  roots: { TELEGRAM_API_ROOT: string; ZALO_API_ROOT?: string },
+  extra: Record<string, string> = {},
+) {
+  const shared = { DB_PATH: seededCopy(), QUEUE_PREFIX: testPrefix() };
+  const zalo = roots.ZALO_API_ROOT;
+  return (name: string) =>
+    startService({
+      ...shared,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_API_ROOT: `${roots.TELEGRAM_API_ROOT}/${name}`,
+      TELEGRAM_POLL_TIMEOUT: "2",
+      ...(zalo
+        ? { ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_ROOT: `${zalo}/${name}`, ZALO_POLL_TIMEOUT: "2" }
+        : {}),
+      POLL_LEASE_MS: String(LEASE_MS),
+      HTTP_PORT: "0",
+      SHUTDOWN_TIMEOUT_MS: "5000",
+      ...extra,
+    });
+}
+
 describe("several instances polling one token", { timeout: 180_000 }, () => {
   it("poll one at a time; the lease moves at once on a clean stop and within the TTL on a kill", async () => {
     const tg = await TelegramEmulator.start({ token: TG_TOKEN });
@@ -27,21 +53,7 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
       () => tg.close(),
       () => zalo.close(),
     );
-    const shared = { DB_PATH: seededCopy(), QUEUE_PREFIX: testPrefix() };
-    // Each instance calls the emulators under its own name, so they can tell who polled.
-    const instance = (name: string) =>
-      startService({
-        ...shared,
-        TELEGRAM_BOT_TOKEN: TG_TOKEN,
-        TELEGRAM_API_ROOT: `${tg.apiRoot}/${name}`,
-        TELEGRAM_POLL_TIMEOUT: "2",
-        ZALO_BOT_TOKEN: ZALO_TOKEN,
-        ZALO_API_ROOT: `${zalo.apiRoot}/${name}`,
-        ZALO_POLL_TIMEOUT: "2",
-        POLL_LEASE_MS: String(LEASE_MS),
-        HTTP_PORT: "0",
-        SHUTDOWN_TIMEOUT_MS: "5000",
-      });
+    const instance = instances({ TELEGRAM_API_ROOT: tg.apiRoot, ZALO_API_ROOT: zalo.apiRoot });
     const services = new Map<string, Service>([
       ["a", instance("a")],
       ["b", instance("b")],
@@ -121,16 +133,7 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
   it("a holder frozen past the TTL finds the lease moved when it wakes: it stops polling and keeps running", async () => {
     const tg = await TelegramEmulator.start({ token: TG_TOKEN });
     closers.push(() => tg.close());
-    const shared = { DB_PATH: seededCopy(), QUEUE_PREFIX: testPrefix() };
-    const instance = (name: string) =>
-      startService({
-        ...shared,
-        TELEGRAM_BOT_TOKEN: TG_TOKEN,
-        TELEGRAM_API_ROOT: `${tg.apiRoot}/${name}`,
-        TELEGRAM_POLL_TIMEOUT: "10",
-        POLL_LEASE_MS: String(LEASE_MS),
-        HTTP_PORT: "0",
-      });
+    const instance = instances({ TELEGRAM_API_ROOT: tg.apiRoot }, { TELEGRAM_POLL_TIMEOUT: "10" });
     const services = new Map([
       ["a", instance("a")],
       ["b", instance("b")],
