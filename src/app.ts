@@ -105,10 +105,10 @@ async function openCore(config: Config, log: Logger) {
     const s = await importPlanFile(core.store, config.PLAN_FILE);
     log.info({ plan: s.planId, tasks: s.tasks.added, targets: s.targets.added }, "imported the shipped plan");
   }
-  const checkpointer = startCheckpointer(core.sqlite, {
+  const checkpointer = startCheckpointer(core.database.sqlite, {
     onError: (err) => log.warn({ err }, "background checkpoint failed"),
   });
-  const backups = startDailyBackup(core.sqlite, config, log);
+  const backups = startDailyBackup(core.database.sqlite, config, log);
   return { core, background: { checkpointer, backups } };
 }
 

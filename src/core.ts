@@ -36,7 +36,6 @@ export function buildCore(config: Config, database: Database_ = openDatabase(con
   return {
     config,
     database,
-    sqlite: database.sqlite,
     store,
     i18n: new I18n(),
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
@@ -61,7 +60,6 @@ export async function startCore(config: Config, database?: Database_): Promise<C
 export function conversationDeps(core: Core, now: () => Date = () => new Date()): ConversationDeps {
   const rules = new Map<string, Rules>();
   return {
-    database: core.database,
     store: core.store,
     i18n: core.i18n,
     calendar: core.calendar,

@@ -60,7 +60,7 @@ async function once(): Promise<DeliverySample> {
     DELIVERY_CONCURRENCY: String(CONCURRENCY),
   });
   const core = buildCore(config);
-  const checkpointer = startCheckpointer(core.sqlite); // as the service runs it
+  const checkpointer = startCheckpointer(core.database.sqlite); // as the service runs it
   let platform: Platform | undefined;
   let runner: EngineRunner | undefined;
   let sample: Omit<DeliverySample, "leftoverKeys">;
@@ -80,7 +80,9 @@ async function once(): Promise<DeliverySample> {
     );
     const sender = new TelegramSender(new Api(platform.token, { apiRoot: platform.apiRoot }), PACING);
     runner = new EngineRunner(core, new Map([["tg", sender]]), createLogger("silent"));
-    const sentCount = core.sqlite.prepare("select count(*) from outbox where state = 'sent'").pluck();
+    const sentCount = core.database.sqlite
+      .prepare("select count(*) from outbox where state = 'sent'")
+      .pluck();
     // Generous: three times the paced duration, so a stalled run ends with its losses counted.
     const deadline = performance.now() + (MESSAGES / PACING.globalPerSecond) * 3000 + 30_000;
     const platformBefore = (await platform.report()).cpuSeconds;

@@ -57,7 +57,7 @@ const result = await runTick(core, new Date(instant));
 const wallMs = performance.now() - started;
 const maxRssKB = process.resourceUsage().maxRSS;
 
-const kinds = core.sqlite
+const kinds = core.database.sqlite
   .prepare("select kind, count(*) n, sum(length(text)) chars from outbox group by kind")
   .all() as {
   kind: string;
@@ -66,7 +66,7 @@ const kinds = core.sqlite
 }[];
 // A fingerprint of what was written, so a faster engine can be checked to write the same messages.
 const hash = createHash("sha256");
-for (const row of core.sqlite
+for (const row of core.database.sqlite
   .prepare("select dedupe_key, chat_id, text, choices, send_after from outbox order by dedupe_key")
   .raw()
   .iterate() as IterableIterator<unknown[]>)

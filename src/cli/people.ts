@@ -20,15 +20,14 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .option("--name <name>", ctx.t("cli-opt-name"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (o: { agency: string; role: string; chat: string; name?: string; lang: string }) => {
-      const { db } = await ctx.catalog();
-      const r = addContact(db, o);
+      const r = await addContact((await ctx.core()).store, o);
       ctx.out(ctx.t(r.created ? "cli-contact-added" : "cli-contact-updated", { id: r.id, chat: o.chat }));
     });
   contacts
     .command("import <file>")
     .description(ctx.t("cli-contacts-import"))
     .action(async (file: string) => {
-      const r = importContactsFile((await ctx.catalog()).db, file);
+      const r = await importContactsFile((await ctx.core()).store, file);
       ctx.out(ctx.t("cli-contacts-imported", { created: r.created, updated: r.updated, file }));
     });
   contacts
@@ -57,7 +56,7 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (chat: string, o: { scope: string; plan?: string; lang: string }) => {
-      const scope = await subscribe((await ctx.core()).store, (await ctx.catalog()).db, {
+      const scope = await subscribe((await ctx.core()).store, {
         chat,
         planId: o.plan,
         scope: o.scope,

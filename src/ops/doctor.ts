@@ -25,14 +25,14 @@ export async function runDoctor(config: Config, dbPath: string, now = new Date()
     checkRedis(config.REDIS_URL),
   ]);
   const checks: Check[] = [...telegram, ...zalo, redis];
-  const { db, check } = openForChecks(dbPath);
+  const { db, store, check } = openForChecks(dbPath);
   checks.push(check);
-  if (db) {
+  if (db && store) {
     try {
-      const plan = checkPlan(db);
-      checks.push(plan.check, checkFocalPoints(db), checkOutbox(db, now));
+      const plan = await checkPlan(store);
+      checks.push(plan.check, await checkFocalPoints(store), await checkOutbox(store, now));
       const calendar = buildCalendar(config, rulesFor(loadRulesFile(config.RULES_FILE), ""));
-      checks.push(...checkSchedule(db, config, calendar, plan.planId, now));
+      checks.push(...(await checkSchedule(store, config, calendar, plan.planId, now)));
     } finally {
       db.close();
     }

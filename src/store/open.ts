@@ -1,5 +1,8 @@
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Database_ } from "../db/connection.ts";
 import { openPostgres } from "../db/postgres.ts";
+import * as schema from "../db/schema.ts";
+import type { SqliteConnection } from "../db/sqlite-files.ts";
 import { postgresQ, sqliteQ } from "./context.ts";
 import { openStore, type Store } from "./index.ts";
 
@@ -43,4 +46,12 @@ export async function openStoreFor(target: StoreTarget): Promise<OpenedStore> {
       return closed;
     },
   };
+}
+
+/**
+ * The store over a bare SQLite connection, such as the read-only one `doctor` opens (it must not
+ * migrate, so openDatabase will not do); its opener closes it.
+ */
+export function storeOnConnection(sqlite: SqliteConnection): Store {
+  return openStore(sqliteQ(drizzle(sqlite, { schema }), sqlite));
 }

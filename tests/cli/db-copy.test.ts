@@ -19,9 +19,9 @@ async function emptyTarget(): Promise<{ schema: string; url: string }> {
 }
 
 /** The shipped plan, people, reports with a superseded one, the outbox of a tick, an open flow. */
-function dataset() {
-  const f = engineFixture();
-  f.tick("2026-02-02T01:00:00.000Z");
+async function dataset() {
+  const f = await engineFixture();
+  await f.tick("2026-02-02T01:00:00.000Z");
   reportAll(f.core, "so-y-te", "2026-01");
   const first = f.database.sqlite.prepare("select min(id) from reports").pluck().get() as number;
   f.database.sqlite
@@ -47,7 +47,7 @@ function dataset() {
 
 describe("db copy --to postgres://", () => {
   it("copies every table into an empty PostgreSQL database, the same rows read back through drizzle", async () => {
-    const f = dataset();
+    const f = await dataset();
     const { schema, url } = await emptyTarget();
     const r = cli(["--db", f.database.path, "db", "copy", "--to", url, "--json"], { NHACVIEC_LANG: "en" });
     expect(r.stderr).toBe("");
@@ -104,7 +104,7 @@ describe("db copy --to postgres://", () => {
   }, 120_000);
 
   it("prints each table's count and a total in the operator's language, and refuses what is not a PostgreSQL URL or does not answer", async () => {
-    const f = engineFixture();
+    const f = await engineFixture();
     const { url } = await emptyTarget();
     const r = cli(["--db", f.database.path, "db", "copy", "--to", url]);
     expect(r.stderr).toBe("");

@@ -4,19 +4,24 @@ import { consoleSession } from "../helpers/console.ts";
 const NOW = "2027-01-20T09:00:00+07:00";
 const AS_COORDINATOR = "/as cong-an-tinh coordinator";
 
-function coordinator() {
-  const s = consoleSession({ now: NOW });
+async function coordinator() {
+  const s = await consoleSession({ now: NOW });
   const due = (ref: string) =>
-    (s.core.sqlite.prepare("select due_override d from tasks where ref = ?").get(ref) as { d: string | null })
-      .d;
+    (
+      s.core.database.sqlite.prepare("select due_override d from tasks where ref = ?").get(ref) as {
+        d: string | null;
+      }
+    ).d;
   const invites = () =>
-    s.core.sqlite.prepare("select agency_id agency, role from invites order by created_at, rowid").all();
+    s.core.database.sqlite
+      .prepare("select agency_id agency, role from invites order by created_at, rowid")
+      .all();
   return { ...s, due, invites, say: (...lines: string[]) => s.type(AS_COORDINATOR, ...lines) };
 }
 
 describe("/setdue (/dathan)", () => {
   it("takes the date as the bot prints it, and asks before setting one in the past", async () => {
-    const { say, due } = coordinator();
+    const { say, due } = await coordinator();
     expect(await say("/dathan v.1 31/03/2027")).toContain("Đã đặt hạn cho V.1: 31/03/2027.");
     expect(due("V.1")).toBe("2027-03-31");
     expect(await say("/dathan V.1 2027-04-30")).toContain("Đã đặt hạn cho V.1: 30/04/2027.");
@@ -37,7 +42,7 @@ describe("/setdue (/dathan)", () => {
 
 describe("/invite (/moi)", () => {
   it("reads Vietnamese role words, with or without accents, before or after the agency", async () => {
-    const { say, invites } = coordinator();
+    const { say, invites } = await coordinator();
     await say(
       "/moi so y te lanh dao",
       "/moi Sở Y tế đầu mối",
@@ -55,7 +60,7 @@ describe("/invite (/moi)", () => {
   });
 
   it("says which part it did not understand, and creates nothing", async () => {
-    const { say, invites } = coordinator();
+    const { say, invites } = await coordinator();
     expect(await say("/moi so y te truong phong")).toContain(
       "Đã hiểu đơn vị là Sở Y tế, nhưng không hiểu “truong phong”",
     );
@@ -66,16 +71,16 @@ describe("/invite (/moi)", () => {
 
 describe("/task (/chitiet)", () => {
   it("names the lead, lists who has not finished, and marks replaced and partners' reports", async () => {
-    const { say, core } = coordinator();
+    const { say, core } = await coordinator();
     const assignment = (agency: string) =>
       (
-        core.sqlite
+        core.database.sqlite
           .prepare(
             "select a.id, a.task_id t from assignments a join tasks k on k.id = a.task_id where k.ref = 'II.4' and a.agency_id = ?",
           )
           .get(agency) as { id: number; t: number }
       ).id;
-    const insert = core.sqlite.prepare(
+    const insert = core.database.sqlite.prepare(
       `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at, superseded_at)
        values (?, (select task_id from assignments where id = ?), ?, '2026-12', ?, ?, ?, ?)`,
     );
@@ -108,7 +113,7 @@ describe("/task (/chitiet)", () => {
 
 describe("/remind (/nhac)", () => {
   it("writes a nudge for each focal point of the agency to the outbox, now", async () => {
-    const { say, core } = coordinator();
+    const { say, core } = await coordinator();
     expect(await say("/nhac so y te")).toContain("Đã gửi nhắc nhở tới 1 cán bộ đầu mối của Sở Y tế.");
     const rows = (await core.outbox.list()).filter((r) => r.kind === "manual-remind");
     expect(rows.map((r) => [r.chatId, r.agencyId])).toEqual([["tg:1001", "so-y-te"]]);
@@ -123,9 +128,9 @@ describe("/remind (/nhac)", () => {
 
 describe("/subscribe and /unsubscribe", () => {
   it("names the scope in words, and removes the subscription", async () => {
-    const { say, core } = coordinator();
+    const { say, core } = await coordinator();
     const sub = () =>
-      core.sqlite
+      core.database.sqlite
         .prepare("select scope from subscriptions where chat_id = 'console:cong-an-tinh-coordinator'")
         .get() as { scope: string } | undefined;
     const reply = await say("/dangky I II");
@@ -141,9 +146,9 @@ describe("/subscribe and /unsubscribe", () => {
 
 describe("/lang (/ngonngu)", () => {
   it("saves the language for the person, and the bot then speaks it", async () => {
-    const s = consoleSession({ now: NOW });
+    const s = await consoleSession({ now: NOW });
     const lang = () =>
-      s.core.sqlite
+      s.core.database.sqlite
         .prepare("select lang from contacts where agency_id = 'so-y-te' and role = 'focal' order by id desc")
         .get() as { lang: string };
     const printed = await s.type("/as so-y-te focal", "/ngonngu", "2", "/nhiemvu", "/lang", "tieng viet");
@@ -159,7 +164,7 @@ describe("/lang (/ngonngu)", () => {
 
 describe("/export and /missing agree on which months exist", () => {
   it("from the plan's first month to this one, written either way", async () => {
-    const { say } = coordinator();
+    const { say } = await coordinator();
     for (const command of ["/xuatbaocao", "/chuabaocao"]) {
       expect(await say(`${command} 2025-12`)).toContain(
         "Kế hoạch bắt đầu từ tháng 01/2026: chưa có kỳ báo cáo 12/2025.",
@@ -175,7 +180,7 @@ describe("/export and /missing agree on which months exist", () => {
 
 describe("/overdue (/trehan)", () => {
   it("orders equally late agencies by the share of this period's reports sent, then by name", async () => {
-    const { say, core } = coordinator();
+    const { say, core } = await coordinator();
     const order = async () =>
       [
         ...(await say("/trehan")).matchAll(
@@ -185,14 +190,14 @@ describe("/overdue (/trehan)", () => {
     // Each is one task 20 days late and has reported nothing: by name.
     expect(await order()).toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Y tế"]);
     // Sở Văn hóa reports one of its tasks for this period (01/2027): the other two come first.
-    const a = core.sqlite
+    const a = core.database.sqlite
       .prepare(
         `select a.id, a.task_id task from assignments a
           where a.agency_id = 'so-van-hoa-the-thao-va-du-lich' and a.role = 'lead' and a.archived_at is null
           order by a.id limit 1`,
       )
       .get() as { id: number; task: number };
-    core.sqlite
+    core.database.sqlite
       .prepare(
         `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
          values (?, ?, 'so-van-hoa-the-thao-va-du-lich', '2027-01', 'in_progress', 50, 'console', ?)`,

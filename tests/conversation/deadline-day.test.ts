@@ -21,9 +21,9 @@ const JAN_12 = new Date("2027-01-12T09:00:00+07:00");
 const COORDINATOR = "tg:2001";
 const VAN_HOA = "so-van-hoa-the-thao-va-du-lich";
 
-describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)", () => {
-  const h = channelHarness("telegram", { RULES_FILE: rulesFile() });
-  const sqlite = h.core.sqlite;
+describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)", async () => {
+  const h = await channelHarness("telegram", { RULES_FILE: rulesFile() });
+  const sqlite = h.core.database.sqlite;
   const coordinator = (text: string) =>
     h.router.handle({
       chatId: COORDINATOR,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { channelHarness } from "./harness.ts";
 
-describe("the report flow", () => {
-  const h = channelHarness("telegram");
+describe("the report flow", async () => {
+  const h = await channelHarness("telegram");
 
   const countQuestion = async (at: string) => {
     h.reset();
@@ -19,7 +19,7 @@ describe("the report flow", () => {
     await h.press("skip");
     await h.press("skip");
     await h.press("ok");
-    const row = h.core.sqlite.prepare("select period, count from reports").get();
+    const row = h.core.database.sqlite.prepare("select period, count from reports").get();
     expect(row).toEqual({ period: "2026-12", count: 3 });
     // 06:30 on 1 January in Vietnam is still 31 December in UTC; the period decides.
     expect(await countQuestion("2027-01-01T06:30:00+07:00")).toContain("Năm 2026, đơn vị");
@@ -83,12 +83,12 @@ describe("the report flow", () => {
       expect(replies.map((r) => r.text)).toEqual(["Lệnh này chỉ dùng trong trò chuyện riêng với bot."]);
       expect(await h.flow("tg:-500")).toBeUndefined();
     }
-    expect(h.core.sqlite.prepare("select count(*) n from flows").get()).toEqual({ n: 0 });
+    expect(h.core.database.sqlite.prepare("select count(*) n from flows").get()).toEqual({ n: 0 });
   });
 });
 
-describe("/kpi", () => {
-  const h = channelHarness("telegram");
+describe("/kpi", async () => {
+  const h = await channelHarness("telegram");
 
   it("takes a target's value, checks it against the unit, confirms it, and keeps earlier values", async () => {
     h.reset();

@@ -30,19 +30,19 @@ export interface ReportRow {
  * The router on the shipped plan, with a Sở Y tế focal point and a Sở Khoa học và Công nghệ
  * focal point on one channel. Rows are cleared between cases; the catalog stays.
  */
-export function channelHarness(name: ChannelName, env: Parameters<typeof engineFixture>[0] = {}) {
-  const { core, tick } = engineFixture(env);
+export async function channelHarness(name: ChannelName, env: Parameters<typeof engineFixture>[0] = {}) {
+  const { core, tick } = await engineFixture(env);
   const { prefix, options } = CHANNELS[name];
   const chat = `${prefix}:yt-focal`;
   const khcn = `${prefix}:khcn-focal`;
-  addContact(core.database.db, { agency: "so-y-te", role: "focal", chat });
-  addContact(core.database.db, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
+  await addContact(core.store, { agency: "so-y-te", role: "focal", chat });
+  await addContact(core.store, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
   let now = NOW;
   const router = new ConversationRouter(
     conversationDeps(core, () => now),
     createLogger("silent"),
   );
-  const sqlite = core.sqlite;
+  const sqlite = core.database.sqlite;
 
   const handle = async (text: string | undefined, who = chat, choice?: string) => {
     const replies = await router.handle(
@@ -103,4 +103,4 @@ export function channelHarness(name: ChannelName, env: Parameters<typeof engineF
   };
 }
 
-export type Harness = ReturnType<typeof channelHarness>;
+export type Harness = Awaited<ReturnType<typeof channelHarness>>;

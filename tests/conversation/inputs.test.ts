@@ -408,8 +408,8 @@ async function finish(h: Harness, who: string): Promise<void> {
 }
 
 function suite(channel: ChannelName) {
-  describe(`typed input on ${channel}`, () => {
-    const h = channelHarness(channel);
+  describe(`typed input on ${channel}`, async () => {
+    const h = await channelHarness(channel);
     for (const row of ROWS) {
       const outcome = (channel === "telegram" && row.tg) || row.expect;
       const name = `${row.at}${row.reminder ? " (after a reminder)" : ""}: ${JSON.stringify(row.input.slice(0, 50))} → ${Object.keys(outcome)[0]}`;

@@ -37,8 +37,8 @@ async function scrape(
 describe("/metrics", () => {
   it("moves with a tick, its sends (a 429 and an unreachable chat among them), updates and a report", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal");
-    linkContact(t, gone.user.id, "so-tu-phap", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, gone.user.id, "so-tu-phap", "focal");
     const before = await scrape(t);
     for (const name of [
       "nhacviec_flow_errors_total",
@@ -53,7 +53,7 @@ describe("/metrics", () => {
     const delivered = await t.emulator.waitForMessages(focal.chat.id, 2, 15_000);
     await until(
       () =>
-        !!t.core.sqlite
+        !!t.core.database.sqlite
           .prepare("select 1 from chats where id = 'tg:1002' and unreachable_at is not null")
           .get(),
       "the blocked chat marked unreachable",
@@ -69,8 +69,11 @@ describe("/metrics", () => {
     expect(saved?.text).toMatch(/^Đã lưu báo cáo II\.10/);
     await until(
       () =>
-        (t.core.sqlite.prepare("select count(*) n from outbox where state = 'sent'").get() as { n: number })
-          .n >= 2,
+        (
+          t.core.database.sqlite.prepare("select count(*) n from outbox where state = 'sent'").get() as {
+            n: number;
+          }
+        ).n >= 2,
       "the sent rows recorded",
     );
 

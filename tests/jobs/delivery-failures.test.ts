@@ -23,9 +23,9 @@ const BUSY_MS = 100;
 async function setup(wrap: (real: Channel) => Channel = (real) => real, env: object = {}) {
   const emulator = await TelegramEmulator.start({ token: "123:test" });
   closers.push(() => emulator.close());
-  const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...env });
+  const fixture = await engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...env });
   // A short busy_timeout, so a lock held "longer than busy_timeout" takes a fraction of a second.
-  fixture.core.sqlite.pragma(`busy_timeout = ${BUSY_MS}`);
+  fixture.core.database.sqlite.pragma(`busy_timeout = ${BUSY_MS}`);
   const real = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), {
     globalPerSecond: 200,
     privateGapMs: 20,

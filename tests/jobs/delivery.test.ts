@@ -26,7 +26,7 @@ async function setup(
 ) {
   const emulator = await TelegramEmulator.start({ token: "123:test", ...opts.emulator });
   closers.push(() => emulator.close());
-  const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...opts.env });
+  const fixture = await engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...opts.env });
   const sender = new TelegramSender(
     new Api("123:test", { apiRoot: emulator.apiRoot }),
     opts.pacing ?? fastPacing,
@@ -40,7 +40,7 @@ async function setup(
 
 /** Writes plain messages straight to the outbox, due now. */
 async function queue(
-  core: ReturnType<typeof engineFixture>["core"],
+  core: Awaited<ReturnType<typeof engineFixture>>["core"],
   chats: string[],
   perChat: number,
   tag: string,
@@ -165,7 +165,9 @@ describe("delivery through the outbox", () => {
           .every((m) => m.state === "unreachable"),
       "stopped",
     );
-    const chat = core.sqlite.prepare("select unreachable_at u from chats where id = 'tg:1001'").get() as {
+    const chat = core.database.sqlite
+      .prepare("select unreachable_at u from chats where id = 'tg:1001'")
+      .get() as {
       u: string | null;
     };
     expect(chat.u).not.toBeNull();
@@ -220,7 +222,7 @@ describe("settled before sending", () => {
 
   it("drops a due reminder whose task was reported done after it was written", async () => {
     const { core, emulator, runner, state } = await setup();
-    const work = core.sqlite
+    const work = core.database.sqlite
       .prepare(
         `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
          where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' limit 2`,
@@ -240,7 +242,7 @@ describe("settled before sending", () => {
       message("due:one", [first.id]),
       message("due:both", [first.id, second.id]),
     ]);
-    core.sqlite
+    core.database.sqlite
       .prepare(
         `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
          values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
@@ -260,7 +262,7 @@ describe("recovery", () => {
     const emulator = await TelegramEmulator.start({ token: "123:test" });
     closers.push(() => emulator.close());
     const env = { QUEUE_PREFIX: testPrefix(), REDIS_URL, DELIVERY_STALE_MS: 1000, DELIVERY_LOCK_MS: 1500 };
-    const fixture = engineFixture(env);
+    const fixture = await engineFixture(env);
     const [first, second] = await queue(fixture.core, ["tg:9100"], 2, "crash");
     const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/crash-after-send.ts"], {
       env: {
@@ -298,7 +300,7 @@ describe("recovery", () => {
     const url = REDIS_URL;
     const emulator = await TelegramEmulator.start({ token: "123:test" });
     closers.push(() => emulator.close());
-    const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(url), REDIS_URL: url });
+    const fixture = await engineFixture({ QUEUE_PREFIX: testPrefix(url), REDIS_URL: url });
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
     const before = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
     await before.start({ workers: false });

@@ -75,7 +75,7 @@ describe("schedulers that heal themselves", () => {
     const prefix = "heal"; // this Redis is ours alone, and dies with the test
     const emulator = await TelegramEmulator.start({ token: "123:test" });
     closers.push(() => emulator.close());
-    const { core } = engineFixture({ REDIS_URL: url, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL: url, QUEUE_PREFIX: prefix });
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), {
       globalPerSecond: 100,
       privateGapMs: 10,
@@ -117,7 +117,7 @@ describe("schedulers that heal themselves", () => {
 
   it("are put back by the periodic check when their keys vanish without a reconnection", async () => {
     const prefix = testPrefix();
-    const { core } = engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const runner = new EngineRunner(core, new Map(), createLogger("silent"), {
       schedulerCheckMs: 200,
       schedulerPatterns: { tick: YEARLY, dispatch: YEARLY },
@@ -144,7 +144,7 @@ describe("schedulers that heal themselves", () => {
     const prefix = testPrefix();
     const { ticks, schedulers } = watcher(REDIS_URL, prefix);
     await ticks.upsertJobScheduler("dispatch", { every: 60_000 }, { name: "dispatch" });
-    const { core } = engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const runner = new EngineRunner(core, new Map(), createLogger("silent"));
     closers.push(() => runner.close());
     await runner.start({ workers: false });
@@ -158,7 +158,7 @@ describe("schedulers that heal themselves", () => {
     timeout: 180_000,
   }, async () => {
     const prefix = testPrefix();
-    const { core, database } = engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core, database } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const { ticks, schedulers } = watcher(REDIS_URL, prefix);
     // The first instance, in a process of its own, takes the lock and declares.
     const first = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/engine-instance.ts"], {
@@ -201,7 +201,7 @@ describe("schedulers that heal themselves", () => {
 
 describe("readiness", () => {
   it("reports the schedulers, the last real-clock tick, and a tick late past two intervals", async () => {
-    const { core } = engineFixture({ REDIS_URL, QUEUE_PREFIX: testPrefix() });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: testPrefix() });
     const runner = new EngineRunner(core, new Map(), createLogger("silent"));
     closers.push(() => runner.close());
     await runner.start({ workers: false });

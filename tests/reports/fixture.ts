@@ -13,9 +13,9 @@ export const LINK = "https://dvc.gialai.gov.vn/bien-ban?id=1&x=2";
  * - Công an tỉnh closed II.2 (due 30/09/2026) in October, so it is neither overdue nor owed;
  * - target I.2 got a value in November and another in December.
  */
-export function reportsFixture() {
-  const fx = engineFixture();
-  const { sqlite } = fx.core;
+export async function reportsFixture() {
+  const fx = await engineFixture();
+  const { sqlite } = fx.core.database;
   const assignment = (agency: string, ref: string) =>
     sqlite
       .prepare(

@@ -14,21 +14,21 @@ const FORMULAS = [
   "\r=1+1",
 ];
 
-function withFormulaDescriptions() {
-  const fx = reportsFixture();
-  const rows = fx.core.sqlite
+async function withFormulaDescriptions() {
+  const fx = await reportsFixture();
+  const rows = fx.core.database.sqlite
     .prepare(
       `select r.id, t.ref from reports r join tasks t on t.id = r.task_id
        where r.agency_id = 'so-y-te' and r.period = ? order by t.ref limit ?`,
     )
     .all(PERIOD, FORMULAS.length) as { id: number; ref: string }[];
-  const update = fx.core.sqlite.prepare("update reports set description = ? where id = ?");
+  const update = fx.core.database.sqlite.prepare("update reports set description = ? where id = ?");
   for (const [i, r] of rows.entries()) update.run(FORMULAS[i], r.id);
   return { fx, refs: rows.map((r) => r.ref) };
 }
 
-describe("a description that is a formula", () => {
-  const { fx, refs } = withFormulaDescriptions();
+describe("a description that is a formula", async () => {
+  const { fx, refs } = await withFormulaDescriptions();
 
   it("reaches the CSV as text with a leading apostrophe, never as a formula", async () => {
     const { data } = await exportSynthesis(fx.core, { period: PERIOD, now: NOW, format: "csv" });

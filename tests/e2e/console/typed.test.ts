@@ -56,12 +56,12 @@ describe("typed answers in the console", () => {
     await typedReportScenario({
       numbered: true,
       chatId,
-      sqlite: app.core.sqlite,
+      sqlite: app.core.database.sqlite,
       say: type,
       async remind() {
         const from = printed().length;
         await type("/tick 2026-12-01T08:00:00+07:00");
-        await allSent(app.core.sqlite, chatId);
+        await allSent(app.core.database.sqlite, chatId);
         return printed().slice(from);
       },
     });

@@ -142,7 +142,7 @@ export function inject(t: TestApp, body: Record<string, unknown>): void {
 
 /** The id of an agency's assignment to a task, as the buttons carry it. */
 export function assignmentId(t: TestApp, agency: string, ref: string): number {
-  const row = t.core.sqlite
+  const row = t.core.database.sqlite
     .prepare(
       "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
     )

@@ -43,8 +43,7 @@ export async function start(
   });
   const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });
   closers.push(() => app.close());
-  const db = app.core.database.db;
-  return { emulator, app, db, sqlite: app.core.sqlite };
+  return { emulator, app, store: app.core.store, sqlite: app.core.database.sqlite };
 }
 
 export const an = { id: "u-an", display_name: "Nguyễn Văn An" };
