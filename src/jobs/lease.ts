@@ -45,6 +45,8 @@ export class Lease {
   private attempt: Promise<void> | undefined;
   private readonly acquired = new Set<() => void>();
   private readonly lost = new Set<() => void>();
+  /** whenHeld() callers: told at the next success, even a renewal of a lease held all along. */
+  private readonly waiters = new Set<() => void>();
   private readonly onReady = () => void this.keep();
 
   constructor(
@@ -93,17 +95,17 @@ export class Lease {
 
   /** Resolves true once held (at once if it is), false when `signal` aborts first. */
   whenHeld(signal: AbortSignal): Promise<boolean> {
-    if (this.holding && this.held) return Promise.resolve(true);
+    if (this.held) return Promise.resolve(true);
     if (signal.aborted) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (value: boolean) => {
-        this.acquired.delete(onAcquired);
+        this.waiters.delete(onHeld);
         signal.removeEventListener("abort", onAbort);
         resolve(value);
       };
-      const onAcquired = () => done(true);
+      const onHeld = () => done(true);
       const onAbort = () => done(false);
-      this.acquired.add(onAcquired);
+      this.waiters.add(onHeld);
       signal.addEventListener("abort", onAbort, { once: true });
     });
   }
@@ -156,6 +158,8 @@ export class Lease {
       this.deadline = setTimeout(() => this.settle(this.held), this.heldUntil - performance.now() + 1);
       this.deadline.unref();
     }
+    // A renewal after our own deadline passed: the caller that saw it pass is waiting again.
+    if (won) for (const waiter of [...this.waiters]) waiter();
     if (won === this.holding) return;
     this.holding = won;
     if (!won) this.heldUntil = 0;
