@@ -475,4 +475,4 @@ db-copy-connect-failed = Could not open the PostgreSQL database: { $reason }
 db-copy-not-empty = The PostgreSQL database already holds data (tables: { $tables }). Nothing was copied: copy into an empty database.
 db-copy-mismatch = The copy of { $table } has { $copied } rows instead of { $rows }. Nothing was copied.
 db-copy-done = Copied { $total } rows of { $tables } tables into PostgreSQL. The bot keeps using SQLite until PostgreSQL support is finished.
-start-postgres-not-ready = PostgreSQL support is being built: nhacviec does not run on it yet. Unset DATABASE_URL to keep using the SQLite file at DB_PATH (`npm run cli -- db copy --to …` can already fill a PostgreSQL database for trials).
+start-postgres-down = nhacviec cannot reach PostgreSQL at { $url }: is the server running, does the database exist and may this user connect? Check DATABASE_URL, or unset it to use the SQLite file at DB_PATH.

@@ -474,4 +474,4 @@ db-copy-connect-failed = Không mở được cơ sở dữ liệu PostgreSQL: {
 db-copy-not-empty = Cơ sở dữ liệu PostgreSQL đã có dữ liệu (bảng: { $tables }). Chưa chép gì: hãy chép vào một cơ sở dữ liệu còn trống.
 db-copy-mismatch = Bản chép của bảng { $table } có { $copied } dòng thay vì { $rows }. Chưa chép gì.
 db-copy-done = Đã chép { $total } dòng của { $tables } bảng sang PostgreSQL. Bot vẫn dùng SQLite cho đến khi hỗ trợ PostgreSQL hoàn tất.
-start-postgres-not-ready = Hỗ trợ PostgreSQL đang được xây dựng: nhacviec chưa chạy được trên PostgreSQL. Hãy bỏ DATABASE_URL để tiếp tục dùng tệp SQLite tại DB_PATH (`npm run cli -- db copy --to …` đã có thể chép dữ liệu sang PostgreSQL để thử).
+start-postgres-down = nhacviec không kết nối được PostgreSQL tại { $url }: máy chủ có đang chạy không, cơ sở dữ liệu đã được tạo chưa, người dùng có quyền kết nối không? Hãy kiểm tra DATABASE_URL, hoặc bỏ nó đi để dùng tệp SQLite tại DB_PATH.

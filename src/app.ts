@@ -76,6 +76,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   };
   const adapters = await startAdapters(ctx, http, channels);
   await runner.start();
+  log.info({ engine: core.engine, channels: adapters.map((a) => a.prefix) }, "started");
   const ends = adapters.flatMap((a) => (a.done ? [a.done] : []));
   return {
     router,
@@ -101,15 +102,38 @@ async function checkRedis(config: Config): Promise<void> {
 /** The core on its database, the shipped plan on a first start, and the database's chores. */
 async function openCore(config: Config, log: Logger) {
   const core = await startCore(config);
-  if ((await core.store.catalog.planId()) === undefined) {
-    const s = await importPlanFile(core.store, config.PLAN_FILE);
-    log.info({ plan: s.planId, tasks: s.tasks.added, targets: s.targets.added }, "imported the shipped plan");
+  try {
+    if ((await core.store.catalog.planId()) === undefined) {
+      const s = await importPlanFile(core.store, config.PLAN_FILE);
+      log.info(
+        { plan: s.planId, tasks: s.tasks.added, targets: s.targets.added },
+        "imported the shipped plan",
+      );
+    }
+  } catch (e) {
+    await core.close();
+    throw e;
+  }
+  log.info({ engine: core.engine }, "storage open");
+  return { core, background: fileChores(core, config, log) };
+}
+
+interface Chores {
+  checkpointer?: ReturnType<typeof startCheckpointer>;
+  backups?: ReturnType<typeof startDailyBackup>;
+}
+
+/** Checkpoints and daily backups belong to an SQLite file; PostgreSQL has its own tools for both. */
+function fileChores(core: Core, config: Config, log: Logger): Chores {
+  if (!core.database) {
+    if (config.BACKUP_DIR) log.warn("BACKUP_DIR is for the SQLite file: back PostgreSQL up with pg_dump");
+    return {};
   }
   const checkpointer = startCheckpointer(core.database.sqlite, {
     onError: (err) => log.warn({ err }, "background checkpoint failed"),
   });
   const backups = startDailyBackup(core.database.sqlite, config, log);
-  return { core, background: { checkpointer, backups } };
+  return { checkpointer, backups };
 }
 
 /** What a chat's fate told by a platform means for our records. */
@@ -150,7 +174,7 @@ interface Running {
   adapters: Adapter[];
   runner: EngineRunner;
   core: Core;
-  background: Awaited<ReturnType<typeof openCore>>["background"];
+  background: Chores;
   leases: { close(): void };
 }
 
@@ -169,5 +193,5 @@ async function closeApp(config: Config, log: Logger, app: Running): Promise<void
     log.warn("the engine did not close in time: unfinished sends are retried at the next start");
   app.background.backups?.stop();
   await app.background.checkpointer?.stop();
-  app.core.database.close();
+  await app.core.close();
 }

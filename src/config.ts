@@ -7,11 +7,13 @@ import { z } from "zod";
 const schema = z
   .object({
     DB_PATH: z.string().min(1).default("./data/nhacviec.db"),
-    /** PostgreSQL instead of the SQLite file at DB_PATH (being built: the bot refuses to start with it). */
+    /** PostgreSQL instead of the SQLite file at DB_PATH: several instances can share it. */
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// URL")
       .optional(),
+    /** Connections each instance keeps to PostgreSQL (the server's max_connections is shared by all). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PLAN_FILE: z.string().min(1).default("./data/plans/gia-lai-de-an-06-2026.md"),
     AGENCY_FILES: z
       .string()

@@ -43,7 +43,7 @@ async function once(reports: number) {
     await importPlanFile(core.store, config.PLAN_FILE);
     const checkpointer = startCheckpointer(database.sqlite); // as the service runs it
     const agencies = (
-      core.database.sqlite
+      database.sqlite
         .prepare("select distinct agency_id a from assignments where role = 'lead'")
         .all() as {
         a: string;
@@ -154,7 +154,7 @@ async function once(reports: number) {
     }
     const seconds = (performance.now() - started) / 1000;
     await profiler?.stop();
-    const saved = (core.database.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+    const saved = (database.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
     if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;

@@ -35,7 +35,7 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .description(ctx.t("cli-contacts-list"))
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (o: { json?: boolean }) => {
-      const rows = await ctx.store().people.listContacts();
+      const rows = await (await ctx.store()).people.listContacts();
       if (o.json) return ctx.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return ctx.out(ctx.t("cli-none"));
       for (const r of rows) {

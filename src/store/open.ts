@@ -11,7 +11,7 @@ import { openStore, type Store } from "./index.ts";
  * `schema` puts PostgreSQL's tables in a schema of their own (tests); a URL's
  * `options=-c search_path=…` does the same for an operator.
  */
-export type StoreTarget = { sqlite: Database_ } | { postgres: string; schema?: string };
+export type StoreTarget = { sqlite: Database_ } | { postgres: string; schema?: string; poolSize?: number };
 
 export interface OpenedStore {
   store: Store;
@@ -36,7 +36,10 @@ export async function openStoreFor(target: StoreTarget): Promise<OpenedStore> {
   // Not a URL to echo: it may carry a password.
   if (!POSTGRES_URL.test(target.postgres))
     throw new Error("store: a PostgreSQL target needs a postgres:// URL");
-  const pg = await openPostgres(target.postgres, target.schema ? { schema: target.schema } : {});
+  const pg = await openPostgres(target.postgres, {
+    ...(target.schema ? { schema: target.schema } : {}),
+    ...(target.poolSize ? { poolSize: target.poolSize } : {}),
+  });
   let closed: Promise<void> | undefined;
   return {
     store: openStore(postgresQ(pg.db)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { consoleSession } from "../helpers/console.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 
 const NOW = "2027-01-20T09:00:00+07:00";
 const AS_COORDINATOR = "/as cong-an-tinh coordinator";
@@ -8,13 +9,13 @@ async function coordinator() {
   const s = await consoleSession({ now: NOW });
   const due = (ref: string) =>
     (
-      s.core.database.sqlite.prepare("select due_override d from tasks where ref = ?").get(ref) as {
+      sqliteOf(s.core).sqlite.prepare("select due_override d from tasks where ref = ?").get(ref) as {
         d: string | null;
       }
     ).d;
   const invites = () =>
-    s.core.database.sqlite
-      .prepare("select agency_id agency, role from invites order by created_at, rowid")
+    sqliteOf(s.core)
+      .sqlite.prepare("select agency_id agency, role from invites order by created_at, rowid")
       .all();
   return { ...s, due, invites, say: (...lines: string[]) => s.type(AS_COORDINATOR, ...lines) };
 }
@@ -74,13 +75,13 @@ describe("/task (/chitiet)", () => {
     const { say, core } = await coordinator();
     const assignment = (agency: string) =>
       (
-        core.database.sqlite
-          .prepare(
+        sqliteOf(core)
+          .sqlite.prepare(
             "select a.id, a.task_id t from assignments a join tasks k on k.id = a.task_id where k.ref = 'II.4' and a.agency_id = ?",
           )
           .get(agency) as { id: number; t: number }
       ).id;
-    const insert = core.database.sqlite.prepare(
+    const insert = sqliteOf(core).sqlite.prepare(
       `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at, superseded_at)
        values (?, (select task_id from assignments where id = ?), ?, '2026-12', ?, ?, ?, ?)`,
     );
@@ -130,8 +131,8 @@ describe("/subscribe and /unsubscribe", () => {
   it("names the scope in words, and removes the subscription", async () => {
     const { say, core } = await coordinator();
     const sub = () =>
-      core.database.sqlite
-        .prepare("select scope from subscriptions where chat_id = 'console:cong-an-tinh-coordinator'")
+      sqliteOf(core)
+        .sqlite.prepare("select scope from subscriptions where chat_id = 'console:cong-an-tinh-coordinator'")
         .get() as { scope: string } | undefined;
     const reply = await say("/dangky I II");
     expect(reply).toContain("Đã đăng ký bản tin tuần (phạm vi lĩnh vực I, II)");
@@ -148,8 +149,10 @@ describe("/lang (/ngonngu)", () => {
   it("saves the language for the person, and the bot then speaks it", async () => {
     const s = await consoleSession({ now: NOW });
     const lang = () =>
-      s.core.database.sqlite
-        .prepare("select lang from contacts where agency_id = 'so-y-te' and role = 'focal' order by id desc")
+      sqliteOf(s.core)
+        .sqlite.prepare(
+          "select lang from contacts where agency_id = 'so-y-te' and role = 'focal' order by id desc",
+        )
         .get() as { lang: string };
     const printed = await s.type("/as so-y-te focal", "/ngonngu", "2", "/nhiemvu", "/lang", "tieng viet");
     expect(printed).toContain("Chọn ngôn ngữ / Choose your language:");
@@ -190,15 +193,15 @@ describe("/overdue (/trehan)", () => {
     // Each is one task 20 days late and has reported nothing: by name.
     expect(await order()).toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Y tế"]);
     // Sở Văn hóa reports one of its tasks for this period (01/2027): the other two come first.
-    const a = core.database.sqlite
-      .prepare(
+    const a = sqliteOf(core)
+      .sqlite.prepare(
         `select a.id, a.task_id task from assignments a
           where a.agency_id = 'so-van-hoa-the-thao-va-du-lich' and a.role = 'lead' and a.archived_at is null
           order by a.id limit 1`,
       )
       .get() as { id: number; task: number };
-    core.database.sqlite
-      .prepare(
+    sqliteOf(core)
+      .sqlite.prepare(
         `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
          values (?, ?, 'so-van-hoa-the-thao-va-du-lich', '2027-01', 'in_progress', 50, 'console', ?)`,
       )

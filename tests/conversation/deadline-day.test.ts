@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { channelHarness } from "./harness.ts";
 
 /**
@@ -23,7 +24,7 @@ const VAN_HOA = "so-van-hoa-the-thao-va-du-lich";
 
 describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)", async () => {
   const h = await channelHarness("telegram", { RULES_FILE: rulesFile() });
-  const sqlite = h.core.database.sqlite;
+  const sqlite = sqliteOf(h.core).sqlite;
   const coordinator = (text: string) =>
     h.router.handle({
       chatId: COORDINATOR,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { channelHarness } from "./harness.ts";
 
 describe("the report flow", async () => {
@@ -19,7 +20,7 @@ describe("the report flow", async () => {
     await h.press("skip");
     await h.press("skip");
     await h.press("ok");
-    const row = h.core.database.sqlite.prepare("select period, count from reports").get();
+    const row = sqliteOf(h.core).sqlite.prepare("select period, count from reports").get();
     expect(row).toEqual({ period: "2026-12", count: 3 });
     // 06:30 on 1 January in Vietnam is still 31 December in UTC; the period decides.
     expect(await countQuestion("2027-01-01T06:30:00+07:00")).toContain("Năm 2026, đơn vị");
@@ -83,7 +84,7 @@ describe("the report flow", async () => {
       expect(replies.map((r) => r.text)).toEqual(["Lệnh này chỉ dùng trong trò chuyện riêng với bot."]);
       expect(await h.flow("tg:-500")).toBeUndefined();
     }
-    expect(h.core.database.sqlite.prepare("select count(*) n from flows").get()).toEqual({ n: 0 });
+    expect(sqliteOf(h.core).sqlite.prepare("select count(*) n from flows").get()).toEqual({ n: 0 });
   });
 });
 

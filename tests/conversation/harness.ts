@@ -4,6 +4,7 @@ import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 
 export type ChannelName = "telegram" | "zalo" | "console";
 
@@ -42,7 +43,7 @@ export async function channelHarness(name: ChannelName, env: Parameters<typeof e
     conversationDeps(core, () => now),
     createLogger("silent"),
   );
-  const sqlite = core.database.sqlite;
+  const sqlite = sqliteOf(core).sqlite;
 
   const handle = async (text: string | undefined, who = chat, choice?: string) => {
     const replies = await router.handle(

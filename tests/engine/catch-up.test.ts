@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runTick } from "../../src/engine/tick.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 
 describe("a long outage", () => {
   it("tells the coordinators what the catch-up window cut off and drops nudges past their deadline", async () => {
@@ -49,7 +50,7 @@ describe("a long outage", () => {
   it("counts a due reminder whose date came and went while nothing ran", async () => {
     const { tick, core } = await engineFixture();
     // V.6 due on Friday the 18th: its 1-day reminder (the 17th) and the day itself are missed.
-    core.database.sqlite.prepare("update tasks set due_override = '2026-12-18' where ref = 'V.6'").run();
+    sqliteOf(core).sqlite.prepare("update tasks set due_override = '2026-12-18' where ref = 'V.6'").run();
     await tick("2026-12-16T09:00:00+07:00");
     const result = await runTick(core, new Date("2026-12-21T09:00:00+07:00"));
     const rows = await core.outbox.list({ ids: result.ids });

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 
 const kinds = (rows: { kind: string; chatId: string }[]) => rows.map((r) => `${r.kind}@${r.chatId}`).sort();
 
@@ -108,7 +109,7 @@ describe("due dates and the overdue ladder", () => {
 
   it("tells Sunday's reminder for a Monday date on Monday, once, as due today", async () => {
     const { tick, core } = await engineFixture();
-    core.database.sqlite.prepare("update tasks set due_override = '2026-12-14' where ref = 'V.6'").run();
+    sqliteOf(core).sqlite.prepare("update tasks set due_override = '2026-12-14' where ref = 'V.6'").run();
     await tick("2026-12-12T09:00:00+07:00");
     expect((await tick("2026-12-13T09:00:00+07:00")).filter((r) => r.kind === "due")).toEqual([]);
     const monday = (await tick("2026-12-14T07:30:00+07:00")).filter((r) => r.kind === "due");

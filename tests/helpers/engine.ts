@@ -4,6 +4,7 @@ import { assignments, reports, tasks } from "../../src/db/schema.ts";
 import { runTick } from "../../src/engine/tick.ts";
 import { addContact, type NewContact } from "../../src/people/contacts.ts";
 import { config, seededDatabase } from "./db.ts";
+import { sqliteOf } from "./engine-choice.ts";
 
 /** The shipped plan with a small cast: two agencies' focal points and heads, a coordinator, a group. */
 export async function engineFixture(env: Partial<typeof config> = {}) {
@@ -31,7 +32,7 @@ export async function engineFixture(env: Partial<typeof config> = {}) {
 
 /** Files a current report for every open lead assignment of an agency in a period. */
 export function reportAll(core: Core, agencyId: string, period: string, status = "in_progress") {
-  const { db } = core.database;
+  const { db } = sqliteOf(core);
   const rows = db
     .select({ id: assignments.id, taskId: assignments.taskId })
     .from(assignments)

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { secretMatches } from "../../src/http/webhooks.ts";
 import { button, person, press, say } from "../e2e/telegram/support.ts";
 import { linkContact, startTestApp, type TestApp } from "../helpers/app.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { until } from "../helpers/redis.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
@@ -53,8 +54,8 @@ describe("/metrics", () => {
     const delivered = await t.emulator.waitForMessages(focal.chat.id, 2, 15_000);
     await until(
       () =>
-        !!t.core.database.sqlite
-          .prepare("select 1 from chats where id = 'tg:1002' and unreachable_at is not null")
+        !!sqliteOf(t.core)
+          .sqlite.prepare("select 1 from chats where id = 'tg:1002' and unreachable_at is not null")
           .get(),
       "the blocked chat marked unreachable",
     );
@@ -70,7 +71,7 @@ describe("/metrics", () => {
     await until(
       () =>
         (
-          t.core.database.sqlite.prepare("select count(*) n from outbox where state = 'sent'").get() as {
+          sqliteOf(t.core).sqlite.prepare("select count(*) n from outbox where state = 'sent'").get() as {
             n: number;
           }
         ).n >= 2,

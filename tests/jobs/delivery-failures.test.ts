@@ -10,6 +10,7 @@ import { EngineRunner } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
@@ -25,7 +26,7 @@ async function setup(wrap: (real: Channel) => Channel = (real) => real, env: obj
   closers.push(() => emulator.close());
   const fixture = await engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...env });
   // A short busy_timeout, so a lock held "longer than busy_timeout" takes a fraction of a second.
-  fixture.core.database.sqlite.pragma(`busy_timeout = ${BUSY_MS}`);
+  sqliteOf(fixture.core).sqlite.pragma(`busy_timeout = ${BUSY_MS}`);
   const real = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), {
     globalPerSecond: 200,
     privateGapMs: 20,

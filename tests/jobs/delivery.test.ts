@@ -12,6 +12,7 @@ import { EngineRunner, TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -165,8 +166,8 @@ describe("delivery through the outbox", () => {
           .every((m) => m.state === "unreachable"),
       "stopped",
     );
-    const chat = core.database.sqlite
-      .prepare("select unreachable_at u from chats where id = 'tg:1001'")
+    const chat = sqliteOf(core)
+      .sqlite.prepare("select unreachable_at u from chats where id = 'tg:1001'")
       .get() as {
       u: string | null;
     };
@@ -222,8 +223,8 @@ describe("settled before sending", () => {
 
   it("drops a due reminder whose task was reported done after it was written", async () => {
     const { core, emulator, runner, state } = await setup();
-    const work = core.database.sqlite
-      .prepare(
+    const work = sqliteOf(core)
+      .sqlite.prepare(
         `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
          where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' limit 2`,
       )
@@ -242,8 +243,8 @@ describe("settled before sending", () => {
       message("due:one", [first.id]),
       message("due:both", [first.id, second.id]),
     ]);
-    core.database.sqlite
-      .prepare(
+    sqliteOf(core)
+      .sqlite.prepare(
         `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
          values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
       )

@@ -1,4 +1,5 @@
 import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 
 /** "Today" for every export in these tests: the 5th of December 2026, 10:00 in Gia Lai. */
 export const NOW = new Date("2026-12-05T03:00:00Z");
@@ -15,7 +16,7 @@ export const LINK = "https://dvc.gialai.gov.vn/bien-ban?id=1&x=2";
  */
 export async function reportsFixture() {
   const fx = await engineFixture();
-  const { sqlite } = fx.core.database;
+  const { sqlite } = sqliteOf(fx.core);
   const assignment = (agency: string, ref: string) =>
     sqlite
       .prepare(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TgMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import {
   assignmentId,
   button,
@@ -20,14 +21,14 @@ const stranger = person(1999, "Người lạ");
 function flow(
   t: TestApp,
 ): { step: string; data: { assignmentId?: number; description?: string } } | undefined {
-  const row = t.core.database.sqlite
-    .prepare("select step, data from flows where chat_id = 'tg:1001'")
+  const row = sqliteOf(t.core)
+    .sqlite.prepare("select step, data from flows where chat_id = 'tg:1001'")
     .get() as { step: string; data: string } | undefined;
   return row ? { step: row.step, data: JSON.parse(row.data) } : undefined;
 }
 
 const reportCount = (t: TestApp) =>
-  (t.core.database.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+  (sqliteOf(t.core).sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
 
 /** A button press Telegram would never produce: data that was not on any button. */
 function forgedPress(t: TestApp, on: { messageId: number }, data: string) {
@@ -79,8 +80,8 @@ describe("bad input over Telegram", () => {
     }
     expect(reportCount(t)).toBe(0);
     expect(
-      t.core.database.sqlite
-        .prepare("select count(*) n from reports where agency_id = 'van-phong-ubnd-tinh'")
+      sqliteOf(t.core)
+        .sqlite.prepare("select count(*) n from reports where agency_id = 'van-phong-ubnd-tinh'")
         .get(),
     ).toEqual({ n: 0 });
     expectNoStackTrace(t);
@@ -128,7 +129,7 @@ describe("bad input over Telegram", () => {
       "Đã lưu báo cáo II.10 cho ",
       "Lựa chọn này thuộc một th",
     ]);
-    expect(t.core.database.sqlite.prepare("select description, percent from reports").all()).toEqual([
+    expect(sqliteOf(t.core).sqlite.prepare("select description, percent from reports").all()).toEqual([
       { description: mixed, percent: 25 },
     ]);
     expectNoStackTrace(t);

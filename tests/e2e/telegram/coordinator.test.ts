@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { reportAll } from "../../helpers/engine.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, type Person, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -96,7 +97,7 @@ describe("coordinator commands in a private chat", () => {
       const [answer] = await say(t, focal, command);
       expect(answer?.text).toBe("Lệnh này chỉ dành cho cán bộ điều phối Đề án 06 của Công an tỉnh.");
     }
-    expect(t.core.database.sqlite.prepare("select count(*) n from invites").get()).toEqual({ n: 0 });
+    expect(sqliteOf(t.core).sqlite.prepare("select count(*) n from invites").get()).toEqual({ n: 0 });
     expectNoStackTrace(t);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { expectNoStackTrace, group, person, say, sentBefore, textOf } from "./support.ts";
 
@@ -9,7 +10,7 @@ const team = group(-500, "Tổ công tác Đề án 06");
 const other = group(-600, "Nhóm khác");
 
 function subscribed(t: TestApp, chat: string): boolean {
-  return !!t.core.database.sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chat);
+  return !!sqliteOf(t.core).sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chat);
 }
 
 describe("a subscribed group", () => {
@@ -47,7 +48,7 @@ describe("a subscribed group", () => {
     );
     expect(reply).toEqual([]);
     expect(
-      t.core.database.sqlite.prepare("select 1 from flows where chat_id = 'tg:-500'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:-500'").get(),
     ).toBeUndefined();
 
     const now = textOf(await say(t, coordinator, "/bantin", { chat: team }));
@@ -66,8 +67,8 @@ describe("a subscribed group", () => {
 
     t.emulator.removedFromGroup(team, coordinator.user);
     await until(() => !subscribed(t, "tg:-500"), "the group is unsubscribed");
-    const chat = t.core.database.sqlite
-      .prepare("select unreachable_at u from chats where id = 'tg:-500'")
+    const chat = sqliteOf(t.core)
+      .sqlite.prepare("select unreachable_at u from chats where id = 'tg:-500'")
       .get() as {
       u: string | null;
     };

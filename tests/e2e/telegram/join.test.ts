@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -30,8 +31,8 @@ describe("joining by invite", () => {
     expect(welcome).toContain("Đơn vị đang chủ trì 9 nhiệm vụ:");
     expect(welcome).toMatch(/• V\.6 .* — hạn 31\/12\/2026/);
     expect(welcome).toContain("• II.10 ");
-    const row = t.core.database.sqlite
-      .prepare(
+    const row = sqliteOf(t.core)
+      .sqlite.prepare(
         `select c.agency_id agency, c.role role, c.name name from contacts c
          join contact_chats cc on cc.contact_id = c.id where cc.chat_id = ?`,
       )
@@ -44,7 +45,7 @@ describe("joining by invite", () => {
     expect(again).toContain(REFUSED);
     expect(again).not.toContain("Chào mừng");
     expect(
-      t.core.database.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
     ).toBeUndefined();
 
     // A code valid for one minute, tried two minutes later by the conversation clock.
@@ -57,7 +58,7 @@ describe("joining by invite", () => {
     const late = textOf(await say(t, hoa, `/start ${expired.code}`));
     expect(late).toBe(again);
     expect(
-      t.core.database.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
     ).toBeUndefined();
 
     // A code typed on its own (no /start) works too, with letters in any case.
@@ -81,7 +82,7 @@ describe("joining by invite", () => {
     const blocked = textOf(await say(t, stranger, `/start ${valid.code}`));
     expect(blocked).toContain("Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau 15 phút.");
     expect(
-      t.core.database.sqlite.prepare("select used_at from invites where code = ?").get(valid.code),
+      sqliteOf(t.core).sqlite.prepare("select used_at from invites where code = ?").get(valid.code),
     ).toEqual({
       used_at: null,
     });
@@ -91,7 +92,7 @@ describe("joining by invite", () => {
     t.clock.set(new Date(t.clock.now().getTime() + 15 * 60_000 + 1000));
     expect(textOf(await say(t, stranger, `/start ${valid.code}`))).toContain("Chào mừng!");
     expect(
-      t.core.database.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1999'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1999'").get(),
     ).toEqual({
       1: 1,
     });
@@ -114,7 +115,7 @@ describe("joining by invite", () => {
       expect(answer?.text).toMatch(JOIN);
       expect(answer?.text).not.toMatch(TASK_REF);
     }
-    expect(t.core.database.sqlite.prepare("select count(*) n from contacts").get()).toEqual({ n: 1 });
+    expect(sqliteOf(t.core).sqlite.prepare("select count(*) n from contacts").get()).toEqual({ n: 1 });
     expectNoStackTrace(t);
   });
 });

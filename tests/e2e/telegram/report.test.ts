@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import {
   assignmentId,
   button,
@@ -28,7 +29,7 @@ interface ReportRow {
 }
 
 function reports(t: TestApp): ReportRow[] {
-  return t.core.database.sqlite.prepare("select * from reports order by id").all() as ReportRow[];
+  return sqliteOf(t.core).sqlite.prepare("select * from reports order by id").all() as ReportRow[];
 }
 
 /** Picks a task on the first page of the list, answers every step with buttons, and sends. */
@@ -100,7 +101,7 @@ describe("reminders and reports on Telegram", () => {
       },
     ]);
     expect(
-      t.core.database.sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
     ).toBeUndefined();
 
     // Reporting the same task again starts from the answers already given: one changed, the
@@ -136,7 +137,7 @@ describe("reminders and reports on Telegram", () => {
     expect(cancelled?.text).toBe("Đã hủy. Không có gì được lưu.");
     expect(reports(t)).toHaveLength(2);
     expect(
-      t.core.database.sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
     ).toBeUndefined();
     // The old keyboard no longer acts.
     const percentQuestion = t.emulator.messages(focal.chat.id).at(-2);
@@ -173,7 +174,9 @@ describe("reminders and reports on Telegram", () => {
     const [row] = reports(t);
     expect(row).toMatchObject({ assignment_id: v6, status: "in_progress", percent: 60, description: null });
     expect(
-      JSON.parse((t.core.database.sqlite.prepare("select evidence e from reports").get() as { e: string }).e),
+      JSON.parse(
+        (sqliteOf(t.core).sqlite.prepare("select evidence e from reports").get() as { e: string }).e,
+      ),
     ).toEqual([{ kind: "link", url: "https://soyte.gialai.gov.vn/bao-cao-v6.pdf" }]);
 
     // A reply to something that is not a reminder is just a message.
@@ -198,7 +201,7 @@ describe("reminders and reports on Telegram", () => {
     expect(answer?.text).toBe(
       "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
     );
-    expect(t.core.database.sqlite.prepare("select 1 from flows").get()).toBeUndefined();
+    expect(sqliteOf(t.core).sqlite.prepare("select 1 from flows").get()).toBeUndefined();
 
     // A reminder too long for one message arrives in parts, the button on the last one;
     // a reply to the first part is still a reply to the reminder.

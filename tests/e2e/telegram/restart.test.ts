@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, expectReplies, person, press, say, sentBefore } from "./support.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
@@ -39,12 +40,12 @@ describe("a restart in the middle of a flow", () => {
     const [saved] = await press(second, focal, summary, "✅ Gửi báo cáo");
     expect(saved?.text).toMatch(/^Đã lưu báo cáo IV\.3 /);
     expect(
-      second.core.database.sqlite.prepare("select status, percent, description, channel from reports").all(),
+      sqliteOf(second.core).sqlite.prepare("select status, percent, description, channel from reports").all(),
     ).toEqual([
       { status: "in_progress", percent: 75, description: "Đã mua 40 máy tính bảng", channel: "telegram" },
     ]);
-    const { evidence: stored } = second.core.database.sqlite
-      .prepare("select evidence from reports")
+    const { evidence: stored } = sqliteOf(second.core)
+      .sqlite.prepare("select evidence from reports")
       .get() as {
       evidence: string;
     };

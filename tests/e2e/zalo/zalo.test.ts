@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
 import { addContact } from "../../../src/people/contacts.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { an, coord, freePort, NOW, say, start } from "./support.ts";
 
@@ -14,8 +15,8 @@ describe("the Zalo channel", () => {
     const second = (await createInvite(app.core.store, { agency: "so-tu-phap", role: "focal" }, NOW)).code;
     expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
     expect(
-      app.core.database.sqlite
-        .prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'")
+      sqliteOf(app.core)
+        .sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'")
         .get(),
     ).toEqual({ n: 2 });
   });
