@@ -221,6 +221,5 @@ describe("two instances on one database and one Redis", { timeout: 180_000 }, ()
   const claim =
     "deliver a 2,000-message cycle with one killed midway: nothing lost, repeats only in flight, limits held";
   it(`${claim} (one SQLite file)`, () => cycleWithKill(sqliteShared));
-  // `npm start` refuses DATABASE_URL until the start-up wiring lands on main.
-  it.skip(`${claim} (PostgreSQL)`, () => cycleWithKill(postgresShared));
+  it(`${claim} (PostgreSQL)`, () => cycleWithKill(postgresShared));
 });
