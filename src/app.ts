@@ -9,6 +9,7 @@ import { type Core, conversationDeps, startCore } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
 import { chatUnreachable } from "./engine/notices.ts";
 import { type HttpServer, startHttpServer } from "./http/server.ts";
+import { leaseFactory } from "./jobs/lease.ts";
 import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
@@ -54,6 +55,12 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const runner = new EngineRunner(core, channels, log);
   deps.engine = runner;
   const http = await startHttpServer({ config, store: core.store, log });
+  const leases = leaseFactory({
+    url: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    ttlMs: config.POLL_LEASE_MS,
+    log,
+  });
   const ctx: AdapterContext = {
     config,
     deps,
@@ -65,6 +72,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       if (m.choices?.length) await router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     },
     tick: (at) => runner.tick(at),
+    lease: (name) => leases.lease(name),
   };
   const adapters = await startAdapters(ctx, http, channels);
   await runner.start();
@@ -78,7 +86,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     http,
     adapters,
     done: ends.length ? Promise.race(ends) : new Promise(() => {}),
-    close: () => closeApp(config, log, { http, adapters, runner, core, background }),
+    close: () => closeApp(config, log, { http, adapters, runner, core, background, leases }),
   };
 }
 
@@ -167,6 +175,7 @@ interface Running {
   runner: EngineRunner;
   core: Core;
   background: Chores;
+  leases: { close(): void };
 }
 
 /**
@@ -178,6 +187,7 @@ async function closeApp(config: Config, log: Logger, app: Running): Promise<void
   const stops = [() => app.http.close(), ...app.adapters.map((a) => () => a.stop())];
   for (const stop of stops.reverse())
     if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
+  app.leases.close(); // the adapters gave their leases up as they stopped
   // Sends still in flight after this are left `sending`, claimed again at the next start.
   if (!(await within(app.runner.close(), budget * 0.5)))
     log.warn("the engine did not close in time: unfinished sends are retried at the next start");

@@ -39,6 +39,11 @@ const schema = z
     DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),
     /** BullMQ job lock; a worker that dies mid-job frees its job after about this long. */
     DELIVERY_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /**
+     * Several instances polling one token: only the holder of a Redis lease polls; when it dies,
+     * another takes over after about this long (a clean stop hands over at once).
+     */
+    POLL_LEASE_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
     TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
     TELEGRAM_API_ROOT: z
       .string()
