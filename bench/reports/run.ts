@@ -43,9 +43,7 @@ async function once(reports: number) {
     await importPlanFile(core.store, config.PLAN_FILE);
     const checkpointer = startCheckpointer(database.sqlite); // as the service runs it
     const agencies = (
-      database.sqlite
-        .prepare("select distinct agency_id a from assignments where role = 'lead'")
-        .all() as {
+      database.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {
         a: string;
       }[]
     ).map((r) => r.a);
