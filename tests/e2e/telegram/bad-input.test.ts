@@ -48,7 +48,7 @@ describe("bad input over Telegram", () => {
   it("keeps forged buttons from reaching another agency's task", async () => {
     const t = await startTestApp();
     await linkContact(t, focal.user.id, "so-y-te", "focal");
-    const vpII4 = assignmentId(t, "van-phong-ubnd-tinh", "II.4");
+    const vpII4 = await assignmentId(t, "van-phong-ubnd-tinh", "II.4");
     const [tasks] = await say(t, focal, "/nhiemvu", { count: 2 });
     if (!tasks) throw new Error("no /nhiemvu answer");
 
@@ -69,7 +69,7 @@ describe("bad input over Telegram", () => {
     expect(flow(t)).toMatchObject({ step: "task" });
 
     // A wrong nonce: the button belongs to no live flow.
-    const own = assignmentId(t, "so-y-te", "II.10");
+    const own = await assignmentId(t, "so-y-te", "II.10");
     const [stale] = await sentBefore(t, focal.chat, focal, () => forgedPress(t, tasks, `f:000000:a${own}`));
     expect(stale?.text).toContain("Lựa chọn này thuộc một thao tác đã kết thúc");
     // Junk data of every shape is answered politely.
