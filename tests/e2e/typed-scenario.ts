@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { Rows } from "../helpers/engine-choice.ts";
 import { until } from "../helpers/redis.ts";
+import { countOf } from "../helpers/saved.ts";
 
 /** One channel as a person sees it: type a line, read the bot's answer; let the reminders run. */
 export interface Driver {
@@ -16,13 +17,15 @@ export interface Driver {
 
 /** Every reminder written for the chat has been handed to the platform. */
 export async function allSent(rows: Rows, chatId: string): Promise<void> {
-  await until(async () => {
-    const [row] = await rows<{ n: number }>(
-      "select count(*) n from outbox where chat_id = ? and state in ('pending', 'sending')",
-      chatId,
-    );
-    return row?.n === 0;
-  }, "every reminder sent");
+  await until(
+    async () =>
+      (await countOf(
+        rows,
+        "select count(*) n from outbox where chat_id = ? and state in ('pending', 'sending')",
+        chatId,
+      )) === 0,
+    "every reminder sent",
+  );
 }
 
 /** A boolean as SQLite (0 or 1) or PostgreSQL (true or false) returns it; anything else fails. */

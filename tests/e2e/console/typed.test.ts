@@ -4,8 +4,8 @@ import { startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { rowsOf } from "../../helpers/engine-choice.ts";
-import { freshTarget } from "../../helpers/fresh-target.ts";
 import { REDIS_URL, testPrefix, until } from "../../helpers/redis.ts";
+import { freshTarget } from "../../helpers/saved.ts";
 import { allSent, typedReportScenario } from "../typed-scenario.ts";
 
 const closers: (() => Promise<void>)[] = [];

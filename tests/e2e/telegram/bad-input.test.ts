@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TgMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { jsonValue, rowsOf } from "../../helpers/engine-choice.ts";
+import { countOf } from "../../helpers/saved.ts";
 import {
   assignmentId,
   button,
@@ -27,8 +28,7 @@ async function flow(
   return row ? { step: row.step, data: jsonValue(row.data) } : undefined;
 }
 
-const reportCount = async (t: TestApp) =>
-  (await rowsOf(t.core)<{ n: number }>("select count(*) n from reports"))[0]?.n;
+const reportCount = (t: TestApp) => countOf(rowsOf(t.core), "select count(*) n from reports");
 
 /** A button press Telegram would never produce: data that was not on any button. */
 function forgedPress(t: TestApp, on: { messageId: number }, data: string) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { rowsOf } from "../../helpers/engine-choice.ts";
+import { countOf } from "../../helpers/saved.ts";
 import { expectNoStackTrace, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -16,12 +17,8 @@ const JOIN = /Bạn chưa được liên kết với cơ quan, đơn vị nào[\
 const TASK_REF = /\b[IVX]+\.\d+\b/;
 
 /** How many contacts the chat is linked to. */
-async function linkedChats(t: TestApp, chatId: string): Promise<number> {
-  const [row] = await rowsOf(t.core)<{ n: number }>(
-    "select count(*) n from contact_chats where chat_id = ?",
-    chatId,
-  );
-  return row?.n ?? 0;
+function linkedChats(t: TestApp, chatId: string): Promise<number> {
+  return countOf(rowsOf(t.core), "select count(*) n from contact_chats where chat_id = ?", chatId);
 }
 
 describe("joining by invite", () => {

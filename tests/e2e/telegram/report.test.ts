@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { jsonValue, rowsOf } from "../../helpers/engine-choice.ts";
+import { countOf } from "../../helpers/saved.ts";
 import {
   assignmentId,
   button,
@@ -32,12 +33,11 @@ function reports(t: TestApp): Promise<ReportRow[]> {
   return rowsOf(t.core)<ReportRow>("select * from reports order by id");
 }
 
-/** The conversation the chat has open, if any. */
-async function openFlows(t: TestApp, chatId?: string): Promise<number> {
-  const [row] = chatId
-    ? await rowsOf(t.core)<{ n: number }>("select count(*) n from flows where chat_id = ?", chatId)
-    : await rowsOf(t.core)<{ n: number }>("select count(*) n from flows");
-  return row?.n ?? 0;
+/** How many conversations are open (in one chat, or anywhere). */
+function openFlows(t: TestApp, chatId?: string): Promise<number> {
+  return chatId
+    ? countOf(rowsOf(t.core), "select count(*) n from flows where chat_id = ?", chatId)
+    : countOf(rowsOf(t.core), "select count(*) n from flows");
 }
 
 /** Picks a task on the first page of the list, answers every step with buttons, and sends. */

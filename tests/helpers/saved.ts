@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { tempDir } from "./db.ts";
-import { TEST_DB } from "./engine-choice.ts";
+import { type Rows, TEST_DB } from "./engine-choice.ts";
 import { emptySchemaUrl } from "./pg.ts";
 
 /**
@@ -12,4 +12,11 @@ export async function freshTarget(name: string): Promise<{ DB_PATH: string; DATA
   const DB_PATH = join(tempDir(), `${name}.db`);
   if (TEST_DB === "sqlite") return { DB_PATH };
   return { DB_PATH, DATABASE_URL: await emptySchemaUrl() };
+}
+
+/** The `n` of a `select count(*) n …` read through rowsOf, on either engine. */
+export async function countOf(rows: Rows, text: string, ...params: unknown[]): Promise<number> {
+  const [row] = await rows<{ n: number }>(text, ...params);
+  if (row === undefined) throw new Error(`countOf: no row from ${text}`);
+  return row.n;
 }
