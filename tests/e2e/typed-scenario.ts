@@ -1,36 +1,47 @@
-import type Database from "better-sqlite3";
 import { expect } from "vitest";
+import type { Rows } from "../helpers/engine-choice.ts";
 import { until } from "../helpers/redis.ts";
+import { countOf } from "../helpers/saved.ts";
 
 /** One channel as a person sees it: type a line, read the bot's answer; let the reminders run. */
 export interface Driver {
   /** Numbered menus (Zalo, the console): "4" picks the fourth choice. */
   numbered: boolean;
   chatId: string;
-  sqlite: Database.Database;
+  /** Reads of what was saved, on the engine the app runs on (rowsOf). */
+  rows: Rows;
   say(text: string): Promise<string>;
   /** Runs the rules at 2026-12-01 08:00 and returns once every reminder to the chat went out. */
   remind(): Promise<string>;
 }
 
 /** Every reminder written for the chat has been handed to the platform. */
-export async function allSent(sqlite: Database.Database, chatId: string): Promise<void> {
+export async function allSent(rows: Rows, chatId: string): Promise<void> {
   await until(
-    () =>
-      !sqlite
-        .prepare("select 1 from outbox where chat_id = ? and state in ('pending', 'sending')")
-        .get(chatId),
+    async () =>
+      (await countOf(
+        rows,
+        "select count(*) n from outbox where chat_id = ? and state in ('pending', 'sending')",
+        chatId,
+      )) === 0,
     "every reminder sent",
   );
 }
 
-function reports(d: Driver) {
-  return d.sqlite
-    .prepare(
-      `select t.ref, r.status, r.percent, r.description, r.channel, r.superseded_at is not null superseded
-         from reports r join tasks t on t.id = r.task_id where r.chat_id = ? order by r.id`,
-    )
-    .all(d.chatId);
+/** A boolean as SQLite (0 or 1) or PostgreSQL (true or false) returns it; anything else fails. */
+function truth(value: unknown): boolean {
+  if (value === 1 || value === true) return true;
+  if (value === 0 || value === false) return false;
+  throw new Error(`not a boolean: ${String(value)}`);
+}
+
+async function reports(d: Driver) {
+  const rows = await d.rows<{ superseded: unknown }>(
+    `select t.ref, r.status, r.percent, r.description, r.channel, r.superseded_at is not null superseded
+       from reports r join tasks t on t.id = r.task_id where r.chat_id = ? order by r.id`,
+    d.chatId,
+  );
+  return rows.map((r) => ({ ...r, superseded: truth(r.superseded) }));
 }
 
 /**
@@ -53,14 +64,14 @@ export async function typedReportScenario(d: Driver): Promise<void> {
   expect(await d.say("Trễ hạn do chưa được cấp kinh phí")).toContain("Gửi minh chứng");
   expect(await d.say("bo qua")).toContain("• Mô tả: Trễ hạn do chưa được cấp kinh phí");
   expect(await d.say(d.numbered ? "1" : "gửi báo cáo")).toContain("Đã lưu báo cáo II.1 cho kỳ tháng 11/2026");
-  expect(reports(d)).toEqual([
+  expect(await reports(d)).toEqual([
     {
       ref: "II.1",
       status: "blocked",
       percent: 40,
       description: "Trễ hạn do chưa được cấp kinh phí",
       channel,
-      superseded: 0,
+      superseded: false,
     },
   ]);
 
@@ -77,11 +88,16 @@ export async function typedReportScenario(d: Driver): Promise<void> {
     expect(await d.say(description)).toContain(`• Mô tả: ${description}`);
     expect(await d.say("gui")).toContain("Đã lưu báo cáo II.1");
   }
-  const rows = reports(d) as { description: string; superseded: number; status: string; percent: number }[];
+  const rows = (await reports(d)) as {
+    description: string;
+    superseded: boolean;
+    status: string;
+    percent: number;
+  }[];
   expect(rows.map((r) => [r.status, r.percent, r.superseded])).toEqual([
-    ["blocked", 40, 1],
-    ["blocked", 40, 1],
-    ["blocked", 40, 0],
+    ["blocked", 40, true],
+    ["blocked", 40, true],
+    ["blocked", 40, false],
   ]);
   expect(rows.at(-1)?.description).toBe("Hủy bỏ phương án cũ, chuyển sang thuê dịch vụ");
 
@@ -93,13 +109,11 @@ export async function typedReportScenario(d: Driver): Promise<void> {
   const confirm = await d.say("2");
   expect(confirm).toContain("• Giá trị hiện tại: 2%");
   expect(confirm).toContain("• Mục tiêu 2026: 50");
-  expect(d.sqlite.prepare("select count(*) n from target_reports").get()).toEqual({ n: 0 });
+  expect(await d.rows("select count(*) n from target_reports")).toEqual([{ n: 0 }]);
   expect(await d.say(d.numbered ? "1" : "lưu")).toContain("Đã ghi nhận chỉ tiêu II.5: 2%");
   expect(
-    d.sqlite
-      .prepare(
-        "select t.ref, r.value_text, r.value from target_reports r join targets t on t.id = r.target_id",
-      )
-      .all(),
+    await d.rows(
+      "select t.ref, r.value_text, r.value from target_reports r join targets t on t.id = r.target_id",
+    ),
   ).toEqual([{ ref: "II.5", value_text: "2%", value: 2 }]);
 }

@@ -6,7 +6,7 @@ import type { Core } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
-import { seededCopy } from "./db.ts";
+import { seededTarget } from "./engine-choice.ts";
 import { REDIS_URL, testPrefix } from "./redis.ts";
 
 export const TOKEN = "123:test";
@@ -30,11 +30,12 @@ export interface TestApp {
   emulator: TelegramEmulator;
   core: Core;
   config: Config;
+  /** The SQLite file; on PostgreSQL a path with no file, beside which the app writes charts and exports. */
   dbPath: string;
   clock: Clock;
   /** Stops the app and the emulator (also done after each test). Safe to call twice. */
   close(): Promise<void>;
-  /** Closes the app (not the emulator) and starts it again on the same database file. */
+  /** Closes the app (not the emulator) and starts it again on the same database (file or schema). */
   restart(): Promise<TestApp>;
 }
 
@@ -54,16 +55,16 @@ export async function freePort(): Promise<number> {
 
 interface Shared {
   emulator: TelegramEmulator;
-  dbPath: string;
+  target: { DB_PATH: string; DATABASE_URL?: string };
   prefix: string;
   clock: Clock;
   webhook?: { secret: string; path: string; port: number };
 }
 
 async function launch(shared: Shared): Promise<TestApp> {
-  const { emulator, dbPath, prefix, clock, webhook } = shared;
+  const { emulator, target, prefix, clock, webhook } = shared;
   const config = loadConfig({
-    DB_PATH: dbPath,
+    ...target,
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     QUEUE_PREFIX: prefix,
@@ -99,7 +100,7 @@ async function launch(shared: Shared): Promise<TestApp> {
     emulator,
     core: app.core,
     config,
-    dbPath,
+    dbPath: target.DB_PATH,
     clock,
     close: closeAll,
     async restart() {
@@ -109,8 +110,9 @@ async function launch(shared: Shared): Promise<TestApp> {
   };
 }
 
-/** The whole service (startApp) on a temp database, talking to a local Bot API emulator. */
+/** The whole service (startApp) on a seeded database of the test engine, talking to a local Bot API emulator. */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const target = await seededTarget();
   const emulator = await TelegramEmulator.start({ token: TOKEN, botUsername: "nhacviec_test_bot" });
   let current = new Date(opts.now ?? DEFAULT_NOW);
   const clock: Clock = {
@@ -121,7 +123,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
   const shared: Shared = {
     emulator,
-    dbPath: seededCopy(),
+    target,
     prefix: testPrefix(),
     clock,
     ...(opts.webhook

@@ -3,9 +3,9 @@ import { afterEach, describe, it } from "vitest";
 import { startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
-import { tempDir } from "../../helpers/db.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { rowsOf } from "../../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../../helpers/redis.ts";
+import { freshTarget } from "../../helpers/saved.ts";
 import { allSent, typedReportScenario } from "../typed-scenario.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -22,7 +22,7 @@ async function consoleApp() {
     printed += String(chunk);
   });
   const config = loadConfig({
-    DB_PATH: `${tempDir()}/console.db`,
+    ...(await freshTarget("console")),
     QUEUE_PREFIX: testPrefix(),
     REDIS_URL,
     CONSOLE: "on",
@@ -57,12 +57,12 @@ describe("typed answers in the console", () => {
     await typedReportScenario({
       numbered: true,
       chatId,
-      sqlite: sqliteOf(app.core).sqlite,
+      rows: rowsOf(app.core),
       say: type,
       async remind() {
         const from = printed().length;
         await type("/tick 2026-12-01T08:00:00+07:00");
-        await allSent(sqliteOf(app.core).sqlite, chatId);
+        await allSent(rowsOf(app.core), chatId);
         return printed().slice(from);
       },
     });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TgMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { jsonValue, rowsOf } from "../../helpers/engine-choice.ts";
+import { countOf } from "../../helpers/saved.ts";
 import {
   assignmentId,
   button,
@@ -18,17 +19,16 @@ import {
 const focal = person(1001, "Đầu mối Y tế");
 const stranger = person(1999, "Người lạ");
 
-function flow(
+async function flow(
   t: TestApp,
-): { step: string; data: { assignmentId?: number; description?: string } } | undefined {
-  const row = sqliteOf(t.core)
-    .sqlite.prepare("select step, data from flows where chat_id = 'tg:1001'")
-    .get() as { step: string; data: string } | undefined;
-  return row ? { step: row.step, data: JSON.parse(row.data) } : undefined;
+): Promise<{ step: string; data: { assignmentId?: number; description?: string } } | undefined> {
+  const [row] = await rowsOf(t.core)<{ step: string; data: unknown }>(
+    "select step, data from flows where chat_id = 'tg:1001'",
+  );
+  return row ? { step: row.step, data: jsonValue(row.data) } : undefined;
 }
 
-const reportCount = (t: TestApp) =>
-  (sqliteOf(t.core).sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+const reportCount = (t: TestApp) => countOf(rowsOf(t.core), "select count(*) n from reports");
 
 /** A button press Telegram would never produce: data that was not on any button. */
 function forgedPress(t: TestApp, on: { messageId: number }, data: string) {
@@ -48,7 +48,7 @@ describe("bad input over Telegram", () => {
   it("keeps forged buttons from reaching another agency's task", async () => {
     const t = await startTestApp();
     await linkContact(t, focal.user.id, "so-y-te", "focal");
-    const vpII4 = assignmentId(t, "van-phong-ubnd-tinh", "II.4");
+    const vpII4 = await assignmentId(t, "van-phong-ubnd-tinh", "II.4");
     const [tasks] = await say(t, focal, "/nhiemvu", { count: 2 });
     if (!tasks) throw new Error("no /nhiemvu answer");
 
@@ -56,8 +56,8 @@ describe("bad input over Telegram", () => {
     const [list] = await sentBefore(t, focal.chat, focal, () => forgedPress(t, tasks, `rp:${vpII4}`));
     expect(list?.text).toMatch(/^Chọn nhiệm vụ cần báo cáo/);
     expect(buttons(list).map((b) => b.data)).not.toContainEqual(expect.stringMatching(`:a${vpII4}$`));
-    expect(flow(t)).toMatchObject({ step: "task" });
-    expect(flow(t)?.data.assignmentId).toBeUndefined();
+    expect(await flow(t)).toMatchObject({ step: "task" });
+    expect((await flow(t))?.data.assignmentId).toBeUndefined();
 
     // The right nonce with the other agency's assignment: refused, the list again.
     const nonce = button(list, "II.10 · ").data.split(":")[1];
@@ -66,10 +66,10 @@ describe("bad input over Telegram", () => {
     );
     expect(refused[0]?.text).toBe("Vui lòng chọn nhiệm vụ trong danh sách.");
     expect(refused[1]?.text).toMatch(/^Chọn nhiệm vụ cần báo cáo/);
-    expect(flow(t)).toMatchObject({ step: "task" });
+    expect(await flow(t)).toMatchObject({ step: "task" });
 
     // A wrong nonce: the button belongs to no live flow.
-    const own = assignmentId(t, "so-y-te", "II.10");
+    const own = await assignmentId(t, "so-y-te", "II.10");
     const [stale] = await sentBefore(t, focal.chat, focal, () => forgedPress(t, tasks, `f:000000:a${own}`));
     expect(stale?.text).toContain("Lựa chọn này thuộc một thao tác đã kết thúc");
     // Junk data of every shape is answered politely.
@@ -78,12 +78,10 @@ describe("bad input over Telegram", () => {
       expect(replies.length).toBeGreaterThanOrEqual(1);
       expect(replies.length).toBeLessThanOrEqual(2);
     }
-    expect(reportCount(t)).toBe(0);
+    expect(await reportCount(t)).toBe(0);
     expect(
-      sqliteOf(t.core)
-        .sqlite.prepare("select count(*) n from reports where agency_id = 'van-phong-ubnd-tinh'")
-        .get(),
-    ).toEqual({ n: 0 });
+      await rowsOf(t.core)("select count(*) n from reports where agency_id = 'van-phong-ubnd-tinh'"),
+    ).toEqual([{ n: 0 }]);
     expectNoStackTrace(t);
   });
 
@@ -96,7 +94,7 @@ describe("bad input over Telegram", () => {
     expect(tooLong?.text).toBe(
       "Tin nhắn quá dài (10.000 ký tự; tối đa 4.000). Vui lòng rút gọn rồi gửi lại.",
     );
-    expect(flow(t)).toBeUndefined();
+    expect(await flow(t)).toBeUndefined();
 
     const [list] = await say(t, focal, "/baocao");
     const [status] = await press(t, focal, list, "II.10 · ");
@@ -106,13 +104,13 @@ describe("bad input over Telegram", () => {
 
     const [again] = await say(t, focal, huge);
     expect(again?.text).toContain("Tin nhắn quá dài (10.000 ký tự");
-    expect(flow(t)?.step).toBe("description");
+    expect((await flow(t))?.step).toBe("description");
     const [over] = await say(t, focal, "x".repeat(2500));
     expect(over?.text).toBe(
       "Mô tả dài 2.500 ký tự, vượt quá 2.000. Vui lòng rút gọn rồi gửi lại; chưa có gì thay đổi.",
     );
-    expect(flow(t)?.step).toBe("description");
-    expect(flow(t)?.data.description).toBeUndefined();
+    expect((await flow(t))?.step).toBe("description");
+    expect((await flow(t))?.data.description).toBeUndefined();
 
     const mixed = "Đã xong 👍 完成 ✅";
     const [evidence] = await say(t, focal, mixed);
@@ -129,7 +127,7 @@ describe("bad input over Telegram", () => {
       "Đã lưu báo cáo II.10 cho ",
       "Lựa chọn này thuộc một th",
     ]);
-    expect(sqliteOf(t.core).sqlite.prepare("select description, percent from reports").all()).toEqual([
+    expect(await rowsOf(t.core)("select description, percent from reports")).toEqual([
       { description: mixed, percent: 25 },
     ]);
     expectNoStackTrace(t);
@@ -183,7 +181,7 @@ describe("bad input over Telegram", () => {
     });
     expect(quiet).toEqual([]);
     expect(t.emulator.messages().filter((m) => m.chatId === -100777)).toEqual([]);
-    expect(flow(t)).toBeUndefined();
+    expect(await flow(t)).toBeUndefined();
     expectNoStackTrace(t);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { reportAll } from "../../helpers/engine.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { rowsOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, type Person, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -60,10 +60,10 @@ describe("coordinator commands in a private chat", () => {
     // One agency by name; a task reported done leaves the list.
     const vp = await ask(t, coordinator, "/trehan văn phòng ubnd tỉnh");
     expect(overdueBlocks(vp).map((b) => b.agency)).toEqual(["Văn phòng UBND tỉnh"]);
-    reportAll(t.core, "so-y-te", "2027-01", "done");
+    await reportAll(t.core, "so-y-te", "2027-01", "done");
     expect(await ask(t, coordinator, "/trehan so y te")).toBe("Không có nhiệm vụ nào quá hạn.");
 
-    reportAll(t.core, "van-phong-ubnd-tinh", "2026-11");
+    await reportAll(t.core, "van-phong-ubnd-tinh", "2026-11");
     const missing = await ask(t, coordinator, "/chuabaocao 2026-11");
     expect(missing).toMatch(
       /^Kỳ báo cáo tháng 11\/2026 \(hạn 10\/12\/2026\): \d+ đơn vị chưa báo cáo đầy đủ\./,
@@ -97,7 +97,7 @@ describe("coordinator commands in a private chat", () => {
       const [answer] = await say(t, focal, command);
       expect(answer?.text).toBe("Lệnh này chỉ dành cho cán bộ điều phối Đề án 06 của Công an tỉnh.");
     }
-    expect(sqliteOf(t.core).sqlite.prepare("select count(*) n from invites").get()).toEqual({ n: 0 });
+    expect(await rowsOf(t.core)("select count(*) n from invites")).toEqual([{ n: 0 }]);
     expectNoStackTrace(t);
   });
 });

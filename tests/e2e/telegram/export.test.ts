@@ -12,7 +12,7 @@ describe("/export", () => {
     const t = await startTestApp({ now: "2026-12-03T09:00:00+07:00" });
     await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
     await linkContact(t, focal.user.id, "so-y-te", "focal");
-    reportAll(t.core, "so-y-te", "2026-11");
+    await reportAll(t.core, "so-y-te", "2026-11");
 
     const [file] = await say(t, coordinator, "/export 2026-11 xlsx");
     expect(file?.method).toBe("sendDocument");

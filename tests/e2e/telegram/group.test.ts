@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { rowsOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
+import { countOf } from "../../helpers/saved.ts";
 import { expectNoStackTrace, group, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -9,8 +10,8 @@ const focal = person(1001, "Đầu mối Y tế");
 const team = group(-500, "Tổ công tác Đề án 06");
 const other = group(-600, "Nhóm khác");
 
-function subscribed(t: TestApp, chat: string): boolean {
-  return !!sqliteOf(t.core).sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chat);
+async function subscribed(t: TestApp, chat: string): Promise<boolean> {
+  return (await countOf(rowsOf(t.core), "select count(*) n from subscriptions where chat_id = ?", chat)) > 0;
 }
 
 describe("a subscribed group", () => {
@@ -25,11 +26,11 @@ describe("a subscribed group", () => {
     // A focal point cannot subscribe a group.
     const [refused] = await say(t, focal, "/subscribe", { chat: team });
     expect(refused?.text).toContain("chỉ dành cho cán bộ điều phối");
-    expect(subscribed(t, "tg:-500")).toBe(false);
+    expect(await subscribed(t, "tg:-500")).toBe(false);
 
     const [done] = await say(t, coordinator, "/subscribe", { chat: team });
     expect(done?.text).toContain("Đã đăng ký bản tin tuần");
-    expect(subscribed(t, "tg:-500")).toBe(true);
+    expect(await subscribed(t, "tg:-500")).toBe(true);
 
     const before = t.emulator.messages(team.id).length;
     await t.app.runner.tick(new Date("2026-12-07T08:00:00+07:00"));
@@ -47,9 +48,7 @@ describe("a subscribed group", () => {
       t.emulator.sendText(focal.user, team, "Cảm ơn anh", { replyToMessageId: weekly?.messageId }),
     );
     expect(reply).toEqual([]);
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:-500'").get(),
-    ).toBeUndefined();
+    expect(await countOf(rowsOf(t.core), "select count(*) n from flows where chat_id = 'tg:-500'")).toBe(0);
 
     const now = textOf(await say(t, coordinator, "/bantin", { chat: team }));
     expect(now).toMatch(/^📰 Bản tin tuần .* — toàn kế hoạch/);
@@ -66,13 +65,11 @@ describe("a subscribed group", () => {
     expect(elsewhere?.text).toContain("chưa đăng ký");
 
     t.emulator.removedFromGroup(team, coordinator.user);
-    await until(() => !subscribed(t, "tg:-500"), "the group is unsubscribed");
-    const chat = sqliteOf(t.core)
-      .sqlite.prepare("select unreachable_at u from chats where id = 'tg:-500'")
-      .get() as {
-      u: string | null;
-    };
-    expect(chat.u).not.toBeNull();
+    await until(async () => !(await subscribed(t, "tg:-500")), "the group is unsubscribed");
+    const [chat] = await rowsOf(t.core)<{ u: string | null }>(
+      "select unreachable_at u from chats where id = 'tg:-500'",
+    );
+    expect(chat?.u).toEqual(expect.any(String));
     // The next Monday's digest does not go to the group.
     await t.app.runner.tick(new Date("2026-12-14T08:00:00+07:00"));
     const toGroup = async () => (await t.core.outbox.list()).filter((m) => m.chatId === "tg:-500");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
-import { linkContact, startTestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { rowsOf } from "../../helpers/engine-choice.ts";
+import { countOf } from "../../helpers/saved.ts";
 import { expectNoStackTrace, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -14,6 +15,11 @@ const stranger = person(1999, "Người lạ");
 const REFUSED = "Mã mời này không dùng được: mã không đúng, đã được dùng hoặc đã hết hạn.";
 const JOIN = /Bạn chưa được liên kết với cơ quan, đơn vị nào[\s\S]*\/start MÃ_MỜI/;
 const TASK_REF = /\b[IVX]+\.\d+\b/;
+
+/** How many contacts the chat is linked to. */
+function linkedChats(t: TestApp, chatId: string): Promise<number> {
+  return countOf(rowsOf(t.core), "select count(*) n from contact_chats where chat_id = ?", chatId);
+}
 
 describe("joining by invite", () => {
   it("links a new person with a coordinator's code, once, and only before it expires", async () => {
@@ -31,22 +37,20 @@ describe("joining by invite", () => {
     expect(welcome).toContain("Đơn vị đang chủ trì 9 nhiệm vụ:");
     expect(welcome).toMatch(/• V\.6 .* — hạn 31\/12\/2026/);
     expect(welcome).toContain("• II.10 ");
-    const row = sqliteOf(t.core)
-      .sqlite.prepare(
+    expect(
+      await rowsOf(t.core)(
         `select c.agency_id agency, c.role role, c.name name from contacts c
          join contact_chats cc on cc.contact_id = c.id where cc.chat_id = ?`,
-      )
-      .get("tg:1101");
-    expect(row).toEqual({ agency: "so-y-te", role: "focal", name: "Lan" });
+        "tg:1101",
+      ),
+    ).toEqual([{ agency: "so-y-te", role: "focal", name: "Lan" }]);
     // Now linked: /nhiemvu answers with the agency's tasks.
     expect(textOf(await say(t, lan, "/nhiemvu"))).toContain("Nhiệm vụ của Sở Y tế");
 
     const again = textOf(await say(t, minh, `/start ${code}`));
     expect(again).toContain(REFUSED);
     expect(again).not.toContain("Chào mừng");
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
-    ).toBeUndefined();
+    expect(await linkedChats(t, "tg:1102")).toBe(0);
 
     // A code valid for one minute, tried two minutes later by the conversation clock.
     const expired = await createInvite(
@@ -57,9 +61,7 @@ describe("joining by invite", () => {
     t.clock.set(new Date(t.clock.now().getTime() + 2 * 60_000));
     const late = textOf(await say(t, hoa, `/start ${expired.code}`));
     expect(late).toBe(again);
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
-    ).toBeUndefined();
+    expect(await linkedChats(t, "tg:1103")).toBe(0);
 
     // A code typed on its own (no /start) works too, with letters in any case.
     const fresh = await createInvite(
@@ -81,21 +83,15 @@ describe("joining by invite", () => {
       expect(textOf(await say(t, stranger, `/start ${guess}`))).toContain(REFUSED);
     const blocked = textOf(await say(t, stranger, `/start ${valid.code}`));
     expect(blocked).toContain("Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau 15 phút.");
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select used_at from invites where code = ?").get(valid.code),
-    ).toEqual({
-      used_at: null,
-    });
+    expect(await rowsOf(t.core)("select used_at from invites where code = ?", valid.code)).toEqual([
+      { used_at: null },
+    ]);
     // Another chat is not held back by this one's guesses.
     expect(textOf(await say(t, lan, "/start FFFFFFFFFF"))).toContain(REFUSED);
 
     t.clock.set(new Date(t.clock.now().getTime() + 15 * 60_000 + 1000));
     expect(textOf(await say(t, stranger, `/start ${valid.code}`))).toContain("Chào mừng!");
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1999'").get(),
-    ).toEqual({
-      1: 1,
-    });
+    expect(await linkedChats(t, "tg:1999")).toBe(1);
     expectNoStackTrace(t);
   });
 
@@ -115,7 +111,7 @@ describe("joining by invite", () => {
       expect(answer?.text).toMatch(JOIN);
       expect(answer?.text).not.toMatch(TASK_REF);
     }
-    expect(sqliteOf(t.core).sqlite.prepare("select count(*) n from contacts").get()).toEqual({ n: 1 });
+    expect(await rowsOf(t.core)("select count(*) n from contacts")).toEqual([{ n: 1 }]);
     expectNoStackTrace(t);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { jsonValue, rowsOf } from "../../helpers/engine-choice.ts";
+import { countOf } from "../../helpers/saved.ts";
 import {
   assignmentId,
   button,
@@ -28,8 +29,15 @@ interface ReportRow {
   superseded_at: string | null;
 }
 
-function reports(t: TestApp): ReportRow[] {
-  return sqliteOf(t.core).sqlite.prepare("select * from reports order by id").all() as ReportRow[];
+function reports(t: TestApp): Promise<ReportRow[]> {
+  return rowsOf(t.core)<ReportRow>("select * from reports order by id");
+}
+
+/** How many conversations are open (in one chat, or anywhere). */
+function openFlows(t: TestApp, chatId?: string): Promise<number> {
+  return chatId
+    ? countOf(rowsOf(t.core), "select count(*) n from flows where chat_id = ?", chatId)
+    : countOf(rowsOf(t.core), "select count(*) n from flows");
 }
 
 /** Picks a task on the first page of the list, answers every step with buttons, and sends. */
@@ -87,8 +95,8 @@ describe("reminders and reports on Telegram", () => {
     expect(saved?.text).toMatch(
       /^Đã lưu báo cáo II\.10 cho kỳ tháng 11\/2026\. Có thể sửa đến hết ngày 10\/12\/2026/,
     );
-    const ii10 = assignmentId(t, "so-y-te", "II.10");
-    expect(reports(t)).toMatchObject([
+    const ii10 = await assignmentId(t, "so-y-te", "II.10");
+    expect(await reports(t)).toMatchObject([
       {
         assignment_id: ii10,
         status: "in_progress",
@@ -100,9 +108,7 @@ describe("reminders and reports on Telegram", () => {
         superseded_at: null,
       },
     ]);
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
-    ).toBeUndefined();
+    expect(await openFlows(t, "tg:1001")).toBe(0);
 
     // Reporting the same task again starts from the answers already given: one changed, the
     // rest kept, and the new report replaces the first one for the period.
@@ -118,8 +124,8 @@ describe("reminders and reports on Telegram", () => {
     expect(summary2?.text).toContain("• Tỷ lệ hoàn thành: 100%");
     const [saved2] = await press(t, focal, summary2, "✅ Gửi báo cáo");
     expect(saved2?.text).toMatch(/^Đã lưu báo cáo II\.10/);
-    const [first, second] = reports(t);
-    expect(reports(t)).toHaveLength(2);
+    const [first, second] = await reports(t);
+    expect(await reports(t)).toHaveLength(2);
     expect(first?.superseded_at).not.toBeNull();
     expect(second).toMatchObject({
       assignment_id: ii10,
@@ -135,15 +141,13 @@ describe("reminders and reports on Telegram", () => {
     await press(t, focal, status3, "Đang thực hiện");
     const [cancelled] = await say(t, focal, "/huy");
     expect(cancelled?.text).toBe("Đã hủy. Không có gì được lưu.");
-    expect(reports(t)).toHaveLength(2);
-    expect(
-      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
-    ).toBeUndefined();
+    expect(await reports(t)).toHaveLength(2);
+    expect(await openFlows(t, "tg:1001")).toBe(0);
     // The old keyboard no longer acts.
     const percentQuestion = t.emulator.messages(focal.chat.id).at(-2);
     const [stale] = await press(t, focal, percentQuestion, "75%");
     expect(stale?.text).toContain("Lựa chọn này thuộc một thao tác đã kết thúc");
-    expect(reports(t)).toHaveLength(2);
+    expect(await reports(t)).toHaveLength(2);
     expect(textOf(await say(t, focal, "/huy"))).toBe("Không có thao tác nào đang dở.");
     expectNoStackTrace(t);
   });
@@ -155,7 +159,7 @@ describe("reminders and reports on Telegram", () => {
     const delivered = await t.emulator.waitForMessages(focal.chat.id, 2);
     const due = delivered.find((m) => m.text?.startsWith("📅 Nhắc hạn nhiệm vụ — Sở Y tế"));
     expect(due?.text).toContain("V.6");
-    const v6 = assignmentId(t, "so-y-te", "V.6");
+    const v6 = await assignmentId(t, "so-y-te", "V.6");
     expect(buttons(due).map((b) => b.data)).toEqual([`rp:${v6}`]);
 
     const [question] = await say(t, focal, "Báo cáo nhiệm vụ này", { replyTo: due?.messageId });
@@ -171,13 +175,12 @@ describe("reminders and reports on Telegram", () => {
     await press(t, focal, summary, "✅ Gửi báo cáo");
     expect(percent?.text).toContain("Tỷ lệ hoàn thành?");
     expect(evidence?.text).toContain("Gửi minh chứng");
-    const [row] = reports(t);
+    const [row] = await reports(t);
     expect(row).toMatchObject({ assignment_id: v6, status: "in_progress", percent: 60, description: null });
-    expect(
-      JSON.parse(
-        (sqliteOf(t.core).sqlite.prepare("select evidence e from reports").get() as { e: string }).e,
-      ),
-    ).toEqual([{ kind: "link", url: "https://soyte.gialai.gov.vn/bao-cao-v6.pdf" }]);
+    const [stored] = await rowsOf(t.core)<{ e: unknown }>("select evidence e from reports");
+    expect(jsonValue(stored?.e)).toEqual([
+      { kind: "link", url: "https://soyte.gialai.gov.vn/bao-cao-v6.pdf" },
+    ]);
 
     // A reply to something that is not a reminder is just a message.
     const [hint] = await say(t, focal, "ok", { replyTo: summary?.messageId });
@@ -201,13 +204,13 @@ describe("reminders and reports on Telegram", () => {
     expect(answer?.text).toBe(
       "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
     );
-    expect(sqliteOf(t.core).sqlite.prepare("select 1 from flows").get()).toBeUndefined();
+    expect(await openFlows(t)).toBe(0);
 
     // A reminder too long for one message arrives in parts, the button on the last one;
     // a reply to the first part is still a reply to the reminder.
     const before = t.emulator.messages(coordinator.chat.id).length;
     const line = "• Nhiệm vụ thường xuyên cần báo cáo trong kỳ, kèm số liệu và minh chứng.";
-    t.core.outbox.add([
+    await t.core.outbox.add([
       {
         dedupeKey: "test:long-reminder",
         chatId: "tg:2001",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { jsonValue, rowsOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, expectReplies, person, press, say, sentBefore } from "./support.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
@@ -16,6 +16,7 @@ describe("a restart in the middle of a flow", () => {
 
     const second = await first.restart();
     expect(second.dbPath).toBe(first.dbPath);
+    expect(second.config.DATABASE_URL).toBe(first.config.DATABASE_URL);
     expect(second.app).not.toBe(first.app);
     // The old bot confirmed its updates: none is handled again after the restart.
     expect(await sentBefore(second, focal.chat, focal, () => {})).toEqual([]);
@@ -39,17 +40,12 @@ describe("a restart in the middle of a flow", () => {
     expect(summary?.text).toContain("• Tỷ lệ hoàn thành: 75%");
     const [saved] = await press(second, focal, summary, "✅ Gửi báo cáo");
     expect(saved?.text).toMatch(/^Đã lưu báo cáo IV\.3 /);
-    expect(
-      sqliteOf(second.core).sqlite.prepare("select status, percent, description, channel from reports").all(),
-    ).toEqual([
+    const rows = rowsOf(second.core);
+    expect(await rows("select status, percent, description, channel from reports")).toEqual([
       { status: "in_progress", percent: 75, description: "Đã mua 40 máy tính bảng", channel: "telegram" },
     ]);
-    const { evidence: stored } = sqliteOf(second.core)
-      .sqlite.prepare("select evidence from reports")
-      .get() as {
-      evidence: string;
-    };
-    expect(JSON.parse(stored)).toEqual([
+    const [stored] = await rows<{ evidence: unknown }>("select evidence from reports");
+    expect(jsonValue(stored?.evidence)).toEqual([
       {
         kind: "document",
         fileId: expect.stringMatching(/^BQAC/),

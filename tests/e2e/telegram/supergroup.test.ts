@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { rowsOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { group, person, say } from "./support.ts";
 
@@ -19,15 +19,11 @@ describe("a group upgraded to a supergroup", () => {
     const [digest] = await t.emulator.waitForMessages(upgraded.id, 1, 15_000);
     expect(digest?.caption ?? digest?.text).toMatch(/^📰 Bản tin tuần 07\/12\/2026/);
 
-    const { sqlite } = sqliteOf(t.core);
-    expect(sqlite.prepare("select chat_id from subscriptions").all()).toEqual([{ chat_id: newId }]);
-    const row = () =>
-      sqlite.prepare("select chat_id, state from outbox where kind = 'digest'").get() as {
-        chat_id: string;
-        state: string;
-      };
-    await until(() => row().state === "sent", "the digest recorded as sent");
-    expect(row().chat_id).toBe(newId);
+    const rows = rowsOf(t.core);
+    expect(await rows("select chat_id from subscriptions")).toEqual([{ chat_id: newId }]);
+    const digests = () => rows<{ state: string }>("select chat_id, state from outbox where kind = 'digest'");
+    await until(async () => (await digests())[0]?.state === "sent", "the digest recorded as sent");
+    expect(await digests()).toEqual([{ chat_id: newId, state: "sent" }]);
     expect(
       t.emulator.messages(team.id).filter((m) => /Bản tin tuần 07/.test(m.caption ?? m.text ?? "")),
     ).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { rowsOf } from "../../helpers/engine-choice.ts";
 import { allSent, typedReportScenario } from "../typed-scenario.ts";
 import { expectNoStackTrace, person, say, textOf } from "./support.ts";
 
@@ -13,12 +13,12 @@ describe("typed answers on Telegram", () => {
     await typedReportScenario({
       numbered: false,
       chatId: "tg:1001",
-      sqlite: sqliteOf(t.core).sqlite,
+      rows: rowsOf(t.core),
       say: async (text) => textOf(await say(t, focal, text)),
       async remind() {
         const before = t.emulator.messages(focal.chat.id).length;
         await t.app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
-        await allSent(sqliteOf(t.core).sqlite, "tg:1001");
+        await allSent(rowsOf(t.core), "tg:1001");
         return textOf(t.emulator.messages(focal.chat.id).slice(before));
       },
     });

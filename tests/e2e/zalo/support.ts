@@ -4,8 +4,7 @@ import { type App, startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { ZaloEmulator, type ZaloEmulatorOptions } from "../../emulators/zalo-api.ts";
-import { tempDir } from "../../helpers/db.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
+import { rowsOf, seededTarget } from "../../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix } from "../../helpers/redis.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -30,7 +29,7 @@ export async function start(
   const emulator = await ZaloEmulator.start({ token: "42:zalo-secret", ...opts.emulator });
   closers.push(() => emulator.close());
   const config = loadConfig({
-    DB_PATH: `${tempDir()}/zalo.db`,
+    ...(await seededTarget()),
     ZALO_BOT_TOKEN: "42:zalo-secret",
     ZALO_API_ROOT: emulator.apiRoot,
     ZALO_POLL_TIMEOUT: "1",
@@ -44,7 +43,7 @@ export async function start(
   });
   const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });
   closers.push(() => app.close());
-  return { emulator, app, store: app.core.store, sqlite: sqliteOf(app.core).sqlite };
+  return { emulator, app, store: app.core.store, rows: rowsOf(app.core) };
 }
 
 export const an = { id: "u-an", display_name: "Nguyễn Văn An" };

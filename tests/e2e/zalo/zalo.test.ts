@@ -1,28 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
 import { addContact } from "../../../src/people/contacts.ts";
-import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { an, coord, freePort, NOW, say, start } from "./support.ts";
 
 describe("the Zalo channel", () => {
   it("links a person by a plain code or /start CODE, each code once", async () => {
-    const { emulator, app } = await start();
+    const { emulator, app, rows } = await start();
     const code = (await createInvite(app.core.store, { agency: "so-y-te", role: "focal" }, NOW)).code;
     expect(await say(emulator, an, code)).toContain("Bạn đã được liên kết với Sở Y tế");
     const other = { id: "u-binh", display_name: "Bình" };
     expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này không dùng được");
     const second = (await createInvite(app.core.store, { agency: "so-tu-phap", role: "focal" }, NOW)).code;
     expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
-    expect(
-      sqliteOf(app.core)
-        .sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'")
-        .get(),
-    ).toEqual({ n: 2 });
+    expect(await rows("select count(*) n from contact_chats where chat_id like 'zalo:%'")).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it("delivers a reminder after a tick and takes a whole report by numbered, label and accent-less replies", async () => {
-    const { emulator, app, store, sqlite } = await start();
+    const { emulator, app, store, rows } = await start();
     await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     await emulator.waitForMessages(an.id, 1, 8000);
@@ -41,15 +38,16 @@ describe("the Zalo channel", () => {
     expect(await say(emulator, an, "Đã tích hợp 3 học liệu")).toContain("minh chứng");
     expect(await say(emulator, an, "bo qua")).toMatch(/Tình trạng: Đang thực hiện\n• Tỷ lệ hoàn thành: 60%/);
     expect(await say(emulator, an, "Gửi báo cáo")).toContain("Đã lưu báo cáo IV.1 cho kỳ tháng 11/2026");
-    const row = sqlite.prepare("select status, percent, description, channel, chat_id from reports").get();
-    expect(row).toEqual({
-      status: "in_progress",
-      percent: 60,
-      description: "Đã tích hợp 3 học liệu",
-      channel: "zalo",
-      chat_id: `zalo:${an.id}`,
-    });
-    expect(sqlite.prepare("select count from reports").get()).toEqual({ count: 2 });
+    expect(await rows("select status, percent, description, channel, chat_id from reports")).toEqual([
+      {
+        status: "in_progress",
+        percent: 60,
+        description: "Đã tích hợp 3 học liệu",
+        channel: "zalo",
+        chat_id: `zalo:${an.id}`,
+      },
+    ]);
+    expect(await rows("select count from reports")).toEqual([{ count: 2 }]);
   });
 
   it("answers a coordinator's overdue command typed without the slash", async () => {
