@@ -9,6 +9,7 @@ import { type Core, conversationDeps, startCore } from "./core.ts";
 import { startCheckpointer } from "./db/checkpointer.ts";
 import { chatUnreachable } from "./engine/notices.ts";
 import { type HttpServer, startHttpServer } from "./http/server.ts";
+import { leaseFactory } from "./jobs/lease.ts";
 import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
 import type { Logger } from "./logger.ts";
@@ -54,6 +55,12 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const runner = new EngineRunner(core, channels, log);
   deps.engine = runner;
   const http = await startHttpServer({ config, store: core.store, log });
+  const leases = leaseFactory({
+    url: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    ttlMs: config.POLL_LEASE_MS,
+    log,
+  });
   const ctx: AdapterContext = {
     config,
     deps,
@@ -65,9 +72,11 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
       if (m.choices?.length) await router.flows.setMenu(chatId, m.choices.flat(), deps.now());
     },
     tick: (at) => runner.tick(at),
+    lease: (name) => leases.lease(name),
   };
   const adapters = await startAdapters(ctx, http, channels);
   await runner.start();
+  log.info({ engine: core.engine, channels: adapters.map((a) => a.prefix) }, "started");
   const ends = adapters.flatMap((a) => (a.done ? [a.done] : []));
   return {
     router,
@@ -77,7 +86,7 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
     http,
     adapters,
     done: ends.length ? Promise.race(ends) : new Promise(() => {}),
-    close: () => closeApp(config, log, { http, adapters, runner, core, background }),
+    close: () => closeApp(config, log, { http, adapters, runner, core, background, leases }),
   };
 }
 
@@ -93,15 +102,38 @@ async function checkRedis(config: Config): Promise<void> {
 /** The core on its database, the shipped plan on a first start, and the database's chores. */
 async function openCore(config: Config, log: Logger) {
   const core = await startCore(config);
-  if ((await core.store.catalog.planId()) === undefined) {
-    const s = await importPlanFile(core.store, config.PLAN_FILE);
-    log.info({ plan: s.planId, tasks: s.tasks.added, targets: s.targets.added }, "imported the shipped plan");
+  try {
+    if ((await core.store.catalog.planId()) === undefined) {
+      const s = await importPlanFile(core.store, config.PLAN_FILE);
+      log.info(
+        { plan: s.planId, tasks: s.tasks.added, targets: s.targets.added },
+        "imported the shipped plan",
+      );
+    }
+  } catch (e) {
+    await core.close();
+    throw e;
   }
-  const checkpointer = startCheckpointer(core.sqlite, {
+  log.info({ engine: core.engine }, "storage open");
+  return { core, background: fileChores(core, config, log) };
+}
+
+interface Chores {
+  checkpointer?: ReturnType<typeof startCheckpointer>;
+  backups?: ReturnType<typeof startDailyBackup>;
+}
+
+/** Checkpoints and daily backups belong to an SQLite file; PostgreSQL has its own tools for both. */
+function fileChores(core: Core, config: Config, log: Logger): Chores {
+  if (!core.database) {
+    if (config.BACKUP_DIR) log.warn("BACKUP_DIR is for the SQLite file: back PostgreSQL up with pg_dump");
+    return {};
+  }
+  const checkpointer = startCheckpointer(core.database.sqlite, {
     onError: (err) => log.warn({ err }, "background checkpoint failed"),
   });
-  const backups = startDailyBackup(core.sqlite, config, log);
-  return { core, background: { checkpointer, backups } };
+  const backups = startDailyBackup(core.database.sqlite, config, log);
+  return { checkpointer, backups };
 }
 
 /** What a chat's fate told by a platform means for our records. */
@@ -142,7 +174,8 @@ interface Running {
   adapters: Adapter[];
   runner: EngineRunner;
   core: Core;
-  background: Awaited<ReturnType<typeof openCore>>["background"];
+  background: Chores;
+  leases: { close(): void };
 }
 
 /**
@@ -154,10 +187,11 @@ async function closeApp(config: Config, log: Logger, app: Running): Promise<void
   const stops = [() => app.http.close(), ...app.adapters.map((a) => () => a.stop())];
   for (const stop of stops.reverse())
     if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
+  app.leases.close(); // the adapters gave their leases up as they stopped
   // Sends still in flight after this are left `sending`, claimed again at the next start.
   if (!(await within(app.runner.close(), budget * 0.5)))
     log.warn("the engine did not close in time: unfinished sends are retried at the next start");
   app.background.backups?.stop();
   await app.background.checkpointer?.stop();
-  app.core.database.close();
+  await app.core.close();
 }

@@ -7,11 +7,13 @@ import { z } from "zod";
 const schema = z
   .object({
     DB_PATH: z.string().min(1).default("./data/nhacviec.db"),
-    /** PostgreSQL instead of the SQLite file at DB_PATH (being built: the bot refuses to start with it). */
+    /** PostgreSQL instead of the SQLite file at DB_PATH: several instances can share it. */
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// URL")
       .optional(),
+    /** Connections each instance keeps to PostgreSQL (the server's max_connections is shared by all). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PLAN_FILE: z.string().min(1).default("./data/plans/gia-lai-de-an-06-2026.md"),
     AGENCY_FILES: z
       .string()
@@ -37,6 +39,11 @@ const schema = z
     DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),
     /** BullMQ job lock; a worker that dies mid-job frees its job after about this long. */
     DELIVERY_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /**
+     * Several instances polling one token: only the holder of a Redis lease polls; when it dies,
+     * another takes over after about this long (a clean stop hands over at once).
+     */
+    POLL_LEASE_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000),
     TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
     TELEGRAM_API_ROOT: z
       .string()

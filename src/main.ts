@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { RedisUnavailable, startApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { PostgresUnavailable } from "./db/postgres.ts";
 import { UserError } from "./errors.ts";
 import { I18n, parseLang } from "./i18n/index.ts";
 import { RedisAuthFailed } from "./jobs/redis.ts";
@@ -27,10 +28,18 @@ const i18n = new I18n();
 const lang = parseLang(process.env.NHACVIEC_LANG);
 try {
   const config = loadConfig();
-  // Call sites still speak SQLite: running on it while the operator asked for PostgreSQL would mislead.
-  if (config.DATABASE_URL) throw new UserError("start-postgres-not-ready");
   const log = createLogger(config.LOG_LEVEL);
   consoleIntoLog(log);
+  // A stop asked for while starting waits for the start to finish, then stops cleanly:
+  // killing mid-start would leave PostgreSQL's pool or a half-declared scheduler behind.
+  // One listener per signal for the whole life of the process, its action swapped once started:
+  // removing a listener closes Node's signal handle, and a signal caught meanwhile is lost.
+  let early: string | undefined;
+  let onSignal = (signal: string) => {
+    early = signal;
+  };
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
   const app = await startApp(config, log);
   const exit = (code: number) => {
     log.flush();
@@ -60,12 +69,14 @@ try {
     log.info("stopped");
     exit(0);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  onSignal = (signal) => void stop(signal);
+  if (early) await stop(early);
   await app.done;
   await stop("done");
 } catch (e) {
-  if (e instanceof RedisAuthFailed) {
+  if (e instanceof PostgresUnavailable) {
+    process.stderr.write(`${i18n.t(lang, "start-postgres-down", { url: e.message })}\n`);
+  } else if (e instanceof RedisAuthFailed) {
     process.stderr.write(`${i18n.t(lang, "start-redis-auth", { url: e.message })}\n`);
   } else if (e instanceof RedisUnavailable) {
     process.stderr.write(`${i18n.t(lang, "start-redis-down", { url: e.message })}\n`);

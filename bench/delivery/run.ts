@@ -8,12 +8,11 @@ import { Redis } from "ioredis";
 import type { Pacing } from "../../src/channels/channel.ts";
 import { TelegramSender } from "../../src/channels/telegram/sender.ts";
 import { loadConfig } from "../../src/config.ts";
-import { buildCore } from "../../src/core.ts";
-import { startCheckpointer } from "../../src/db/checkpointer.ts";
 import { deleteKeysWithPrefix } from "../../src/jobs/redis.ts";
 import { EngineRunner } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { round, runsFromEnv } from "../stats.ts";
+import { benchStorage, engineLabel } from "../storage.ts";
 import { type Platform, startPlatform } from "./platform.ts";
 import { type DeliveryBench, type DeliverySample, printDelivery, summarise } from "./report.ts";
 import { overLimit, steadyRate } from "./window.ts";
@@ -59,8 +58,8 @@ async function once(): Promise<DeliverySample> {
     QUEUE_PREFIX: prefix,
     DELIVERY_CONCURRENCY: String(CONCURRENCY),
   });
-  const core = buildCore(config);
-  const checkpointer = startCheckpointer(core.sqlite); // as the service runs it
+  const storage = await benchStorage(config);
+  const { core } = storage;
   let platform: Platform | undefined;
   let runner: EngineRunner | undefined;
   let sample: Omit<DeliverySample, "leftoverKeys">;
@@ -68,7 +67,7 @@ async function once(): Promise<DeliverySample> {
   try {
     platform = await startPlatform(LIMIT);
     const due = new Date(Date.now() - 60_000).toISOString();
-    core.outbox.add(
+    await core.outbox.add(
       Array.from({ length: MESSAGES }, (_, i) => ({
         dedupeKey: `bench:${i + 1}`,
         chatId: `tg:${i + 1}`,
@@ -80,7 +79,8 @@ async function once(): Promise<DeliverySample> {
     );
     const sender = new TelegramSender(new Api(platform.token, { apiRoot: platform.apiRoot }), PACING);
     runner = new EngineRunner(core, new Map([["tg", sender]]), createLogger("silent"));
-    const sentCount = core.sqlite.prepare("select count(*) from outbox where state = 'sent'").pluck();
+    const sentCount = async () =>
+      Number((await storage.rows<{ n: number }>("select count(*) n from outbox where state = 'sent'"))[0]?.n);
     // Generous: three times the paced duration, so a stalled run ends with its losses counted.
     const deadline = performance.now() + (MESSAGES / PACING.globalPerSecond) * 3000 + 30_000;
     const platformBefore = (await platform.report()).cpuSeconds;
@@ -92,13 +92,13 @@ async function once(): Promise<DeliverySample> {
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
     await runner.start({ schedulers: false }); // the first dispatch happens in here
-    while ((sentCount.get() as number) < MESSAGES && performance.now() < deadline) await sleep(20);
+    while ((await sentCount()) < MESSAGES && performance.now() < deadline) await sleep(20);
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     loop.disable();
     const redisUsed = (await redisCpuSeconds()) - redisBefore;
 
-    const notSent = MESSAGES - (sentCount.get() as number);
+    const notSent = MESSAGES - (await sentCount());
     const seen = await platform.report();
     const chats = new Set(seen.chatIds);
     const times = [...seen.sendTimes].sort((a, b) => a - b);
@@ -124,8 +124,7 @@ async function once(): Promise<DeliverySample> {
   } finally {
     await runner?.close();
     await platform?.close();
-    await checkpointer?.stop();
-    core.database.close();
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
     leftoverKeys = await deleteKeys(prefix);
   }
@@ -134,6 +133,7 @@ async function once(): Promise<DeliverySample> {
 
 export async function benchDelivery(): Promise<DeliveryBench> {
   const runs = runsFromEnv();
+  console.log(`delivery: on ${engineLabel()}`);
   const samples: DeliverySample[] = [];
   for (let i = 1; i <= runs; i++) {
     const s = await once();

@@ -44,13 +44,13 @@ async function once(reports: number) {
     await importPlanFile(core.store, config.PLAN_FILE);
     const checkpointer = startCheckpointer(database.sqlite); // as the service runs it
     const agencies = (
-      core.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {
+      database.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {
         a: string;
       }[]
     ).map((r) => r.a);
     const users = 200;
     for (let i = 0; i < users; i++)
-      addContact(database.db, {
+      await addContact(core.store, {
         agency: agencies[i % agencies.length] ?? "so-y-te",
         role: "focal",
         chat: `tg:${10_000 + i}`,
@@ -127,7 +127,7 @@ async function once(reports: number) {
       latencies.push(performance.now() - t0);
     };
     const profiler = await startProfile(reports);
-    const counter = reports > 500 ? countSql(core.sqlite, () => latencies.length) : undefined;
+    const counter = reports > 500 ? countSql(database.sqlite, () => latencies.length) : undefined;
     counter?.start();
     const started = performance.now();
     for (let r = 0; r < reports; r++) {
@@ -156,7 +156,7 @@ async function once(reports: number) {
     const seconds = (performance.now() - started) / 1000;
     await profiler?.stop();
     counter?.stop(reports);
-    const saved = (core.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+    const saved = (database.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
     if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;

@@ -4,9 +4,9 @@
  */
 import { createHash } from "node:crypto";
 import { loadConfig } from "../../src/config.ts";
-import { buildCore } from "../../src/core.ts";
 import { Snapshot } from "../../src/engine/snapshot.ts";
 import { runTick } from "../../src/engine/tick.ts";
+import { benchStorage } from "../storage.ts";
 
 export interface TickSample {
   wallMs: number;
@@ -49,7 +49,8 @@ for (const m of ["loadWork", "loadShared", "loadReported", "loadPartnerCounts", 
   timeCalls(Snapshot.prototype, m, `snapshot.${m}`);
 }
 
-const core = buildCore(loadConfig({ DB_PATH: dbPath, LOG_LEVEL: "silent" }));
+const storage = await benchStorage(loadConfig({ DB_PATH: dbPath, LOG_LEVEL: "silent" }));
+const { core } = storage;
 timeCalls(core.outbox, "add", "outbox.add");
 const rssBeforeKB = Math.round(process.memoryUsage().rss / 1024);
 const started = performance.now();
@@ -57,21 +58,22 @@ const result = await runTick(core, new Date(instant));
 const wallMs = performance.now() - started;
 const maxRssKB = process.resourceUsage().maxRSS;
 
-const kinds = core.sqlite
-  .prepare("select kind, count(*) n, sum(length(text)) chars from outbox group by kind")
-  .all() as {
-  kind: string;
-  n: number;
-  chars: number;
-}[];
-// A fingerprint of what was written, so a faster engine can be checked to write the same messages.
+const kinds = (
+  await storage.rows<{ kind: string; n: number | string; chars: number | string }>(
+    "select kind, count(*) n, sum(length(text)) chars from outbox group by kind",
+  )
+).map((k) => ({ kind: k.kind, n: Number(k.n), chars: Number(k.chars) }));
+// A fingerprint of what was written, so a faster engine can be checked to write the same
+// messages. Ordered here, not in SQL: the engines' collations need not agree.
+const written = await storage.rows<{ k: string; c: string; t: string; ch: unknown; s: string }>(
+  "select dedupe_key k, chat_id c, text t, choices ch, send_after s from outbox",
+);
+written.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
 const hash = createHash("sha256");
-for (const row of core.sqlite
-  .prepare("select dedupe_key, chat_id, text, choices, send_after from outbox order by dedupe_key")
-  .raw()
-  .iterate() as IterableIterator<unknown[]>)
-  hash.update(JSON.stringify(row));
-core.database.close();
+// SQLite hands JSON back as text, PostgreSQL's jsonb as a value: hashed as values on both.
+const value = (j: unknown) => (typeof j === "string" ? JSON.parse(j) : j);
+for (const r of written) hash.update(JSON.stringify([r.k, r.c, r.t, value(r.ch), r.s]));
+await storage.close();
 
 const sample: TickSample = {
   wallMs,

@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resultsDir, round, runsFromEnv, type Spread, show, spread } from "../stats.ts";
+import { engineLabel } from "../storage.ts";
 import { buildCatalog, SCALE } from "./catalog.ts";
 import type { TickSample } from "./child.ts";
 
 /** The 1st of December at 08:00: every agency's cycle opens and the year-end due dates are 30 days out. */
 export const BUSIEST = "2026-12-01T08:00:00+07:00";
-const TARGET = { wallMs: 2000, maxRssMB: 300 };
+// PostgreSQL's target is the storage issue's: every read and write is a round trip on a socket.
+const TARGET = { wallMs: engineLabel() === "postgres" ? 3000 : 2000, maxRssMB: 300 };
 const child = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 function measure(dbPath: string): Promise<TickSample> {
@@ -34,7 +36,9 @@ export async function benchTick(): Promise<TickBench & { catalog: object }> {
   const dir = mkdtempSync(join(tmpdir(), "nhacviec-bench-tick-"));
   try {
     const pristine = join(dir, "pristine.db");
-    console.log(`tick: building ${SCALE.plans} plans × ${SCALE.agencies} agencies × ${SCALE.tasks} tasks…`);
+    console.log(
+      `tick: on ${engineLabel()}; building ${SCALE.plans} plans × ${SCALE.agencies} agencies × ${SCALE.tasks} tasks…`,
+    );
     const catalog = buildCatalog(pristine);
     console.log(
       `tick: ${catalog.assignments} assignments (${catalog.leads} lead), ${catalog.contacts} contacts, ${catalog.reports} reports in ${round(catalog.buildMs / 1000)} s`,
@@ -103,7 +107,9 @@ export interface TickBench {
 
 function printTick(r: TickBench): void {
   const verdict = (ok: boolean, ratio: number) => (ok ? "OK" : `MISSED by ${round((ratio - 1) * 100)} %`);
-  console.log(`\n== Tick at the busiest instant (${r.instant}), median of ${r.runs} runs`);
+  console.log(
+    `\n== Tick at the busiest instant (${r.instant}) on ${engineLabel()}, median of ${r.runs} runs`,
+  );
   console.log(
     `  wall time     ${show(r.wallMs, "ms")}  target < ${r.target.wallMs} ms: ${verdict(r.met.wall, r.wallMs.median / r.target.wallMs)}`,
   );

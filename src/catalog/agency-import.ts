@@ -70,6 +70,7 @@ export function importAgencies(
 ): Promise<AgencyImportSummary> {
   return store.transaction(async (tx) => {
     const { catalog } = tx;
+    await catalog.lockForImport();
     for (const groupId of opts.clearGroups ?? []) await catalog.clearGroupMembers(groupId);
     const groups = rows.filter((r) => r.kind === "group");
     const members = rows.filter((r) => r.kind !== "group");

@@ -1,6 +1,3 @@
-import { eq } from "drizzle-orm";
-import type { DbOrTx } from "../db/connection.ts";
-import { agencies, aliases } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import type { Store } from "../store/index.ts";
 import { aliasKey } from "./gazetteer.ts";
@@ -8,24 +5,6 @@ import { aliasKey } from "./gazetteer.ts";
 /**
  * Finds one agency from what a person typed: its id, any alias, or a unique part of its
  * name, all without accents ("so y te" finds Sở Y tế).
- */
-export function findAgency(db: DbOrTx, query: string) {
-  const q = query.trim();
-  const byId = db.select().from(agencies).where(eq(agencies.id, q)).get();
-  if (byId) return byId;
-  const key = aliasKey(q);
-  if (!key) throw new UserError("err-agency-unknown", { agency: q });
-  const alias = db.select().from(aliases).where(eq(aliases.key, key)).get();
-  if (alias?.agencyId) {
-    const agency = db.select().from(agencies).where(eq(agencies.id, alias.agencyId)).get();
-    if (agency) return agency;
-  }
-  return byPart(db.select().from(agencies).all(), q, key);
-}
-
-/**
- * The same lookup through the store. findAgency stays for the conversation and people code
- * until it moves to the store (issue 13), then goes.
  */
 export async function lookupAgency(store: Store, query: string) {
   const q = query.trim();

@@ -103,6 +103,7 @@ export async function importSource(
   const hash = createHash("sha256").update(source.bytes).digest("hex");
   try {
     return await store.transaction(async (tx) => {
+      await tx.catalog.lockForImport();
       const { planId } = input;
       const live = await tx.catalog.liveCounts(planId);
       const unknown = parsed.unknown;

@@ -5,6 +5,7 @@ import type { ConversationDeps } from "../conversation/types.ts";
 import type { Logger } from "../logger.ts";
 import type { OutgoingMessage } from "../messages.ts";
 import type { Channel } from "./channel.ts";
+import type { PollLease } from "./poll-turn.ts";
 
 /**
  * One platform, whole: receiving (a webhook route and/or polling), sending (the Channel the
@@ -56,6 +57,11 @@ export interface AdapterContext {
   events: ChatEvents;
   /** Remembers a menu sent as numbered lines, so "2" or the label answers it. */
   rememberMenu(chatId: string, message: OutgoingMessage): Promise<void>;
+  /**
+   * A lease every instance of the bot on this Redis shares, by name (`telegram:poller:<hash>`):
+   * only its holder polls. Absent where one instance runs alone (tests of a single adapter).
+   */
+  lease?(name: string): PollLease;
   /** Runs the rules at an instant (the console's /tick). */
   tick(at: Date): Promise<{ ids: number[] }>;
   io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };

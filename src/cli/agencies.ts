@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { importAgenciesFile } from "../catalog/agency-import.ts";
-import { exportPlanAgencies } from "../catalog/agency-list.ts";
 import type { CliContext } from "./context.ts";
 
 export function registerAgencyCommands(program: Command, ctx: CliContext): void {
@@ -10,7 +9,7 @@ export function registerAgencyCommands(program: Command, ctx: CliContext): void 
     .command("import <file>")
     .description(ctx.t("cli-agencies-import"))
     .action(async (file: string) => {
-      const s = await importAgenciesFile(ctx.store(), file);
+      const s = await importAgenciesFile(await ctx.store(), file);
       ctx.out(ctx.t("cli-agencies-imported", { agencies: s.agencies, groups: s.groups, file }));
     });
 
@@ -19,7 +18,7 @@ export function registerAgencyCommands(program: Command, ctx: CliContext): void 
     .description(ctx.t("cli-agencies-list"))
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (opts: { json?: boolean }) => {
-      const rows = exportPlanAgencies((await ctx.catalog()).db);
+      const rows = await (await ctx.catalog()).catalog.agencyDirectory();
       if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
       const width = Math.max(...rows.map((r) => r.id.length));
       for (const r of rows)

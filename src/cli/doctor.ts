@@ -12,8 +12,10 @@ export function registerDoctorCommand(program: Command, ctx: CliContext): void {
     .action(async () => {
       const { runDoctor } = await import("../ops/doctor.ts");
       const { problems } = await import("../ops/check.ts");
-      const path = (program.opts().db as string | undefined) ?? ctx.config.DB_PATH;
-      const checks = await runDoctor(ctx.config, path);
+      const file = program.opts().db as string | undefined;
+      // --db names an SQLite file to look at, whatever DATABASE_URL says.
+      const config = file ? { ...ctx.config, DATABASE_URL: undefined } : ctx.config;
+      const checks = await runDoctor(config, file ?? ctx.config.DB_PATH);
       for (const c of checks) ctx.out(`${ICONS[c.status]} ${ctx.t(c.key, c.args)}`);
       const found = problems(checks);
       if (found.length === 0) return ctx.out(`\n${ctx.t("doctor-all-well")}`);

@@ -26,7 +26,7 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (o: { agency: string; role: string; expires: string; json?: boolean }) => {
       const core = await ctx.core();
-      const inv = await createInvite(core.store, core.database.db, { ...o, createdBy: "cli" }, new Date());
+      const inv = await createInvite(core.store, { ...o, createdBy: "cli" }, new Date());
       const username = await botUsername(ctx);
       const telegramLink = username ? `https://t.me/${username}?start=${inv.code}` : null;
       const zalo = ctx.t("cli-invite-zalo", { code: inv.code });

@@ -20,15 +20,14 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .option("--name <name>", ctx.t("cli-opt-name"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (o: { agency: string; role: string; chat: string; name?: string; lang: string }) => {
-      const { db } = await ctx.catalog();
-      const r = addContact(db, o);
+      const r = await addContact((await ctx.core()).store, o);
       ctx.out(ctx.t(r.created ? "cli-contact-added" : "cli-contact-updated", { id: r.id, chat: o.chat }));
     });
   contacts
     .command("import <file>")
     .description(ctx.t("cli-contacts-import"))
     .action(async (file: string) => {
-      const r = importContactsFile((await ctx.catalog()).db, file);
+      const r = await importContactsFile((await ctx.core()).store, file);
       ctx.out(ctx.t("cli-contacts-imported", { created: r.created, updated: r.updated, file }));
     });
   contacts
@@ -36,7 +35,7 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .description(ctx.t("cli-contacts-list"))
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (o: { json?: boolean }) => {
-      const rows = await ctx.store().people.listContacts();
+      const rows = await (await ctx.store()).people.listContacts();
       if (o.json) return ctx.out(JSON.stringify(rows, null, 2));
       if (rows.length === 0) return ctx.out(ctx.t("cli-none"));
       for (const r of rows) {
@@ -57,7 +56,7 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (chat: string, o: { scope: string; plan?: string; lang: string }) => {
-      const scope = await subscribe((await ctx.core()).store, (await ctx.catalog()).db, {
+      const scope = await subscribe((await ctx.core()).store, {
         chat,
         planId: o.plan,
         scope: o.scope,

@@ -34,7 +34,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .option("--json", ctx.t("cli-opt-json"), true)
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .action(async (opts: { plan?: string }) => {
-      ctx.out(JSON.stringify(await exportPlan(ctx.store(), opts.plan), null, 2));
+      ctx.out(JSON.stringify(await exportPlan(await ctx.store(), opts.plan), null, 2));
     });
 }
 
@@ -51,7 +51,7 @@ interface ImportFlags {
 async function importPlan(ctx: CliContext, file: string | undefined, opts: ImportFlags): Promise<void> {
   // A province's directory replaces the shipped Gia Lai one, so do not load that first.
   if (!opts.province) await ctx.catalog();
-  const store = ctx.store();
+  const store = await ctx.store();
   const path = file ?? ctx.config.PLAN_FILE;
   if (opts.province) {
     const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
@@ -100,7 +100,7 @@ function importFigures(s: ImportSummary) {
 
 /** The plan as a tree: targets, then tasks, each under its section. */
 async function showPlan(ctx: CliContext, planId: string | undefined): Promise<void> {
-  const data = await exportPlan(ctx.store(), planId);
+  const data = await exportPlan(await ctx.store(), planId);
   const names = new Map<string, string>([
     ...data.agencies.map((a) => [a.id, a.name] as const),
     ...data.groups.map((g) => [g.id, g.name] as const),

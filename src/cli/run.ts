@@ -37,7 +37,11 @@ export async function run(argv: string[]): Promise<number> {
     registerReportCommands(program, ctx);
     registerDbCommands(program, ctx);
     registerDoctorCommand(program, ctx);
-    await program.parseAsync(argv, { from: "user" });
+    try {
+      await program.parseAsync(argv, { from: "user" });
+    } finally {
+      await ctx.close();
+    }
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;

@@ -14,7 +14,7 @@ export function registerTaskCommands(program: Command, ctx: CliContext): void {
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (opts: { before: string; agency?: string; plan?: string; json?: boolean }) => {
       const before = parseDay(opts.before);
-      const store = ctx.store();
+      const store = await ctx.store();
       const agency = opts.agency ? await lookupAgency(store, opts.agency) : undefined;
       const rows = await store.catalog.tasksDueBefore({ before, agencyId: agency?.id, planId: opts.plan });
       if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));

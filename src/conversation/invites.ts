@@ -1,6 +1,5 @@
 import { randomInt } from "node:crypto";
-import { findAgency } from "../catalog/agency-lookup.ts";
-import type { DbOrTx } from "../db/connection.ts";
+import { lookupAgency } from "../catalog/agency-lookup.ts";
 import type { Role } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { parseRole } from "../people/contacts.ts";
@@ -24,14 +23,13 @@ export interface Invite {
   expiresAt: string;
 }
 
-/** A one-time code for a person to join an agency in a role; `db` finds the agency as typed. */
+/** A one-time code for a person to join an agency in a role, the agency found as typed. */
 export async function createInvite(
   store: Store,
-  db: DbOrTx,
   input: { agency: string; role: string; expires?: string; createdBy?: string },
   now: Date,
 ): Promise<Invite> {
-  const agency = findAgency(db, input.agency);
+  const agency = await lookupAgency(store, input.agency);
   if (agency.kind === "external") throw new UserError("err-agency-external", { agency: agency.name });
   const role = parseRole(input.role);
   const expiresAt = new Date(now.getTime() + parseDuration(input.expires ?? "7d")).toISOString();

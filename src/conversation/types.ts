@@ -1,5 +1,4 @@
 import type { CapabilitiesOf } from "../capabilities.ts";
-import type { Database_ } from "../db/connection.ts";
 import type { Role } from "../db/schema.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
@@ -20,12 +19,7 @@ export interface Actor {
  * (conversationDeps in src/core.ts). Conversations never read config or files themselves.
  */
 export interface ConversationDeps {
-  /**
-   * The one storage field: raw SQLite and Drizzle over the same connection. Handlers still
-   * write SQL through it until the store layer takes the SQL out (the next issue).
-   */
-  database: Pick<Database_, "db" | "sqlite">;
-  /** Every query goes through the store (src/store); `database` goes once the conversations have moved. */
+  /** Every query goes through the store (src/store). */
   store: Store;
   i18n: I18n;
   calendar: WorkingCalendar;

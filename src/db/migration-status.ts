@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { sqliteMigrations } from "./migrations-folders.ts";
+import type pg from "pg";
+import { postgresMigrations, sqliteMigrations } from "./migrations-folders.ts";
 
 /** Where a database file stands against the migrations this code ships. */
 export interface MigrationStatus {
@@ -17,7 +18,6 @@ export interface MigrationStatus {
  * applying anything, so doctor and restore can look at a file without changing it.
  */
 export function migrationStatus(sqlite: Database.Database): MigrationStatus {
-  const known = readMigrationFiles({ migrationsFolder: sqliteMigrations });
   const table = sqlite
     .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
     .get();
@@ -27,6 +27,22 @@ export function migrationStatus(sqlite: Database.Database): MigrationStatus {
         at: number;
       }[])
     : [];
+  return compare(rows, sqliteMigrations);
+}
+
+/** The same on PostgreSQL: the record lives in the connection's current schema, as opening put it. */
+export async function postgresMigrationStatus(pool: pg.Pool): Promise<MigrationStatus> {
+  const found = await pool.query<{ t: string | null }>(
+    "select to_regclass(quote_ident(current_schema()) || '.__drizzle_migrations')::text t",
+  );
+  const rows = found.rows[0]?.t
+    ? (await pool.query<{ at: string }>("select created_at::text as at from __drizzle_migrations")).rows
+    : [];
+  return compare(rows, postgresMigrations);
+}
+
+function compare(rows: { at: number | string }[], folder: string): MigrationStatus {
+  const known = readMigrationFiles({ migrationsFolder: folder });
   const appliedAt = new Set(rows.map((r) => Number(r.at)));
   const knownAt = new Set(known.map((m) => m.folderMillis));
   return {

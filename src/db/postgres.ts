@@ -22,12 +22,15 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * a shared database. The generated migrations name no schema for that reason (`npm run
  * db:generate` strips drizzle-kit's "public.").
  */
-export async function openPostgres(url: string, opts: { schema?: string } = {}): Promise<PgDatabase> {
+export async function openPostgres(
+  url: string,
+  opts: { schema?: string; poolSize?: number } = {},
+): Promise<PgDatabase> {
   if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema))
     throw new Error(`not a plain schema name: ${opts.schema}`);
   const pool = new pg.Pool({
     connectionString: url,
-    max: 4,
+    max: opts.poolSize ?? 4,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   // A server that goes away surfaces as a failed query, not an unhandled 'error' event.
@@ -36,11 +39,78 @@ export async function openPostgres(url: string, opts: { schema?: string } = {}):
     if (opts.schema) await pool.query(`create schema if not exists ${opts.schema}`);
     const current = (await pool.query<{ s: string | null }>("select current_schema() as s")).rows[0]?.s;
     if (!current) throw new Error("no schema on the search_path exists");
-    const db = drizzle(pool, { schema });
-    await migrate(db, { migrationsFolder: postgresMigrations, migrationsSchema: current });
-    return { db, pool, schema: current, close: () => pool.end() };
+    await migrateOnce(pool, current);
+    return { db: drizzle(pool, { schema }), pool, schema: current, close: () => pool.end() };
   } catch (e) {
     await pool.end();
-    throw e;
+    throw unavailable(e, url);
+  }
+}
+
+/**
+ * A pool on an existing database without migrating it: for doctor, which must change nothing.
+ * Fails as PostgresUnavailable when the server does not accept us.
+ */
+export async function connectPostgres(url: string): Promise<PgDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("error", () => {});
+  try {
+    const current = (await pool.query<{ s: string | null }>("select current_schema() as s")).rows[0]?.s;
+    return { db: drizzle(pool, { schema }), pool, schema: current ?? "", close: () => pool.end() };
+  } catch (e) {
+    await pool.end();
+    throw unavailable(e, url);
+  }
+}
+
+/** Errors that mean "no server to talk to" rather than a fault in our SQL. */
+const CANNOT_CONNECT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "28P01",
+  "28000",
+  "3D000",
+]);
+
+/** What the caller gets for a failed connection: PostgresUnavailable when there was no server to talk to. */
+function unavailable(e: unknown, url: string): unknown {
+  const code = e instanceof Error ? ((e as { code?: string }).code ?? "") : "";
+  // The code says why (ECONNREFUSED, 28P01 a wrong password, 3D000 no such database); the URL where.
+  return CANNOT_CONNECT.has(code) ? new PostgresUnavailable(`${redactPostgresUrl(url)} (${code})`) : e;
+}
+
+/** The server did not accept us; the message is the URL without its password and the error code, for the operator. */
+export class PostgresUnavailable extends Error {}
+
+/** A postgres:// URL fit for a log or a terminal: no user password, no query options. */
+export function redactPostgresUrl(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    return `${u.protocol}//${u.username ? `${u.username}@` : ""}${u.host}${u.pathname}`;
+  } catch {
+    return "(DATABASE_URL: not a valid URL, not shown)";
+  }
+}
+
+/**
+ * Applies the migrations on one connection holding an advisory lock: several instances starting
+ * together would otherwise each try to create the same tables, and all but one would fail.
+ */
+async function migrateOnce(pool: pg.Pool, schemaName: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext($1))", [`nhacviec:migrate:${schemaName}`]);
+    try {
+      await migrate(drizzle(client, { schema }), {
+        migrationsFolder: postgresMigrations,
+        migrationsSchema: schemaName,
+      });
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext($1))", [`nhacviec:migrate:${schemaName}`]);
+    }
+  } finally {
+    client.release();
   }
 }

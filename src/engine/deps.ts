@@ -1,5 +1,4 @@
 import type { CapabilitiesOf } from "../capabilities.ts";
-import type { Database_ } from "../db/connection.ts";
 import type { rulesFileSchema } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { I18n } from "../i18n/index.ts";
@@ -9,8 +8,6 @@ import type { Outbox } from "./outbox.ts";
 
 /** What the engine runs on, and nothing more: the composition root (core.ts) provides it. */
 export interface EngineDeps {
-  /** No longer read by the engine; kept until its other users have moved behind the store (issue 13). */
-  sqlite: Database_["sqlite"];
   /** Every query goes through the store (src/store). */
   store: Store;
   /**

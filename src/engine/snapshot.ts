@@ -68,7 +68,10 @@ export class Snapshot {
     if (this.partners.has(planId)) return;
     this.latest ??= await this.store.snapshot.latestStatuses();
     this.closedPartners ??= await this.store.snapshot.closedPartners(this.latest);
-    this.partners.set(planId, await this.store.snapshot.partnerCounts(planId, this.closedPartners));
+    // Every plan's at once: a tick asks for each plan in turn.
+    const all = await this.store.snapshot.partnerCountsByPlan(this.closedPartners);
+    for (const [id, counts] of all) this.partners.set(id, counts);
+    if (!this.partners.has(planId)) this.partners.set(planId, new Map());
   }
 
   async loadReported(planId: string, periods: Iterable<string>): Promise<void> {

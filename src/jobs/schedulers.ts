@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { errorText } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { Lease } from "./lease.ts";
 
 /**
  * Cron patterns for both schedulers: BullMQ's open reports (taskforcesh/bullmq #3262, #3272)
@@ -29,13 +29,6 @@ export interface KeeperOptions {
   log: Logger;
 }
 
-// Take the lock if free, renew it if ours; one round trip, so two instances never both win.
-const ACQUIRE = `local v = redis.call('get', KEYS[1])
-if v == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end
-if not v then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-return 0`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
-
 /**
  * Keeps the job schedulers in Redis, whatever happens to Redis: they are checked at start,
  * whenever the connection becomes ready again (a restarted, possibly empty Redis) and every
@@ -45,7 +38,7 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * takes it over.
  */
 export class SchedulerKeeper {
-  readonly instanceId = randomUUID();
+  private readonly lock: Lease;
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private stopped = false;
@@ -55,10 +48,12 @@ export class SchedulerKeeper {
     private readonly queue: Queue,
     private readonly redis: Redis,
     private readonly opts: KeeperOptions,
-  ) {}
+  ) {
+    this.lock = new Lease(redis, { key: `${opts.prefix}:engine:scheduler-lock`, ttlMs: opts.lockMs });
+  }
 
   get lockKey(): string {
-    return `${this.opts.prefix}:engine:scheduler-lock`;
+    return this.lock.key;
   }
 
   async start(): Promise<void> {
@@ -88,8 +83,7 @@ export class SchedulerKeeper {
 
   private async run(): Promise<void> {
     await this.queue.waitUntilReady(); // the first connection (later, a Redis that is down fails fast)
-    const held = await this.redis.eval(ACQUIRE, 1, this.lockKey, this.instanceId, String(this.opts.lockMs));
-    if (held !== 1) return;
+    if (!(await this.lock.acquire())) return;
     for (const [id, pattern] of Object.entries(this.opts.patterns)) {
       const reason = await this.problem(id, pattern);
       if (!reason) continue;
@@ -114,6 +108,6 @@ export class SchedulerKeeper {
     this.redis.off("ready", this.onReady);
     await this.checking;
     // Let another instance take over at once instead of after the TTL.
-    await this.redis.eval(RELEASE, 1, this.lockKey, this.instanceId).catch(() => undefined);
+    await this.lock.release().catch(() => undefined);
   }
 }

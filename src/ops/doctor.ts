@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { rulesFor } from "../domain/rules.ts";
 import { loadRulesFile } from "../domain/rules-file.ts";
 import type { Check } from "./check.ts";
+import { openForChecks } from "./database-check.ts";
 import { checkTelegram, checkZalo } from "./platforms.ts";
 import {
   checkFocalPoints,
@@ -11,7 +12,6 @@ import {
   checkPlan,
   checkRedis,
   checkSchedule,
-  openForChecks,
 } from "./state-checks.ts";
 
 /**
@@ -25,16 +25,16 @@ export async function runDoctor(config: Config, dbPath: string, now = new Date()
     checkRedis(config.REDIS_URL),
   ]);
   const checks: Check[] = [...telegram, ...zalo, redis];
-  const { db, check } = openForChecks(dbPath);
+  const { store, check, close } = await openForChecks({ path: dbPath, url: config.DATABASE_URL });
   checks.push(check);
-  if (db) {
+  if (store) {
     try {
-      const plan = checkPlan(db);
-      checks.push(plan.check, checkFocalPoints(db), checkOutbox(db, now));
+      const plan = await checkPlan(store);
+      checks.push(plan.check, await checkFocalPoints(store), await checkOutbox(store, now));
       const calendar = buildCalendar(config, rulesFor(loadRulesFile(config.RULES_FILE), ""));
-      checks.push(...checkSchedule(db, config, calendar, plan.planId, now));
+      checks.push(...(await checkSchedule(store, config, calendar, plan.planId, now)));
     } finally {
-      db.close();
+      await close();
     }
   }
   checks.push(checkHolidays(config, now));

@@ -1,17 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { TZDate } from "@date-fns/tz";
-import type Database from "better-sqlite3";
 import { addMonths, format } from "date-fns";
 import { parseDayEntries, SHIPPED_HOLIDAYS_FILE } from "../calendar/holidays.ts";
 import type { Config } from "../config.ts";
-import { migrationStatus } from "../db/migration-status.ts";
 import { rulesFor } from "../domain/rules.ts";
 import { loadRulesFile } from "../domain/rules-file.ts";
 import { cycleStepsOn } from "../domain/schedule.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { TICK_INTERVAL_MS } from "../jobs/schedulers.ts";
-import { reachableChats } from "../people/reachable.ts";
-import { openReadOnly } from "./backup.ts";
+import type { Store } from "../store/index.ts";
 import type { Check } from "./check.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -32,46 +29,10 @@ export async function checkRedis(url: string): Promise<Check> {
   }
 }
 
-/** Opens the database read-only (doctor changes nothing, migrations included); undefined when it cannot. */
-export function openForChecks(path: string): { db?: Database.Database; check: Check } {
-  const database = (status: Check["status"], key: string, args: Record<string, string | number>): Check => ({
-    name: "database",
-    status,
-    key,
-    args: { file: path, ...args },
-  });
-  if (!existsSync(path)) return { check: database("problem", "doctor-db-missing", {}) };
-  try {
-    const db = openReadOnly(path);
-    const quick = String(db.pragma("quick_check", { simple: true }));
-    if (quick !== "ok") {
-      db.close();
-      return { check: database("problem", "doctor-db-corrupt", { reason: quick.split("\n")[0] ?? "" }) };
-    }
-    const m = migrationStatus(db);
-    if (m.unknown > 0) return { db, check: database("problem", "doctor-db-newer", { count: m.unknown }) };
-    if (m.pending > 0) return { db, check: database("problem", "doctor-db-pending", { count: m.pending }) };
-    return { db, check: database("ok", "doctor-db-ok", { count: m.applied }) };
-  } catch (e) {
-    return {
-      check: database("problem", "doctor-db-corrupt", { reason: e instanceof Error ? e.message : "" }),
-    };
-  }
-}
-
-const count = (db: Database.Database, sql: string, ...params: unknown[]) =>
-  (db.prepare(sql).get(...params) as { n: number }).n;
-
-export function checkPlan(db: Database.Database): { check: Check; planId?: string } {
-  const plan = db.prepare("select id, title from plans order by imported_at limit 1").get() as
-    | { id: string; title: string }
-    | undefined;
+export async function checkPlan(store: Store): Promise<{ check: Check; planId?: string }> {
+  const plan = await store.checks.firstPlan();
   if (!plan) return { check: { name: "plan", status: "problem", key: "doctor-plan-none" } };
-  const tasks = count(
-    db,
-    "select count(*) n from tasks t join sections s on s.id = t.section_id where s.plan_id = ? and t.archived_at is null",
-    plan.id,
-  );
+  const tasks = await store.checks.openTaskCount(plan.id);
   return {
     planId: plan.id,
     check: {
@@ -84,20 +45,11 @@ export function checkPlan(db: Database.Database): { check: Check; planId?: strin
 }
 
 /** Agencies that lead open work but have nobody the bot can reach as focal point: no reminder reaches them. */
-export function checkFocalPoints(db: Database.Database): Check {
-  const reached = new Set(reachableChats(db, { role: "focal" }).map((c) => c.agencyId));
-  const leads = db
-    .prepare(
-      "select distinct agency_id id from assignments where role = 'lead' and archived_at is null order by id",
-    )
-    .all() as { id: string }[];
-  const rows = leads.filter((r) => !reached.has(r.id));
+export async function checkFocalPoints(store: Store): Promise<Check> {
+  const reached = new Set((await store.people.reachableChats({ role: "focal" })).map((c) => c.agencyId));
+  const rows = (await store.checks.leadAgencies()).filter((id) => !reached.has(id));
   if (rows.length === 0) return { name: "focal-points", status: "ok", key: "doctor-focal-ok" };
-  const shown =
-    rows
-      .slice(0, 5)
-      .map((r) => r.id)
-      .join(", ") + (rows.length > 5 ? ", …" : "");
+  const shown = rows.slice(0, 5).join(", ") + (rows.length > 5 ? ", …" : "");
   return {
     name: "focal-points",
     status: "problem",
@@ -106,41 +58,23 @@ export function checkFocalPoints(db: Database.Database): Check {
   };
 }
 
-/** engine_state.lastTickAt, as store.engine.lastTickAt reads it (doctor has only a read-only handle here). */
-function lastTickAt(db: Database.Database): Date | undefined {
-  const row = db.prepare("select value from engine_state where key = 'lastTickAt'").get() as
-    | { value: string }
-    | undefined;
-  return row ? new Date(row.value) : undefined;
-}
-
-export function checkOutbox(db: Database.Database, now: Date): Check {
-  const since = new Date(now.getTime() - FAILED_WINDOW_DAYS * 86_400_000).toISOString();
-  const failed = count(db, "select count(*) n from outbox where state = 'failed' and created_at >= ?", since);
-  const unreachable = count(
-    db,
-    "select count(*) n from outbox where state = 'unreachable' and created_at >= ?",
-    since,
-  );
-  const pending = count(
-    db,
-    "select count(*) n from outbox where state in ('pending', 'sending') and send_after <= ?",
-    now.toISOString(),
-  );
+export async function checkOutbox(store: Store, now: Date): Promise<Check> {
+  const since = new Date(now.getTime() - FAILED_WINDOW_DAYS * 86_400_000);
+  const { failed, unreachable, pending } = await store.checks.outboxHealth(since, now);
   const args = { failed, unreachable, pending, days: FAILED_WINDOW_DAYS };
   return { name: "outbox", status: failed > 0 ? "problem" : "ok", key: "doctor-outbox", args };
 }
 
 /** The last tick (a problem when older than two intervals: nothing runs the rules), the next tick and cycle step. */
-export function checkSchedule(
-  db: Database.Database,
+export async function checkSchedule(
+  store: Store,
   config: Config,
   calendar: WorkingCalendar,
   planId: string | undefined,
   now: Date,
-): Check[] {
+): Promise<Check[]> {
   const next = new Date(Math.floor(now.getTime() / (TICK_MINUTES * 60_000) + 1) * TICK_MINUTES * 60_000);
-  const last = lastTickAt(db);
+  const last = await store.engine.lastTickAt();
   const checks: Check[] = [];
   if (!last)
     checks.push({ name: "tick", status: "problem", key: "doctor-tick-never", args: { next: local(next) } });

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { and, eq, isNull } from "drizzle-orm";
 import { platformOf } from "../capabilities.ts";
-import { findAgency } from "../catalog/agency-lookup.ts";
-import type { Db, DbOrTx } from "../db/connection.ts";
-import { chats, contactChats, contacts, type Role, roles } from "../db/schema.ts";
+import { lookupAgency } from "../catalog/agency-lookup.ts";
+import { type Role, roles } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
+import type { Store } from "../store/index.ts";
 
 const LOCAL_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
@@ -29,18 +28,6 @@ export function chatType(chatId: string): "private" | "group" {
   return platform?.isGroupId(chatId.slice(platform.prefix.length + 1)) ? "group" : "private";
 }
 
-export function ensureChat(db: DbOrTx, chatId: string, now = new Date().toISOString()): void {
-  db.insert(chats)
-    .values({ id: chatId, type: chatType(chatId), createdAt: now })
-    .onConflictDoNothing()
-    .run();
-}
-
-/** The chat is there again (linked anew, subscribed, the bot re-added): reminders may reach it. */
-export function markReachable(db: DbOrTx, chatId: string): void {
-  db.update(chats).set({ unreachableAt: null, unreachableReason: null }).where(eq(chats.id, chatId)).run();
-}
-
 export interface NewContact {
   agency: string;
   role: string;
@@ -50,54 +37,29 @@ export interface NewContact {
 }
 
 /**
- * Links a chat to a person acting for an agency in a role. The same agency, role and chat
- * again is the same contact (nothing is duplicated); a chat once unreachable and linked anew
- * becomes reachable again.
+ * Links a chat to a person acting for an agency in a role, the agency found as typed. The same
+ * agency, role and chat again is the same contact (nothing is duplicated); a chat once
+ * unreachable and linked anew becomes reachable again.
  */
-export function addContact(
-  db: DbOrTx,
+export async function addContact(
+  store: Store,
   input: NewContact,
   now = new Date().toISOString(),
-): { id: number; created: boolean } {
-  const agency = findAgency(db, input.agency);
+): Promise<{ id: number; created: boolean }> {
+  const agency = await lookupAgency(store, input.agency);
   if (agency.kind === "external") throw new UserError("err-agency-external", { agency: agency.name });
   const role = parseRole(input.role);
   const chatId = parseChatId(input.chat);
   const lang = input.lang === "en" ? "en" : input.lang && input.lang !== "vi" ? null : "vi";
   if (!lang) throw new UserError("err-lang", { value: input.lang ?? "" });
-  ensureChat(db, chatId, now);
-  markReachable(db, chatId);
-  const existing = db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .innerJoin(contactChats, eq(contactChats.contactId, contacts.id))
-    .where(
-      and(
-        eq(contacts.agencyId, agency.id),
-        eq(contacts.role, role),
-        eq(contactChats.chatId, chatId),
-        isNull(contacts.removedAt),
-      ),
-    )
-    .get();
-  if (existing) {
-    db.update(contacts)
-      .set({ name: input.name ?? undefined, lang })
-      .where(eq(contacts.id, existing.id))
-      .run();
-    return { id: existing.id, created: false };
-  }
-  const { id } = db
-    .insert(contacts)
-    .values({ agencyId: agency.id, role, name: input.name ?? null, lang, createdAt: now })
-    .returning({ id: contacts.id })
-    .get();
-  db.insert(contactChats).values({ contactId: id, chatId }).run();
-  return { id, created: true };
+  return store.people.addContact({ agencyId: agency.id, role, chatId, name: input.name, lang }, now);
 }
 
 /** CSV with header agency,role,chat[,name,lang]; all rows or none. */
-export function importContactsFile(db: Db, file: string): { created: number; updated: number } {
+export async function importContactsFile(
+  store: Store,
+  file: string,
+): Promise<{ created: number; updated: number }> {
   let records: Record<string, string>[];
   try {
     records = parse(readFileSync(file, "utf8"), {
@@ -109,11 +71,11 @@ export function importContactsFile(db: Db, file: string): { created: number; upd
   } catch (e) {
     throw new UserError("err-csv", { file, reason: e instanceof Error ? e.message : String(e) });
   }
-  return db.transaction((tx) => {
+  return store.transaction(async (tx) => {
     let created = 0;
-    records.forEach((r, i) => {
+    for (const [i, r] of records.entries()) {
       try {
-        const res = addContact(tx, {
+        const res = await addContact(tx, {
           agency: r.agency ?? "",
           role: r.role ?? "",
           chat: r.chat ?? "",
@@ -126,7 +88,7 @@ export function importContactsFile(db: Db, file: string): { created: number; upd
           throw new UserError("err-csv-row", { file, line: i + 2, reason: e.message });
         throw e;
       }
-    });
+    }
     return { created, updated: records.length - created };
   });
 }

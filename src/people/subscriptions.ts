@@ -1,5 +1,4 @@
-import { findAgency } from "../catalog/agency-lookup.ts";
-import type { DbOrTx } from "../db/connection.ts";
+import { lookupAgency } from "../catalog/agency-lookup.ts";
 import type { DigestScope } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import type { Store } from "../store/index.ts";
@@ -11,7 +10,6 @@ import { parseChatId } from "./contacts.ts";
  */
 export async function parseScope(
   store: Store,
-  db: DbOrTx,
   planId: string,
   text: string | undefined,
 ): Promise<DigestScope> {
@@ -29,7 +27,9 @@ export async function parseScope(
   }
   if (head === "agencies" || head === "") {
     const names = head === "" ? [rest] : rest.split(",");
-    return { kind: "agencies", agencies: names.map((n) => findAgency(db, n).id) };
+    const agencies: string[] = [];
+    for (const n of names) agencies.push((await lookupAgency(store, n)).id);
+    return { kind: "agencies", agencies };
   }
   throw new UserError("err-scope", { value: raw });
 }
@@ -40,16 +40,15 @@ export async function defaultPlanId(store: Store, planId?: string): Promise<stri
   return id;
 }
 
-/** The chat gets the digest for `scope`; `db` finds agencies named in it as typed. */
+/** The chat gets the digest for `scope`, agencies named in it found as typed. */
 export async function subscribe(
   store: Store,
-  db: DbOrTx,
   input: { chat: string; planId?: string; scope?: string; lang?: "vi" | "en" },
   now = new Date().toISOString(),
 ): Promise<DigestScope> {
   const chatId = parseChatId(input.chat);
   const planId = await defaultPlanId(store, input.planId);
-  const scope = await parseScope(store, db, planId, input.scope);
+  const scope = await parseScope(store, planId, input.scope);
   await store.chats.subscribe({ chatId, planId, scope, lang: input.lang ?? "vi" }, now);
   return scope;
 }

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import type { Q } from "./context.ts";
+import { inCodeOrder, type Q } from "./context.ts";
 
 /** How many agencies the directory holds (none before the shipped gazetteer is loaded). */
 async function agencyCount(q: Q): Promise<number> {
@@ -32,4 +32,20 @@ async function createReviewAgency(
   return id;
 }
 
-export const catalogAgencies = { agencyCount, createReviewAgency };
+/** Agencies with the groups they belong to, by kind then id (code point order on both engines). */
+async function agencyDirectory(q: Q) {
+  const memberships = await q.db.select().from(q.t.groupMembers);
+  const rows = await q.db
+    .select()
+    .from(q.t.agencies)
+    .orderBy(inCodeOrder(q, q.t.agencies.kind), inCodeOrder(q, q.t.agencies.id));
+  return rows.map((a) => ({
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    needsReview: a.needsReview,
+    groups: memberships.filter((m) => m.agencyId === a.id).map((m) => m.groupId),
+  }));
+}
+
+export const catalogAgencies = { agencyCount, createReviewAgency, agencyDirectory };

@@ -5,7 +5,7 @@ import { catalogDirectory } from "./catalog-directory.ts";
 import { catalogExport } from "./catalog-export.ts";
 import { catalogTasks } from "./catalog-tasks.ts";
 import { catalogWrite } from "./catalog-write.ts";
-import { type Q, raw, statement } from "./context.ts";
+import { type Q, raw, serialize, statement } from "./context.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -90,7 +90,17 @@ async function taskLeadNames(q: Q, taskId: number): Promise<string[]> {
   return (await leads(q).all(taskId)).map((r) => r.name);
 }
 
+/**
+ * Called first in a catalog import's transaction: instances starting together on one PostgreSQL
+ * would each load the shipped plan at once and collide on its keys; the second now waits and
+ * finds the plan there. (SQLite's gate already runs one transaction at a time.)
+ */
+async function lockForImport(q: Q): Promise<void> {
+  await serialize(q, "catalog-import");
+}
+
 export const catalog = {
+  lockForImport,
   agency,
   agencyByAlias,
   agencies,

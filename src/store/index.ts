@@ -1,4 +1,5 @@
 import { catalog } from "./catalog.ts";
+import { checks } from "./checks.ts";
 import { type Q, transaction } from "./context.ts";
 import { engine } from "./engine.ts";
 import { flows } from "./flows.ts";
@@ -29,6 +30,7 @@ const groups = {
   snapshot,
   engine,
   health,
+  checks,
   synthesis,
 };
 

@@ -1,5 +1,8 @@
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Database_ } from "../db/connection.ts";
 import { openPostgres } from "../db/postgres.ts";
+import * as schema from "../db/schema.ts";
+import type { SqliteConnection } from "../db/sqlite-files.ts";
 import { postgresQ, sqliteQ } from "./context.ts";
 import { openStore, type Store } from "./index.ts";
 
@@ -8,7 +11,7 @@ import { openStore, type Store } from "./index.ts";
  * `schema` puts PostgreSQL's tables in a schema of their own (tests); a URL's
  * `options=-c search_path=…` does the same for an operator.
  */
-export type StoreTarget = { sqlite: Database_ } | { postgres: string; schema?: string };
+export type StoreTarget = { sqlite: Database_ } | { postgres: string; schema?: string; poolSize?: number };
 
 export interface OpenedStore {
   store: Store;
@@ -33,7 +36,10 @@ export async function openStoreFor(target: StoreTarget): Promise<OpenedStore> {
   // Not a URL to echo: it may carry a password.
   if (!POSTGRES_URL.test(target.postgres))
     throw new Error("store: a PostgreSQL target needs a postgres:// URL");
-  const pg = await openPostgres(target.postgres, target.schema ? { schema: target.schema } : {});
+  const pg = await openPostgres(target.postgres, {
+    ...(target.schema ? { schema: target.schema } : {}),
+    ...(target.poolSize ? { poolSize: target.poolSize } : {}),
+  });
   let closed: Promise<void> | undefined;
   return {
     store: openStore(postgresQ(pg.db)),
@@ -43,4 +49,12 @@ export async function openStoreFor(target: StoreTarget): Promise<OpenedStore> {
       return closed;
     },
   };
+}
+
+/**
+ * The store over a bare SQLite connection, such as the read-only one `doctor` opens (it must not
+ * migrate, so openDatabase will not do); its opener closes it.
+ */
+export function storeOnConnection(sqlite: SqliteConnection): Store {
+  return openStore(sqliteQ(drizzle(sqlite, { schema }), sqlite));
 }

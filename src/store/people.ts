@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../db/schema.ts";
 import { inCodeOrder, type Q, statement, transaction } from "./context.ts";
 
@@ -195,6 +195,52 @@ async function focalChats(q: Q, agencyId: string): Promise<{ id: number; chat: s
     .where(and(eq(c.agencyId, agencyId), eq(c.role, "focal"), isNull(c.removedAt), isNull(ch.unreachableAt)));
 }
 
+/** One person's chat the bot can still write to: a live contact, a chat not marked unreachable. */
+export interface ReachableChat {
+  contactId: number;
+  chatId: string;
+  lang: Lang;
+  name: string | null;
+  agencyId: string;
+  role: Role;
+}
+
+export interface ReachableFilter {
+  role?: Role;
+  agencyId?: string;
+  /** Leaves this chat out (the one just found unreachable, whose own notice would go nowhere). */
+  exceptChat?: string;
+}
+
+/**
+ * The one definition of who a message can reach, for reminders, notices, /remind and doctor:
+ * each live contact's chats that the platform has not reported gone, by contact then chat.
+ */
+async function reachableChats(q: Q, filter: ReachableFilter = {}): Promise<ReachableChat[]> {
+  const { contacts: c, contactChats: cc, chats: ch } = q.t;
+  const where: (SQL | undefined)[] = [
+    isNull(c.removedAt),
+    isNull(ch.unreachableAt),
+    filter.role === undefined ? undefined : eq(c.role, filter.role),
+    filter.agencyId === undefined ? undefined : eq(c.agencyId, filter.agencyId),
+    filter.exceptChat === undefined ? undefined : ne(cc.chatId, filter.exceptChat),
+  ];
+  return q.db
+    .select({
+      contactId: c.id,
+      chatId: cc.chatId,
+      lang: c.lang,
+      name: c.name,
+      agencyId: c.agencyId,
+      role: c.role,
+    })
+    .from(c)
+    .innerJoin(cc, eq(cc.contactId, c.id))
+    .innerJoin(ch, eq(ch.id, cc.chatId))
+    .where(and(...where))
+    .orderBy(asc(c.id), asc(inCodeOrder(q, cc.chatId)));
+}
+
 /** /lang: the person's contacts and the chat's digest subscription speak `lang` from now on. */
 async function setLang(q: Q, contactIds: number[], chatId: string, lang: Lang): Promise<void> {
   if (contactIds.length > 0)
@@ -210,5 +256,6 @@ export const people = {
   addContact,
   listContacts,
   focalChats,
+  reachableChats,
   setLang,
 };

@@ -145,7 +145,8 @@ async function save(q: Q, report: NewReport, at: Date): Promise<number> {
     });
     const [row] = await insertReport(tx).execute({
       ...report,
-      percent: report.percent ?? null,
+      // The column is an integer: PostgreSQL refuses 85.5 where SQLite kept it, so both get 86.
+      percent: report.percent == null ? null : Math.round(report.percent),
       description: report.description ?? null,
       count: report.count ?? null,
       evidence: report.evidence?.length ? JSON.stringify(report.evidence) : null,

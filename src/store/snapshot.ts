@@ -165,28 +165,37 @@ async function closedPartners(q: Q, latest?: Map<number, string>): Promise<Map<s
   return closed;
 }
 
-const partnerTotals = raw<{ agency_id: string; n: number | string }>(
-  `select a.agency_id agency_id, count(*) n from assignments a join tasks t on t.id = a.task_id
-   where t.plan_id = ? and a.role = 'partner' and a.archived_at is null and t.archived_at is null
-   group by a.agency_id`,
+const partnerTotalsByPlan = raw<{ plan_id: string; agency_id: string; n: number | string }>(
+  `select t.plan_id plan_id, a.agency_id agency_id, count(*) n from assignments a join tasks t on t.id = a.task_id
+   where a.role = 'partner' and a.archived_at is null and t.archived_at is null
+   group by t.plan_id, a.agency_id`,
 );
 
 /**
- * Open partner assignments per agency in a plan: counted in SQL, minus those closed by their
- * latest report (`closed` is the caller's `closedPartners`; read here if not given).
+ * partnerCounts for every plan in one read: a national tick asks for all 34, and one scan of
+ * the assignments costs PostgreSQL far less than 34 (a second on this machine).
  */
+async function partnerCountsByPlan(
+  q: Q,
+  closed?: Map<string, number>,
+): Promise<Map<string, Map<string, number>>> {
+  const shut = closed ?? (await closedPartners(q));
+  const byPlan = new Map<string, Map<string, number>>();
+  for (const r of await partnerTotalsByPlan(q).all()) {
+    const counts = byPlan.get(r.plan_id) ?? new Map<string, number>();
+    byPlan.set(r.plan_id, counts);
+    counts.set(r.agency_id, Number(r.n) - (shut.get(`${r.plan_id}|${r.agency_id}`) ?? 0));
+  }
+  return byPlan;
+}
+
+/** Open partner assignments per agency in one plan (what the snapshot reads for all plans at once). */
 async function partnerCounts(
   q: Q,
   planId: string,
   closed?: Map<string, number>,
 ): Promise<Map<string, number>> {
-  const shut = closed ?? (await closedPartners(q));
-  return new Map(
-    (await partnerTotals(q).all(planId)).map((r) => [
-      r.agency_id,
-      Number(r.n) - (shut.get(`${planId}|${r.agency_id}`) ?? 0),
-    ]),
-  );
+  return (await partnerCountsByPlan(q, closed)).get(planId) ?? new Map();
 }
 
 const reportedRows = raw<{ id: number }>(
@@ -274,6 +283,7 @@ export const snapshot = {
   work,
   closedPartners,
   partnerCounts,
+  partnerCountsByPlan,
   reportedIn,
   reportedByPlan,
   plans,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ensureDefaultAgencies } from "../../src/catalog/agency-import.ts";
-import { findAgency } from "../../src/catalog/agency-lookup.ts";
+import { lookupAgency } from "../../src/catalog/agency-lookup.ts";
 import { foldAccents } from "../../src/text/normalize.ts";
 import { config, storeOf, tempDatabase } from "../helpers/db.ts";
 
@@ -23,7 +23,7 @@ describe("agency lookups on text pasted from documents", async () => {
 
   for (const [what, typed] of Object.entries(PASTED)) {
     it(`finds Sở Y tế through ${what}`, async () => {
-      expect(findAgency(db, typed).id).toBe("so-y-te");
+      expect((await lookupAgency(storeOf(db), typed)).id).toBe("so-y-te");
     });
   }
 

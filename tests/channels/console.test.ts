@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { consoleSession } from "../helpers/console.ts";
 
 /** Runs the console demo over the given lines and returns everything it printed. */
-const session = (lines: string[]) => consoleSession().type(...lines);
+const session = async (lines: string[]) => (await consoleSession()).type(...lines);
 
 describe("the console demo's /tick", () => {
   it("says when messages will go out when the instant is outside working time", async () => {
@@ -18,7 +18,7 @@ describe("the console demo's /tick", () => {
   });
 
   it("reads an instant with no offset as Vietnam time and refuses impossible dates", async () => {
-    const { type, core } = consoleSession();
+    const { type, core } = await consoleSession();
     expect(await type("/tick 2026-12-07T09:00")).toContain(
       "Đã chạy quy tắc nhắc việc tại 2026-12-07T02:00:00.000Z",
     );

@@ -50,7 +50,7 @@ const silent = createLogger("silent");
 
 async function build(def: AdapterDefinition, env: Record<string, string>, io: AdapterContext["io"] = {}) {
   const config = loadConfig({ CONSOLE: "off", LOG_LEVEL: "silent", PLATFORM_TIMEOUT_MS: "3000", ...env });
-  const { core } = engineFixture();
+  const { core } = await engineFixture();
   const deps: ConversationDeps = conversationDeps(core);
   const router = new ConversationRouter(deps, silent);
   const seen: Harness["seen"] = [];

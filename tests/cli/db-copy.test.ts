@@ -5,7 +5,7 @@ import { openPostgres } from "../../src/db/postgres.ts";
 import * as lite from "../../src/db/schema.ts";
 import * as pgs from "../../src/db/schema-pg.ts";
 import { cli } from "../helpers/cli.ts";
-import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { engineFixture, reportAll, sqliteFile } from "../helpers/engine.ts";
 import { schemaUrl, TEST_PG_URL, tempSchemaName } from "../helpers/pg.ts";
 
 /** An empty schema of the tests' database, and the URL an operator would give to reach it. */
@@ -19,15 +19,17 @@ async function emptyTarget(): Promise<{ schema: string; url: string }> {
 }
 
 /** The shipped plan, people, reports with a superseded one, the outbox of a tick, an open flow. */
-function dataset() {
-  const f = engineFixture();
-  f.tick("2026-02-02T01:00:00.000Z");
-  reportAll(f.core, "so-y-te", "2026-01");
+async function dataset() {
+  const fixture = await engineFixture();
+  // What is copied from is an SQLite file.
+  const f = { ...fixture, database: sqliteFile(fixture.core) };
+  await f.tick("2026-02-02T01:00:00.000Z");
+  await reportAll(f.core, "so-y-te", "2026-01");
   const first = f.database.sqlite.prepare("select min(id) from reports").pluck().get() as number;
   f.database.sqlite
     .prepare("update reports set superseded_at = '2026-02-03T00:00:00.000Z' where id = ?")
     .run(first);
-  reportAll(f.core, "so-y-te", "2026-01", "done");
+  await reportAll(f.core, "so-y-te", "2026-01", "done");
   f.database.db
     .insert(lite.flows)
     .values({
@@ -47,7 +49,7 @@ function dataset() {
 
 describe("db copy --to postgres://", () => {
   it("copies every table into an empty PostgreSQL database, the same rows read back through drizzle", async () => {
-    const f = dataset();
+    const f = await dataset();
     const { schema, url } = await emptyTarget();
     const r = cli(["--db", f.database.path, "db", "copy", "--to", url, "--json"], { NHACVIEC_LANG: "en" });
     expect(r.stderr).toBe("");
@@ -104,7 +106,7 @@ describe("db copy --to postgres://", () => {
   }, 120_000);
 
   it("prints each table's count and a total in the operator's language, and refuses what is not a PostgreSQL URL or does not answer", async () => {
-    const f = engineFixture();
+    const f = { database: sqliteFile((await engineFixture()).core) };
     const { url } = await emptyTarget();
     const r = cli(["--db", f.database.path, "db", "copy", "--to", url]);
     expect(r.stderr).toBe("");

@@ -1,86 +1,94 @@
 import { describe, expect, it } from "vitest";
 import { consoleSession } from "../helpers/console.ts";
+import { jsonValue, rowsOf } from "../helpers/engine-choice.ts";
 
 const NOW = "2027-01-20T09:00:00+07:00";
 const AS_COORDINATOR = "/as cong-an-tinh coordinator";
 
-function coordinator() {
-  const s = consoleSession({ now: NOW });
-  const due = (ref: string) =>
-    (s.core.sqlite.prepare("select due_override d from tasks where ref = ?").get(ref) as { d: string | null })
-      .d;
+async function coordinator() {
+  const s = await consoleSession({ now: NOW });
+  const rows = rowsOf(s.core);
+  const say = (...lines: string[]) => s.type(AS_COORDINATOR, ...lines);
+  const due = async (ref: string) =>
+    (await rows<{ d: string | null }>("select due_override d from tasks where ref = ?", ref))[0]?.d;
   const invites = () =>
-    s.core.sqlite.prepare("select agency_id agency, role from invites order by created_at, rowid").all();
-  return { ...s, due, invites, say: (...lines: string[]) => s.type(AS_COORDINATOR, ...lines) };
+    rows<{ code: string; agency: string; role: string }>("select code, agency_id agency, role from invites");
+  /** The invites one command created (all made at the session's one instant: told apart by code). */
+  const invited = async (line: string) => {
+    const before = new Set((await invites()).map((i) => i.code));
+    await say(line);
+    return (await invites()).filter((i) => !before.has(i.code)).map(({ agency, role }) => ({ agency, role }));
+  };
+  return { ...s, due, invites, invited, say };
 }
 
 describe("/setdue (/dathan)", () => {
   it("takes the date as the bot prints it, and asks before setting one in the past", async () => {
-    const { say, due } = coordinator();
+    const { say, due } = await coordinator();
     expect(await say("/dathan v.1 31/03/2027")).toContain("Đã đặt hạn cho V.1: 31/03/2027.");
-    expect(due("V.1")).toBe("2027-03-31");
+    expect(await due("V.1")).toBe("2027-03-31");
     expect(await say("/dathan V.1 2027-04-30")).toContain("Đã đặt hạn cho V.1: 30/04/2027.");
-    expect(due("V.1")).toBe("2027-04-30");
+    expect(await due("V.1")).toBe("2027-04-30");
     // In the past: a question, and nothing changes until it is confirmed.
     const asked = await say("/dathan V.1 01/01/2027");
     expect(asked).toContain("Ngày 01/01/2027 đã qua (hôm nay là 20/01/2027)");
     expect(asked).toContain("/dathan V.1 01/01/2027 xac nhan");
-    expect(due("V.1")).toBe("2027-04-30");
+    expect(await due("V.1")).toBe("2027-04-30");
     expect(await say("/dathan V.1 01/01/2027 xác nhận")).toContain("Đã đặt hạn cho V.1: 01/01/2027.");
-    expect(due("V.1")).toBe("2027-01-01");
+    expect(await due("V.1")).toBe("2027-01-01");
     // Impossible dates and unknown tasks change nothing.
     expect(await say("/dathan V.1 30/02/2027")).toContain("“30/02/2027” không phải ngày hợp lệ");
     expect(await say("/dathan XX.9 31/03/2027")).toContain("Không có nhiệm vụ “XX.9”");
-    expect(due("V.1")).toBe("2027-01-01");
+    expect(await due("V.1")).toBe("2027-01-01");
   });
 });
 
 describe("/invite (/moi)", () => {
   it("reads Vietnamese role words, with or without accents, before or after the agency", async () => {
-    const { say, invites } = coordinator();
-    await say(
-      "/moi so y te lanh dao",
-      "/moi Sở Y tế đầu mối",
-      "/moi điều phối công an tỉnh",
-      "/moi van phong ubnd tinh",
-      "/moi so y te head",
-    );
-    expect(invites()).toEqual([
-      { agency: "so-y-te", role: "head" },
-      { agency: "so-y-te", role: "focal" },
+    const { invited, invites } = await coordinator();
+    expect(await invited("/moi so y te lanh dao")).toEqual([{ agency: "so-y-te", role: "head" }]);
+    expect(await invited("/moi Sở Y tế đầu mối")).toEqual([{ agency: "so-y-te", role: "focal" }]);
+    expect(await invited("/moi điều phối công an tỉnh")).toEqual([
       { agency: "cong-an-tinh", role: "coordinator" },
-      { agency: "van-phong-ubnd-tinh", role: "focal" },
-      { agency: "so-y-te", role: "head" },
     ]);
+    expect(await invited("/moi van phong ubnd tinh")).toEqual([
+      { agency: "van-phong-ubnd-tinh", role: "focal" },
+    ]);
+    // A second invite for the same agency and role is a new one.
+    expect(await invited("/moi so y te head")).toEqual([{ agency: "so-y-te", role: "head" }]);
+    expect(await invites()).toHaveLength(5);
   });
 
   it("says which part it did not understand, and creates nothing", async () => {
-    const { say, invites } = coordinator();
+    const { say, invites } = await coordinator();
     expect(await say("/moi so y te truong phong")).toContain(
       "Đã hiểu đơn vị là Sở Y tế, nhưng không hiểu “truong phong”",
     );
     expect(await say("/moi so khong co")).toContain("Không tìm thấy cơ quan “so khong co”");
-    expect(invites()).toEqual([]);
+    expect(await invites()).toEqual([]);
   });
 });
 
 describe("/task (/chitiet)", () => {
   it("names the lead, lists who has not finished, and marks replaced and partners' reports", async () => {
-    const { say, core } = coordinator();
-    const assignment = (agency: string) =>
-      (
-        core.sqlite
-          .prepare(
-            "select a.id, a.task_id t from assignments a join tasks k on k.id = a.task_id where k.ref = 'II.4' and a.agency_id = ?",
-          )
-          .get(agency) as { id: number; t: number }
-      ).id;
-    const insert = core.sqlite.prepare(
-      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at, superseded_at)
-       values (?, (select task_id from assignments where id = ?), ?, '2026-12', ?, ?, ?, ?)`,
-    );
-    const lead = assignment("van-phong-ubnd-tinh");
-    insert.run(
+    const { say, core } = await coordinator();
+    const rows = rowsOf(core);
+    const assignment = async (agency: string) => {
+      const [a] = await rows<{ id: number }>(
+        "select a.id from assignments a join tasks k on k.id = a.task_id where k.ref = 'II.4' and a.agency_id = ?",
+        agency,
+      );
+      if (!a) throw new Error(`fixture: ${agency} has II.4`);
+      return a.id;
+    };
+    const insert = (...values: unknown[]) =>
+      rows(
+        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at, superseded_at)
+         values (?, (select task_id from assignments where id = ?), ?, '2026-12', ?, ?, ?, ?)`,
+        ...values,
+      );
+    const lead = await assignment("van-phong-ubnd-tinh");
+    await insert(
       lead,
       lead,
       "van-phong-ubnd-tinh",
@@ -89,9 +97,9 @@ describe("/task (/chitiet)", () => {
       "2027-01-05T02:00:00Z",
       "2027-01-06T02:00:00Z",
     );
-    insert.run(lead, lead, "van-phong-ubnd-tinh", "in_progress", 60, "2027-01-06T02:00:00Z", null);
-    const partner = assignment("so-y-te");
-    insert.run(partner, partner, "so-y-te", "done", 100, "2027-01-07T02:00:00Z", null);
+    await insert(lead, lead, "van-phong-ubnd-tinh", "in_progress", 60, "2027-01-06T02:00:00Z", null);
+    const partner = await assignment("so-y-te");
+    await insert(partner, partner, "so-y-te", "done", 100, "2027-01-07T02:00:00Z", null);
     const detail = await say("/chitiet ii.4");
     expect(detail).toContain("Chủ trì: Văn phòng UBND tỉnh (1 đơn vị)");
     expect(detail).toContain("Chưa hoàn thành (1/1): Văn phòng UBND tỉnh");
@@ -108,7 +116,7 @@ describe("/task (/chitiet)", () => {
 
 describe("/remind (/nhac)", () => {
   it("writes a nudge for each focal point of the agency to the outbox, now", async () => {
-    const { say, core } = coordinator();
+    const { say, core } = await coordinator();
     expect(await say("/nhac so y te")).toContain("Đã gửi nhắc nhở tới 1 cán bộ đầu mối của Sở Y tế.");
     const rows = (await core.outbox.list()).filter((r) => r.kind === "manual-remind");
     expect(rows.map((r) => [r.chatId, r.agencyId])).toEqual([["tg:1001", "so-y-te"]]);
@@ -123,43 +131,47 @@ describe("/remind (/nhac)", () => {
 
 describe("/subscribe and /unsubscribe", () => {
   it("names the scope in words, and removes the subscription", async () => {
-    const { say, core } = coordinator();
-    const sub = () =>
-      core.sqlite
-        .prepare("select scope from subscriptions where chat_id = 'console:cong-an-tinh-coordinator'")
-        .get() as { scope: string } | undefined;
+    const { say, core } = await coordinator();
+    const sub = async () =>
+      (
+        await rowsOf(core)<{ scope: unknown }>(
+          "select scope from subscriptions where chat_id = 'console:cong-an-tinh-coordinator'",
+        )
+      )[0];
     const reply = await say("/dangky I II");
     expect(reply).toContain("Đã đăng ký bản tin tuần (phạm vi lĩnh vực I, II)");
     expect(reply).not.toContain("{");
-    expect(JSON.parse(sub()?.scope ?? "null")).toEqual({ kind: "sections", sections: ["I", "II"] });
+    expect(jsonValue((await sub())?.scope)).toEqual({ kind: "sections", sections: ["I", "II"] });
     expect(await say("/dangky so y te")).toContain("(phạm vi Sở Y tế)");
     expect(await say("/unsubscribe")).toContain("Đã hủy đăng ký bản tin tuần.");
-    expect(sub()).toBeUndefined();
+    expect(await sub()).toBeUndefined();
     expect(await say("/unsubscribe")).toContain("Cuộc trò chuyện này chưa đăng ký bản tin tuần.");
   });
 });
 
 describe("/lang (/ngonngu)", () => {
   it("saves the language for the person, and the bot then speaks it", async () => {
-    const s = consoleSession({ now: NOW });
-    const lang = () =>
-      s.core.sqlite
-        .prepare("select lang from contacts where agency_id = 'so-y-te' and role = 'focal' order by id desc")
-        .get() as { lang: string };
+    const s = await consoleSession({ now: NOW });
+    const lang = async () =>
+      (
+        await rowsOf(s.core)<{ lang: string }>(
+          "select lang from contacts where agency_id = 'so-y-te' and role = 'focal' order by id desc limit 1",
+        )
+      )[0];
     const printed = await s.type("/as so-y-te focal", "/ngonngu", "2", "/nhiemvu", "/lang", "tieng viet");
     expect(printed).toContain("Chọn ngôn ngữ / Choose your language:");
     expect(printed).toContain("2. English");
     expect(printed).toContain("Tasks of Sở Y tế");
     expect(printed).toContain("Đã chuyển sang tiếng Việt.");
-    expect(lang()).toEqual({ lang: "vi" });
+    expect(await lang()).toEqual({ lang: "vi" });
     await s.type("/as so-y-te focal", "/lang", "english");
-    expect(lang()).toEqual({ lang: "en" });
+    expect(await lang()).toEqual({ lang: "en" });
   });
 });
 
 describe("/export and /missing agree on which months exist", () => {
   it("from the plan's first month to this one, written either way", async () => {
-    const { say } = coordinator();
+    const { say } = await coordinator();
     for (const command of ["/xuatbaocao", "/chuabaocao"]) {
       expect(await say(`${command} 2025-12`)).toContain(
         "Kế hoạch bắt đầu từ tháng 01/2026: chưa có kỳ báo cáo 12/2025.",
@@ -175,7 +187,7 @@ describe("/export and /missing agree on which months exist", () => {
 
 describe("/overdue (/trehan)", () => {
   it("orders equally late agencies by the share of this period's reports sent, then by name", async () => {
-    const { say, core } = coordinator();
+    const { say, core } = await coordinator();
     const order = async () =>
       [
         ...(await say("/trehan")).matchAll(
@@ -185,19 +197,20 @@ describe("/overdue (/trehan)", () => {
     // Each is one task 20 days late and has reported nothing: by name.
     expect(await order()).toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng", "Sở Y tế"]);
     // Sở Văn hóa reports one of its tasks for this period (01/2027): the other two come first.
-    const a = core.sqlite
-      .prepare(
-        `select a.id, a.task_id task from assignments a
-          where a.agency_id = 'so-van-hoa-the-thao-va-du-lich' and a.role = 'lead' and a.archived_at is null
-          order by a.id limit 1`,
-      )
-      .get() as { id: number; task: number };
-    core.sqlite
-      .prepare(
-        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
-         values (?, ?, 'so-van-hoa-the-thao-va-du-lich', '2027-01', 'in_progress', 50, 'console', ?)`,
-      )
-      .run(a.id, a.task, "2027-01-20T02:00:00.000Z");
+    const rows = rowsOf(core);
+    const [a] = await rows<{ id: number; task: number }>(
+      `select a.id, a.task_id task from assignments a
+        where a.agency_id = 'so-van-hoa-the-thao-va-du-lich' and a.role = 'lead' and a.archived_at is null
+        order by a.id limit 1`,
+    );
+    if (!a) throw new Error("fixture: Sở Văn hóa leads a task");
+    await rows(
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
+       values (?, ?, 'so-van-hoa-the-thao-va-du-lich', '2027-01', 'in_progress', 50, 'console', ?)`,
+      a.id,
+      a.task,
+      "2027-01-20T02:00:00.000Z",
+    );
     expect(await order()).toEqual(["Sở Xây dựng", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { rowsOf } from "../helpers/engine-choice.ts";
 import { channelHarness } from "./harness.ts";
 
 /**
@@ -21,9 +22,9 @@ const JAN_12 = new Date("2027-01-12T09:00:00+07:00");
 const COORDINATOR = "tg:2001";
 const VAN_HOA = "so-van-hoa-the-thao-va-du-lich";
 
-describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)", () => {
-  const h = channelHarness("telegram", { RULES_FILE: rulesFile() });
-  const sqlite = h.core.sqlite;
+describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)", async () => {
+  const h = await channelHarness("telegram", { RULES_FILE: rulesFile() });
+  const rows = rowsOf(h.core);
   const coordinator = (text: string) =>
     h.router.handle({
       chatId: COORDINATOR,
@@ -34,7 +35,7 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
     });
 
   it("the engine's nudge on 5 January names December and the 15th", async () => {
-    h.reset();
+    await h.reset();
     const texts = (await h.tick("2027-01-05T08:00:00+07:00")).map((m) => m.text);
     const nudges = texts.filter((t) => t.startsWith("⏰"));
     expect(nudges.length).toBeGreaterThan(0);
@@ -46,7 +47,7 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
   });
 
   it("a report filed on the 12th is saved under December, as the engine counts it", async () => {
-    h.reset();
+    await h.reset();
     h.setNow(JAN_12);
     await h.send("/baocao");
     await h.send("II.10");
@@ -56,7 +57,7 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
     await h.send("https://soyte.gialai.gov.vn/ii10.pdf");
     const saved = await h.send("gửi báo cáo");
     expect(saved).toContain("cho kỳ tháng 12/2026. Có thể sửa đến hết ngày 15/01/2027");
-    expect(sqlite.prepare("select period from reports").all()).toEqual([{ period: "2026-12" }]);
+    expect(await rows("select period from reports")).toEqual([{ period: "2026-12" }]);
   });
 
   it("/chuabaocao, /remind and /export on the 12th speak of December and the 15th", async () => {
@@ -65,9 +66,7 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
     expect(missing).toContain("Kỳ báo cáo tháng 12/2026 (hạn 15/01/2027)");
 
     await coordinator("/nhac so y te");
-    const reminded = sqlite.prepare("select text from outbox where kind = 'manual-remind'").all() as {
-      text: string;
-    }[];
+    const reminded = await rows<{ text: string }>("select text from outbox where kind = 'manual-remind'");
     expect(reminded.length).toBeGreaterThan(0);
     for (const r of reminded) expect(r.text).toContain("kỳ tháng 12/2026 trước ngày 15/01/2027");
 
@@ -88,32 +87,34 @@ describe("a deadline day other than the 10th (RULES_FILE cycle.deadlineDay: 15)"
           .matchAll(/^(Sở (?:Văn hóa, Thể thao và Du lịch|Xây dựng)) \(\d+\):$/gm),
       ].map((m) => m[1]);
     // Equally late, nothing reported: by name.
-    h.reset();
+    await h.reset();
     expect(await order()).toEqual(["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"]);
     // Sở Văn hóa has reported one task for December, the period the engine chases on the 12th:
     // a larger share sent, so it goes last.
-    const a = sqlite
-      .prepare(
-        `select id, task_id task from assignments where agency_id = ? and role = 'lead' and archived_at is null
-          order by id limit 1`,
-      )
-      .get(VAN_HOA) as { id: number; task: number };
-    sqlite
-      .prepare(
-        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
-         values (?, ?, ?, '2026-12', 'in_progress', 50, 'telegram', ?)`,
-      )
-      .run(a.id, a.task, VAN_HOA, JAN_12.toISOString());
+    const [a] = await rows<{ id: number; task: number }>(
+      `select id, task_id task from assignments where agency_id = ? and role = 'lead' and archived_at is null
+        order by id limit 1`,
+      VAN_HOA,
+    );
+    if (!a) throw new Error("fixture: Sở Văn hóa leads a task");
+    await rows(
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, channel, submitted_at)
+       values (?, ?, ?, '2026-12', 'in_progress', 50, 'telegram', ?)`,
+      a.id,
+      a.task,
+      VAN_HOA,
+      JAN_12.toISOString(),
+    );
     expect(await order()).toEqual(["Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch"]);
   });
 
   it("a KPI value given on the 12th is saved under December", async () => {
-    h.reset();
+    await h.reset();
     h.setNow(JAN_12);
     await h.send("/kpi");
     await h.send("ii.5");
     await h.send("85,5%");
     expect(await h.send("lưu")).toBe("Đã ghi nhận chỉ tiêu II.5: 85,5%.");
-    expect(sqlite.prepare("select period from target_reports").all()).toEqual([{ period: "2026-12" }]);
+    expect(await rows("select period from target_reports")).toEqual([{ period: "2026-12" }]);
   });
 });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { rowsOf } from "../helpers/engine-choice.ts";
 import { channelHarness } from "./harness.ts";
 
-describe("the report flow", () => {
-  const h = channelHarness("telegram");
+describe("the report flow", async () => {
+  const h = await channelHarness("telegram");
 
   const countQuestion = async (at: string) => {
-    h.reset();
+    await h.reset();
     h.setNow(new Date(at));
     await h.send("/baocao");
-    await h.press(`a${h.assignment("IV.1")}`);
+    await h.press(`a${await h.assignment("IV.1")}`);
     return h.press("sdn");
   };
 
@@ -19,8 +20,9 @@ describe("the report flow", () => {
     await h.press("skip");
     await h.press("skip");
     await h.press("ok");
-    const row = h.core.sqlite.prepare("select period, count from reports").get();
-    expect(row).toEqual({ period: "2026-12", count: 3 });
+    expect(await rowsOf(h.core)("select period, count from reports")).toEqual([
+      { period: "2026-12", count: 3 },
+    ]);
     // 06:30 on 1 January in Vietnam is still 31 December in UTC; the period decides.
     expect(await countQuestion("2027-01-01T06:30:00+07:00")).toContain("Năm 2026, đơn vị");
     expect(await countQuestion("2027-01-11T06:30:00+07:00")).toContain("Năm 2027, đơn vị");
@@ -28,7 +30,7 @@ describe("the report flow", () => {
   });
 
   it("changes one answer from the summary and keeps the others", async () => {
-    h.reset();
+    await h.reset();
     await h.send("/baocao");
     await h.send("II.10");
     await h.send("dang thuc hien");
@@ -46,19 +48,19 @@ describe("the report flow", () => {
     await h.send("tình trạng");
     expect(await h.send("hoàn thành")).toContain("• Tỷ lệ hoàn thành: 100%");
     await h.send("gửi báo cáo");
-    expect(h.reports()).toMatchObject([
+    expect(await h.reports()).toMatchObject([
       {
         ref: "II.10",
         status: "done",
         percent: 100,
         description: "Đã công khai 12 trường",
-        evidence: '[{"kind":"link","url":"https://soyte.gialai.gov.vn/ii10.pdf"}]',
+        evidence: [{ kind: "link", url: "https://soyte.gialai.gov.vn/ii10.pdf" }],
       },
     ]);
   });
 
   it("asks the percent again when a done task goes back in progress", async () => {
-    h.reset();
+    await h.reset();
     await h.send("/baocao");
     await h.send("II.10");
     await h.send("hoan thanh");
@@ -71,8 +73,8 @@ describe("the report flow", () => {
   });
 
   it("refuses a forged report button in a group without starting anything there", async () => {
-    h.reset();
-    for (const choice of ["rp", `rp:${h.assignment("II.10")}`]) {
+    await h.reset();
+    for (const choice of ["rp", `rp:${await h.assignment("II.10")}`]) {
       const replies = await h.router.handle({
         chatId: "tg:-500",
         chatType: "group",
@@ -83,15 +85,15 @@ describe("the report flow", () => {
       expect(replies.map((r) => r.text)).toEqual(["Lệnh này chỉ dùng trong trò chuyện riêng với bot."]);
       expect(await h.flow("tg:-500")).toBeUndefined();
     }
-    expect(h.core.sqlite.prepare("select count(*) n from flows").get()).toEqual({ n: 0 });
+    expect(await rowsOf(h.core)("select count(*) n from flows")).toEqual([{ n: 0 }]);
   });
 });
 
-describe("/kpi", () => {
-  const h = channelHarness("telegram");
+describe("/kpi", async () => {
+  const h = await channelHarness("telegram");
 
   it("takes a target's value, checks it against the unit, confirms it, and keeps earlier values", async () => {
-    h.reset();
+    await h.reset();
     expect(await h.send("/kpi")).toContain("Chọn chỉ tiêu cần cập nhật số liệu");
     expect(await h.send("ii.5")).toMatch(/Chỉ tiêu II\.5 \(đơn vị tính: %; mục tiêu 2026: 50/);
     expect(await h.send("150%")).toContain("cần một tỷ lệ từ 0 đến 100");
@@ -104,7 +106,7 @@ describe("/kpi", () => {
     expect(await h.send("sửa lại")).toContain("Chỉ tiêu II.5");
     await h.send("91");
     await h.send("lưu giá trị");
-    expect(h.targetReports()).toEqual([
+    expect(await h.targetReports()).toEqual([
       { ref: "II.5", value_text: "85,5%", value: 85.5 },
       { ref: "II.5", value_text: "91%", value: 91 },
     ]);

@@ -4,6 +4,7 @@ import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { jsonValue, rowsOf } from "../helpers/engine-choice.ts";
 
 export type ChannelName = "telegram" | "zalo" | "console";
 
@@ -22,7 +23,8 @@ export interface ReportRow {
   percent: number | null;
   count: number | null;
   description: string | null;
-  evidence: string | null;
+  /** The JSON column as a value (text on SQLite, JSON on PostgreSQL). */
+  evidence: { kind: string; url?: string; fileId?: string; name?: string }[] | null;
   channel: string;
 }
 
@@ -30,19 +32,19 @@ export interface ReportRow {
  * The router on the shipped plan, with a Sở Y tế focal point and a Sở Khoa học và Công nghệ
  * focal point on one channel. Rows are cleared between cases; the catalog stays.
  */
-export function channelHarness(name: ChannelName, env: Parameters<typeof engineFixture>[0] = {}) {
-  const { core, tick } = engineFixture(env);
+export async function channelHarness(name: ChannelName, env: Parameters<typeof engineFixture>[0] = {}) {
+  const { core, tick } = await engineFixture(env);
   const { prefix, options } = CHANNELS[name];
   const chat = `${prefix}:yt-focal`;
   const khcn = `${prefix}:khcn-focal`;
-  addContact(core.database.db, { agency: "so-y-te", role: "focal", chat });
-  addContact(core.database.db, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
+  await addContact(core.store, { agency: "so-y-te", role: "focal", chat });
+  await addContact(core.store, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
   let now = NOW;
   const router = new ConversationRouter(
     conversationDeps(core, () => now),
     createLogger("silent"),
   );
-  const sqlite = core.sqlite;
+  const rows = rowsOf(core);
 
   const handle = async (text: string | undefined, who = chat, choice?: string) => {
     const replies = await router.handle(
@@ -69,38 +71,38 @@ export function channelHarness(name: ChannelName, env: Parameters<typeof engineF
       return handle(undefined, who, `f:${flow?.nonce}:${value}`);
     },
     flow: (who = chat) => router.flows.get(who, now),
-    reset() {
-      sqlite.exec(
-        "delete from reports; delete from target_reports; delete from flows; delete from chat_menus",
-      );
+    async reset() {
+      for (const table of ["reports", "target_reports", "flows", "chat_menus"])
+        await rows(`delete from ${table}`);
     },
-    reports(): ReportRow[] {
-      return sqlite
-        .prepare(
-          `select t.ref ref, r.status, r.percent, r.count, r.description, r.evidence, r.channel
-             from reports r join tasks t on t.id = r.task_id order by r.id`,
-        )
-        .all() as ReportRow[];
+    /** The reports saved, oldest first, with evidence as a value on either engine. */
+    async reports(): Promise<ReportRow[]> {
+      const saved = await rows<Omit<ReportRow, "evidence"> & { evidence: unknown }>(
+        `select t.ref ref, r.status, r.percent, r.count, r.description, r.evidence, r.channel
+           from reports r join tasks t on t.id = r.task_id order by r.id`,
+      );
+      return saved.map((r) => ({ ...r, evidence: jsonValue<ReportRow["evidence"]>(r.evidence) ?? null }));
     },
     targetReports() {
-      return sqlite
-        .prepare(
-          "select t.ref ref, r.value_text, r.value from target_reports r join targets t on t.id = r.target_id order by r.id",
-        )
-        .all() as { ref: string; value_text: string; value: number | null }[];
+      return rows<{ ref: string; value_text: string; value: number | null }>(
+        "select t.ref ref, r.value_text, r.value from target_reports r join targets t on t.id = r.target_id order by r.id",
+      );
     },
-    assignment(ref: string, agency = "so-y-te"): number {
-      const row = sqlite
-        .prepare(
-          "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
-        )
-        .get(agency, ref) as { id: number };
+    async assignment(ref: string, agency = "so-y-te"): Promise<number> {
+      const [row] = await rows<{ id: number }>(
+        "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
+        agency,
+        ref,
+      );
+      if (!row) throw new Error(`no assignment of ${agency} for ${ref}`);
       return row.id;
     },
-    target(ref: string): number {
-      return (sqlite.prepare("select id from targets where ref = ?").get(ref) as { id: number }).id;
+    async target(ref: string): Promise<number> {
+      const [row] = await rows<{ id: number }>("select id from targets where ref = ?", ref);
+      if (!row) throw new Error(`no target ${ref}`);
+      return row.id;
     },
   };
 }
 
-export type Harness = ReturnType<typeof channelHarness>;
+export type Harness = Awaited<ReturnType<typeof channelHarness>>;

@@ -229,6 +229,17 @@ describe("TelegramEmulator", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it("names the caller of each call from an apiRoot with a first path segment, and when its poll was open", async () => {
+    const polled = fetch(`${emu.apiRoot}/instance-a/bot${TOKEN}/getUpdates?timeout=1`).then((r) => r.json());
+    expect(await polled).toEqual({ ok: true, result: [] });
+    await call("getMe");
+    const [poll, me] = emu.calls();
+    expect(poll).toMatchObject({ method: "getUpdates", caller: "instance-a", status: 200 });
+    expect((poll?.at ?? 0) - (poll?.startedAt ?? 0)).toBeGreaterThanOrEqual(900);
+    expect(me?.caller).toBeUndefined();
+    expect((await fetch(`${emu.apiRoot}/a/b/bot${TOKEN}/getMe`)).status).toBe(404);
+  });
+
   it("delivers injected updates exactly as given", async () => {
     emu.injectUpdate({ update_id: 5, message: { text: 42 } });
     emu.injectUpdate({ weird: true });

@@ -66,6 +66,19 @@ export interface WebhookDelivery {
   at: number;
 }
 
+/** One API request as the emulator answered it. */
+export interface ApiCall {
+  method: string;
+  /** 0 for success, -1 for a request held by an outage. */
+  errorCode: number;
+  /** When the answer went out. */
+  at: number;
+  /** When the request came in (long polls: `at` minus the wait). */
+  startedAt?: number;
+  /** The first path segment before `/bot<token>`, when the apiRoot carried one. */
+  caller?: string;
+}
+
 export interface ChatStats {
   sends: number;
   rejected429: number;
@@ -139,7 +152,7 @@ export class ZaloEmulator {
   private webhookUpdatedAt = 0;
   private webhookChain: Promise<void> = Promise.resolve();
   private deliveries: WebhookDelivery[] = [];
-  private callLog: { method: string; errorCode: number; at: number }[] = [];
+  private callLog: ApiCall[] = [];
   private readonly outage = new Outage();
 
   private constructor(private readonly opts: ZaloEmulatorOptions) {
@@ -202,8 +215,11 @@ export class ZaloEmulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const route = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
-    const method = route?.[2] ?? "";
+    // An optional first segment names the caller (an apiRoot of `…/<caller>`), as in the Telegram emulator.
+    const route = /^(?:\/([\w-]+))?\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
+    const method = route?.[3] ?? "";
+    const who = route?.[1] === undefined ? {} : { caller: route[1] };
+    const startedAt = Date.now();
     if (this.outage.hold(res)) {
       this.callLog.push({ method, errorCode: -1, at: Date.now() });
       return;
@@ -214,7 +230,7 @@ export class ZaloEmulator {
     let status = 200;
     try {
       if (!route) throw new ApiError(404, "Not Found");
-      if (decodeURIComponent(route[1] ?? "") !== this.token) throw new ApiError(401, "Unauthorized");
+      if (decodeURIComponent(route[2] ?? "") !== this.token) throw new ApiError(401, "Unauthorized");
       // The docs say method names are case-sensitive.
       const handler = this.handlers[method];
       if (handler === undefined) throw new ApiError(404, "Not Found: method not found");
@@ -225,7 +241,8 @@ export class ZaloEmulator {
       payload = { ok: false, error_code: e.code, description: e.description };
       status = this.opts.errorHttpStatus === "200" ? 200 : e.code;
     }
-    this.callLog.push({ method, errorCode: payload.ok ? 0 : Number(payload.error_code), at: Date.now() });
+    const errorCode = payload.ok ? 0 : Number(payload.error_code);
+    this.callLog.push({ method, errorCode, at: Date.now(), startedAt, ...who });
     if (res.destroyed || res.writableEnded) return;
     const json = JSON.stringify(payload);
     res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
@@ -516,7 +533,7 @@ export class ZaloEmulator {
   }
 
   /** Every API request and its error_code (0 for success), getUpdates included. */
-  calls(method?: string): { method: string; errorCode: number; at: number }[] {
+  calls(method?: string): ApiCall[] {
     return this.callLog.filter((c) => method === undefined || c.method === method);
   }
 }

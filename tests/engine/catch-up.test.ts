@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runTick } from "../../src/engine/tick.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { rowsOf } from "../helpers/engine-choice.ts";
 
 describe("a long outage", () => {
   it("tells the coordinators what the catch-up window cut off and drops nudges past their deadline", async () => {
-    const { tick, core } = engineFixture();
+    const { tick, core } = await engineFixture();
     await tick("2026-11-30T17:00:00+07:00");
     // Ten days down: the 1st's opening is more than 7 days back; the nudges of the 5th (told on
     // Monday the 7th) and the 8th fall inside the window, but the deadline (the 10th) has come.
@@ -36,7 +37,7 @@ describe("a long outage", () => {
   });
 
   it("says how many days are really left in a due reminder written late", async () => {
-    const { tick } = engineFixture();
+    const { tick } = await engineFixture();
     await tick("2026-12-16T09:00:00+07:00");
     // Down from Wednesday to Saturday: the 17th's "14 days before 31/12" goes out on Monday the 21st.
     const monday = await tick("2026-12-19T10:00:00+07:00");
@@ -47,9 +48,9 @@ describe("a long outage", () => {
   });
 
   it("counts a due reminder whose date came and went while nothing ran", async () => {
-    const { tick, core } = engineFixture();
+    const { tick, core } = await engineFixture();
     // V.6 due on Friday the 18th: its 1-day reminder (the 17th) and the day itself are missed.
-    core.sqlite.prepare("update tasks set due_override = '2026-12-18' where ref = 'V.6'").run();
+    await rowsOf(core)("update tasks set due_override = '2026-12-18' where ref = 'V.6'");
     await tick("2026-12-16T09:00:00+07:00");
     const result = await runTick(core, new Date("2026-12-21T09:00:00+07:00"));
     const rows = await core.outbox.list({ ids: result.ids });

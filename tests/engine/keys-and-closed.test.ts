@@ -8,7 +8,7 @@ import { engineFixture, reportAll } from "../helpers/engine.ts";
 
 describe("dedupe keys of a split message", () => {
   it("give every part its own key, each read back as the message's, later parts by prefix", async () => {
-    const { core } = engineFixture();
+    const { core } = await engineFixture();
     const outbox = outboxOf(core.store, () => 20);
     const key = "due:2026-12-01:plan:so-y-te:contact-1:tg:1001";
     const text = ["line one is long", "line two is long", "line three is long"].join("\n");
@@ -28,14 +28,14 @@ describe("dedupe keys of a split message", () => {
 
 describe("closed", () => {
   it("means the same to the delivery guard's SQL as to the engine, for every report status", async () => {
-    const { core, planId } = engineFixture();
+    const { core, planId } = await engineFixture();
     const work = (await new Snapshot(core.store).load({ plan: planId })).work(planId);
     const agencyId = "so-y-te";
     const mine = work.filter((w) => w.agencyId === agencyId);
     expect(mine.some((w) => w.kind === "recurring")).toBe(true);
     expect(mine.some((w) => w.kind !== "recurring")).toBe(true);
     for (const [i, status] of reportStatuses.entries()) {
-      reportAll(core, agencyId, `2026-${String(i + 1).padStart(2, "0")}`, status);
+      await reportAll(core, agencyId, `2026-${String(i + 1).padStart(2, "0")}`, status);
       for (const w of mine) {
         const settled = (await core.store.engine.settledReason({ assignments: [w.assignmentId] })) !== null;
         expect({ status, kind: w.kind, settled }).toEqual({

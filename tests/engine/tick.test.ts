@@ -2,12 +2,13 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { addContact } from "../../src/people/contacts.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { databaseEnv, rowsOf } from "../helpers/engine-choice.ts";
 
 const kinds = (rows: { kind: string; chatId: string }[]) => rows.map((r) => `${r.kind}@${r.chatId}`).sort();
 
 describe("the monthly reporting cycle", () => {
   it("opens on the 1st for each agency's focal points, in their language", async () => {
-    const { tick } = engineFixture();
+    const { tick } = await engineFixture();
     const rows = await tick("2026-12-01T08:00:00+07:00");
     expect(kinds(rows.filter((r) => r.kind === "cycle-open"))).toEqual([
       "cycle-open@tg:1001",
@@ -27,9 +28,9 @@ describe("the monthly reporting cycle", () => {
   });
 
   it("nudges only agencies whose report is incomplete, working out a Saturday nudge on Monday morning", async () => {
-    const { tick, core } = engineFixture();
+    const { tick, core } = await engineFixture();
     await tick("2026-12-01T08:00:00+07:00");
-    expect(reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
+    expect(await reportAll(core, "van-phong-ubnd-tinh", "2026-11")).toBeGreaterThan(3);
     // Saturday the 5th: nothing yet, since nothing could go out before Monday 07:30.
     expect(await tick("2026-12-05T08:00:00+07:00")).toEqual([]);
     await tick("2026-12-06T17:00:00+07:00");
@@ -43,9 +44,9 @@ describe("the monthly reporting cycle", () => {
   });
 
   it("does not nudge on Monday an agency that reported over the weekend", async () => {
-    const { tick, core } = engineFixture();
+    const { tick, core } = await engineFixture();
     await tick("2026-12-05T08:00:00+07:00");
-    reportAll(core, "so-y-te", "2026-11"); // Sunday
+    await reportAll(core, "so-y-te", "2026-11"); // Sunday
     expect(kinds(await tick("2026-12-07T08:00:00+07:00"))).toEqual([
       "cycle-nudge5@tg:3001",
       "digest@tg:-500",
@@ -53,7 +54,7 @@ describe("the monthly reporting cycle", () => {
   });
 
   it("numbers the period's nudges 1 and 2 and never sends one after the deadline (Tết 2027)", async () => {
-    const { tick } = engineFixture();
+    const { tick } = await engineFixture();
     await tick("2026-12-01T08:00:00+07:00");
     const dec = [];
     for (const at of ["2026-12-07T07:30:00+07:00", "2026-12-08T08:00:00+07:00"])
@@ -73,8 +74,8 @@ describe("the monthly reporting cycle", () => {
   });
 
   it("escalates to heads on the 11th and lists the missing agencies to coordinators on the 12th", async () => {
-    const { tick, core } = engineFixture();
-    reportAll(core, "van-phong-ubnd-tinh", "2026-11");
+    const { tick, core } = await engineFixture();
+    await reportAll(core, "van-phong-ubnd-tinh", "2026-11");
     await tick("2026-12-10T09:00:00+07:00");
     const day11 = await tick("2026-12-11T08:00:00+07:00");
     expect(kinds(day11)).toEqual(["cycle-escalate-head@tg:1002"]);
@@ -93,8 +94,8 @@ describe("the monthly reporting cycle", () => {
 
 describe("due dates and the overdue ladder", () => {
   it("reminds the lead agency before the due date, saying whether the date is firm", async () => {
-    const { tick, database } = engineFixture();
-    addContact(database.db, { agency: "cong-an-tinh", role: "focal", chat: "tg:4001" });
+    const { tick, core } = await engineFixture();
+    await addContact(core.store, { agency: "cong-an-tinh", role: "focal", chat: "tg:4001" });
     await tick("2026-12-16T09:00:00+07:00");
     const rows = await tick("2026-12-17T08:00:00+07:00");
     const due = rows.filter((r) => r.kind === "due");
@@ -107,8 +108,8 @@ describe("due dates and the overdue ladder", () => {
   });
 
   it("tells Sunday's reminder for a Monday date on Monday, once, as due today", async () => {
-    const { tick, core } = engineFixture();
-    core.sqlite.prepare("update tasks set due_override = '2026-12-14' where ref = 'V.6'").run();
+    const { tick, core } = await engineFixture();
+    await rowsOf(core)("update tasks set due_override = '2026-12-14' where ref = 'V.6'");
     await tick("2026-12-12T09:00:00+07:00");
     expect((await tick("2026-12-13T09:00:00+07:00")).filter((r) => r.kind === "due")).toEqual([]);
     const monday = (await tick("2026-12-14T07:30:00+07:00")).filter((r) => r.kind === "due");
@@ -119,7 +120,7 @@ describe("due dates and the overdue ladder", () => {
   });
 
   it("climbs the ladder: focal after a day, head after a week, coordinators after two", async () => {
-    const { tick } = engineFixture();
+    const { tick } = await engineFixture();
     await tick("2026-12-31T09:00:00+07:00");
     // 1 January is a public holiday: the step is told on the first working morning, Monday the
     // 4th, counting the days late from then.
@@ -143,7 +144,7 @@ describe("due dates and the overdue ladder", () => {
 
 describe("ticks", () => {
   it("send nothing new when run twice", async () => {
-    const { tick, core } = engineFixture();
+    const { tick, core } = await engineFixture();
     const first = await tick("2026-12-01T08:00:00+07:00");
     expect(first.length).toBeGreaterThan(2);
     expect(await tick("2026-12-01T08:00:00+07:00")).toEqual([]);
@@ -152,7 +153,7 @@ describe("ticks", () => {
   });
 
   it("catch up on a weekend the server was down, and post the Monday digest", async () => {
-    const { tick } = engineFixture();
+    const { tick } = await engineFixture();
     await tick("2026-12-04T17:00:00+07:00");
     const monday = await tick("2026-12-07T08:00:00+07:00");
     expect(kinds(monday)).toEqual(["cycle-nudge5@tg:1001", "cycle-nudge5@tg:3001", "digest@tg:-500"]);
@@ -163,7 +164,7 @@ describe("ticks", () => {
   });
 
   it("do not flood a first start with stale reminders, and catch up at most 7 days", async () => {
-    const fresh = engineFixture();
+    const fresh = await engineFixture();
     // Today's only: the digest, and Saturday's nudge, which could not go out before this morning.
     expect((await fresh.tick("2026-12-07T08:00:00+07:00")).map((r) => r.kind)).toEqual([
       "cycle-nudge5",
@@ -171,7 +172,7 @@ describe("ticks", () => {
       "digest",
     ]);
     expect((await fresh.tick("2026-12-07T09:00:00+07:00")).map((r) => r.kind)).toEqual([]);
-    const late = engineFixture();
+    const late = await engineFixture();
     await late.tick("2026-12-01T09:00:00+07:00");
     const rows = await late.tick("2026-12-20T09:00:00+07:00");
     // 11, 8 and 5 December are more than 7 days back (the coordinators are told); the 12th's
@@ -203,7 +204,7 @@ describe("ticks", () => {
   it("write each message once when two processes tick at the same instant", {
     timeout: 120_000,
   }, async () => {
-    const { database, core } = engineFixture();
+    const { core } = await engineFixture();
     const run = () =>
       new Promise<number>((resolve) => {
         const child = spawn(
@@ -212,7 +213,7 @@ describe("ticks", () => {
           {
             env: {
               ...process.env,
-              DB_PATH: database.path,
+              ...databaseEnv(core),
               REDIS_URL: "redis://127.0.0.1:1",
               LOG_LEVEL: "silent",
             },

@@ -143,12 +143,12 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
 }
 
 /** Links a Telegram user's private chat (`tg:<id>`) to an agency in a role, as the CLI would. */
-export function linkContact(
+export async function linkContact(
   t: Pick<TestApp, "core">,
   userId: number,
   agency: string,
   role: "focal" | "head" | "coordinator" = "focal",
   name?: string,
-): number {
-  return addContact(t.core.database.db, { agency, role, chat: `tg:${userId}`, name }).id;
+): Promise<number> {
+  return (await addContact(t.core.store, { agency, role, chat: `tg:${userId}`, name })).id;
 }

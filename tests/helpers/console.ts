@@ -10,8 +10,10 @@ import { engineFixture } from "./engine.ts";
  * The console demo over a fixture (or a fresh one): `type` runs lines as a person types them
  * and returns everything printed; the router's clock is `now` when given.
  */
-export function consoleSession(opts: { now?: string; fixture?: ReturnType<typeof engineFixture> } = {}) {
-  const fixture = opts.fixture ?? engineFixture();
+export async function consoleSession(
+  opts: { now?: string; fixture?: Awaited<ReturnType<typeof engineFixture>> } = {},
+) {
+  const fixture = opts.fixture ?? (await engineFixture());
   const { core } = fixture;
   const type = async (...lines: string[]): Promise<string> => {
     const output = new PassThrough();

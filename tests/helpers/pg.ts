@@ -44,3 +44,19 @@ export async function tempPostgres(): Promise<PgDatabase> {
   pools.push(pgdb);
   return pgdb;
 }
+
+/**
+ * An empty schema of its own and the URL that puts every connection in it: what a process
+ * started with DATABASE_URL gets (the schema must exist before a search_path can name it).
+ */
+export async function emptySchemaUrl(): Promise<string> {
+  const name = tempSchemaName();
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query(`create schema ${name}`);
+  } finally {
+    await client.end();
+  }
+  return schemaUrl(name);
+}

@@ -43,6 +43,8 @@ export function startService(env: Record<string, string>): Service {
       QUEUE_PREFIX: env.REDIS_URL ? "nhacviec-service-test" : testPrefix(),
       CONSOLE: "off",
       LOG_LEVEL: "info",
+      // Never the default 8787: processes of parallel test files would fight over it.
+      HTTP_PORT: "0",
       ...env,
     },
     stdio: ["ignore", "ignore", "pipe"],

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { secretMatches } from "../../src/http/webhooks.ts";
 import { button, person, press, say } from "../e2e/telegram/support.ts";
 import { linkContact, startTestApp, type TestApp } from "../helpers/app.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { until } from "../helpers/redis.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
@@ -37,8 +38,8 @@ async function scrape(
 describe("/metrics", () => {
   it("moves with a tick, its sends (a 429 and an unreachable chat among them), updates and a report", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal");
-    linkContact(t, gone.user.id, "so-tu-phap", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, gone.user.id, "so-tu-phap", "focal");
     const before = await scrape(t);
     for (const name of [
       "nhacviec_flow_errors_total",
@@ -53,8 +54,8 @@ describe("/metrics", () => {
     const delivered = await t.emulator.waitForMessages(focal.chat.id, 2, 15_000);
     await until(
       () =>
-        !!t.core.sqlite
-          .prepare("select 1 from chats where id = 'tg:1002' and unreachable_at is not null")
+        !!sqliteOf(t.core)
+          .sqlite.prepare("select 1 from chats where id = 'tg:1002' and unreachable_at is not null")
           .get(),
       "the blocked chat marked unreachable",
     );
@@ -69,8 +70,11 @@ describe("/metrics", () => {
     expect(saved?.text).toMatch(/^Đã lưu báo cáo II\.10/);
     await until(
       () =>
-        (t.core.sqlite.prepare("select count(*) n from outbox where state = 'sent'").get() as { n: number })
-          .n >= 2,
+        (
+          sqliteOf(t.core).sqlite.prepare("select count(*) n from outbox where state = 'sent'").get() as {
+            n: number;
+          }
+        ).n >= 2,
       "the sent rows recorded",
     );
 

@@ -12,6 +12,7 @@ import { EngineRunner, TICKS_QUEUE } from "../../src/jobs/runner.ts";
 import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { databaseEnv, rowsOf } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -26,7 +27,7 @@ async function setup(
 ) {
   const emulator = await TelegramEmulator.start({ token: "123:test", ...opts.emulator });
   closers.push(() => emulator.close());
-  const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...opts.env });
+  const fixture = await engineFixture({ QUEUE_PREFIX: testPrefix(), REDIS_URL, ...opts.env });
   const sender = new TelegramSender(
     new Api("123:test", { apiRoot: emulator.apiRoot }),
     opts.pacing ?? fastPacing,
@@ -40,7 +41,7 @@ async function setup(
 
 /** Writes plain messages straight to the outbox, due now. */
 async function queue(
-  core: ReturnType<typeof engineFixture>["core"],
+  core: Awaited<ReturnType<typeof engineFixture>>["core"],
   chats: string[],
   perChat: number,
   tag: string,
@@ -165,10 +166,10 @@ describe("delivery through the outbox", () => {
           .every((m) => m.state === "unreachable"),
       "stopped",
     );
-    const chat = core.sqlite.prepare("select unreachable_at u from chats where id = 'tg:1001'").get() as {
-      u: string | null;
-    };
-    expect(chat.u).not.toBeNull();
+    const [chat] = await rowsOf(core)<{ u: string | null }>(
+      "select unreachable_at u from chats where id = 'tg:1001'",
+    );
+    expect(chat?.u).toEqual(expect.any(String));
     // The next rules skip the chat entirely, and the coordinators are not told again.
     await runner.tick(new Date("2026-12-05T08:00:00+07:00"));
     await runner.tick(new Date("2026-12-07T08:00:00+07:00"));
@@ -202,7 +203,7 @@ describe("settled before sending", () => {
     // (as when a backlog or an outage holds messages up).
     const written = (await tick("2026-12-07T07:30:00+07:00")).filter((r) => r.kind === "cycle-nudge5");
     expect(written.map((r) => r.chatId).sort()).toEqual(["tg:1001", "tg:3001"]);
-    reportAll(core, "so-y-te", "2026-11");
+    await reportAll(core, "so-y-te", "2026-11");
     await runner.dispatchNow(new Date("2026-12-07T08:00:00+07:00"));
     await until(
       async () =>
@@ -220,12 +221,11 @@ describe("settled before sending", () => {
 
   it("drops a due reminder whose task was reported done after it was written", async () => {
     const { core, emulator, runner, state } = await setup();
-    const work = core.sqlite
-      .prepare(
-        `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
-         where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' limit 2`,
-      )
-      .all() as { id: number; task_id: number }[];
+    const rows = rowsOf(core);
+    const work = await rows<{ id: number; task_id: number }>(
+      `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
+       where a.agency_id = 'so-y-te' and a.role = 'lead' and t.deadline_kind <> 'recurring' order by a.id limit 2`,
+    );
     const [first, second] = work;
     if (!first || !second) throw new Error("fixture: so-y-te leads two dated tasks");
     const message = (key: string, assignments: number[]) => ({
@@ -240,12 +240,13 @@ describe("settled before sending", () => {
       message("due:one", [first.id]),
       message("due:both", [first.id, second.id]),
     ]);
-    core.sqlite
-      .prepare(
-        `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
-         values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
-      )
-      .run(first.id, first.task_id, new Date().toISOString());
+    await rows(
+      `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
+       values (?, ?, 'so-y-te', '2026-11', 'done', 100, ?)`,
+      first.id,
+      first.task_id,
+      new Date().toISOString(),
+    );
     await runner.dispatchNow(new Date());
     await until(async () => (await state(stillOpen ?? 0)) === "sent", "the open reminder sent");
     expect(await state(doneOne ?? 0)).toBe("skipped");
@@ -260,13 +261,13 @@ describe("recovery", () => {
     const emulator = await TelegramEmulator.start({ token: "123:test" });
     closers.push(() => emulator.close());
     const env = { QUEUE_PREFIX: testPrefix(), REDIS_URL, DELIVERY_STALE_MS: 1000, DELIVERY_LOCK_MS: 1500 };
-    const fixture = engineFixture(env);
+    const fixture = await engineFixture(env);
     const [first, second] = await queue(fixture.core, ["tg:9100"], 2, "crash");
     const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/crash-after-send.ts"], {
       env: {
         ...process.env,
         ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
-        DB_PATH: fixture.database.path,
+        ...databaseEnv(fixture.core),
         TEST_API_ROOT: emulator.apiRoot,
         LOG_LEVEL: "silent",
       },
@@ -298,7 +299,7 @@ describe("recovery", () => {
     const url = REDIS_URL;
     const emulator = await TelegramEmulator.start({ token: "123:test" });
     closers.push(() => emulator.close());
-    const fixture = engineFixture({ QUEUE_PREFIX: testPrefix(url), REDIS_URL: url });
+    const fixture = await engineFixture({ QUEUE_PREFIX: testPrefix(url), REDIS_URL: url });
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), fastPacing);
     const before = new EngineRunner(fixture.core, new Map([["tg", sender]]), createLogger("silent"));
     await before.start({ workers: false });

@@ -12,6 +12,7 @@ import { createLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { freePort } from "../helpers/app.ts";
 import { engineFixture } from "../helpers/engine.ts";
+import { databaseEnv } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
@@ -75,7 +76,7 @@ describe("schedulers that heal themselves", () => {
     const prefix = "heal"; // this Redis is ours alone, and dies with the test
     const emulator = await TelegramEmulator.start({ token: "123:test" });
     closers.push(() => emulator.close());
-    const { core } = engineFixture({ REDIS_URL: url, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL: url, QUEUE_PREFIX: prefix });
     const sender = new TelegramSender(new Api("123:test", { apiRoot: emulator.apiRoot }), {
       globalPerSecond: 100,
       privateGapMs: 10,
@@ -117,7 +118,7 @@ describe("schedulers that heal themselves", () => {
 
   it("are put back by the periodic check when their keys vanish without a reconnection", async () => {
     const prefix = testPrefix();
-    const { core } = engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const runner = new EngineRunner(core, new Map(), createLogger("silent"), {
       schedulerCheckMs: 200,
       schedulerPatterns: { tick: YEARLY, dispatch: YEARLY },
@@ -144,7 +145,7 @@ describe("schedulers that heal themselves", () => {
     const prefix = testPrefix();
     const { ticks, schedulers } = watcher(REDIS_URL, prefix);
     await ticks.upsertJobScheduler("dispatch", { every: 60_000 }, { name: "dispatch" });
-    const { core } = engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const runner = new EngineRunner(core, new Map(), createLogger("silent"));
     closers.push(() => runner.close());
     await runner.start({ workers: false });
@@ -158,13 +159,13 @@ describe("schedulers that heal themselves", () => {
     timeout: 180_000,
   }, async () => {
     const prefix = testPrefix();
-    const { core, database } = engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: prefix });
     const { ticks, schedulers } = watcher(REDIS_URL, prefix);
     // The first instance, in a process of its own, takes the lock and declares.
     const first = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/engine-instance.ts"], {
       env: {
         ...process.env,
-        DB_PATH: database.path,
+        ...databaseEnv(core),
         REDIS_URL,
         QUEUE_PREFIX: prefix,
         TEST_SCHEDULER_CHECK_MS: "1000", // a lock of 3 s: a loaded machine stalls a process for less
@@ -201,7 +202,7 @@ describe("schedulers that heal themselves", () => {
 
 describe("readiness", () => {
   it("reports the schedulers, the last real-clock tick, and a tick late past two intervals", async () => {
-    const { core } = engineFixture({ REDIS_URL, QUEUE_PREFIX: testPrefix() });
+    const { core } = await engineFixture({ REDIS_URL, QUEUE_PREFIX: testPrefix() });
     const runner = new EngineRunner(core, new Map(), createLogger("silent"));
     closers.push(() => runner.close());
     await runner.start({ workers: false });

@@ -67,7 +67,7 @@ describe("the chart", () => {
   });
 
   it("builds its model from the weekly digest, by agency or by section", async () => {
-    const fx = reportsFixture();
+    const fx = await reportsFixture();
     const snapshot = await new Snapshot(fx.core.store).load({ shared: true });
     const rules = rulesFor(undefined, fx.planId);
     const names = snapshot.agencyNames();

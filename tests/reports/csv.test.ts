@@ -6,7 +6,7 @@ import { buildSynthesis } from "../../src/reports/synthesis.ts";
 import { LINK, NOW, PERIOD, reportsFixture, TRICKY } from "./fixture.ts";
 
 describe("the csv export", async () => {
-  const fx = reportsFixture();
+  const fx = await reportsFixture();
   const csv = renderCsv(await buildSynthesis(fx.core, { period: PERIOD, now: NOW }));
 
   it("is UTF-8 with a byte order mark and the tasks sheet's header", async () => {

@@ -24,7 +24,7 @@ async function documentXml(buffer: Buffer): Promise<string> {
 }
 
 describe("the docx report", async () => {
-  const fx = reportsFixture();
+  const fx = await reportsFixture();
   const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const xml = renderDocx(m).then(documentXml);
 

@@ -1,4 +1,5 @@
 import { engineFixture, reportAll } from "../helpers/engine.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 
 /** "Today" for every export in these tests: the 5th of December 2026, 10:00 in Gia Lai. */
 export const NOW = new Date("2026-12-05T03:00:00Z");
@@ -13,9 +14,9 @@ export const LINK = "https://dvc.gialai.gov.vn/bien-ban?id=1&x=2";
  * - Công an tỉnh closed II.2 (due 30/09/2026) in October, so it is neither overdue nor owed;
  * - target I.2 got a value in November and another in December.
  */
-export function reportsFixture() {
-  const fx = engineFixture();
-  const { sqlite } = fx.core;
+export async function reportsFixture() {
+  const fx = await engineFixture();
+  const { sqlite } = sqliteOf(fx.core);
   const assignment = (agency: string, ref: string) =>
     sqlite
       .prepare(
@@ -39,8 +40,8 @@ export function reportsFixture() {
       )
       .run(a.id, a.taskId, agency, period, status, r.percent, r.description, r.evidence, r.at);
   };
-  reportAll(fx.core, "so-y-te", PERIOD, "in_progress");
-  reportAll(fx.core, "so-y-te", "2026-12", "done");
+  await reportAll(fx.core, "so-y-te", PERIOD, "in_progress");
+  await reportAll(fx.core, "so-y-te", "2026-12", "done");
   report("cong-an-tinh", "II.2", "2026-10", "done", { percent: 100 });
   report("van-phong-ubnd-tinh", "II.3", PERIOD, "in_progress", { description: "bản cũ" });
   sqlite

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { exportSynthesis } from "../../src/reports/export.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { NOW, PERIOD, reportsFixture } from "./fixture.ts";
 
 /** What a linked focal point could type as a description to attack the coordinator's Excel. */
@@ -14,21 +15,21 @@ const FORMULAS = [
   "\r=1+1",
 ];
 
-function withFormulaDescriptions() {
-  const fx = reportsFixture();
-  const rows = fx.core.sqlite
-    .prepare(
+async function withFormulaDescriptions() {
+  const fx = await reportsFixture();
+  const rows = sqliteOf(fx.core)
+    .sqlite.prepare(
       `select r.id, t.ref from reports r join tasks t on t.id = r.task_id
        where r.agency_id = 'so-y-te' and r.period = ? order by t.ref limit ?`,
     )
     .all(PERIOD, FORMULAS.length) as { id: number; ref: string }[];
-  const update = fx.core.sqlite.prepare("update reports set description = ? where id = ?");
+  const update = sqliteOf(fx.core).sqlite.prepare("update reports set description = ? where id = ?");
   for (const [i, r] of rows.entries()) update.run(FORMULAS[i], r.id);
   return { fx, refs: rows.map((r) => r.ref) };
 }
 
-describe("a description that is a formula", () => {
-  const { fx, refs } = withFormulaDescriptions();
+describe("a description that is a formula", async () => {
+  const { fx, refs } = await withFormulaDescriptions();
 
   it("reaches the CSV as text with a leading apostrophe, never as a formula", async () => {
     const { data } = await exportSynthesis(fx.core, { period: PERIOD, now: NOW, format: "csv" });

@@ -4,7 +4,7 @@ import { buildSynthesis } from "../../src/reports/synthesis.ts";
 import { LINK, NOW, PERIOD, reportsFixture, TRICKY } from "./fixture.ts";
 
 describe("the monthly synthesis", async () => {
-  const fx = reportsFixture();
+  const fx = await reportsFixture();
   const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const row = (agency: string, ref: string) => {
     const r = m.tasks.find((t) => t.agencyId === agency && t.ref === ref);

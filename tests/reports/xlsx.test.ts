@@ -20,7 +20,7 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
 
 describe("the xlsx export", async () => {
-  const fx = reportsFixture();
+  const fx = await reportsFixture();
   const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const file = renderXlsx(m).then(open);
 

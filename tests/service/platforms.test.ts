@@ -7,6 +7,7 @@ import { createInvite } from "../../src/conversation/invites.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { ZaloEmulator } from "../emulators/zalo-api.ts";
 import { seededDatabase } from "../helpers/db.ts";
+import { sqliteOf } from "../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../helpers/redis.ts";
 
 const TG_TOKEN = "123:test";
@@ -65,12 +66,13 @@ describe("a Bot API that does not answer", { timeout: 120_000 }, () => {
     const { app, lines } = await start(tg, zalo);
 
     // Zalo works while Telegram hangs: a person joins with a code and gets the welcome.
-    const { db } = app.core.database;
-    const code = (await createInvite(app.core.store, db, { agency: "so-y-te", role: "focal" }, NOW)).code;
+    const code = (await createInvite(app.core.store, { agency: "so-y-te", role: "focal" }, NOW)).code;
     zalo.sendText({ id: "u-an", display_name: "An" }, code);
     await zalo.waitForMessages("u-an", 1, 30_000);
     expect(
-      app.core.sqlite.prepare("select count(*) n from contact_chats where chat_id = 'zalo:u-an'").get(),
+      sqliteOf(app.core)
+        .sqlite.prepare("select count(*) n from contact_chats where chat_id = 'zalo:u-an'")
+        .get(),
     ).toEqual({ n: 1 });
     await until(
       () =>
@@ -118,7 +120,7 @@ describe("a second process polling the same bot token", { timeout: 120_000 }, ()
     expect(
       lines.some((l) => l.level === 50 && l.platform === "telegram" && /409 Conflict/.test(String(l.msg))),
     ).toBe(true);
-    const { sqlite } = app.core;
+    const { sqlite } = sqliteOf(app.core);
     await app.close();
     expect(sqlite.open).toBe(false);
   });

@@ -34,6 +34,24 @@ describe.each(engines())("store: outbox ($name)", (engine) => {
     expect(await store.outbox.add([], now)).toEqual([]);
   });
 
+  it("writes a tick's thousands of rows in order, a key twice in one call once, with their ids", async () => {
+    const { store } = await engine.open();
+    await store.outbox.add([msg("k-0500", "tg:9")], now);
+    const batch = Array.from({ length: 1_203 }, (_, i) =>
+      msg(`k-${String(i).padStart(4, "0")}`, `tg:${i % 7}`),
+    );
+    // Again in the same call and the same statement (PostgreSQL writes 500 rows per statement).
+    batch.splice(10, 0, msg("k-0001", "tg:1", { text: "again in the same call" }));
+    const ids = await store.outbox.add(batch, now);
+    expect(ids).toHaveLength(1_202);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const rows = await store.outbox.list({ ids });
+    expect(rows.map((r) => r.dedupeKey)).toEqual(
+      batch.map((m) => m.dedupeKey).filter((k, i) => k !== "k-0500" && i !== 10),
+    );
+    expect(rows.find((r) => r.dedupeKey === "k-0001")?.text).toBe("text of k-0001");
+  });
+
   it("splits a long text per channel: choices on the last part, the attachment on the first", async () => {
     const { store } = await engine.open();
     const choices = [[{ label: "Báo cáo", data: "rp" }]];

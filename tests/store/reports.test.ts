@@ -83,6 +83,15 @@ describe.each(engines())("store: reports ($name)", (engine) => {
     expect((await o.store.reports.taskHistory(a.taskId)).filter((h) => h.superseded === null)).toHaveLength(
       2,
     );
+    // A typed 85,5% fits the integer column on both engines.
+    await o.store.reports.save(
+      { ...base, ...who, period: "2026-10", status: "in_progress", percent: 85.5 },
+      later,
+    );
+    expect(await o.store.reports.lastReport(a.assignmentId)).toMatchObject({
+      period: "2026-10",
+      percent: 86,
+    });
   });
 
   it("finds the buttons of a sent message across its parts", async () => {

@@ -5,8 +5,8 @@ import { format } from "date-fns";
 import type { ConversationRouter } from "../../conversation/router.ts";
 import type { ConversationDeps } from "../../conversation/types.ts";
 
-/** What the console reads: the database for its demo people, text, and the calendar for /tick. */
-type Core = Pick<ConversationDeps, "database" | "store" | "i18n" | "calendar">;
+/** What the console reads: the store for its demo people, text, and the calendar for /tick. */
+type Core = Pick<ConversationDeps, "store" | "i18n" | "calendar">;
 
 import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
@@ -55,7 +55,6 @@ export class ConsoleChannel implements Channel {
 
 /** A demo cast so a newcomer can play every role: two agencies' people and a coordinator. */
 export async function ensureDemoPeople(core: Core): Promise<void> {
-  const { db } = core.database;
   if ((await core.store.people.listContacts()).some((c) => c.chatId.startsWith("console:"))) return;
   for (const [agency, role] of [
     ["so-y-te", "focal"],
@@ -63,9 +62,9 @@ export async function ensureDemoPeople(core: Core): Promise<void> {
     ["van-phong-ubnd-tinh", "focal"],
     ["cong-an-tinh", "coordinator"],
   ] as const) {
-    addContact(db, { agency, role, chat: `console:${agency}-${role}`, name: `Demo ${role}` });
+    await addContact(core.store, { agency, role, chat: `console:${agency}-${role}`, name: `Demo ${role}` });
   }
-  await subscribe(core.store, db, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
+  await subscribe(core.store, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
 }
 
 export interface ConsoleOptions {
@@ -97,7 +96,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         const [, agency = "", role = "focal"] = line.split(/\s+/);
         if (!agency) throw new UserError("console-as-usage");
         const id = `${agency}-${role}`.replace(/[^A-Za-z0-9_.@-]/g, "");
-        addContact(core.database.db, { agency, role, chat: `console:${id}` });
+        await addContact(core.store, { agency, role, chat: `console:${id}` });
         chat = `console:${id}`;
         output.write(`${await t("console-as", { chat: id })}\n`);
       } else if (line.startsWith("/tick")) {

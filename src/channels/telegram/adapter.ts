@@ -1,6 +1,7 @@
 import { Api } from "grammy";
 import type { OutgoingMessage } from "../../messages.ts";
 import type { Adapter, AdapterContext } from "../adapter.ts";
+import { pollerLeaseName } from "../poll-turn.ts";
 import { createTelegramBot, registerCommands } from "./bot.ts";
 import { TelegramLink } from "./link.ts";
 import { telegramPlatform } from "./platform.ts";
@@ -50,6 +51,8 @@ export function createTelegramAdapter(ctx: AdapterContext): Adapter {
     },
     onConflict: conflict,
     pollTimeoutSeconds: config.TELEGRAM_POLL_TIMEOUT,
+    // Webhook mode: every instance serves the webhook, and nobody polls.
+    lease: hook ? undefined : ctx.lease?.(pollerLeaseName("telegram", token)),
   });
   return {
     platform: telegramPlatform,

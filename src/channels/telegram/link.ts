@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Bot, BotError, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../../logger.ts";
+import { type PollLease, PollTurn } from "../poll-turn.ts";
 import { Reachability, retryDelayMs } from "../reachability.ts";
 
 export interface TelegramLinkOptions {
@@ -16,6 +17,8 @@ export interface TelegramLinkOptions {
   onReady?(me: UserFromGetMe): void | Promise<void>;
   /** Another process polls with this token (409 Conflict): polling stops; the caller closes. */
   onConflict(): void;
+  /** Several instances on this token: poll only while holding this lease (always, without one). */
+  lease?: PollLease;
 }
 
 /**
@@ -32,9 +35,11 @@ export class TelegramLink {
   private offset = 0;
   private loop?: Promise<void>;
   private readonly reach: Reachability;
+  private readonly turn: PollTurn;
 
   constructor(private readonly opts: TelegramLinkOptions) {
     this.reach = new Reachability("telegram", opts.log);
+    this.turn = new PollTurn("telegram", opts.log, opts.lease);
   }
 
   start(): void {
@@ -51,11 +56,14 @@ export class TelegramLink {
       try {
         if (!this.ready) await this.connect();
         if (this.opts.webhook) return; // Telegram posts to us from now on
+        if (!(await this.turn.wait(this.abort.signal))) continue;
         await this.pollOnce();
         failures = 0;
       } catch (e) {
         if (this.stopped) return;
+        if (this.ready && !this.turn.mine) continue; // the lease moved mid-poll: wait for it again
         if (e instanceof GrammyError && e.error_code === 409) {
+          if (await this.turn.lostTo409()) continue;
           this.opts.log.error(
             { platform: "telegram" },
             "telegram: another process is polling with this bot token (409 Conflict); this one stops. Run one poller per token, or use webhooks",
@@ -87,11 +95,12 @@ export class TelegramLink {
   private async pollOnce(): Promise<void> {
     const updates = await this.opts.bot.api.getUpdates(
       { offset: this.offset, timeout: this.opts.pollTimeoutSeconds ?? 30 },
-      this.abort.signal as never,
+      this.turn.signal(this.abort.signal) as never,
     );
     this.reach.answered();
     for (const update of updates) {
-      if (this.stopped) return; // the rest are fetched again at the next start
+      // The rest are fetched again at the next start, or by the instance that polls now.
+      if (this.stopped || !this.turn.mine) return;
       this.offset = update.update_id + 1;
       try {
         await this.opts.bot.handleUpdate(update);
@@ -114,11 +123,14 @@ export class TelegramLink {
     const expired = new Promise<void>((resolve) => deadline.addEventListener("abort", () => resolve()));
     await Promise.race([this.loop, expired]);
     this.loop = undefined;
-    if (this.opts.webhook || this.offset === 0 || deadline.aborted) return;
-    // Telegram forgets updates below the offset only when a getUpdates call carries it.
-    await this.opts.bot.api
-      .getUpdates({ offset: this.offset, limit: 1, timeout: 0 }, deadline as never)
-      .catch(() => {});
+    // Telegram forgets updates below the offset only when a getUpdates call carries it; only the
+    // poller may call it (another call ends the poll of whoever holds the lease now).
+    if (!this.opts.webhook && this.offset !== 0 && !deadline.aborted && this.turn.mine)
+      await this.opts.bot.api
+        .getUpdates({ offset: this.offset, limit: 1, timeout: 0 }, deadline as never)
+        .catch(() => {});
+    // Given up last, so the next poller starts after the confirmation.
+    await Promise.race([this.turn.stop(), expired]);
   }
 }
 

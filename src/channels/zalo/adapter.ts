@@ -1,4 +1,5 @@
 import type { Adapter, AdapterContext } from "../adapter.ts";
+import { pollerLeaseName } from "../poll-turn.ts";
 import { ZaloBot } from "./bot.ts";
 import { ZaloClient } from "./client.ts";
 import { zaloPlatform } from "./platform.ts";
@@ -30,6 +31,8 @@ export function createZaloAdapter(ctx: AdapterContext): Adapter {
     langOf,
     pollTimeoutSeconds: config.ZALO_POLL_TIMEOUT,
     webhook: hook,
+    // Webhook mode: every instance serves the webhook, and nobody polls.
+    lease: hook ? undefined : ctx.lease?.(pollerLeaseName("zalo", config.ZALO_BOT_TOKEN ?? "")),
   });
   return {
     platform: zaloPlatform,

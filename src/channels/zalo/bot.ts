@@ -5,6 +5,7 @@ import type { Logger } from "../../logger.ts";
 import type { Incoming, Reply } from "../../messages.ts";
 import { splitText } from "../../text/split.ts";
 import { renderNumbered } from "../numbered.ts";
+import { type PollLease, PollTurn } from "../poll-turn.ts";
 import { Reachability, retryDelayMs } from "../reachability.ts";
 import { updateKey, ZaloApiError, type ZaloClient, type ZaloUpdate } from "./client.ts";
 import { ZALO_TEXT_LIMIT } from "./sender.ts";
@@ -18,6 +19,8 @@ export interface ZaloBotOptions {
   /** Webhook mode: registered here, received by the HTTP server (src/http/), which calls handle(). */
   webhook?: { url: string; secret: string };
   pollTimeoutSeconds?: number;
+  /** Several instances on this token: poll only while holding this lease (always, without one). */
+  lease?: PollLease;
 }
 
 /**
@@ -33,9 +36,11 @@ export class ZaloBot {
   private abort = new AbortController();
   private loop?: Promise<void>;
   private readonly reach: Reachability;
+  private readonly turn: PollTurn;
 
   constructor(private readonly opts: ZaloBotOptions) {
     this.reach = new Reachability("zalo", opts.log);
+    this.turn = new PollTurn("zalo", opts.log, opts.lease);
   }
 
   /**
@@ -75,15 +80,17 @@ export class ZaloBot {
     let failures = 0;
     while (!this.stopped) {
       try {
+        if (!(await this.turn.wait(this.abort.signal))) continue;
         const update = await this.opts.client.getUpdates(
           this.opts.pollTimeoutSeconds ?? 30,
-          this.abort.signal,
+          this.turn.signal(this.abort.signal),
         );
         failures = 0;
         this.reach.answered();
         if (update) await this.handle(update);
       } catch (e) {
         if (this.stopped) return;
+        if (!this.turn.mine) continue; // the lease moved mid-poll: wait for it again
         if (e instanceof ZaloApiError && e.isPollingTimeout) continue;
         this.reach.failed(e instanceof Error ? e.message : String(e));
         await this.pause(retryDelayMs(failures++));
@@ -150,5 +157,6 @@ export class ZaloBot {
     this.stopped = true;
     this.abort.abort();
     await Promise.race([this.loop?.catch(() => {}), sleep(budgetMs, undefined, { ref: false })]);
+    await Promise.race([this.turn.stop(), sleep(budgetMs, undefined, { ref: false })]);
   }
 }

@@ -1,4 +1,4 @@
-import { findAgency } from "../../catalog/agency-lookup.ts";
+import { lookupAgency } from "../../catalog/agency-lookup.ts";
 import { reportData } from "../../choice-data.ts";
 import { dayLabel, periodLabel } from "../../domain/period.ts";
 import { isYmd } from "../../domain/working-time.ts";
@@ -43,7 +43,7 @@ export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> 
     periods: [periodNow(turn, planId)],
   });
   const section = /^[IVX]+$/i.test(arg) ? arg.toUpperCase() : undefined;
-  const agencyId = arg && !section ? findAgency(turn.deps.database.db, arg).id : undefined;
+  const agencyId = arg && !section ? (await lookupAgency(turn.deps.store, arg)).id : undefined;
   const late = snapshot
     .work(planId)
     .filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due < day && w.kind !== "milestones")
@@ -97,7 +97,7 @@ export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> 
 /** /status <agency>: that agency's tasks and latest reports. */
 export async function statusCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-status");
-  const agency = findAgency(turn.deps.database.db, arg);
+  const agency = await lookupAgency(turn.deps.store, arg);
   const rows = (await turn.deps.store.reports.assignmentsOf(agency.id)).filter((a) => a.role === "lead");
   const lines = rows.map((a) => taskLine(turn, a));
   return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
@@ -134,7 +134,7 @@ export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
 /** /remind <agency>: a manual nudge to its focal points, through the outbox, now. */
 export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
-  const agency = findAgency(turn.deps.database.db, arg);
+  const agency = await lookupAgency(turn.deps.store, arg);
   // By contact, then chat: the order the outbox gets them in.
   const focal = (await turn.deps.store.people.focalChats(agency.id)).sort(
     (a, b) => a.id - b.id || (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : 0),
@@ -165,10 +165,9 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */
 export async function inviteCommand(turn: Turn, arg: string): Promise<Reply[]> {
-  const { agency, role } = parseInviteArgs(turn.deps.database.db, arg);
+  const { agency, role } = await parseInviteArgs(turn.deps.store, arg);
   const invite = await createInvite(
     turn.deps.store,
-    turn.deps.database.db,
     { agency, role, createdBy: turn.incoming.userId },
     turn.now,
   );
@@ -187,7 +186,6 @@ export async function inviteCommand(turn: Turn, arg: string): Promise<Reply[]> {
 export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const scope = await subscribe(
     turn.deps.store,
-    turn.deps.database.db,
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
   );

@@ -1,6 +1,6 @@
-import { findAgency } from "../../catalog/agency-lookup.ts";
-import type { DbOrTx } from "../../db/connection.ts";
+import { lookupAgency } from "../../catalog/agency-lookup.ts";
 import { UserError } from "../../errors.ts";
+import type { Store } from "../../store/index.ts";
 import { foldAccents } from "../../text/normalize.ts";
 
 /** Role words as coordinators type them, accents optional, longest first when matching. */
@@ -30,7 +30,7 @@ function roleOf(text: string): string | undefined {
  * role (focal point by default), the role words before or after the agency. What cannot be
  * read is named back: an unknown agency, or the words after a known agency that are no role.
  */
-export function parseInviteArgs(db: DbOrTx, arg: string): { agency: string; role: string } {
+export async function parseInviteArgs(store: Store, arg: string): Promise<{ agency: string; role: string }> {
   const all = words(arg);
   if (all.length === 0) throw new UserError("usage-invite");
   // A role phrase at either end, the longest first.
@@ -45,7 +45,7 @@ export function parseInviteArgs(db: DbOrTx, arg: string): { agency: string; role
   for (let n = all.length; n >= 1; n--) {
     let agency: { name: string };
     try {
-      agency = findAgency(db, all.slice(0, n).join(" "));
+      agency = await lookupAgency(store, all.slice(0, n).join(" "));
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       first ??= e;

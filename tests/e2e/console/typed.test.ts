@@ -4,6 +4,7 @@ import { startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { tempDir } from "../../helpers/db.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix, until } from "../../helpers/redis.ts";
 import { allSent, typedReportScenario } from "../typed-scenario.ts";
 
@@ -56,12 +57,12 @@ describe("typed answers in the console", () => {
     await typedReportScenario({
       numbered: true,
       chatId,
-      sqlite: app.core.sqlite,
+      sqlite: sqliteOf(app.core).sqlite,
       say: type,
       async remind() {
         const from = printed().length;
         await type("/tick 2026-12-01T08:00:00+07:00");
-        await allSent(app.core.sqlite, chatId);
+        await allSent(sqliteOf(app.core).sqlite, chatId);
         return printed().slice(from);
       },
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TgMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import {
   assignmentId,
   button,
@@ -20,14 +21,14 @@ const stranger = person(1999, "Người lạ");
 function flow(
   t: TestApp,
 ): { step: string; data: { assignmentId?: number; description?: string } } | undefined {
-  const row = t.core.sqlite.prepare("select step, data from flows where chat_id = 'tg:1001'").get() as
-    | { step: string; data: string }
-    | undefined;
+  const row = sqliteOf(t.core)
+    .sqlite.prepare("select step, data from flows where chat_id = 'tg:1001'")
+    .get() as { step: string; data: string } | undefined;
   return row ? { step: row.step, data: JSON.parse(row.data) } : undefined;
 }
 
 const reportCount = (t: TestApp) =>
-  (t.core.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+  (sqliteOf(t.core).sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
 
 /** A button press Telegram would never produce: data that was not on any button. */
 function forgedPress(t: TestApp, on: { messageId: number }, data: string) {
@@ -46,7 +47,7 @@ function forgedPress(t: TestApp, on: { messageId: number }, data: string) {
 describe("bad input over Telegram", () => {
   it("keeps forged buttons from reaching another agency's task", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     const vpII4 = assignmentId(t, "van-phong-ubnd-tinh", "II.4");
     const [tasks] = await say(t, focal, "/nhiemvu", { count: 2 });
     if (!tasks) throw new Error("no /nhiemvu answer");
@@ -79,14 +80,16 @@ describe("bad input over Telegram", () => {
     }
     expect(reportCount(t)).toBe(0);
     expect(
-      t.core.sqlite.prepare("select count(*) n from reports where agency_id = 'van-phong-ubnd-tinh'").get(),
+      sqliteOf(t.core)
+        .sqlite.prepare("select count(*) n from reports where agency_id = 'van-phong-ubnd-tinh'")
+        .get(),
     ).toEqual({ n: 0 });
     expectNoStackTrace(t);
   });
 
   it("refuses over-long text, keeps the flow at its step, and stores emoji and mixed scripts exactly", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     const huge = "Báo cáo ".repeat(1250);
     expect(huge.length).toBe(10_000);
     const [tooLong] = await say(t, focal, huge);
@@ -126,7 +129,7 @@ describe("bad input over Telegram", () => {
       "Đã lưu báo cáo II.10 cho ",
       "Lựa chọn này thuộc một th",
     ]);
-    expect(t.core.sqlite.prepare("select description, percent from reports").all()).toEqual([
+    expect(sqliteOf(t.core).sqlite.prepare("select description, percent from reports").all()).toEqual([
       { description: mixed, percent: 25 },
     ]);
     expectNoStackTrace(t);
@@ -134,7 +137,7 @@ describe("bad input over Telegram", () => {
 
   it("answers unknown commands and strangers politely, and ignores updates with nothing to answer", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     expect(textOf(await say(t, focal, "/xyz"))).toBe(
       "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
     );

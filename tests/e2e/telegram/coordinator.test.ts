@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { reportAll } from "../../helpers/engine.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, type Person, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -26,8 +27,8 @@ function overdueBlocks(text: string): { agency: string; items: { ref: string; da
 describe("coordinator commands in a private chat", () => {
   it("/trehan lists overdue tasks by agency, worst first; /chuabaocao lists who has not reported", async () => {
     const t = await startTestApp({ now: "2027-01-20T09:00:00+07:00" });
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
 
     const overdue = await ask(t, coordinator, "/trehan");
     expect(overdue).toMatch(/^❗ \d+ nhiệm vụ quá hạn tại \d+ đơn vị \(nặng nhất trước\):/);
@@ -91,12 +92,12 @@ describe("coordinator commands in a private chat", () => {
 
   it("refuses coordinator commands to a focal point", async () => {
     const t = await startTestApp({ now: "2027-01-20T09:00:00+07:00" });
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     for (const command of ["/trehan", "/chuabaocao 2026-11", "/moi so y te", "/tinhhinh so y te"]) {
       const [answer] = await say(t, focal, command);
       expect(answer?.text).toBe("Lệnh này chỉ dành cho cán bộ điều phối Đề án 06 của Công an tỉnh.");
     }
-    expect(t.core.sqlite.prepare("select count(*) n from invites").get()).toEqual({ n: 0 });
+    expect(sqliteOf(t.core).sqlite.prepare("select count(*) n from invites").get()).toEqual({ n: 0 });
     expectNoStackTrace(t);
   });
 });

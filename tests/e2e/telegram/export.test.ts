@@ -10,8 +10,8 @@ const focal = person(1001, "Đầu mối Y tế");
 describe("/export", () => {
   it("sends a coordinator the month's synthesis as a workbook, and refuses everyone else", async () => {
     const t = await startTestApp({ now: "2026-12-03T09:00:00+07:00" });
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     reportAll(t.core, "so-y-te", "2026-11");
 
     const [file] = await say(t, coordinator, "/export 2026-11 xlsx");

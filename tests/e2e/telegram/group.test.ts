@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { expectNoStackTrace, group, person, say, sentBefore, textOf } from "./support.ts";
 
@@ -9,14 +10,14 @@ const team = group(-500, "Tổ công tác Đề án 06");
 const other = group(-600, "Nhóm khác");
 
 function subscribed(t: TestApp, chat: string): boolean {
-  return !!t.core.sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chat);
+  return !!sqliteOf(t.core).sqlite.prepare("select 1 from subscriptions where chat_id = ?").get(chat);
 }
 
 describe("a subscribed group", () => {
   it("gets the weekly digest, answers /bantin, refuses unsubscribed groups, and forgets a group that removed the bot", async () => {
     const t = await startTestApp();
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
 
     // Before subscribing, the group gets only the way to subscribe.
     const [notYet] = await say(t, coordinator, "/bantin", { chat: team });
@@ -46,7 +47,9 @@ describe("a subscribed group", () => {
       t.emulator.sendText(focal.user, team, "Cảm ơn anh", { replyToMessageId: weekly?.messageId }),
     );
     expect(reply).toEqual([]);
-    expect(t.core.sqlite.prepare("select 1 from flows where chat_id = 'tg:-500'").get()).toBeUndefined();
+    expect(
+      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:-500'").get(),
+    ).toBeUndefined();
 
     const now = textOf(await say(t, coordinator, "/bantin", { chat: team }));
     expect(now).toMatch(/^📰 Bản tin tuần .* — toàn kế hoạch/);
@@ -64,7 +67,9 @@ describe("a subscribed group", () => {
 
     t.emulator.removedFromGroup(team, coordinator.user);
     await until(() => !subscribed(t, "tg:-500"), "the group is unsubscribed");
-    const chat = t.core.sqlite.prepare("select unreachable_at u from chats where id = 'tg:-500'").get() as {
+    const chat = sqliteOf(t.core)
+      .sqlite.prepare("select unreachable_at u from chats where id = 'tg:-500'")
+      .get() as {
       u: string | null;
     };
     expect(chat.u).not.toBeNull();

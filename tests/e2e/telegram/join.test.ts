@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, person, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
@@ -17,7 +18,7 @@ const TASK_REF = /\b[IVX]+\.\d+\b/;
 describe("joining by invite", () => {
   it("links a new person with a coordinator's code, once, and only before it expires", async () => {
     const t = await startTestApp();
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
 
     const [invite] = await say(t, coordinator, "/moi so y te");
     expect(invite?.text).toContain("Mã mời cho Sở Y tế (cán bộ đầu mối)");
@@ -30,8 +31,8 @@ describe("joining by invite", () => {
     expect(welcome).toContain("Đơn vị đang chủ trì 9 nhiệm vụ:");
     expect(welcome).toMatch(/• V\.6 .* — hạn 31\/12\/2026/);
     expect(welcome).toContain("• II.10 ");
-    const row = t.core.sqlite
-      .prepare(
+    const row = sqliteOf(t.core)
+      .sqlite.prepare(
         `select c.agency_id agency, c.role role, c.name name from contacts c
          join contact_chats cc on cc.contact_id = c.id where cc.chat_id = ?`,
       )
@@ -44,13 +45,12 @@ describe("joining by invite", () => {
     expect(again).toContain(REFUSED);
     expect(again).not.toContain("Chào mừng");
     expect(
-      t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1102'").get(),
     ).toBeUndefined();
 
     // A code valid for one minute, tried two minutes later by the conversation clock.
     const expired = await createInvite(
       t.core.store,
-      t.core.database.db,
       { agency: "so-y-te", role: "focal", expires: "1m" },
       t.clock.now(),
     );
@@ -58,13 +58,12 @@ describe("joining by invite", () => {
     const late = textOf(await say(t, hoa, `/start ${expired.code}`));
     expect(late).toBe(again);
     expect(
-      t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
+      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1103'").get(),
     ).toBeUndefined();
 
     // A code typed on its own (no /start) works too, with letters in any case.
     const fresh = await createInvite(
       t.core.store,
-      t.core.database.db,
       { agency: "van-phong-ubnd-tinh", role: "head" },
       t.clock.now(),
     );
@@ -77,17 +76,14 @@ describe("joining by invite", () => {
 
   it("limits wrong codes to five per chat per quarter hour, a right code included", async () => {
     const t = await startTestApp();
-    const valid = await createInvite(
-      t.core.store,
-      t.core.database.db,
-      { agency: "so-y-te", role: "focal" },
-      t.clock.now(),
-    );
+    const valid = await createInvite(t.core.store, { agency: "so-y-te", role: "focal" }, t.clock.now());
     for (const guess of ["AAAAAAAAAA", "BBBBBBBBBB", "CCCCCCCCCC", "DDDDDDDDDD", "EEEEEEEEEE"])
       expect(textOf(await say(t, stranger, `/start ${guess}`))).toContain(REFUSED);
     const blocked = textOf(await say(t, stranger, `/start ${valid.code}`));
     expect(blocked).toContain("Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau 15 phút.");
-    expect(t.core.sqlite.prepare("select used_at from invites where code = ?").get(valid.code)).toEqual({
+    expect(
+      sqliteOf(t.core).sqlite.prepare("select used_at from invites where code = ?").get(valid.code),
+    ).toEqual({
       used_at: null,
     });
     // Another chat is not held back by this one's guesses.
@@ -95,7 +91,9 @@ describe("joining by invite", () => {
 
     t.clock.set(new Date(t.clock.now().getTime() + 15 * 60_000 + 1000));
     expect(textOf(await say(t, stranger, `/start ${valid.code}`))).toContain("Chào mừng!");
-    expect(t.core.sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1999'").get()).toEqual({
+    expect(
+      sqliteOf(t.core).sqlite.prepare("select 1 from contact_chats where chat_id = 'tg:1999'").get(),
+    ).toEqual({
       1: 1,
     });
     expectNoStackTrace(t);
@@ -103,7 +101,7 @@ describe("joining by invite", () => {
 
   it("answers a stranger's greeting with the way to join, and nothing else", async () => {
     const t = await startTestApp();
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
     const replies = await sentBefore(t, stranger.chat, coordinator, () =>
       t.emulator.sendText(stranger.user, stranger.chat, "xin chào"),
     );
@@ -117,7 +115,7 @@ describe("joining by invite", () => {
       expect(answer?.text).toMatch(JOIN);
       expect(answer?.text).not.toMatch(TASK_REF);
     }
-    expect(t.core.sqlite.prepare("select count(*) n from contacts").get()).toEqual({ n: 1 });
+    expect(sqliteOf(t.core).sqlite.prepare("select count(*) n from contacts").get()).toEqual({ n: 1 });
     expectNoStackTrace(t);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TgUpdate } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { expectNoStackTrace, person, sentBefore, textOf } from "./support.ts";
 
@@ -10,7 +11,11 @@ const focal = person(1001, "Đầu mối Y tế");
 const SECRET = "redelivery_secret";
 
 const count = (t: TestApp, sql: string, ...args: unknown[]) =>
-  (t.core.sqlite.prepare(sql).get(...args) as { n: number }).n;
+  (
+    sqliteOf(t.core)
+      .sqlite.prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 const manualReminders = (t: TestApp) =>
   count(t, "select count(*) n from outbox where kind = 'manual-remind' and agency_id = 'so-y-te'");
 const invites = (t: TestApp, agency: string) =>
@@ -18,9 +23,9 @@ const invites = (t: TestApp, agency: string) =>
 
 async function webhookApp(): Promise<TestApp> {
   const t = await startTestApp({ webhook: { secret: SECRET } });
-  linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
-  linkContact(t, other.user.id, "cong-an-tinh", "coordinator");
-  linkContact(t, focal.user.id, "so-y-te", "focal");
+  await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+  await linkContact(t, other.user.id, "cong-an-tinh", "coordinator");
+  await linkContact(t, focal.user.id, "so-y-te", "focal");
   return t;
 }
 

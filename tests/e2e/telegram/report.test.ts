@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import {
   assignmentId,
   button,
@@ -28,7 +29,7 @@ interface ReportRow {
 }
 
 function reports(t: TestApp): ReportRow[] {
-  return t.core.sqlite.prepare("select * from reports order by id").all() as ReportRow[];
+  return sqliteOf(t.core).sqlite.prepare("select * from reports order by id").all() as ReportRow[];
 }
 
 /** Picks a task on the first page of the list, answers every step with buttons, and sends. */
@@ -63,7 +64,7 @@ async function reportWithButtons(
 describe("reminders and reports on Telegram", () => {
   it("delivers the cycle reminder; its button leads through a report, an edit, and a cancelled one", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal", "Đầu mối Y tế");
+    await linkContact(t, focal.user.id, "so-y-te", "focal", "Đầu mối Y tế");
     await t.app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     const delivered = await t.emulator.waitForMessages(focal.chat.id, 2);
     const reminder = delivered.find((m) => m.text?.startsWith("📋 Kỳ báo cáo tháng 11/2026 — Sở Y tế"));
@@ -99,7 +100,9 @@ describe("reminders and reports on Telegram", () => {
         superseded_at: null,
       },
     ]);
-    expect(t.core.sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get()).toBeUndefined();
+    expect(
+      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
+    ).toBeUndefined();
 
     // Reporting the same task again starts from the answers already given: one changed, the
     // rest kept, and the new report replaces the first one for the period.
@@ -133,7 +136,9 @@ describe("reminders and reports on Telegram", () => {
     const [cancelled] = await say(t, focal, "/huy");
     expect(cancelled?.text).toBe("Đã hủy. Không có gì được lưu.");
     expect(reports(t)).toHaveLength(2);
-    expect(t.core.sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get()).toBeUndefined();
+    expect(
+      sqliteOf(t.core).sqlite.prepare("select 1 from flows where chat_id = 'tg:1001'").get(),
+    ).toBeUndefined();
     // The old keyboard no longer acts.
     const percentQuestion = t.emulator.messages(focal.chat.id).at(-2);
     const [stale] = await press(t, focal, percentQuestion, "75%");
@@ -145,7 +150,7 @@ describe("reminders and reports on Telegram", () => {
 
   it("starts a report on the reminded task when the user replies to a due-date reminder", async () => {
     const t = await startTestApp();
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     await t.app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     const delivered = await t.emulator.waitForMessages(focal.chat.id, 2);
     const due = delivered.find((m) => m.text?.startsWith("📅 Nhắc hạn nhiệm vụ — Sở Y tế"));
@@ -169,7 +174,9 @@ describe("reminders and reports on Telegram", () => {
     const [row] = reports(t);
     expect(row).toMatchObject({ assignment_id: v6, status: "in_progress", percent: 60, description: null });
     expect(
-      JSON.parse((t.core.sqlite.prepare("select evidence e from reports").get() as { e: string }).e),
+      JSON.parse(
+        (sqliteOf(t.core).sqlite.prepare("select evidence e from reports").get() as { e: string }).e,
+      ),
     ).toEqual([{ kind: "link", url: "https://soyte.gialai.gov.vn/bao-cao-v6.pdf" }]);
 
     // A reply to something that is not a reminder is just a message.
@@ -181,8 +188,8 @@ describe("reminders and reports on Telegram", () => {
   it("treats a reply to a message without a report button as an ordinary message", async () => {
     const t = await startTestApp();
     const coordinator = person(2001, "PC06");
-    linkContact(t, focal.user.id, "so-y-te", "focal", "Đầu mối Y tế");
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator", "PC06");
+    await linkContact(t, focal.user.id, "so-y-te", "focal", "Đầu mối Y tế");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator", "PC06");
     t.emulator.blockChat(focal.chat.id);
     await t.app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     const notices = await t.emulator.waitForMessages(coordinator.chat.id, 1, 8000);
@@ -194,7 +201,7 @@ describe("reminders and reports on Telegram", () => {
     expect(answer?.text).toBe(
       "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
     );
-    expect(t.core.sqlite.prepare("select 1 from flows").get()).toBeUndefined();
+    expect(sqliteOf(t.core).sqlite.prepare("select 1 from flows").get()).toBeUndefined();
 
     // A reminder too long for one message arrives in parts, the button on the last one;
     // a reply to the first part is still a reply to the reminder.

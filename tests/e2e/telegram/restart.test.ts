@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { expectNoStackTrace, expectReplies, person, press, say, sentBefore } from "./support.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
@@ -7,7 +8,7 @@ const focal = person(1001, "Đầu mối Y tế");
 describe("a restart in the middle of a flow", () => {
   it("resumes the report at the step it was on, on the same database", async () => {
     const first = await startTestApp();
-    linkContact(first, focal.user.id, "so-y-te", "focal");
+    await linkContact(first, focal.user.id, "so-y-te", "focal");
     const [list] = await say(first, focal, "/baocao");
     const [status] = await press(first, focal, list, "IV.3 · ");
     const [percent] = await press(first, focal, status, "Đang thực hiện");
@@ -39,11 +40,13 @@ describe("a restart in the middle of a flow", () => {
     const [saved] = await press(second, focal, summary, "✅ Gửi báo cáo");
     expect(saved?.text).toMatch(/^Đã lưu báo cáo IV\.3 /);
     expect(
-      second.core.sqlite.prepare("select status, percent, description, channel from reports").all(),
+      sqliteOf(second.core).sqlite.prepare("select status, percent, description, channel from reports").all(),
     ).toEqual([
       { status: "in_progress", percent: 75, description: "Đã mua 40 máy tính bảng", channel: "telegram" },
     ]);
-    const { evidence: stored } = second.core.sqlite.prepare("select evidence from reports").get() as {
+    const { evidence: stored } = sqliteOf(second.core)
+      .sqlite.prepare("select evidence from reports")
+      .get() as {
       evidence: string;
     };
     expect(JSON.parse(stored)).toEqual([

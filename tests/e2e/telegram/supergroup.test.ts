@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkContact, startTestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { group, person, say } from "./support.ts";
 
@@ -9,7 +10,7 @@ const team = group(-500, "Tổ công tác Đề án 06");
 describe("a group upgraded to a supergroup", () => {
   it("moves its subscription to the new id and gets the digest there", async () => {
     const t = await startTestApp();
-    linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
     await say(t, coordinator, "/subscribe", { chat: team });
 
     const upgraded = t.emulator.upgradeToSupergroup(team);
@@ -18,7 +19,7 @@ describe("a group upgraded to a supergroup", () => {
     const [digest] = await t.emulator.waitForMessages(upgraded.id, 1, 15_000);
     expect(digest?.caption ?? digest?.text).toMatch(/^📰 Bản tin tuần 07\/12\/2026/);
 
-    const { sqlite } = t.core;
+    const { sqlite } = sqliteOf(t.core);
     expect(sqlite.prepare("select chat_id from subscriptions").all()).toEqual([{ chat_id: newId }]);
     const row = () =>
       sqlite.prepare("select chat_id, state from outbox where kind = 'digest'").get() as {

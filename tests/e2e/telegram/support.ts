@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { ChatInput, SentMessage, UserInput } from "../../emulators/telegram-api.ts";
 import type { TestApp } from "../../helpers/app.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 
 /** A person on Telegram: their private chat has their user id. */
@@ -142,8 +143,8 @@ export function inject(t: TestApp, body: Record<string, unknown>): void {
 
 /** The id of an agency's assignment to a task, as the buttons carry it. */
 export function assignmentId(t: TestApp, agency: string, ref: string): number {
-  const row = t.core.sqlite
-    .prepare(
+  const row = sqliteOf(t.core)
+    .sqlite.prepare(
       "select a.id id from assignments a join tasks t on t.id = a.task_id where a.agency_id = ? and t.ref = ?",
     )
     .get(agency, ref) as { id: number };

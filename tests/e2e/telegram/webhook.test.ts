@@ -56,7 +56,7 @@ function postChunked(url: string, chunks: string[], secret: string): Promise<num
 describe("webhook mode", () => {
   it("registers the webhook with its secret, answers the emulator's posts, and refuses posts without the secret", async () => {
     const t = await startTestApp({ webhook: { secret: SECRET } });
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     const url = t.config.WEBHOOK_URL ?? "";
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tg-hook$/);
     const [registered] = t.emulator.calls("setWebhook");
@@ -100,7 +100,7 @@ describe("webhook mode", () => {
 describe("the webhook's guards", () => {
   it("refuses bodies over 1 MB with 413 and secrets that differ in length or in one character with 401", async () => {
     const t = await startTestApp({ webhook: { secret: SECRET } });
-    linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
     const url = t.config.WEBHOOK_URL ?? "";
     const update = (id: number, text: string) => ({
       update_id: id,

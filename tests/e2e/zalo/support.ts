@@ -5,6 +5,7 @@ import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { ZaloEmulator, type ZaloEmulatorOptions } from "../../emulators/zalo-api.ts";
 import { tempDir } from "../../helpers/db.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix } from "../../helpers/redis.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -43,8 +44,7 @@ export async function start(
   });
   const app: App = await startApp(config, createLogger("silent"), { now: () => opts.now ?? NOW });
   closers.push(() => app.close());
-  const db = app.core.database.db;
-  return { emulator, app, db, sqlite: app.core.sqlite };
+  return { emulator, app, store: app.core.store, sqlite: sqliteOf(app.core).sqlite };
 }
 
 export const an = { id: "u-an", display_name: "Nguyễn Văn An" };

@@ -5,8 +5,8 @@ import { an, say, start } from "./support.ts";
 
 describe("typed answers on Zalo", () => {
   it("keeps a report on the right task through a reminder, a command, free text and an edit", async () => {
-    const { emulator, app, db, sqlite } = await start();
-    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    const { emulator, app, store, sqlite } = await start();
+    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await typedReportScenario({
       numbered: true,
       chatId: `zalo:${an.id}`,

@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
 import { addContact } from "../../../src/people/contacts.ts";
+import { sqliteOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
 import { an, coord, freePort, NOW, say, start } from "./support.ts";
 
 describe("the Zalo channel", () => {
   it("links a person by a plain code or /start CODE, each code once", async () => {
-    const { emulator, app, db } = await start();
-    const code = (await createInvite(app.core.store, db, { agency: "so-y-te", role: "focal" }, NOW)).code;
+    const { emulator, app } = await start();
+    const code = (await createInvite(app.core.store, { agency: "so-y-te", role: "focal" }, NOW)).code;
     expect(await say(emulator, an, code)).toContain("Bạn đã được liên kết với Sở Y tế");
     const other = { id: "u-binh", display_name: "Bình" };
     expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này không dùng được");
-    const second = (await createInvite(app.core.store, db, { agency: "so-tu-phap", role: "focal" }, NOW))
-      .code;
+    const second = (await createInvite(app.core.store, { agency: "so-tu-phap", role: "focal" }, NOW)).code;
     expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
     expect(
-      app.core.sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'").get(),
+      sqliteOf(app.core)
+        .sqlite.prepare("select count(*) n from contact_chats where chat_id like 'zalo:%'")
+        .get(),
     ).toEqual({ n: 2 });
   });
 
   it("delivers a reminder after a tick and takes a whole report by numbered, label and accent-less replies", async () => {
-    const { emulator, app, db, sqlite } = await start();
-    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    const { emulator, app, store, sqlite } = await start();
+    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     await emulator.waitForMessages(an.id, 1, 8000);
     const reminder = emulator.messages(an.id)[0]?.text ?? "";
@@ -51,19 +53,19 @@ describe("the Zalo channel", () => {
   });
 
   it("answers a coordinator's overdue command typed without the slash", async () => {
-    const { emulator, db } = await start({ now: new Date("2027-01-20T09:00:00+07:00") });
-    addContact(db, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
+    const { emulator, store } = await start({ now: new Date("2027-01-20T09:00:00+07:00") });
+    await addContact(store, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
     const answer = await say(emulator, coord, "trễ hạn");
     expect(answer).toMatch(/❗ \d+ nhiệm vụ quá hạn/);
     expect(answer).toContain("Văn phòng UBND tỉnh");
     expect(answer.length).toBeLessThanOrEqual(2000);
-    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     expect(await say(emulator, an, "/trehan")).toContain("chỉ dành cho cán bộ điều phối");
   });
 
   it("sends the weekly digest to a coordinator's subscribed private chat", async () => {
-    const { emulator, app, db } = await start();
-    addContact(db, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
+    const { emulator, app, store } = await start();
+    await addContact(store, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
     expect(await say(emulator, coord, "/subscribe")).toContain("Đã đăng ký bản tin tuần");
     const before = emulator.messages(coord.id).length;
     await app.runner.tick(new Date("2026-12-07T08:00:00+07:00"));
@@ -72,8 +74,8 @@ describe("the Zalo channel", () => {
   });
 
   it("keeps long-polling through idle 408s and ignores the bot's own echoed messages", async () => {
-    const { emulator, db } = await start({ emulator: { echoBotMessages: true } });
-    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    const { emulator, store } = await start({ emulator: { echoBotMessages: true } });
+    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await new Promise((r) => setTimeout(r, 2500));
     expect(emulator.calls("getUpdates").filter((c) => c.errorCode === 408).length).toBeGreaterThanOrEqual(1);
     expect(await say(emulator, an, "nhiem vu")).toContain("Nhiệm vụ của Sở Y tế");
@@ -88,10 +90,10 @@ describe("the Zalo channel", () => {
   it("takes webhook calls only with the right secret", async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/zalo-hook`;
-    const { emulator, db } = await start({
+    const { emulator, store } = await start({
       env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", HTTP_PORT: port },
     });
-    addContact(db, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     expect(await say(emulator, an, "/nhiemvu")).toContain("Nhiệm vụ của Sở Y tế");
     const body = JSON.stringify({
       ok: true,
@@ -129,11 +131,11 @@ describe("the Zalo channel", () => {
   });
 
   it("backs off on a 429 during a broadcast and still delivers every reminder", async () => {
-    const { emulator, app, db } = await start();
+    const { emulator, app, store } = await start();
     const people = Array.from({ length: 5 }, (_, i) => ({ id: `u-${i}`, display_name: `P${i}` }));
     const agencies = ["so-y-te", "so-tu-phap", "so-noi-vu", "so-tai-chinh", "so-xay-dung"];
     for (const [i, p] of people.entries()) {
-      addContact(db, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` });
+      await addContact(store, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` });
     }
     emulator.rateLimitNext(3);
     await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));

@@ -72,15 +72,19 @@ export class ApiServer {
     }
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (download) return this.serveFile(res, download[1] ?? "", download[2] ?? "");
-    const route = /^\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
+    // An optional first segment names the caller (an apiRoot of `…/<caller>`): tests of several
+    // instances on one token tell who called what.
+    const route = /^(?:\/([\w-]+))?\/bot([^/]+)\/([^/]*)$/.exec(url.pathname);
     if (!route) return this.reply(res, new ApiError(404, "Not Found"));
-    const method = route[2] ?? "";
+    const caller = route[1];
+    const method = route[3] ?? "";
+    const startedAt = Date.now();
     let args: Args | undefined;
     let status = 200;
     const abort = new AbortController();
     res.on("close", () => abort.abort());
     try {
-      if (decodeURIComponent(route[1] ?? "") !== this.token) throw new ApiError(401, "Unauthorized");
+      if (decodeURIComponent(route[2] ?? "") !== this.token) throw new ApiError(401, "Unauthorized");
       // Bot API method names are case-insensitive.
       const handler = this.handlers[method.toLowerCase()];
       if (handler === undefined) throw new ApiError(404, "Not Found: method not found");
@@ -103,7 +107,9 @@ export class ApiServer {
       status = apiError.status;
       this.reply(res, apiError);
     }
-    this.callLog.push({ method, params: this.loggable(args), status, at: Date.now() });
+    const call: ApiCall = { method, params: this.loggable(args), status, at: Date.now(), startedAt };
+    if (caller !== undefined) call.caller = caller;
+    this.callLog.push(call);
   }
 
   private reply(res: ServerResponse, body: ApiError | { ok: true; result: unknown }): void {

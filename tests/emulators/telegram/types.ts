@@ -132,7 +132,12 @@ export interface ApiCall {
   method: string;
   params: Record<string, unknown>;
   status: number;
+  /** When the answer went out (or the call was given up). */
   at: number;
+  /** When the request came in (long polls: `at` minus the wait). */
+  startedAt?: number;
+  /** The first path segment before `/bot<token>`, when the apiRoot carried one. */
+  caller?: string;
 }
 
 export interface ChatStats {

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Config } from "../src/config.ts";
+import { buildCore, type Core, coreOnStore } from "../src/core.ts";
+import { startCheckpointer } from "../src/db/checkpointer.ts";
+import { openDatabase } from "../src/db/connection.ts";
+import { copySqliteToPostgres } from "../src/db/copy.ts";
+import { openPostgres } from "../src/db/postgres.ts";
+import { postgresQ } from "../src/store/context.ts";
+import { openStore } from "../src/store/index.ts";
+
+/**
+ * Where a benchmark's core keeps its data: the SQLite file at DB_PATH, or, with
+ * BENCH_DATABASE_URL, a schema of its own in that PostgreSQL database, filled from the same
+ * SQLite file the way an operator moves (`db copy`) and dropped afterwards.
+ */
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+
+export interface BenchStorage {
+  core: Core;
+  engine: "sqlite" | "postgres";
+  /** A read for the benchmark's own checks, `?` placeholders on either engine. */
+  rows<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function engineLabel(): string {
+  return BENCH_DATABASE_URL ? "postgres" : "sqlite";
+}
+
+/** The core on the benchmark's engine; `config.DB_PATH` is the SQLite file, or the seed of PostgreSQL's copy. */
+export async function benchStorage(config: Config): Promise<BenchStorage> {
+  if (!BENCH_DATABASE_URL) {
+    const core = buildCore(config);
+    // As the service runs it: checkpoints off the main thread.
+    const checkpointer = startCheckpointer(core.database.sqlite);
+    return {
+      core,
+      engine: "sqlite",
+      rows: async <T>(sql: string, ...params: unknown[]) =>
+        core.database.sqlite.prepare(sql).all(...params) as T[],
+      close: async () => {
+        await checkpointer?.stop();
+        await core.close();
+      },
+    };
+  }
+  const schema = `bench_${randomBytes(5).toString("hex")}`;
+  const pgdb = await openPostgres(BENCH_DATABASE_URL, { schema, poolSize: config.DATABASE_POOL_SIZE });
+  const seed = openDatabase(config.DB_PATH);
+  try {
+    await copySqliteToPostgres(seed.sqlite, pgdb.pool);
+  } finally {
+    seed.close();
+  }
+  const core = coreOnStore(config, openStore(postgresQ(pgdb.db)));
+  return {
+    core,
+    engine: "postgres",
+    rows: async <T>(sql: string, ...params: unknown[]) => {
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      return (await pgdb.pool.query(text, params)).rows as T[];
+    },
+    close: async () => {
+      await pgdb.close();
+      await dropSchema(BENCH_DATABASE_URL, schema);
+    },
+  };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}

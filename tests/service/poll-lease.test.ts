@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { TelegramEmulator } from "../emulators/telegram-api.ts";
+import { ZaloEmulator } from "../emulators/zalo-api.ts";
+import { seededCopy } from "../helpers/db.ts";
+import { testPrefix, until } from "../helpers/redis.ts";
+import { type Service, startService } from "../helpers/service.ts";
+import { overlappingPolls, pollers, polling } from "./instances.ts";
+
+const TG_TOKEN = "123:test";
+const ZALO_TOKEN = "42:zalo-secret";
+const LEASE_MS = 1500;
+
+const closers: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+const stranger = { id: 5001, first_name: "Lan" };
+const strangerChat = { id: 5001, type: "private" as const };
+const zaloStranger = { id: "u-lan", display_name: "Lan" };
+
+/**
+ * Starts instances on one database and one Redis prefix, polling the emulators given by their
+ * apiRoot; each calls them under its own name (`…/a`), so the emulators tell who polled.
+ */
+function instances(
+  roots: { TELEGRAM_API_ROOT: string; ZALO_API_ROOT?: string },
+  extra: Record<string, string> = {},
+) {
+  const shared = { DB_PATH: seededCopy(), QUEUE_PREFIX: testPrefix() };
+  const zalo = roots.ZALO_API_ROOT;
+  return (name: string) =>
+    startService({
+      ...shared,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_API_ROOT: `${roots.TELEGRAM_API_ROOT}/${name}`,
+      TELEGRAM_POLL_TIMEOUT: "2",
+      ...(zalo
+        ? { ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_ROOT: `${zalo}/${name}`, ZALO_POLL_TIMEOUT: "2" }
+        : {}),
+      POLL_LEASE_MS: String(LEASE_MS),
+      HTTP_PORT: "0",
+      SHUTDOWN_TIMEOUT_MS: "5000",
+      ...extra,
+    });
+}
+
+describe("several instances polling one token", { timeout: 180_000 }, () => {
+  it("poll one at a time; the lease moves at once on a clean stop and within the TTL on a kill", async () => {
+    const tg = await TelegramEmulator.start({ token: TG_TOKEN });
+    const zalo = await ZaloEmulator.start({ token: ZALO_TOKEN });
+    closers.push(
+      () => tg.close(),
+      () => zalo.close(),
+    );
+    const instance = instances({ TELEGRAM_API_ROOT: tg.apiRoot, ZALO_API_ROOT: zalo.apiRoot });
+    const services = new Map<string, Service>([
+      ["a", instance("a")],
+      ["b", instance("b")],
+    ]);
+    const holder = (platform: string) =>
+      [...services]
+        .filter(([, s]) => s.child.exitCode === null && s.child.signalCode === null && polling(s, platform))
+        .map(([n]) => n);
+    await until(() => holder("telegram").length > 0 && holder("zalo").length > 0, "someone polls", 60_000);
+    // Both are up (each logs "telegram connected"), and after a few TTLs still one polls.
+    for (const s of services.values())
+      await s.waitForLog((l) => l.msg === "telegram connected", "telegram connected");
+    await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
+    const [first] = holder("telegram");
+    expect(holder("telegram")).toHaveLength(1);
+    expect(holder("zalo")).toHaveLength(1);
+    expect(pollers(tg.calls())).toEqual([first]);
+
+    /** An update now is answered, and once. */
+    let tgAnswers = 0;
+    let zaloAnswers = 0;
+    const answeredOnce = async (what: string) => {
+      tg.sendText(stranger, strangerChat, `xin chào (${what})`);
+      zalo.sendText(zaloStranger, `xin chào (${what})`);
+      await tg.waitForMessages(stranger.id, ++tgAnswers, 30_000);
+      await zalo.waitForMessages(zaloStranger.id, ++zaloAnswers, 30_000);
+      await new Promise((r) => setTimeout(r, 1000)); // a second answer would come by now
+      expect(tg.messages(stranger.id)).toHaveLength(tgAnswers);
+      expect(zalo.messages(zaloStranger.id)).toHaveLength(zaloAnswers);
+    };
+    await answeredOnce("first");
+
+    // A clean stop gives the lease up: the other polls at its next try, well within the TTL.
+    const stopping = services.get(first ?? "") as Service;
+    const stoppedAt = Date.now();
+    stopping.child.kill("SIGTERM");
+    expect(await stopping.exited(20_000)).toBe(0);
+    const second = first === "a" ? "b" : "a";
+    await until(
+      () => holder("telegram")[0] === second && holder("zalo")[0] === second,
+      "handed over",
+      10_000,
+    );
+    const handedOverMs = Date.now() - stoppedAt;
+    await answeredOnce("after the clean stop");
+
+    // The stopped one comes back and waits; then the holder dies without letting go.
+    services.set(first ?? "", instance(first ?? ""));
+    await (services.get(first ?? "") as Service).waitForLog(
+      (l) => l.msg === "telegram connected",
+      "the restarted instance is up",
+    );
+    await new Promise((r) => setTimeout(r, LEASE_MS));
+    expect(holder("telegram")).toEqual([second]);
+    const killedAt = Date.now();
+    (services.get(second) as Service).child.kill("SIGKILL");
+    await until(() => holder("telegram")[0] === first && holder("zalo")[0] === first, "taken over", 20_000);
+    const takenOverMs = Date.now() - killedAt;
+    await answeredOnce("after the kill");
+
+    // The key lives a TTL after the last renewal; the waiter tries every third of it.
+    expect(takenOverMs).toBeLessThan(LEASE_MS + LEASE_MS / 3 + 1500);
+    expect(handedOverMs).toBeLessThan(LEASE_MS);
+    expect(overlappingPolls(tg.calls())).toEqual([]);
+    expect(overlappingPolls(zalo.calls())).toEqual([]);
+    expect(tg.calls("getUpdates").filter((c) => c.status === 409)).toEqual([]);
+    expect(pollers(tg.calls())).toEqual([first, second, first]);
+    // Every instance that started and stopped said so; none printed a token.
+    const lines = [...services.values(), stopping].flatMap((s) => s.lines).join("\n");
+    expect(lines).not.toContain(TG_TOKEN);
+    expect(lines).not.toContain(ZALO_TOKEN);
+    console.log(
+      `poll lease: handed over in ${handedOverMs} ms, taken over after a kill in ${takenOverMs} ms`,
+    );
+  });
+
+  it("a holder frozen past the TTL finds the lease moved when it wakes: it stops polling and keeps running", async () => {
+    const tg = await TelegramEmulator.start({ token: TG_TOKEN });
+    closers.push(() => tg.close());
+    const instance = instances({ TELEGRAM_API_ROOT: tg.apiRoot }, { TELEGRAM_POLL_TIMEOUT: "10" });
+    const services = new Map([
+      ["a", instance("a")],
+      ["b", instance("b")],
+    ]);
+    await until(() => [...services.values()].some((s) => polling(s, "telegram")), "someone polls", 60_000);
+    for (const s of services.values())
+      await s.waitForLog((l) => l.msg === "telegram connected", "telegram connected");
+    const [frozenName, otherName] = polling(services.get("a") as Service, "telegram")
+      ? ["a", "b"]
+      : ["b", "a"];
+    const frozen = services.get(frozenName) as Service;
+    const other = services.get(otherName) as Service;
+    // SIGSTOP: the process neither renews nor closes its open long poll, as in a long stall.
+    frozen.child.kill("SIGSTOP");
+    await until(() => polling(other, "telegram"), "the other takes over", 20_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    frozen.child.kill("SIGCONT");
+    await frozen.waitForLog(
+      (l) => l.msg === "telegram: this instance stops polling",
+      "the woken holder stops polling",
+      20_000,
+    );
+    tg.sendText(stranger, strangerChat, "còn ai đó không?");
+    await tg.waitForMessages(stranger.id, 1, 30_000);
+    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    expect(tg.messages(stranger.id)).toHaveLength(1);
+    // It runs on, waiting for the lease, and never mistook the move for a stranger's poller.
+    expect(frozen.child.exitCode).toBeNull();
+    expect(polling(other, "telegram")).toBe(true);
+    expect(frozen.logs().filter((l) => l.level >= 50)).toEqual([]);
+    // Its poll open while frozen was ended by the new poller's (409, to nobody awake); none since.
+    const afterWake = tg.calls("getUpdates").filter((c) => (c.startedAt ?? 0) > Date.now() - 2 * LEASE_MS);
+    expect(afterWake.every((c) => c.caller === otherName && c.status === 200)).toBe(true);
+  });
+});
