@@ -14,6 +14,7 @@ import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { resultsDir, round, runsFromEnv, show, spread } from "../stats.ts";
+import { countSql } from "./count-sql.ts";
 
 const botInfo: UserFromGetMe = {
   id: 666,
@@ -126,6 +127,8 @@ async function once(reports: number) {
       latencies.push(performance.now() - t0);
     };
     const profiler = await startProfile(reports);
+    const counter = reports > 500 ? countSql(database.sqlite, () => latencies.length) : undefined;
+    counter?.start();
     const started = performance.now();
     for (let r = 0; r < reports; r++) {
       const id = 10_000 + (r % users);
@@ -152,6 +155,7 @@ async function once(reports: number) {
     }
     const seconds = (performance.now() - started) / 1000;
     await profiler?.stop();
+    counter?.stop(reports);
     const saved = (database.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
     if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
     latencies.sort((a, b) => a - b);

@@ -14,6 +14,8 @@ export interface Turn {
   lang: Lang;
   now: Date;
   t(key: string, args?: Args): string;
+  /** Choices a flow step stored with its state (`flows.save`): the router need not offer them again. */
+  stored?: Choice[][];
 }
 
 export interface StepInput {

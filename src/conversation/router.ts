@@ -62,7 +62,7 @@ export class ConversationRouter {
     };
     try {
       const replies = await this.route(turn, options);
-      await this.remember(incoming.chatId, replies, options, now);
+      await this.remember(turn, replies, options);
       return replies;
     } catch (e) {
       if (e instanceof UserError) return [{ text: turn.t(e.key, e.args) }];
@@ -79,12 +79,16 @@ export class ConversationRouter {
    * Choices belong to what showed them: a flow's question keeps its own on the flow row (only
    * that flow, by its nonce, takes them); any other message's menu is the chat's message menu.
    */
-  private async remember(chatId: string, replies: Reply[], options: RouterOptions, now: Date): Promise<void> {
-    const offered = replies.at(-1)?.choices?.flat();
+  private async remember(turn: Turn, replies: Reply[], options: RouterOptions): Promise<void> {
+    const { chatId } = turn.incoming;
+    const last = replies.at(-1)?.choices;
+    // The step stored the flow with these very choices (report-questions.ts).
+    if (last !== undefined && last === turn.stored) return;
+    const offered = last?.flat();
     if (!offered?.length) return;
     const nonce = readFlowData(offered[0]?.data ?? "")?.nonce;
     if (nonce) await this.flows.offer(chatId, nonce, offered);
-    else if (options.bareCommands) await this.flows.setMenu(chatId, offered, now);
+    else if (options.bareCommands) await this.flows.setMenu(chatId, offered, turn.now);
   }
 
   private async route(turn: Turn, options: RouterOptions): Promise<Reply[]> {

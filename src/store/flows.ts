@@ -33,7 +33,8 @@ const upsert = statement("flow_upsert", (q) => {
     step: sql.placeholder("step"),
     nonce: sql.placeholder("nonce"),
     data: sql.placeholder("data"),
-    choices: null,
+    // Encoded by `save`: through the JSON column a null would be written as the text "null".
+    choices: sql`${sql.placeholder("choices")}`,
     updatedAt: sql.placeholder("now"),
     expiresAt: sql.placeholder("expires"),
   };
@@ -49,7 +50,7 @@ const upsert = statement("flow_upsert", (q) => {
         step: excluded("step"),
         nonce: excluded("nonce"),
         data: excluded("data"),
-        choices: null,
+        choices: excluded("choices"),
         updatedAt: excluded("updated_at"),
         expiresAt: excluded("expires_at"),
       },
@@ -135,8 +136,12 @@ async function start(
   return state;
 }
 
-/** Stores the flow at its new step; the previous question's choices no longer answer. */
-async function save(q: Q, state: FlowState<object>, now: Date): Promise<void> {
+/**
+ * Stores the flow at its new step; the previous question's choices no longer answer. A step
+ * that knows the choices its question offers passes them, and they are stored in the same
+ * write (as `offer` would store them); otherwise the flow has none until `offer`.
+ */
+async function save(q: Q, state: FlowState<object>, now: Date, choices?: Choice[]): Promise<void> {
   await upsert(q).execute({
     chatId: state.chatId,
     contactId: state.contactId,
@@ -144,6 +149,7 @@ async function save(q: Q, state: FlowState<object>, now: Date): Promise<void> {
     step: state.step,
     nonce: state.nonce,
     data: state.data,
+    choices: choices ? JSON.stringify(choices) : null,
     now: now.toISOString(),
     expires: new Date(now.getTime() + DAY_MS).toISOString(),
   });

@@ -10,6 +10,11 @@ import type { Q } from "./context.ts";
  * never lands inside an open transaction and a rollback never takes someone else's write with it.
  * The body must use the store it is handed: calling the outer store from inside would wait for
  * itself, so it is refused.
+ *
+ * Telling the body's calls from the others takes an AsyncLocalStorage, and on Node 20 an enabled
+ * one hooks every promise the process creates, the router's and grammY's included: a report
+ * update spent more in those hooks than in some of its queries. So it is enabled only while a
+ * transaction is open, the only time `pass()` asks it anything, and disabled when it ends.
  */
 export class Gate {
   private open: Promise<void> | null = null;
@@ -95,6 +100,8 @@ export class Gate {
       if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
       throw e;
     } finally {
+      // Nothing asks until the next transaction, which enables it again (`run` does).
+      this.inside.disable();
       this.open = null;
       again();
       release();

@@ -36,6 +36,23 @@ describe.each(engines)("store: flows (%s)", (_name, open) => {
     expect(await store.flows.clear("tg:1")).toBe(false);
   });
 
+  it("stores a step's choices with its state in one save, and none when it gives none", async () => {
+    const store = await open();
+    const state = await store.flows.start("tg:2", 7, "report", "status", { page: 0 }, now);
+    const offered = [{ label: "Xong", data: `f:${state.nonce}:sdn` }];
+    await store.flows.save({ ...state, step: "percent" }, now, offered);
+    expect(await store.flows.get("tg:2", now)).toMatchObject({
+      step: "percent",
+      contactId: 7,
+      data: { page: 0 },
+      choices: offered,
+    });
+    await store.flows.save({ ...state, step: "description" }, now);
+    const read = await store.flows.get("tg:2", now);
+    expect(read?.step).toBe("description");
+    expect(read?.choices).toBeUndefined();
+  });
+
   it("remembers the menu of a message outside any flow", async () => {
     const store = await open();
     expect(await store.flows.menu("zalo:a")).toEqual([]);
@@ -106,6 +123,23 @@ describe("store: transactions (SQLite)", () => {
       })
       .catch((e: Error) => e.message);
     expect(result).toMatch(/use the store it hands you/);
+  });
+
+  it("refuses it in every transaction, and lets it through between them", async () => {
+    // The check is switched on only while a transaction is open (gate.ts): it must come back.
+    const store = sqliteStore();
+    const refused = () =>
+      store
+        .transaction(async (tx) => {
+          await tx.flows.start("tg:1", null, "report", "task", {}, now);
+          await store.flows.get("tg:1", now);
+        })
+        .catch((e: Error) => e.message);
+    expect(await refused()).toMatch(/use the store it hands you/);
+    await store.flows.start("tg:2", null, "report", "task", {}, now);
+    expect(await refused()).toMatch(/use the store it hands you/);
+    expect(await store.flows.get("tg:1", now)).toBeUndefined();
+    expect((await store.flows.get("tg:2", now))?.step).toBe("task");
   });
 
   it("runs transactions started together one after another, each whole", async () => {

@@ -37,6 +37,16 @@ export const TYPED_PERCENT: ReportStatus[] = ["in_progress", "blocked"];
 
 const cancel = (turn: Turn, s: S) => flowChoice(s, turn.t("flow-cancel"), "x");
 
+/**
+ * The flow stored at the question `reply` asks, with the choices it offers, in one write: a
+ * report takes seven or eight questions, and storing the state and then its choices was two.
+ */
+async function ask(turn: Turn, s: S, reply: Reply): Promise<Reply[]> {
+  await turn.flows.save(s, turn.now, reply.choices?.flat());
+  turn.stored = reply.choices;
+  return [reply];
+}
+
 /** "Hiện tại: …" under a question asked again from the summary. */
 function currentLine(turn: Turn, s: S, value: string | undefined): string {
   return s.data.editing && value ? `\n${turn.t("report-current", { value })}` : "";
@@ -52,93 +62,74 @@ export async function askTask(turn: Turn, s: S, known?: OpenAssignment[]): Promi
   ]);
   s.step = "task";
   s.data.page = page;
-  await turn.flows.save(s, turn.now);
-  return [
-    {
-      text: turn.t("report-ask-task", { page: page + 1, pages }),
-      choices: [...rows, ...(nav.length ? [nav] : []), [cancel(turn, s)]],
-    },
-  ];
+  return ask(turn, s, {
+    text: turn.t("report-ask-task", { page: page + 1, pages }),
+    choices: [...rows, ...(nav.length ? [nav] : []), [cancel(turn, s)]],
+  });
 }
 
 export async function askStatus(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.step = "status";
-  await turn.flows.save(s, turn.now);
   const buttons = STATUSES.map(([code, status]) => flowChoice(s, turn.t(`status-${status}`), `s${code}`));
   const now = s.data.status ? turn.t(`status-${s.data.status}`) : undefined;
-  return [
-    {
-      text:
-        turn.t("report-ask-status", { ref: a.ref, title: shortTitle(a.title, 200) }) +
-        currentLine(turn, s, now),
-      choices: [
-        buttons.slice(0, 2),
-        buttons.slice(2, 4),
-        buttons.slice(4),
-        [...(s.data.editing ? [] : [flowChoice(s, turn.t("report-other-task"), "chg")]), cancel(turn, s)],
-      ],
-    },
-  ];
+  return ask(turn, s, {
+    text:
+      turn.t("report-ask-status", { ref: a.ref, title: shortTitle(a.title, 200) }) +
+      currentLine(turn, s, now),
+    choices: [
+      buttons.slice(0, 2),
+      buttons.slice(2, 4),
+      buttons.slice(4),
+      [...(s.data.editing ? [] : [flowChoice(s, turn.t("report-other-task"), "chg")]), cancel(turn, s)],
+    ],
+  });
 }
 
 export async function askPercent(turn: Turn, s: S): Promise<Reply[]> {
   s.step = "percent";
-  await turn.flows.save(s, turn.now);
   const now = typeof s.data.percent === "number" ? `${s.data.percent}%` : undefined;
-  return [
-    {
-      text: turn.t("report-ask-percent") + currentLine(turn, s, now),
-      freeNumber: true,
-      choices: [[0, 25, 50, 75, 90].map((p) => flowChoice(s, `${p}%`, `%${p}`)), [cancel(turn, s)]],
-    },
-  ];
+  return ask(turn, s, {
+    text: turn.t("report-ask-percent") + currentLine(turn, s, now),
+    freeNumber: true,
+    choices: [[0, 25, 50, 75, 90].map((p) => flowChoice(s, `${p}%`, `%${p}`)), [cancel(turn, s)]],
+  });
 }
 
 export async function askCount(turn: Turn, s: S, a: OpenAssignment, year: string): Promise<Reply[]> {
   const quota = (a.quota ?? undefined) as { count: number; item: string } | undefined;
   s.step = "count";
-  await turn.flows.save(s, turn.now);
   const now = typeof s.data.count === "number" ? String(s.data.count) : undefined;
-  return [
-    {
-      text:
-        turn.t("report-ask-count", { item: quota?.item ?? "", count: quota?.count ?? 1, year }) +
-        currentLine(turn, s, now),
-      choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), cancel(turn, s)]],
-    },
-  ];
+  return ask(turn, s, {
+    text:
+      turn.t("report-ask-count", { item: quota?.item ?? "", count: quota?.count ?? 1, year }) +
+      currentLine(turn, s, now),
+    choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), cancel(turn, s)]],
+  });
 }
 
 export async function askDescription(turn: Turn, s: S): Promise<Reply[]> {
   s.step = "description";
-  await turn.flows.save(s, turn.now);
   const required = s.data.status === "blocked";
-  return [
-    {
-      text:
-        turn.t(required ? "report-ask-description-required" : "report-ask-description", {
-          max: MAX_DESCRIPTION,
-        }) + currentLine(turn, s, s.data.description ?? undefined),
-      choices: [[...(required ? [] : [flowChoice(s, turn.t("flow-skip"), "skip")]), cancel(turn, s)]],
-    },
-  ];
+  return ask(turn, s, {
+    text:
+      turn.t(required ? "report-ask-description-required" : "report-ask-description", {
+        max: MAX_DESCRIPTION,
+      }) + currentLine(turn, s, s.data.description ?? undefined),
+    choices: [[...(required ? [] : [flowChoice(s, turn.t("flow-skip"), "skip")]), cancel(turn, s)]],
+  });
 }
 
 export async function askEvidence(turn: Turn, s: S): Promise<Reply[]> {
   s.step = "evidence";
-  await turn.flows.save(s, turn.now);
-  return [
-    {
-      text: turn.t("report-ask-evidence"),
-      choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), cancel(turn, s)]],
-    },
-  ];
+  return ask(turn, s, {
+    text: turn.t("report-ask-evidence"),
+    choices: [[flowChoice(s, turn.t("flow-skip"), "skip"), cancel(turn, s)]],
+  });
 }
 
 export async function summary(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.step = "confirm";
   s.data.editing = false;
-  await turn.flows.save(s, turn.now);
   const d = s.data;
   const lines = [
     ...(d.prefilled
@@ -155,21 +146,18 @@ export async function summary(turn: Turn, s: S, a: OpenAssignment): Promise<Repl
     ...(d.description ? [turn.t("report-summary-description", { description: d.description })] : []),
     ...(d.evidence?.length ? [turn.t("report-summary-evidence", { count: d.evidence.length })] : []),
   ];
-  return [
-    {
-      text: lines.join("\n"),
-      choices: [
-        [flowChoice(s, turn.t("report-confirm"), "ok")],
-        [flowChoice(s, turn.t("report-edit"), "edit"), cancel(turn, s)],
-      ],
-    },
-  ];
+  return ask(turn, s, {
+    text: lines.join("\n"),
+    choices: [
+      [flowChoice(s, turn.t("report-confirm"), "ok")],
+      [flowChoice(s, turn.t("report-edit"), "edit"), cancel(turn, s)],
+    ],
+  });
 }
 
 /** "✏️ Sửa lại": which answer to change; the others stay as they are. */
 export async function askEdit(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   s.step = "edit";
-  await turn.flows.save(s, turn.now);
   const fields: [string, string][] = [
     ["es", "report-field-status"],
     ...(s.data.status && TYPED_PERCENT.includes(s.data.status)
@@ -179,13 +167,11 @@ export async function askEdit(turn: Turn, s: S, a: OpenAssignment): Promise<Repl
     ["ed", "report-field-description"],
     ["ee", "report-field-evidence"],
   ];
-  return [
-    {
-      text: turn.t("report-ask-edit"),
-      choices: [
-        ...fields.map(([code, key]) => [flowChoice(s, turn.t(key), code)]),
-        [flowChoice(s, turn.t("report-field-back"), "back"), cancel(turn, s)],
-      ],
-    },
-  ];
+  return ask(turn, s, {
+    text: turn.t("report-ask-edit"),
+    choices: [
+      ...fields.map(([code, key]) => [flowChoice(s, turn.t(key), code)]),
+      [flowChoice(s, turn.t("report-field-back"), "back"), cancel(turn, s)],
+    ],
+  });
 }
