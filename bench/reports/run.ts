@@ -9,12 +9,21 @@ import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { ConversationRouter } from "../../src/conversation/router.ts";
 import { conversationDeps, startCore } from "../../src/core.ts";
-import { startCheckpointer } from "../../src/db/checkpointer.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { resultsDir, round, runsFromEnv, show, spread } from "../stats.ts";
+import { benchStorage, engineLabel } from "../storage.ts";
 import { countSql } from "./count-sql.ts";
+
+// PostgreSQL's target is the storage issue's: each statement is a round trip on a socket.
+const TARGET_RATE = engineLabel() === "postgres" ? 300 : 500;
+/**
+ * People reporting at once. One on SQLite, whose statements take microseconds and run one at a
+ * time anyway; on PostgreSQL every statement waits a round trip, and what a national deployment
+ * needs is many people served together, so 20 lanes there by default.
+ */
+const LANES = Number(process.env.BENCH_LANES ?? (engineLabel() === "postgres" ? 20 : 1));
 
 const botInfo: UserFromGetMe = {
   id: 666,
@@ -39,14 +48,14 @@ async function once(reports: number) {
   const dir = mkdtempSync(join(tmpdir(), "bench-reports-"));
   try {
     const config = loadConfig({ DB_PATH: join(dir, "r.db"), LOG_LEVEL: "silent" });
-    const database = openDatabase(config.DB_PATH);
-    const core = await startCore(config, database);
-    await importPlanFile(core.store, config.PLAN_FILE);
-    const checkpointer = startCheckpointer(database.sqlite); // as the service runs it
+    // The plan goes into the SQLite file first; on PostgreSQL the storage is a copy of it.
+    const seed = await startCore(config, openDatabase(config.DB_PATH));
+    await importPlanFile(seed.store, config.PLAN_FILE);
+    await seed.close();
+    const storage = await benchStorage(config);
+    const { core } = storage;
     const agencies = (
-      database.sqlite.prepare("select distinct agency_id a from assignments where role = 'lead'").all() as {
-        a: string;
-      }[]
+      await storage.rows<{ a: string }>("select distinct agency_id a from assignments where role = 'lead'")
     ).map((r) => r.a);
     const users = 200;
     for (let i = 0; i < users; i++)
@@ -127,10 +136,13 @@ async function once(reports: number) {
       latencies.push(performance.now() - t0);
     };
     const profiler = await startProfile(reports);
-    const counter = reports > 500 ? countSql(database.sqlite, () => latencies.length) : undefined;
+    const sqlite = core.database?.sqlite;
+    const counter = reports > 500 && sqlite ? countSql(sqlite, () => latencies.length) : undefined;
     counter?.start();
     const started = performance.now();
-    for (let r = 0; r < reports; r++) {
+    // Each lane is its own set of people typing at once; one person's updates stay in order.
+    if (users % LANES !== 0) throw new Error(`BENCH_LANES must divide ${users}`);
+    const one = async (r: number) => {
       const id = 10_000 + (r % users);
       await timed(text(id, "/baocao"));
       await timed(
@@ -152,16 +164,20 @@ async function once(reports: number) {
       await timed(text(id, `Tiến độ lần ${r}: đã triển khai tại các đơn vị`));
       if (lastText.get(id)?.includes("minh chứng")) await timed(press(id, byLabel("Bỏ qua")));
       await timed(press(id, byLabel("Gửi báo cáo")));
-    }
+    };
+    await Promise.all(
+      Array.from({ length: LANES }, async (_, lane) => {
+        for (let r = lane; r < reports; r += LANES) await one(r);
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     await profiler?.stop();
     counter?.stop(reports);
-    const saved = (database.sqlite.prepare("select count(*) n from reports").get() as { n: number }).n;
+    const saved = Number((await storage.rows<{ n: number }>("select count(*) n from reports"))[0]?.n);
     if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
-    await checkpointer?.stop();
-    database.close();
+    await storage.close();
     return { perSecond: reports / seconds, p99, p50: latencies[Math.floor(latencies.length / 2)] ?? 0 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -223,10 +239,10 @@ export async function benchReports() {
   const rate = spread(runs.map((r) => r.perSecond));
   const p99 = spread(runs.map((r) => r.p99));
   console.log(
-    `\n== Progress reports through the Telegram update handler (7 updates each, file database), median of ${runs.length} runs`,
+    `\n== Progress reports through the Telegram update handler (7 updates each, ${engineLabel()}), median of ${runs.length} runs`,
   );
   console.log(
-    `  rate          ${show(rate, "reports/s")}  target ≥ 500/s: ${rate.median >= 500 ? "OK" : "MISSED"}`,
+    `  rate          ${show(rate, "reports/s")}  target ≥ ${TARGET_RATE}/s: ${rate.median >= TARGET_RATE ? "OK" : "MISSED"}`,
   );
   console.log(
     `  p99 latency   ${show(p99, "ms", 2)} per update  target < 50 ms: ${p99.median < 50 ? "OK" : "MISSED"}`,
