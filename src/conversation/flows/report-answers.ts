@@ -65,7 +65,8 @@ const percent: Answer = async (turn, s, a, { value, text }) => {
   const typed = readNumber(text ?? "");
   const n = value?.startsWith("%") ? Number(value.slice(1)) : typed && !typed.unit ? typed.value : undefined;
   if (n === undefined || Number.isNaN(n) || n < 0 || n > 100) return again(turn, "report-bad-percent");
-  s.data.percent = n;
+  // Whole percents are what is stored: the summary the person confirms shows the same number.
+  s.data.percent = Math.round(n);
   return next(turn, s, a);
 };
 
