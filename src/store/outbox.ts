@@ -89,21 +89,44 @@ function writeSqlite(q: Q, rows: RowValues[]): Written[] {
 }
 
 /**
- * PostgreSQL: a round trip per row cost the tick six seconds; rows go in batches, each one
- * statement. 14 columns × 500 rows stays far below the 65,535 parameters a statement may carry.
+ * PostgreSQL: a round trip per row cost the tick six seconds, and a multi-row VALUES of 500 rows
+ * (7,000 parameters, each bound and typed) still nearly two. The rows go as one array per column,
+ * unnested by the server: fourteen parameters a statement, however many rows.
  */
-const PG_BATCH = 500;
+const PG_BATCH = 2_000;
+
+const unnestInsert = raw<Written>(
+  `insert into outbox (dedupe_key, chat_id, contact_id, agency_id, plan_id, kind, text, choices, attachment, guard, state, attempts, send_after, created_at)
+   select k, c, ct, ag, pl, kd, tx, ch::json, at::json, gd::json, 'pending', 0, sa, ca
+   from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+     as r(k, c, ct, ag, pl, kd, tx, ch, at, gd, sa, ca)
+   on conflict (dedupe_key) do nothing
+   returning id, kind`,
+);
 
 async function writePostgres(q: Q, rows: RowValues[]): Promise<Written[]> {
   const written: Written[] = [];
+  const json = (j: unknown) => (j === null ? null : JSON.stringify(j));
   for (let i = 0; i < rows.length; i += PG_BATCH) {
-    const batch = rows.slice(i, i + PG_BATCH).map((v) => ({ ...v, state: "pending" as const, attempts: 0 }));
-    const ids = await q.db
-      .insert(q.t.outbox)
-      .values(batch as never)
-      .onConflictDoNothing({ target: q.t.outbox.dedupeKey })
-      .returning({ id: q.t.outbox.id, kind: q.t.outbox.kind });
-    written.push(...(ids as Written[]));
+    const batch = rows.slice(i, i + PG_BATCH);
+    // One parameter per column: an array the driver sends whole.
+    const column = (pick: (v: RowValues) => unknown) => sql.param(batch.map(pick));
+    written.push(
+      ...(await unnestInsert(q).all(
+        column((v) => v.dedupeKey),
+        column((v) => v.chatId),
+        column((v) => v.contactId),
+        column((v) => v.agencyId),
+        column((v) => v.planId),
+        column((v) => v.kind),
+        column((v) => v.text),
+        column((v) => json(v.choices)),
+        column((v) => json(v.attachment)),
+        column((v) => json(v.guard)),
+        column((v) => v.sendAfter),
+        column((v) => v.createdAt),
+      )),
+    );
   }
   // Ids are handed out in the order the rows were given: the same order SQLite returns.
   return written.sort((a, b) => a.id - b.id);
