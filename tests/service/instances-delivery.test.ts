@@ -183,7 +183,10 @@ async function cycleWithKill(database: (prefix: string) => Promise<Shared>): Pro
   expect(lost).toEqual([]);
   expect(seen.size).toBe(2000);
   const repeated = [...seen].filter(([, times]) => times.length > 1);
-  expect(repeated.filter(([, times]) => times.length > 2 || (times[0] ?? 0) > killedAt + 100)).toEqual([]);
+  // The emulators stamp a send when this process's event loop answers it, which under load can
+  // trail the dying instance's request by a second or more: "before the kill" allows for that. A
+  // wrong repeat (the survivor sending twice) would come after the stale sweep, seconds later.
+  expect(repeated.filter(([, times]) => times.length > 2 || (times[0] ?? 0) > killedAt + 2000)).toEqual([]);
 
   // The limits held across both instances: each channel's rate in every sliding second, and the
   // gap between two sends to one chat (the emulators record each send's instant).
