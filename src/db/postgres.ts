@@ -2,6 +2,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { postgresMigrations } from "./migrations-folders.ts";
+import { NamingClient } from "./pg-named.ts";
 import * as schema from "./schema-pg.ts";
 
 export type PgDb = NodePgDatabase<typeof schema>;
@@ -30,6 +31,7 @@ export async function openPostgres(
     throw new Error(`not a plain schema name: ${opts.schema}`);
   const pool = new pg.Pool({
     connectionString: url,
+    Client: NamingClient,
     max: opts.poolSize ?? 4,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });

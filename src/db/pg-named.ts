@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import pg from "pg";
+
+/** Past this many parameters a text is likely built per call (a long `in (…)` list): not kept. */
+const MAX_PARAMS = 64;
+
+/**
+ * A client that prepares each parameterised statement once per connection: node-postgres runs
+ * an unnamed statement otherwise, which the server parses and plans again on every call, and a
+ * conversation step runs several. The name is a hash of the text, so two texts never share one.
+ */
+export class NamingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads are many; this passes them through.
+  override query(config: any, values?: any, callback?: any): any {
+    if (config && typeof config === "object" && typeof config.text === "string" && !config.name) {
+      const params = (config.values ?? values ?? []) as unknown[];
+      if (params.length > 0 && params.length <= MAX_PARAMS)
+        config = {
+          ...config,
+          name: `nv_${createHash("sha1").update(config.text).digest("hex").slice(0, 24)}`,
+        };
+    }
+    return super.query(config, values, callback);
+  }
+}
