@@ -29,14 +29,7 @@ export async function openPostgres(
 ): Promise<PgDatabase> {
   if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema))
     throw new Error(`not a plain schema name: ${opts.schema}`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    Client: NamingClient,
-    max: opts.poolSize ?? 4,
-    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
-  });
-  // A server that goes away surfaces as a failed query, not an unhandled 'error' event.
-  pool.on("error", () => {});
+  const pool = newPool(url, opts.poolSize ?? 4, opts.schema);
   try {
     if (opts.schema) await pool.query(`create schema if not exists ${opts.schema}`);
     const current = (await pool.query<{ s: string | null }>("select current_schema() as s")).rows[0]?.s;
@@ -54,8 +47,7 @@ export async function openPostgres(
  * Fails as PostgresUnavailable when the server does not accept us.
  */
 export async function connectPostgres(url: string): Promise<PgDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  pool.on("error", () => {});
+  const pool = newPool(url, 2);
   try {
     const current = (await pool.query<{ s: string | null }>("select current_schema() as s")).rows[0]?.s;
     return { db: drizzle(pool, { schema }), pool, schema: current ?? "", close: () => pool.end() };
@@ -63,6 +55,22 @@ export async function connectPostgres(url: string): Promise<PgDatabase> {
     await pool.end();
     throw unavailable(e, url);
   }
+}
+
+/**
+ * The one place a pool is made, so every caller (the service, db copy, doctor) prepares its
+ * statements once per connection (NamingClient) and survives a server that goes away.
+ */
+function newPool(url: string, max: number, schemaName?: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    Client: NamingClient,
+    max,
+    ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
+  });
+  // A server that goes away surfaces as a failed query, not an unhandled 'error' event.
+  pool.on("error", () => {});
+  return pool;
 }
 
 /** Errors that mean "no server to talk to" rather than a fault in our SQL. */
