@@ -71,6 +71,16 @@ export class Lease {
     return performance.now() < this.heldUntil;
   }
 
+  /**
+   * Renews now (or takes the lease if free), sharing a renewal already under way; true while
+   * ours. A late timer can leave `held` true after the lease moved, so a poller asks before each
+   * poll. When Redis does not answer, our own deadline decides, as between renewals.
+   */
+  async renew(): Promise<boolean> {
+    await this.keep();
+    return this.held;
+  }
+
   /** Asks Redis; finding someone else there counts as losing it (listeners are told). */
   async isOurs(): Promise<boolean> {
     const ours = (await this.redis.get(this.opts.key)) === this.id;

@@ -143,6 +143,7 @@ export class ZaloEmulator {
   private chats = new Map<string, ChatType>();
   private blocked = new Set<string>();
   private faults: { code: number; description: string }[] = [];
+  private conflicts = 0;
   private times: number[] = [];
   private totals: ChatStats = { sends: 0, rejected429: 0, failed: 0 };
   private perChat = new Map<string, ChatStats>();
@@ -335,6 +336,10 @@ export class ZaloEmulator {
   private async getUpdates(a: Args, signal: AbortSignal): Promise<ZaloUpdate> {
     // What Zalo answers here while a webhook is set is undocumented; Telegram's 409 is borrowed.
     if (this.webhook) throw new ApiError(409, "Conflict: a webhook is set; call deleteWebhook first");
+    if (this.conflicts > 0) {
+      this.conflicts--;
+      throw new ApiError(409, "Conflict: another getUpdates request is open");
+    }
     const seconds = Number(str(a, "timeout") ?? "30");
     const ready = this.queue.shift();
     if (ready) return ready;
@@ -473,6 +478,11 @@ export class ZaloEmulator {
 
   failNext(n: number, code = 500, description = "Internal Server Error"): void {
     for (let i = 0; i < n; i++) this.faults.push({ code, description });
+  }
+
+  /** The next `n` getUpdates calls answer 409, as Telegram does to a second poller (Zalo's answer is undocumented). */
+  conflictPolls(n: number): void {
+    this.conflicts += n;
   }
 
   rateLimitNext(n: number): void {

@@ -15,7 +15,10 @@ export interface TelegramLinkOptions {
   retryMaxMs?: number;
   /** The Bot API answered getMe (at start, or after an outage that began before it). */
   onReady?(me: UserFromGetMe): void | Promise<void>;
-  /** Another process polls with this token (409 Conflict): polling stops; the caller closes. */
+  /**
+   * Another process polls with this token (409 Conflict without a lease, or 409s outlasting the
+   * previous holder's last poll while this instance holds it): polling stops; the caller closes.
+   */
   onConflict(): void;
   /** Several instances on this token: poll only while holding this lease (always, without one). */
   lease?: PollLease;
@@ -39,7 +42,8 @@ export class TelegramLink {
 
   constructor(private readonly opts: TelegramLinkOptions) {
     this.reach = new Reachability("telegram", opts.log);
-    this.turn = new PollTurn("telegram", opts.log, opts.lease);
+    const drainMs = ((opts.pollTimeoutSeconds ?? 30) + 5) * 1000;
+    this.turn = new PollTurn("telegram", opts.log, opts.lease, drainMs);
   }
 
   start(): void {
@@ -63,7 +67,7 @@ export class TelegramLink {
         if (this.stopped) return;
         if (this.ready && !this.turn.mine) continue; // the lease moved mid-poll: wait for it again
         if (e instanceof GrammyError && e.error_code === 409) {
-          if (await this.turn.lostTo409()) continue;
+          if ((await this.turn.afterConflict(this.abort.signal)) !== "give-up") continue;
           this.opts.log.error(
             { platform: "telegram" },
             "telegram: another process is polling with this bot token (409 Conflict); this one stops. Run one poller per token, or use webhooks",
@@ -98,6 +102,7 @@ export class TelegramLink {
       this.turn.signal(this.abort.signal) as never,
     );
     this.reach.answered();
+    this.turn.polled();
     for (const update of updates) {
       // The rest are fetched again at the next start, or by the instance that polls now.
       if (this.stopped || !this.turn.mine) return;

@@ -40,7 +40,8 @@ export class ZaloBot {
 
   constructor(private readonly opts: ZaloBotOptions) {
     this.reach = new Reachability("zalo", opts.log);
-    this.turn = new PollTurn("zalo", opts.log, opts.lease);
+    const drainMs = ((opts.pollTimeoutSeconds ?? 30) + 5) * 1000;
+    this.turn = new PollTurn("zalo", opts.log, opts.lease, drainMs);
   }
 
   /**
@@ -87,11 +88,23 @@ export class ZaloBot {
         );
         failures = 0;
         this.reach.answered();
+        this.turn.polled();
         if (update) await this.handle(update);
       } catch (e) {
         if (this.stopped) return;
         if (!this.turn.mine) continue; // the lease moved mid-poll: wait for it again
-        if (e instanceof ZaloApiError && e.isPollingTimeout) continue;
+        if (e instanceof ZaloApiError && e.isPollingTimeout) {
+          this.turn.polled();
+          continue;
+        }
+        // Zalo's answer to a second poller is undocumented; a 409 is taken as Telegram's. Past the
+        // drain, a poller outside the bot: reported as a failure and retried, as before.
+        if (
+          e instanceof ZaloApiError &&
+          e.errorCode === 409 &&
+          (await this.turn.afterConflict(this.abort.signal)) !== "give-up"
+        )
+          continue;
         this.reach.failed(e instanceof Error ? e.message : String(e));
         await this.pause(retryDelayMs(failures++));
       }

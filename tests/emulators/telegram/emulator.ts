@@ -265,6 +265,14 @@ export class TelegramEmulator {
     this.server.outage.hanging = false;
   }
 
+  /**
+   * The next `n` getUpdates calls answer 409 "terminated by other getUpdates request", as when
+   * another poller's request (a stalled instance's last one) arrives after ours.
+   */
+  conflictPolls(n: number): void {
+    this.updates.conflicts += n;
+  }
+
   failNext(n: number, status = 500): void {
     this.limits.failNext(n, status);
   }

@@ -17,6 +17,14 @@ interface Webhook {
   maxConnections?: number;
 }
 
+/** Telegram's answer to a poll that another getUpdates on the token ended. */
+function terminatedByOther(): ApiError {
+  return new ApiError(
+    409,
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+  );
+}
+
 interface Poller {
   finish(error?: ApiError): void;
 }
@@ -31,6 +39,8 @@ export class UpdateFeed {
   private lastWebhookError: { date: number; message: string } | undefined;
   private deliveries: WebhookDelivery[] = [];
   private poller: Poller | undefined;
+  /** getUpdates calls still to answer 409 as if another poll had ended them (conflictPolls). */
+  conflicts = 0;
   // Not reset: a bot that keeps polling across reset() still sends its old offset.
   private updateSeq = 100_000;
 
@@ -95,6 +105,10 @@ export class UpdateFeed {
         "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     }
+    if (this.conflicts > 0) {
+      this.conflicts--;
+      throw terminatedByOther();
+    }
     const offset = a.int("offset");
     const limit = Math.min(100, Math.max(1, a.int("limit") ?? 100));
     const timeout = Math.max(0, a.int("timeout") ?? 0);
@@ -103,12 +117,7 @@ export class UpdateFeed {
     if (offset !== undefined) {
       this.queue = offset < 0 ? this.queue.slice(offset) : this.queue.filter((q) => q.seq >= offset);
     }
-    this.poller?.finish(
-      new ApiError(
-        409,
-        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
-      ),
-    );
+    this.poller?.finish(terminatedByOther());
     if (this.queue.length === 0 && timeout > 0 && !signal.aborted && !this.closed) {
       await new Promise<void>((resolve, reject) => {
         const poller: Poller = {
