@@ -34,6 +34,12 @@ const schema = z
     HOLIDAYS_FILE: z.string().min(1).optional(),
     RULES_FILE: z.string().min(1).optional(),
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+    /**
+     * Sends in flight to the platforms at once in this process: a crash repeats at most these
+     * (sent, not yet recorded). 1 meets "at most one repeat per kill"; more buys throughput when
+     * the platform is slow to answer (README, "Several instances").
+     */
+    DELIVERY_IN_FLIGHT: z.coerce.number().int().min(1).max(500).default(1),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     /** Messages claimed longer ago than this by a worker that vanished are sent again. */
     DELIVERY_STALE_MS: z.coerce.number().int().min(1000).default(120_000),

@@ -37,9 +37,13 @@ function reportOf(emulator: TelegramEmulator, ownProcess: boolean): PlatformRepo
  * The real Bot API does not run on the bot's event loop, so by default the emulator gets a
  * process of its own; BENCH_PLATFORM=inline shares one loop, to see what that costs.
  */
-export async function startPlatform(limit: number): Promise<Platform> {
+export async function startPlatform(limit: number, replyDelayMs = 0): Promise<Platform> {
   if (process.env.BENCH_PLATFORM === "inline") {
-    const emulator = await TelegramEmulator.start({ globalLimitPerSecond: limit, enforceLimits: false });
+    const emulator = await TelegramEmulator.start({
+      globalLimitPerSecond: limit,
+      enforceLimits: false,
+      replyDelayMs,
+    });
     return {
       apiRoot: emulator.apiRoot,
       token: emulator.token,
@@ -47,7 +51,7 @@ export async function startPlatform(limit: number): Promise<Platform> {
       close: () => emulator.close(),
     };
   }
-  const child = fork(fileURLToPath(import.meta.url), ["serve", String(limit)], {
+  const child = fork(fileURLToPath(import.meta.url), ["serve", String(limit), String(replyDelayMs)], {
     execArgv: ["--import", "tsx"],
     stdio: "inherit",
   });
@@ -78,6 +82,7 @@ if (process.argv[2] === "serve" && process.send) {
   const emulator = await TelegramEmulator.start({
     globalLimitPerSecond: Number(process.argv[3]),
     enforceLimits: false,
+    replyDelayMs: Number(process.argv[4] ?? 0),
   });
   process.on("message", async (m) => {
     if (m === "report") process.send?.(reportOf(emulator, true));

@@ -32,6 +32,9 @@ export interface DeliveryBench {
   limitPerSecond: number;
   pacing: Pacing;
   concurrency: number;
+  /** Sends in flight at once (DELIVERY_IN_FLIGHT), and the fake platform's answer time. */
+  inFlight: number;
+  replyDelayMs: number;
   seconds: Spread;
   rate: Spread;
   shareOfLimit: Spread;
@@ -52,7 +55,10 @@ export interface DeliveryBench {
 /** Medians over the runs; violations and losses count as met only when no run had any. */
 export function summarise(
   samples: DeliverySample[],
-  settings: { messages: number; limitPerSecond: number; pacing: Pacing; concurrency: number },
+  settings: Pick<
+    DeliveryBench,
+    "messages" | "limitPerSecond" | "pacing" | "concurrency" | "inFlight" | "replyDelayMs"
+  >,
 ): DeliveryBench {
   const of = (f: (s: DeliverySample) => number) => spread(samples.map(f));
   const shareOfLimit = of((s) => s.rate / settings.limitPerSecond);
@@ -92,7 +98,7 @@ export function printDelivery(r: DeliveryBench): void {
   const pct = (x: number) => `${round(x * 100)} %`;
   console.log(`\n== Delivery of ${r.messages} messages to the fake Bot API, median of ${r.runs} runs`);
   console.log(
-    `  pacing ${r.pacing.globalPerSecond}/s against a ${r.limitPerSecond}/s limit, ${r.concurrency} concurrent jobs`,
+    `  pacing ${r.pacing.globalPerSecond}/s against a ${r.limitPerSecond}/s limit, ${r.concurrency} concurrent jobs, ${r.inFlight} sends in flight, platform answering in ${r.replyDelayMs} ms`,
   );
   console.log(`  duration      ${show(r.seconds, "s", 2)} from first dispatch to the last row sent`);
   console.log(

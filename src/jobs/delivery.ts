@@ -5,6 +5,7 @@ import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts"
 import type { Outbox, OutboxRow } from "../engine/outbox.ts";
 import { errorText } from "../errors.ts";
 import { recordSend } from "../metrics.ts";
+import type { InFlight } from "./in-flight.ts";
 import type { Pacer } from "./pacer.ts";
 
 export const DELIVERY_QUEUE = "delivery";
@@ -20,6 +21,10 @@ export interface DeliveryDeps {
   outbox: Outbox;
   channels: Map<string, Channel>;
   pacer: Pacer;
+  /** This process's cap on sends in flight, each from its slot until its send is recorded. */
+  inFlight: InFlight;
+  /** The longest a claimed message waits for a turn under the cap before it is put back. */
+  inFlightWaitMs: number;
   maxAttempts: number;
   /** Why the claimed message no longer needs sending (what it chased was settled), or null. */
   settled(row: OutboxRow): Promise<string | null>;
@@ -58,7 +63,12 @@ async function takeSlot(
   }
 }
 
-/** The delivery processor: pace, claim the chat's oldest due message, send, record. */
+/**
+ * The delivery processor: claim the chat's oldest due message, take its sending slot, send,
+ * record. The slot comes after the claim and the settled check, so neither (a database round
+ * trip each on PostgreSQL) stands between a slot and its request. Slot, send and record run
+ * under this process's in-flight cap: only those can be in doubt when the process dies.
+ */
 export async function deliver(
   job: Job<DeliveryJob>,
   token: string | undefined,
@@ -69,9 +79,6 @@ export async function deliver(
   const channel = deps.channels.get(prefix);
   if (!channel) return "no-channel";
   const gap = channel.isGroup(id) ? channel.pacing.groupGapMs : channel.pacing.privateGapMs;
-  const wait = await takeSlot(deps.pacer, channel, chatId, gap);
-  if (wait !== undefined) return later(job, token, wait);
-
   // A claim that throws (a database locked past busy_timeout) fails the job with the row still
   // pending; the next dispatch hands it over again under a new job id.
   const row = await deps.outbox.claim(chatId, horizon);
@@ -88,20 +95,29 @@ export async function deliver(
       await deps.outbox.markSkipped(row.id, settled);
       return "skipped";
     }
-    let messageId: string;
-    try {
-      ({ messageId } = await channel.send(id, {
-        text: row.text,
-        choices: row.choices,
-        attachment: row.attachment,
-      }));
-    } catch (e) {
-      return await sendFailed(e, { job, token, row, chatId, prefix, id, horizon, deps });
-    }
-    sent = true;
-    await recordSent(() => deps.outbox.markSent(row.id, messageId), deps.log, row.id);
-    recordSend(prefix, "sent", row.sendAfter);
-    return "sent";
+    const outcome = await deps.inFlight.run(async (): Promise<string | number> => {
+      const wait = await takeSlot(deps.pacer, channel, chatId, gap);
+      if (wait !== undefined) return wait;
+      let messageId: string;
+      try {
+        ({ messageId } = await channel.send(id, {
+          text: row.text,
+          choices: row.choices,
+          attachment: row.attachment,
+        }));
+      } catch (e) {
+        return await sendFailed(e, { job, token, row, chatId, prefix, id, horizon, deps });
+      }
+      sent = true;
+      await recordSent(() => deps.outbox.markSent(row.id, messageId), deps.log, row.id);
+      recordSend(prefix, "sent", row.sendAfter);
+      return "sent";
+    }, deps.inFlightWaitMs);
+    if (typeof outcome === "string") return outcome;
+    // Not this chat's turn yet, the channel booked too far ahead, or no turn under the cap in
+    // time (a claim held longer could be swept as stale and sent twice): the row waits pending.
+    await deps.outbox.release(row.id, row.lastError, false);
+    return await later(job, token, outcome);
   } catch (e) {
     if (e instanceof DelayedError || sent) throw e; // sent but unrecorded: the stale sweep resends it once
     // Nothing went out: the row is pending again at once (if even that fails, the stale sweep does it).

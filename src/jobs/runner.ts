@@ -9,6 +9,7 @@ import type { Logger } from "../logger.ts";
 import { timeTick } from "../metrics.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
 import { type EngineHealth, presentSchedulers } from "./health.ts";
+import { InFlight } from "./in-flight.ts";
 import { Pacer } from "./pacer.ts";
 import { producerConnection, workerConnection } from "./redis.ts";
 import { SCHEDULER_PATTERNS, SchedulerKeeper } from "./schedulers.ts";
@@ -22,6 +23,7 @@ export interface RunnerDeps extends EngineDeps {
     | "REDIS_URL"
     | "QUEUE_PREFIX"
     | "DELIVERY_CONCURRENCY"
+    | "DELIVERY_IN_FLIGHT"
     | "DELIVERY_MAX_ATTEMPTS"
     | "DELIVERY_LOCK_MS"
     | "DELIVERY_STALE_MS"
@@ -95,7 +97,8 @@ export class EngineRunner {
 
   /** The delivery worker and the tick worker, each on its own Redis connection. */
   private startWorkers(): void {
-    const { QUEUE_PREFIX, DELIVERY_CONCURRENCY } = this.core.config;
+    const { QUEUE_PREFIX, DELIVERY_CONCURRENCY, DELIVERY_IN_FLIGHT } = this.core.config;
+    const inFlight = new InFlight(DELIVERY_IN_FLIGHT);
     const connection = () => {
       const c = workerConnection(this.core.config.REDIS_URL);
       c.on("error", (e) => this.log.warn({ err: e.message }, "redis worker connection error"));
@@ -109,6 +112,9 @@ export class EngineRunner {
           outbox: this.core.outbox,
           channels: this.channels,
           pacer: this.pacer,
+          inFlight,
+          // A quarter of the stale age: a claim waiting this long goes back rather than risk the sweep.
+          inFlightWaitMs: this.core.config.DELIVERY_STALE_MS / 4,
           maxAttempts: this.core.config.DELIVERY_MAX_ATTEMPTS,
           settled: (row) => this.core.store.engine.settledReason(row.guard),
           onUnreachable: (chatId, reason, horizon) => this.unreachable(chatId, reason, horizon),

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { closeServer, listenLocal, Outage } from "./http.ts";
 
 export type ChatType = "PRIVATE" | "GROUP";
@@ -27,6 +28,8 @@ export interface ZaloEmulatorOptions {
   imageField?: "photo_url" | "photo";
   /** HTTP status of error answers: the error_code itself (default) or 200 with ok:false. */
   errorHttpStatus?: "mirror" | "200";
+  /** How long every answer but getUpdates takes to come back, after the call took effect (as in the Telegram emulator). */
+  replyDelayMs?: number;
 }
 
 export interface UserInput {
@@ -236,6 +239,8 @@ export class ZaloEmulator {
       const handler = this.handlers[method];
       if (handler === undefined) throw new ApiError(404, "Not Found: method not found");
       const result = await handler(await readArgs(req, url), abort.signal);
+      const delay = this.opts.replyDelayMs ?? 0;
+      if (delay > 0 && method !== "getUpdates") await sleep(delay);
       payload = result === undefined ? { ok: true } : { ok: true, result };
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(500, "Internal Server Error");

@@ -44,3 +44,20 @@ export function polling(service: Service, platform: string): boolean {
   }
   return on;
 }
+
+/**
+ * Waits for `cond`, checked every `everyMs`: a check that reads thousands of rows every 25 ms
+ * (helpers' until) would load the process that hosts the emulators, and so slow what it measures.
+ */
+export async function waitFor(
+  cond: () => boolean | Promise<boolean>,
+  message: string,
+  timeoutMs: number,
+  everyMs = 500,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

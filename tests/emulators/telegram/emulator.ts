@@ -54,7 +54,7 @@ export class TelegramEmulator {
     this.limits = new RateLimiter(opts);
     this.updates = new UpdateFeed(this.events);
     const api = new BotApi(this.botUser, this.state, this.files, this.limits, this.updates, this.events);
-    this.server = new ApiServer(this.token, api.handlers, this.files);
+    this.server = new ApiServer(this.token, api.handlers, this.files, opts.replyDelayMs ?? 0);
   }
 
   static async start(opts: TelegramEmulatorOptions = {}): Promise<TelegramEmulator> {

@@ -3,6 +3,7 @@
  * `{apiRoot}/file/bot{token}/{file_path}`, with every call logged for the tests to inspect.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { closeServer, listenLocal, Outage } from "../http.ts";
 import type { Handler } from "./bot-api.ts";
 import { ApiError } from "./errors.ts";
@@ -26,6 +27,7 @@ export class ApiServer {
     private readonly token: string,
     private readonly handlers: Record<string, Handler>,
     private readonly files: FileStore,
+    private readonly replyDelayMs = 0,
   ) {}
 
   /** Resolves to the apiRoot, on a free port of 127.0.0.1. */
@@ -95,6 +97,7 @@ export class ApiServer {
         await hold.released;
       }
       const result = await handler(args, abort.signal);
+      if (this.replyDelayMs > 0 && method.toLowerCase() !== "getupdates") await sleep(this.replyDelayMs);
       this.reply(res, { ok: true, result });
     } catch (error) {
       const apiError =

@@ -14,6 +14,11 @@ export interface TelegramEmulatorOptions {
    * `stats().violations`, which lets the benchmark measure how well the bot throttles itself.
    */
   enforceLimits?: boolean;
+  /**
+   * How long every answer but getUpdates takes to come back, after the call has taken effect
+   * (a send is recorded on arrival): the round trip to a real platform, 100–200 ms from Vietnam.
+   */
+  replyDelayMs?: number;
 }
 
 export interface UserInput {
