@@ -4,7 +4,7 @@ import { ZaloEmulator } from "../emulators/zalo-api.ts";
 import { seededCopy } from "../helpers/db.ts";
 import { testPrefix, until } from "../helpers/redis.ts";
 import { type Service, startService } from "../helpers/service.ts";
-import { overlappingPolls, pollers, polling } from "./instances.ts";
+import { type Call, overlappingPolls, pollers, polling } from "./instances.ts";
 
 const TG_TOKEN = "123:test";
 const ZALO_TOKEN = "42:zalo-secret";
@@ -13,6 +13,25 @@ const ZALO_TOKEN = "42:zalo-secret";
 const LEASE_MS = 3000;
 
 const closers: (() => Promise<unknown>)[] = [];
+
+/**
+ * Resolves once `caller` has completed `n` more polls of `emulator` than now: conditions on
+ * what happened, not on time, so a loaded machine only makes the test slower.
+ */
+async function morePolls(emulator: { calls(method?: string): Call[] }, caller: string, n: number) {
+  const polls = () => emulator.calls("getUpdates").filter((c) => c.caller === caller).length;
+  const target = polls() + n;
+  await until(() => polls() >= target, `${n} more polls by ${caller}`, 60_000);
+}
+
+/** Resolves once a poll began after `at`: an update answered before it has been confirmed. */
+async function pollAfter(emulator: { calls(method?: string): Call[] }, at: number) {
+  await until(
+    () => emulator.calls("getUpdates").some((c) => (c.startedAt ?? 0) > at),
+    "a poll after the answer",
+    60_000,
+  );
+}
 afterEach(async () => {
   for (const c of closers.splice(0).reverse()) await c();
 });
@@ -65,11 +84,12 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
         .filter(([, s]) => s.child.exitCode === null && s.child.signalCode === null && polling(s, platform))
         .map(([n]) => n);
     await until(() => holder("telegram").length > 0 && holder("zalo").length > 0, "someone polls", 60_000);
-    // Both are up (each logs "telegram connected"), and after a few TTLs still one polls.
+    // Both are up (each logs "telegram connected"), and after the holder's next few polls (each
+    // up to TELEGRAM_POLL_TIMEOUT, spanning several renewals) still one polls.
     for (const s of services.values())
       await s.waitForLog((l) => l.msg === "telegram connected", "telegram connected");
-    await new Promise((r) => setTimeout(r, 3 * LEASE_MS));
     const [first] = holder("telegram");
+    await morePolls(tg, first ?? "", 3);
     expect(holder("telegram")).toHaveLength(1);
     expect(holder("zalo")).toHaveLength(1);
     expect(pollers(tg.calls())).toEqual([first]);
@@ -80,9 +100,11 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
     const answeredOnce = async (what: string) => {
       tg.sendText(stranger, strangerChat, `xin chào (${what})`);
       zalo.sendText(zaloStranger, `xin chào (${what})`);
-      await tg.waitForMessages(stranger.id, ++tgAnswers, 30_000);
-      await zalo.waitForMessages(zaloStranger.id, ++zaloAnswers, 30_000);
-      await new Promise((r) => setTimeout(r, 1000)); // a second answer would come by now
+      const tgAt = (await tg.waitForMessages(stranger.id, ++tgAnswers, 30_000)).at(-1)?.at ?? 0;
+      const zaloAt = (await zalo.waitForMessages(zaloStranger.id, ++zaloAnswers, 30_000)).at(-1)?.at ?? 0;
+      // Once a later poll began the update is confirmed: a second answer would have come by then.
+      await pollAfter(tg, tgAt);
+      await pollAfter(zalo, zaloAt);
       expect(tg.messages(stranger.id)).toHaveLength(tgAnswers);
       expect(zalo.messages(zaloStranger.id)).toHaveLength(zaloAnswers);
     };
@@ -108,7 +130,7 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
       (l) => l.msg === "telegram connected",
       "the restarted instance is up",
     );
-    await new Promise((r) => setTimeout(r, LEASE_MS));
+    await morePolls(tg, second, 2);
     expect(holder("telegram")).toEqual([second]);
     const killedAt = Date.now();
     (services.get(second) as Service).child.kill("SIGKILL");
@@ -151,7 +173,7 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
     // SIGSTOP: the process neither renews nor closes its open long poll, as in a long stall.
     frozen.child.kill("SIGSTOP");
     await until(() => polling(other, "telegram"), "the other takes over", 20_000);
-    await new Promise((r) => setTimeout(r, 1000));
+    await morePolls(tg, otherName, 1);
     frozen.child.kill("SIGCONT");
     await frozen.waitForLog(
       (l) => l.msg === "telegram: this instance stops polling",
@@ -159,8 +181,8 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
       20_000,
     );
     tg.sendText(stranger, strangerChat, "còn ai đó không?");
-    await tg.waitForMessages(stranger.id, 1, 30_000);
-    await new Promise((r) => setTimeout(r, 2 * LEASE_MS));
+    const [answer] = await tg.waitForMessages(stranger.id, 1, 30_000);
+    await pollAfter(tg, answer?.at ?? 0);
     expect(tg.messages(stranger.id)).toHaveLength(1);
     // It runs on, waiting for the lease, and never mistook the move for a stranger's poller.
     expect(frozen.child.exitCode).toBeNull();
