@@ -6,6 +6,7 @@ import type { PgDb } from "../db/postgres.ts";
 import * as schema from "../db/schema.ts";
 import * as pgSchema from "../db/schema-pg.ts";
 import { Gate } from "./gate.ts";
+import { fastPostgres } from "./pg-prepared.ts";
 import { fastSqlite } from "./sqlite-prepared.ts";
 
 export { Gate };
@@ -77,7 +78,8 @@ const cache = new WeakMap<object, Map<unknown, unknown>>();
  * A query prepared once per connection. Building a Drizzle query costs ~160 µs on this machine,
  * running a prepared one ~8 µs: a conversation step runs a handful, so every query that runs per
  * message goes through here. `build` gets placeholders (`sql.placeholder("name")`) for its values.
- * On SQLite the prepared query then runs straight on its better-sqlite3 statement (sqlite-prepared.ts).
+ * On SQLite the prepared query then runs straight on its better-sqlite3 statement (sqlite-prepared.ts),
+ * on PostgreSQL straight on its client (pg-prepared.ts).
  */
 export function statement<P>(name: string, build: (q: Q) => P): (q: Q) => P {
   return (q) => {
@@ -89,7 +91,7 @@ export function statement<P>(name: string, build: (q: Q) => P): (q: Q) => P {
     let stmt = perDb.get(build) as P | undefined;
     if (stmt === undefined) {
       const built = build(q);
-      stmt = (q.dialect === "sqlite" ? fastSqlite(built) : undefined) ?? built;
+      stmt = (q.dialect === "sqlite" ? fastSqlite(built) : fastPostgres(built)) ?? built;
       perDb.set(build, stmt);
     }
     void name; // PostgreSQL names its prepared statements; SQLite caches them by identity
