@@ -49,7 +49,11 @@ export class ConversationRouter {
 
   async handle(incoming: Incoming, options: RouterOptions = {}): Promise<Reply[]> {
     const now = this.deps.now();
-    const { actor, flow } = await this.deps.store.turns.start(incoming.userId, incoming.chatId, now);
+    const { actor, flow, reportAssignment } = await this.deps.store.turns.start(
+      incoming.userId,
+      incoming.chatId,
+      now,
+    );
     const lang = actor?.lang ?? parseLang(incoming.userLang);
     const turn: Turn = {
       deps: this.deps,
@@ -59,6 +63,7 @@ export class ConversationRouter {
       lang,
       now,
       t: (key, args) => this.deps.i18n.t(lang, key, args),
+      ...(reportAssignment ? { reportAssignment } : {}),
     };
     try {
       const replies = await this.route(turn, flow, options);

@@ -47,4 +47,29 @@ describe.each(engines())("store: a turn's start ($name)", (engine) => {
     // Gone, not only hidden: the next read a second earlier finds nothing either.
     expect(await o.store.flows.get("tg:503", now)).toBeUndefined();
   });
+
+  it("brings a report flow's assignment on PostgreSQL, as reports.assignmentFor reads it", async () => {
+    const [mine] = await o.store.reports.assignmentsOf("so-y-te");
+    const [theirs] = await o.store.reports.assignmentsOf("so-tai-chinh");
+    if (!mine || !theirs) throw new Error("the seeded plan gives both agencies assignments");
+    const data = (assignmentId: unknown) => ({ agencyId: "so-y-te", page: 0, assignmentId });
+    await o.store.flows.start("tg:504", null, "report", "status", data(mine.assignmentId), now);
+    await o.store.flows.start("tg:505", null, "report", "status", data(theirs.assignmentId), now);
+    await o.store.flows.start("tg:506", null, "report", "task", { agencyId: "so-y-te", page: 0 }, now);
+    await o.store.flows.start("tg:507", null, "settings", "lang", data(mine.assignmentId), now);
+    const read = async (chat: string) => (await o.store.turns.start(chat, chat, now)).reportAssignment;
+    if (o.q.dialect !== "postgres") {
+      // SQLite reads it in the step, as before: nothing read here.
+      expect(await read("tg:504")).toBeUndefined();
+      return;
+    }
+    expect(await read("tg:504")).toEqual({ value: mine });
+    expect(await read("tg:504")).toEqual({
+      value: await o.store.reports.assignmentFor("so-y-te", mine.assignmentId),
+    });
+    // Another agency's assignment is not this flow's to report on.
+    expect(await read("tg:505")).toEqual({ value: undefined });
+    expect(await read("tg:506")).toBeUndefined();
+    expect(await read("tg:507")).toBeUndefined();
+  });
 });
