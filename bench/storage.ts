@@ -6,7 +6,7 @@ import { startCheckpointer } from "../src/db/checkpointer.ts";
 import { openDatabase } from "../src/db/connection.ts";
 import { copySqliteToPostgres } from "../src/db/copy.ts";
 import { openPostgres } from "../src/db/postgres.ts";
-import { postgresQ } from "../src/store/context.ts";
+import { numberedPlaceholders, postgresQ } from "../src/store/context.ts";
 import { openStore } from "../src/store/index.ts";
 
 /**
@@ -57,11 +57,8 @@ export async function benchStorage(config: Config): Promise<BenchStorage> {
   return {
     core,
     engine: "postgres",
-    rows: async <T>(sql: string, ...params: unknown[]) => {
-      let n = 0;
-      const text = sql.replace(/\?/g, () => `$${++n}`);
-      return (await pgdb.pool.query(text, params)).rows as T[];
-    },
+    rows: async <T>(sql: string, ...params: unknown[]) =>
+      (await pgdb.pool.query(numberedPlaceholders(sql), params)).rows as T[],
     close: async () => {
       await pgdb.close();
       await dropSchema(BENCH_DATABASE_URL, schema);

@@ -137,7 +137,7 @@ async function once(reports: number) {
     };
     const profiler = await startProfile(reports);
     const sqlite = core.database?.sqlite;
-    const counter = reports > 500 && sqlite ? countSql(sqlite, () => latencies.length) : undefined;
+    const counter = reports > 500 ? countSql(sqlite, () => latencies.length) : undefined;
     counter?.start();
     const started = performance.now();
     // Each lane is its own set of people typing at once; one person's updates stay in order.
@@ -225,7 +225,8 @@ export async function benchReports() {
   console.log(`reports: ${unpin ? "pinned to CPU 0" : "not pinned (no taskset): figures use every core"}`);
   const runs = [];
   try {
-    await once(500); // warm up the JIT and the caches
+    // Warms up the JIT and the caches; BENCH_WARM=0 skips it for a quick count of statements.
+    if (process.env.BENCH_WARM !== "0") await once(500);
     for (let i = 0; i < runsFromEnv(); i++) {
       const r = await once(reports);
       console.log(

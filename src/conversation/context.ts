@@ -3,6 +3,7 @@ import type { Args, Lang } from "../i18n/index.ts";
 import type { Choice, Evidence, Incoming, Reply } from "../messages.ts";
 import type { FlowState } from "../store/flows.ts";
 import type { Store } from "../store/index.ts";
+import type { TurnStart } from "../store/turns.ts";
 import type { Actor, ConversationDeps } from "./types.ts";
 
 /** What a command or a flow step sees: who, where, when, and how to speak. */
@@ -14,6 +15,8 @@ export interface Turn {
   lang: Lang;
   now: Date;
   t(key: string, args?: Args): string;
+  /** The open report's assignment, when the turn's first read brought it (store/turns.ts). */
+  reportAssignment?: TurnStart["reportAssignment"];
   /** Choices a flow step stored with its state (`flows.save`): the router need not offer them again. */
   stored?: Choice[][];
 }

@@ -49,7 +49,11 @@ export class ConversationRouter {
 
   async handle(incoming: Incoming, options: RouterOptions = {}): Promise<Reply[]> {
     const now = this.deps.now();
-    const actor = await this.deps.store.people.actor(incoming.userId);
+    const { actor, flow, reportAssignment } = await this.deps.store.turns.start(
+      incoming.userId,
+      incoming.chatId,
+      now,
+    );
     const lang = actor?.lang ?? parseLang(incoming.userLang);
     const turn: Turn = {
       deps: this.deps,
@@ -59,9 +63,10 @@ export class ConversationRouter {
       lang,
       now,
       t: (key, args) => this.deps.i18n.t(lang, key, args),
+      ...(reportAssignment ? { reportAssignment } : {}),
     };
     try {
-      const replies = await this.route(turn, options);
+      const replies = await this.route(turn, flow, options);
       await this.remember(turn, replies, options);
       return replies;
     } catch (e) {
@@ -91,13 +96,12 @@ export class ConversationRouter {
     else if (options.bareCommands) await this.flows.setMenu(chatId, offered, turn.now);
   }
 
-  private async route(turn: Turn, options: RouterOptions): Promise<Reply[]> {
+  private async route(turn: Turn, flow: FlowState | undefined, options: RouterOptions): Promise<Reply[]> {
     const { incoming } = turn;
     const text = incoming.text ?? "";
     if (text.length > MAX_TEXT)
       return [{ text: turn.t("err-too-long", { max: MAX_TEXT, length: text.length }) }];
 
-    const flow = (await this.flows.get(incoming.chatId, turn.now)) as FlowState | undefined;
     const bare = !!options.bareCommands && incoming.chatType !== "group";
     const open = flow && { flow, kind: FLOWS.get(flow.kind)?.inputOf?.(flow) ?? "choice" };
     const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);

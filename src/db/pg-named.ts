@@ -14,12 +14,20 @@ export class NamingClient extends pg.Client {
   override query(config: any, values?: any, callback?: any): any {
     if (config && typeof config === "object" && typeof config.text === "string" && !config.name) {
       const params = (config.values ?? values ?? []) as unknown[];
-      if (params.length > 0 && params.length <= MAX_PARAMS)
-        config = {
-          ...config,
-          name: `nv_${createHash("sha1").update(config.text).digest("hex").slice(0, 24)}`,
-        };
+      if (params.length > 0 && params.length <= MAX_PARAMS) config = { ...config, name: nameOf(config.text) };
     }
     return super.query(config, values, callback);
   }
+}
+
+/** Names by text, made once: the texts are the store's own, a few hundred at most. */
+const names = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `nv_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
 }

@@ -1,10 +1,12 @@
 import type Database from "better-sqlite3";
-import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { is, Param, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import pg from "pg";
 import type { Db } from "../db/connection.ts";
 import type { PgDb } from "../db/postgres.ts";
 import * as schema from "../db/schema.ts";
 import * as pgSchema from "../db/schema-pg.ts";
 import { Gate } from "./gate.ts";
+import { fastPostgres } from "./pg-prepared.ts";
 import { fastSqlite } from "./sqlite-prepared.ts";
 
 export { Gate };
@@ -76,7 +78,8 @@ const cache = new WeakMap<object, Map<unknown, unknown>>();
  * A query prepared once per connection. Building a Drizzle query costs ~160 µs on this machine,
  * running a prepared one ~8 µs: a conversation step runs a handful, so every query that runs per
  * message goes through here. `build` gets placeholders (`sql.placeholder("name")`) for its values.
- * On SQLite the prepared query then runs straight on its better-sqlite3 statement (sqlite-prepared.ts).
+ * On SQLite the prepared query then runs straight on its better-sqlite3 statement (sqlite-prepared.ts),
+ * on PostgreSQL straight on its client (pg-prepared.ts).
  */
 export function statement<P>(name: string, build: (q: Q) => P): (q: Q) => P {
   return (q) => {
@@ -88,7 +91,7 @@ export function statement<P>(name: string, build: (q: Q) => P): (q: Q) => P {
     let stmt = perDb.get(build) as P | undefined;
     if (stmt === undefined) {
       const built = build(q);
-      stmt = (q.dialect === "sqlite" ? fastSqlite(built) : undefined) ?? built;
+      stmt = (q.dialect === "sqlite" ? fastSqlite(built) : fastPostgres(built)) ?? built;
       perDb.set(build, stmt);
     }
     void name; // PostgreSQL names its prepared statements; SQLite caches them by identity
@@ -125,18 +128,14 @@ export function raw<R = Record<string, unknown>>(
 ): (q: Q) => RawStatement<R> {
   const textOf = (d: Q["dialect"]) => (typeof text === "string" ? text : text(d));
   const prepared = new WeakMap<Database.Database, Database.Statement>();
-  const pieces = textOf("postgres").split("?");
-  const pgQuery = (params: unknown[]) =>
-    sql.join(pieces.map((p, i) => (i < params.length ? sql`${sql.raw(p)}${params[i]}` : sql.raw(p))));
+  const pgText = numberedPlaceholders(textOf("postgres"));
   return (q) => {
     if (q.dialect === "postgres") {
-      const rows = async (params: unknown[]) =>
-        (await (q.db as unknown as PgExecutor).execute(pgQuery(params))).rows as R[];
+      const rows = (params: unknown[]) => pgQuery<R>(q, pgText, params.map(driverValue));
       return {
-        all: (...params) => rows(params),
-        get: async (...params) => (await rows(params))[0],
-        run: async (...params) =>
-          (await (q.db as unknown as PgExecutor).execute(pgQuery(params))).rowCount ?? 0,
+        all: async (...params) => (await rows(params)).rows,
+        get: async (...params) => (await rows(params)).rows[0],
+        run: async (...params) => (await rows(params)).rowCount ?? 0,
       };
     }
     const sqlite = q.sqlite as Database.Database;
@@ -154,6 +153,39 @@ export function raw<R = Record<string, unknown>>(
   };
 }
 
-interface PgExecutor {
-  execute(query: SQL): Promise<{ rows: unknown[]; rowCount: number | null }>;
+/** A value for the driver: arrays go whole (as PostgreSQL arrays), as `sql.param` sends them. */
+function driverValue(v: unknown): unknown {
+  return is(v, Param) ? v.encoder.mapToDriverValue(v.value) : v;
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2…`, in order (the texts hold no `?` of their own). */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/** What node-postgres's pool and a transaction's client both answer. */
+interface PgClient {
+  query<R>(config: { text: string; values: unknown[]; types: unknown }): Promise<PgResult<R>>;
+}
+interface PgResult<R> {
+  rows: R[];
+  rowCount: number | null;
+}
+
+/** Dates and instants stay text, as Drizzle reads them (ours are ISO text already). */
+const PG_TYPES = {
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    TEXT_KEPT.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format),
+};
+const TEXT_KEPT = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+
+/**
+ * A statement sent straight to the client under the handle (the pool, or the connection of the
+ * transaction the handle belongs to): Drizzle would build the text and its tracing spans again
+ * on every call, and a conversation step runs several.
+ */
+export function pgQuery<R>(q: Q, text: string, values: unknown[]): Promise<PgResult<R>> {
+  const client = (q.db as unknown as { session: { client: PgClient } }).session.client;
+  return client.query<R>({ text, values, types: PG_TYPES });
 }

@@ -82,15 +82,35 @@ const menuByChat = statement("menu_by_chat", (q) =>
     .prepare(),
 );
 
+export interface FlowRow {
+  chatId: string;
+  contactId: number | null;
+  kind: string;
+  step: string;
+  nonce: string;
+  data: unknown;
+  choices: Choice[] | null;
+  expiresAt: string;
+}
+
 async function get<T extends object = Record<string, unknown>>(
   q: Q,
   chatId: string,
   now: Date,
 ): Promise<FlowState<T> | undefined> {
   const [row] = await byChat(q).execute({ chatId });
+  return stateOf<T>(q, row, now);
+}
+
+/** A stored flow row as the conversation sees it; an expired one is cleared and reads as none. */
+export async function stateOf<T extends object = Record<string, unknown>>(
+  q: Q,
+  row: FlowRow | undefined,
+  now: Date,
+): Promise<FlowState<T> | undefined> {
   if (!row) return undefined;
   if (row.expiresAt <= now.toISOString()) {
-    await clear(q, chatId);
+    await clear(q, row.chatId);
     return undefined;
   }
   return {

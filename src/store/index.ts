@@ -12,6 +12,7 @@ import { reports } from "./reports.ts";
 import { snapshot } from "./snapshot.ts";
 import { synthesis } from "./synthesis.ts";
 import { targets } from "./targets.ts";
+import { turns } from "./turns.ts";
 
 /**
  * The storage seam: every query the bot runs, grouped by what it is about. Callers get named
@@ -19,6 +20,7 @@ import { targets } from "./targets.ts";
  * SQL text and `prepare` out of the rest of src/). Add a group here and in its own file.
  */
 const groups = {
+  turns,
   flows,
   reports,
   targets,

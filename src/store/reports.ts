@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { ReportStatus } from "../db/schema.ts";
 import { type Q, raw, serialize, statement, transaction } from "./context.ts";
 import { flows } from "./flows.ts";
+import { saveOnPostgres } from "./reports-pg.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -136,6 +137,7 @@ const insertReport = statement("reports_insert", (q) => {
  */
 async function save(q: Q, report: NewReport, at: Date): Promise<number> {
   const submittedAt = at.toISOString();
+  if (q.dialect === "postgres" && !q.inTx) return saveOnPostgres(q, report, submittedAt);
   return transaction(q, async (tx) => {
     await serialize(tx, `report:${report.assignmentId}:${report.period}`);
     await supersede(tx).execute({

@@ -83,7 +83,7 @@ export function fastSqlite<P>(prepared: P): P | undefined {
 }
 
 /** How to get each parameter from the values passed to `execute`, as Drizzle's `fillPlaceholders`. */
-function parameters(list: unknown[]): ((values: Record<string, unknown>) => unknown)[] | undefined {
+export function parameters(list: unknown[]): ((values: Record<string, unknown>) => unknown)[] | undefined {
   const named = (name: string, encode: (v: unknown) => unknown) => (values: Record<string, unknown>) => {
     if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
     return encode(values[name]);
@@ -107,7 +107,9 @@ function parameters(list: unknown[]): ((values: Record<string, unknown>) => unkn
  * to themselves, so only the others (JSON, booleans, timestamps) call their decoder. The keys
  * are the store's own field names, quoted.
  */
-function mapper(fields: { path: string[]; field: unknown }[]): (row: unknown[]) => Record<string, unknown> {
+export function mapper(
+  fields: { path: string[]; field: unknown }[],
+): (row: unknown[]) => Record<string, unknown> {
   const decoders = fields.map(({ field }) => decoderOf(field));
   const props = fields.map(({ path }, i) => {
     const key = JSON.stringify(path[0]);

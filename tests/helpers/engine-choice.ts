@@ -6,7 +6,7 @@ import { buildCore, type Core, coreOnStore } from "../../src/core.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { copySqliteToPostgres } from "../../src/db/copy.ts";
 import { openPostgres } from "../../src/db/postgres.ts";
-import { postgresQ } from "../../src/store/context.ts";
+import { numberedPlaceholders, postgresQ } from "../../src/store/context.ts";
 import { openStore } from "../../src/store/index.ts";
 import { config, seededCopy, tempDir } from "./db.ts";
 import { schemaUrl, TEST_PG_URL, tempSchemaName } from "./pg.ts";
@@ -93,15 +93,8 @@ export function rowsOf(core: Pick<Core, "database" | "config">): Rows {
     pools.set(url, pool);
   }
   const p = pool;
-  return async <T>(text: string, ...params: unknown[]) => {
-    let n = 0;
-    return (
-      await p.query(
-        text.replace(/\?/g, () => `$${++n}`),
-        params,
-      )
-    ).rows as T[];
-  };
+  return async <T>(text: string, ...params: unknown[]) =>
+    (await p.query(numberedPlaceholders(text), params)).rows as T[];
 }
 
 /** A JSON column as a value, whichever engine read it. */

@@ -25,9 +25,10 @@ export async function startReport(turn: Turn, assignmentId?: number): Promise<Re
 }
 
 async function current(turn: Turn, s: S) {
-  return s.data.assignmentId === undefined
-    ? undefined
-    : turn.deps.store.reports.assignmentFor(s.data.agencyId, s.data.assignmentId);
+  if (s.data.assignmentId === undefined) return undefined;
+  // Read with the flow itself where the engine does that in one round trip (store/turns.ts).
+  if (turn.reportAssignment) return turn.reportAssignment.value;
+  return turn.deps.store.reports.assignmentFor(s.data.agencyId, s.data.assignmentId);
 }
 
 /** The first question: which task, by button (a<id>), page (p<n>), or typed ref or title. */
