@@ -2,12 +2,13 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { parseLang } from "../i18n/index.ts";
+import { canSignIn } from "../people/web-roles.ts";
 import type { WebDeps, WebEnv } from "./deps.ts";
-import { SignInLinks } from "./links.ts";
+import { publicUrl, SignInLinks } from "./links.ts";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
 import { secretSource } from "./secret.ts";
-import { canSignIn, closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
+import { closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
 import { serveStatic } from "./static.ts";
 
 export const LANG_COOKIE = "nv_lang";
@@ -25,7 +26,7 @@ export interface WebConsole {
  */
 export function createWebConsole(deps: WebDeps): WebConsole {
   const secret = secretSource(deps.redis, deps.config);
-  const links = new SignInLinks(deps.redis, deps.config, secret);
+  const links = new SignInLinks(deps.redis, deps.config, secret, () => publicUrl(deps.config, deps.port?.()));
   const app = new Hono<WebEnv>();
 
   app.use("*", async (c, next) => {
