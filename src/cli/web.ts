@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { instantLabel } from "../domain/period.ts";
 import { UserError } from "../errors.ts";
 import { canSignIn } from "../people/web-roles.ts";
+import { operatorActor } from "../store/audit-actor.ts";
 import { SignInLinks } from "../web/links.ts";
 import { secretSource } from "../web/secret.ts";
 import type { CliContext } from "./context.ts";
@@ -29,6 +30,13 @@ export function registerWebCommands(program: Command, ctx: CliContext): void {
       try {
         const links = new SignInLinks(redis, ctx.config, secretSource(redis, ctx.config));
         const { url, expiresAt } = await links.issue(id);
+        const store = await ctx.store();
+        await store.audit.record({
+          ...operatorActor(),
+          action: "web.link",
+          targetKind: "contact",
+          targetId: id,
+        });
         if (o.json) return ctx.out(JSON.stringify({ url, expiresAt }));
         ctx.out(ctx.t("cli-web-link-done", { id, url, expires: instantLabel(new Date(expiresAt)) }));
       } finally {

@@ -36,6 +36,9 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
     await reportAll(t.core, "so-y-te", "2027-01", "done");
     const { url, expiresAt } = cliLink(t, id);
     expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(LINK_TTL_MS - 60_000);
+    expect(await t.core.store.audit.list({ action: "web.*" })).toMatchObject([
+      { action: "web.link", actorKind: "operator", channel: "cli", targetId: String(id) },
+    ]);
 
     const b = await browser();
     const ctx = await context(b);

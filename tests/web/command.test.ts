@@ -15,8 +15,8 @@ const linkIn = (text: string) => /http:\/\/127\.0\.0\.1:(\d+)\/web\/login\/(\S+)
 describe("/quanly (/web) in chat", () => {
   it("gives a coordinator and a head a one-time link to this server, and refuses a focal point", async () => {
     const t = await startTestApp();
-    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
-    await linkContact(t, head.user.id, "so-y-te", "head");
+    const coordinatorId = await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator");
+    const headId = await linkContact(t, head.user.id, "so-y-te", "head");
     await linkContact(t, focal.user.id, "so-y-te", "focal");
 
     const answer = await ask(t, coordinator, "/quanly");
@@ -36,6 +36,11 @@ describe("/quanly (/web) in chat", () => {
     expect((await login(link?.[2] ?? "")).status).toBe(410);
 
     expect(linkIn(await ask(t, head, "/web"))).not.toBeNull();
+    const links = await t.core.store.audit.list({ action: "web.link" });
+    expect(links.map((r) => [r.actorContactId, r.channel])).toEqual([
+      [headId, "tg"],
+      [coordinatorId, "tg"],
+    ]);
     // Typed with accents, as a phone keyboard may.
     const refused = await ask(t, focal, "/quảnlý");
     expect(refused).toBe("Chỉ cán bộ điều phối và lãnh đạo đơn vị mới mở được trang quản lý.");
