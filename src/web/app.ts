@@ -8,6 +8,7 @@ import type { WebDeps, WebEnv } from "./deps.ts";
 import { publicUrl, SignInLinks } from "./links.ts";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
+import { seeOther } from "./redirect.ts";
 import { secretSource } from "./secret.ts";
 import { closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
 import { serveStatic } from "./static.ts";
@@ -80,7 +81,11 @@ export function createWebConsole(deps: WebDeps): WebConsole {
 
   app.use(
     "*",
-    requireViewer(deps, secret, (c, why) => (why === "role" ? roleRefused(c) : signedOut(c))),
+    requireViewer(deps, secret, (c, why) => {
+      // A fragment asked for by htmx would put the sign-in page inside the page: reload it whole.
+      if (c.req.header("hx-request")) return seeOther(c, "/web");
+      return why === "role" ? roleRefused(c) : signedOut(c);
+    }),
   );
   app.use("*", csrfGuard(csrfRefused));
   app.post("/logout", async (c) => {
@@ -92,7 +97,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
       targetId: contactId,
     });
     closeSession(c);
-    return c.redirect("/web", 303);
+    return seeOther(c, "/web");
   });
   app.route("/", overviewRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));

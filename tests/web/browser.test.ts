@@ -144,6 +144,17 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
     expect(await status(false)).toBe(403);
     await page.reload();
     expect(await page.locator("h1").textContent()).toBe("Tổng quan");
+    // htmx sends the token from <body hx-headers>: its post signs out.
+    await page.evaluate(() =>
+      (window as unknown as { htmx: { ajax(m: string, u: string, o: object): Promise<void> } }).htmx.ajax(
+        "POST",
+        "/web/logout",
+        { target: "main", swap: "innerHTML" },
+      ),
+    );
+    expect(await t.core.store.audit.list({ action: "web.signout" })).toHaveLength(1);
+    await page.goto((await web.links.issue(id)).url);
+    await page.waitForURL(/\/web$/);
     // The sign-out button posts the form's token: signed out, the console asks how to sign in.
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForSelector("text=Trang quản lý không dùng mật khẩu");
