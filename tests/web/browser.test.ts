@@ -70,6 +70,10 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
     expect(await page.locator("#period, .period").textContent()).toBe(
       "Kỳ báo cáo tháng 01/2027, hạn 10/02/2027",
     );
+    const late = /^❗ (\d+) nhiệm vụ quá hạn tại (\d+) đơn vị/.exec(await ask(t, coordinator, "/trehan"));
+    expect(await page.locator("#overdue h2").textContent()).toBe(
+      `Quá hạn: ${late?.[1]} nhiệm vụ tại ${late?.[2]} đơn vị`,
+    );
     expect(await page.locator("#chart img").count()).toBe(1);
     expect(ctx.errors).toEqual([]);
 
