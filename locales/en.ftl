@@ -182,7 +182,7 @@ welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
 help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress. Monthly reports are due before the 10th.
-help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
+help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe; /web — the web console.
 invite-created = Invite for { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -477,3 +477,58 @@ db-copy-not-empty = The PostgreSQL database already holds data (tables: { $table
 db-copy-mismatch = The copy of { $table } has { $copied } rows instead of { $rows }. Nothing was copied.
 db-copy-done = Copied { $total } rows of { $tables } tables into PostgreSQL. The bot keeps using SQLite until PostgreSQL support is finished.
 start-postgres-down = nhacviec cannot reach PostgreSQL at { $url }: is the server running, does the database exist and may this user connect? Check DATABASE_URL, or unset it to use the SQLite file at DB_PATH.
+
+## web
+web-title = Đề án 06 reminders
+web-nav-overview = Overview
+web-nav-label = Pages
+web-lang-switch = Tiếng Việt
+web-signed-in-as = { $name } — { $role }, { $agency }
+web-read-only = Read only
+web-sign-out = Sign out
+web-signin-title = Sign in to the console
+web-signin-how = The console has no passwords. Send /web to the bot in a private chat: it answers with a sign-in link that works once, for 10 minutes.
+web-signin-who = Only coordinators and heads of agency (read only) can open this page.
+web-login-title = Signing in…
+web-login-button = Open the console
+web-link-used = This link has been used already. Each link works once.
+web-link-expired = This link has expired (a link works for 10 minutes).
+web-link-invalid = This link is not valid. Copy the whole link the bot sent.
+web-link-limited = Too many invalid links were opened from this address. Please wait 15 minutes and try again.
+web-link-again = To get a new link, send /web to the bot in a private chat.
+web-role-refused = This account may no longer open the console (coordinators and heads of agency only). If this is a mistake, contact a coordinator at the provincial police.
+web-csrf-refused = The form is out of date or did not come from this page, so nothing changed. Reload the page and try again.
+web-not-found = There is no such page.
+web-error = Something went wrong; nothing changed. Please try again in a few minutes.
+web-overview-title = Overview
+web-period = Reporting period { $period }, due { $deadline }
+web-rate = Reporting rate
+web-rate-value = { $reported }/{ $required } agencies reported in full ({ $percent }%)
+web-missing-title = Not reported in full ({ $count })
+web-overdue-title = Overdue: { $count } tasks at { $agencies } agencies
+web-due-soon-title = Due in the next 30 days ({ $count })
+web-completed-title = Completed last week ({ $count })
+web-chart-title = Weekly digest chart
+web-health-title = System health
+web-health-last-tick = Last reminder run
+web-health-never = never
+web-health-late = late
+web-health-pending = Messages waiting to be sent
+web-health-failed = Messages that failed
+web-health-unreachable = Chats that cannot be reached
+web-none = (none)
+web-more = … and { $count } more
+web-command-link = Sign-in link for the console (works once, expires at { $expires }):
+    { $url }
+web-command-refused = Only coordinators and heads of agency can open the console.
+cmd-web = (Coordinators) Open the web console
+web-command-off = The console is not running on this server.
+cli-web = the web console
+cli-web-link = make a one-time sign-in link (10 minutes) for a coordinator or a head of agency
+cli-web-contact = contact number (contacts list)
+cli-web-link-done = Sign-in link for #{ $id } (expires { $expires }):
+    { $url }
+err-web-contact = There is no active contact #{ $id }.
+err-web-role = Contact #{ $id } is a { $role }: only coordinators, administrators and heads of agency can sign in to the console.
+err-web-redis = Cannot reach Redis ({ $url }): sign-in links are kept in Redis, where the running bot reads them. Start Redis and try again.
+demo-web-link = Console: { $url }

@@ -181,7 +181,7 @@ welcome = Chào mừng! Bạn đã được liên kết với { $agency } với 
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
 help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở. Báo cáo hằng tháng gửi trước ngày 10.
-help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe.
+help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe; /quanly — trang quản lý trên web.
 invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -476,3 +476,58 @@ db-copy-not-empty = Cơ sở dữ liệu PostgreSQL đã có dữ liệu (bảng
 db-copy-mismatch = Bản chép của bảng { $table } có { $copied } dòng thay vì { $rows }. Chưa chép gì.
 db-copy-done = Đã chép { $total } dòng của { $tables } bảng sang PostgreSQL. Bot vẫn dùng SQLite cho đến khi hỗ trợ PostgreSQL hoàn tất.
 start-postgres-down = nhacviec không kết nối được PostgreSQL tại { $url }: máy chủ có đang chạy không, cơ sở dữ liệu đã được tạo chưa, người dùng có quyền kết nối không? Hãy kiểm tra DATABASE_URL, hoặc bỏ nó đi để dùng tệp SQLite tại DB_PATH.
+
+## web
+web-title = Nhắc việc Đề án 06
+web-nav-overview = Tổng quan
+web-nav-label = Các trang
+web-lang-switch = English
+web-signed-in-as = { $name } — { $role }, { $agency }
+web-read-only = Chỉ xem
+web-sign-out = Đăng xuất
+web-signin-title = Đăng nhập trang quản lý
+web-signin-how = Trang quản lý không dùng mật khẩu. Hãy nhắn /quanly cho bot trong tin nhắn riêng: bot gửi lại một liên kết đăng nhập dùng được một lần trong 10 phút.
+web-signin-who = Chỉ cán bộ điều phối và lãnh đạo đơn vị (chỉ xem) mới mở được trang này.
+web-login-title = Đang đăng nhập…
+web-login-button = Mở trang quản lý
+web-link-used = Liên kết này đã được dùng. Mỗi liên kết chỉ dùng được một lần.
+web-link-expired = Liên kết này đã hết hạn (liên kết chỉ dùng được trong 10 phút).
+web-link-invalid = Liên kết này không đúng. Hãy sao chép nguyên liên kết bot đã gửi.
+web-link-limited = Có quá nhiều lần mở liên kết không hợp lệ từ địa chỉ này. Vui lòng đợi 15 phút rồi thử lại.
+web-link-again = Để lấy liên kết mới, nhắn /quanly cho bot trong tin nhắn riêng.
+web-role-refused = Tài khoản này không còn quyền mở trang quản lý (chỉ cán bộ điều phối và lãnh đạo đơn vị). Nếu đây là nhầm lẫn, hãy liên hệ cán bộ điều phối của Công an tỉnh.
+web-csrf-refused = Biểu mẫu đã cũ hoặc không đến từ trang này, nên chưa có gì thay đổi. Hãy tải lại trang rồi thử lại.
+web-not-found = Không có trang này.
+web-error = Đã có lỗi, chưa có gì thay đổi. Vui lòng thử lại sau ít phút.
+web-overview-title = Tổng quan
+web-period = Kỳ báo cáo tháng { $period }, hạn { $deadline }
+web-rate = Tỷ lệ báo cáo
+web-rate-value = { $reported }/{ $required } đơn vị đã báo cáo đầy đủ ({ $percent }%)
+web-missing-title = Chưa báo cáo đầy đủ ({ $count })
+web-overdue-title = Quá hạn: { $count } nhiệm vụ tại { $agencies } đơn vị
+web-due-soon-title = Đến hạn trong 30 ngày tới ({ $count })
+web-completed-title = Hoàn thành tuần qua ({ $count })
+web-chart-title = Biểu đồ bản tin tuần
+web-health-title = Tình trạng hệ thống
+web-health-last-tick = Lần chạy nhắc việc gần nhất
+web-health-never = chưa chạy
+web-health-late = chậm
+web-health-pending = Tin nhắn đang chờ gửi
+web-health-failed = Tin nhắn gửi lỗi
+web-health-unreachable = Cuộc trò chuyện không liên lạc được
+web-none = (không có)
+web-more = … và { $count } mục khác
+web-command-link = Liên kết đăng nhập trang quản lý (dùng một lần, hết hạn lúc { $expires }):
+    { $url }
+web-command-refused = Chỉ cán bộ điều phối và lãnh đạo đơn vị mới mở được trang quản lý.
+cmd-web = (Điều phối) Mở trang quản lý trên web
+web-command-off = Trang quản lý chưa được bật trên máy chủ này.
+cli-web = trang quản lý trên web
+cli-web-link = tạo liên kết đăng nhập dùng một lần (10 phút) cho một cán bộ điều phối hoặc lãnh đạo đơn vị
+cli-web-contact = mã số cán bộ (contacts list)
+cli-web-link-done = Liên kết đăng nhập cho #{ $id } (hết hạn { $expires }):
+    { $url }
+err-web-contact = Không có cán bộ #{ $id } đang hoạt động.
+err-web-role = Cán bộ #{ $id } là { $role }: chỉ cán bộ điều phối, quản trị và lãnh đạo đơn vị mới đăng nhập được trang quản lý.
+err-web-redis = Không kết nối được Redis ({ $url }): liên kết đăng nhập được giữ ở Redis, nơi bot đang chạy đọc nó. Hãy khởi động Redis rồi thử lại.
+demo-web-link = Trang quản lý: { $url }

@@ -26,7 +26,7 @@ function fingerprint() {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".ts")) hash.update(`${relative(root, p)}\0`).update(readFileSync(p));
+      else if (/\.tsx?$/.test(e.name)) hash.update(`${relative(root, p)}\0`).update(readFileSync(p));
     }
   };
   walk(srcDir);
@@ -41,10 +41,11 @@ function fingerprint() {
 const keepSourceUrls = {
   name: "keep-source-urls",
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
+    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
       const text = readFileSync(args.path, "utf8");
       const url = JSON.stringify(pathToFileURL(args.path).href);
-      return { contents: text.replaceAll("import.meta.url", url), loader: "ts" };
+      const loader = args.path.endsWith(".tsx") ? "tsx" : "ts";
+      return { contents: text.replaceAll("import.meta.url", url), loader };
     });
   },
 };

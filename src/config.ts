@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The one HTTP server's port when HTTP_PORT is unset (webhooks, health, metrics, the console). */
+export const DEFAULT_HTTP_PORT = 8787;
+
 /**
  * Every environment variable the program reads, validated once at start-up.
  * .env.example documents each of them.
@@ -104,6 +107,23 @@ const schema = z
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM, 24-hour")
       .default("02:00"),
     BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(7),
+    /** The console's public address, used in sign-in links; default http://127.0.0.1:<HTTP_PORT>. */
+    PUBLIC_URL: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, "an http:// or https:// URL")
+      .transform((s) => s.replace(/\/+$/, ""))
+      .optional(),
+    /**
+     * Signs the console's links and sessions. Unset: one is generated once and kept in Redis
+     * (under QUEUE_PREFIX), so every instance sharing that Redis agrees on it.
+     */
+    WEB_SECRET: z.string().min(32, "at least 32 characters").optional(),
+    /** Behind a reverse proxy: the client's address is the last X-Forwarded-For entry (for rate limits). */
+    WEB_TRUST_PROXY: z
+      .enum(["true", "false", "1", "0"])
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
     message: "WEBHOOK_SECRET is required with WEBHOOK_URL",

@@ -5,18 +5,20 @@ import { Queue } from "bullmq";
 import { type Handler, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { WebhookSpec } from "../channels/adapter.ts";
-import type { Config } from "../config.ts";
+import { type Config, DEFAULT_HTTP_PORT } from "../config.ts";
 import { producerConnection } from "../jobs/redis.ts";
 import { TICKS_QUEUE } from "../jobs/runner.ts";
 import type { Logger } from "../logger.ts";
 import { countWebhook, enableMetrics } from "../metrics.ts";
 import type { Store } from "../store/index.ts";
+import { createWebConsole, type WebConsole } from "../web/app.ts";
+import type { WebDeps } from "../web/deps.ts";
 import { metricsText } from "./metrics-route.ts";
 import { checkReadiness } from "./readiness.ts";
 import { UpdateGate } from "./updates.ts";
 import { MAX_BODY_BYTES, webhookHandler } from "./webhooks.ts";
 
-export const DEFAULT_HTTP_PORT = 8787;
+export { DEFAULT_HTTP_PORT };
 
 export interface HttpServer {
   /** The port listened on; undefined when it was taken and nothing needed it. */
@@ -24,6 +26,8 @@ export interface HttpServer {
   gate: UpdateGate;
   /** Routes POSTs to the path of `url` to this platform's webhook. */
   addWebhook(url: string, spec: WebhookSpec): void;
+  /** The web console at /web, when the server was given what it reads. */
+  web?: WebConsole;
   close(): Promise<void>;
 }
 
@@ -40,8 +44,8 @@ export function httpPort(config: Config, log: Logger): number {
 }
 
 /**
- * The one HTTP server: both platforms' webhooks, /healthz, /readyz and /metrics (and later the
- * web console), on HTTP_HOST:HTTP_PORT, loopback by default since a reverse proxy is expected
+ * The one HTTP server: both platforms' webhooks, /healthz, /readyz, /metrics and the web
+ * console (/web, when `web` is given), on HTTP_HOST:HTTP_PORT, loopback by default since a reverse proxy is expected
  * in front. It starts before the channels, so health answers while a platform is still slow.
  */
 export async function startHttpServer(opts: {
@@ -49,6 +53,8 @@ export async function startHttpServer(opts: {
   store: Store;
   log: Logger;
   startedAt?: Date;
+  /** The console's calendar, rules, text and clock (the conversations' own). */
+  web?: Pick<WebDeps, "i18n" | "calendar" | "rules" | "now">;
 }): Promise<HttpServer> {
   const { config, store, log } = opts;
   const startedAt = opts.startedAt ?? new Date();
@@ -78,6 +84,12 @@ export async function startHttpServer(opts: {
     const { text, contentType } = await metricsText(store);
     return c.body(text, 200, { "content-type": contentType });
   });
+  let port: number | undefined;
+  const web = opts.web && createWebConsole({ ...opts.web, store, config, log, redis, port: () => port });
+  if (web) {
+    app.route("/web", web.app);
+    app.get("/", (c) => c.redirect("/web", 302));
+  }
   app.post(
     "*",
     (c, next) => (hooks.has(c.req.path) ? next() : Promise.resolve(c.body(null, 404))),
@@ -101,7 +113,7 @@ export async function startHttpServer(opts: {
     (config.TELEGRAM_BOT_TOKEN && config.WEBHOOK_URL) || (config.ZALO_BOT_TOKEN && config.ZALO_WEBHOOK_URL),
   );
   const wanted = httpPort(config, log);
-  const port = await listen(server, wanted, config.HTTP_HOST).catch(async (e: NodeJS.ErrnoException) => {
+  port = await listen(server, wanted, config.HTTP_HOST).catch(async (e: NodeJS.ErrnoException) => {
     const message = `HTTP server could not listen on ${config.HTTP_HOST}:${wanted}: ${e.code ?? e.message}`;
     // Webhooks cannot work without it; the console demo and polling can, without health and metrics.
     if (required) {
@@ -117,6 +129,7 @@ export async function startHttpServer(opts: {
   return {
     port,
     gate,
+    ...(web ? { web } : {}),
     addWebhook(url, spec) {
       const path = new URL(url).pathname;
       if (hooks.has(path)) throw new Error(`two webhooks on one path: ${path}`);

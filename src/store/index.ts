@@ -1,3 +1,4 @@
+import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
 import { type Q, transaction } from "./context.ts";
@@ -34,7 +35,11 @@ const groups = {
   health,
   checks,
   synthesis,
+  audit,
 };
+
+export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";
+export { type AuditActor, channelOf, contactActor, operatorActor } from "./audit-actor.ts";
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {

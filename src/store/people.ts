@@ -184,6 +184,33 @@ async function listContacts(q: Q) {
     .orderBy(asc(inCodeOrder(q, c.agencyId)), asc(c.role), asc(c.id));
 }
 
+const contactRow = statement("people_contact_by_id", (q) => {
+  const { contacts: c, agencies: a } = q.t;
+  return q.db
+    .select({ id: c.id, agencyId: c.agencyId, agencyName: a.name, role: c.role, name: c.name, lang: c.lang })
+    .from(c)
+    .innerJoin(a, eq(a.id, c.agencyId))
+    .where(and(eq(c.id, p("id")), isNull(c.removedAt)))
+    .prepare();
+});
+
+/** A live contact by id (the web console re-reads its viewer on every request); undefined once removed. */
+async function contactById(q: Q, id: number) {
+  const [row] = await contactRow(q).execute({ id });
+  return row;
+}
+
+/** Removes a contact: it keeps its history, but no longer acts for its agency. False if already gone. */
+async function removeContact(q: Q, id: number, now: string): Promise<boolean> {
+  const { contacts: c } = q.t;
+  const rows = await q.db
+    .update(c)
+    .set({ removedAt: now })
+    .where(and(eq(c.id, id), isNull(c.removedAt)))
+    .returning({ id: c.id });
+  return rows.length > 0;
+}
+
 /** An agency's reachable focal points and the chats to nudge them in (/remind). */
 async function focalChats(q: Q, agencyId: string): Promise<{ id: number; chat: string; lang: Lang }[]> {
   const { contacts: c, contactChats: cc, chats: ch } = q.t;
@@ -255,6 +282,8 @@ export const people = {
   markReachable,
   addContact,
   listContacts,
+  contactById,
+  removeContact,
   focalChats,
   reachableChats,
   setLang,

@@ -13,8 +13,8 @@ const LAYERS: readonly Layer[] = [
   { layer: 0, name: "composition root", rooms: ["main.ts", "app.ts", "core.ts", "shutdown.ts", "cli/"] },
   {
     layer: 1,
-    name: "edges: chat channels, queues, HTTP, operations",
-    rooms: ["channels/", "jobs/", "http/", "ops/"],
+    name: "edges: chat channels, queues, HTTP, the web console, operations",
+    rooms: ["channels/", "jobs/", "http/", "web/", "ops/"],
   },
   { layer: 2, name: "use cases: conversations and reports", rooms: ["conversation/", "reports/"] },
   {
@@ -77,7 +77,7 @@ function filesUnder(dir: string): string[] {
 function readSources(): SourceImports[] {
   return filesUnder(join(repoRoot, "src")).map((file) => ({
     file,
-    imports: file.endsWith(".ts") ? extractImports(file, readFileSync(join(repoRoot, file), "utf8")) : [],
+    imports: /\.tsx?$/.test(file) ? extractImports(file, readFileSync(join(repoRoot, file), "utf8")) : [],
   }));
 }
 

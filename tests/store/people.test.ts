@@ -161,4 +161,26 @@ describe.each(engines())("store: chats ($name)", (engine) => {
     expect(await o.store.chats.moveChat("tg:-404", to, now)).toBe(false);
     expect(await o.store.chats.moveChat(to, to, now)).toBe(false);
   });
+
+  it("reads a live contact by id, and not once it is removed (the web console's viewer)", async () => {
+    const s = o.store.people;
+    const { id } = await s.addContact(
+      { agencyId: "so-y-te", role: "head", chatId: "tg:30", name: "Bình", lang: "en" },
+      at,
+    );
+    expect(await s.contactById(id)).toEqual({
+      id,
+      agencyId: "so-y-te",
+      agencyName: "Sở Y tế",
+      role: "head",
+      name: "Bình",
+      lang: "en",
+    });
+    expect(await s.removeContact(id, at)).toBe(true);
+    expect(await s.removeContact(id, at)).toBe(false);
+    expect(await s.contactById(id)).toBeUndefined();
+    expect(await s.actor("tg:30")).toBeUndefined();
+    const [row] = await o.q.db.select().from(o.q.t.contacts).where(eq(o.q.t.contacts.id, id));
+    expect(row?.removedAt).toBe(at);
+  });
 });

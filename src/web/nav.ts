@@ -1,0 +1,5 @@
+/**
+ * The console's pages in the header, in order. A page adds its line here when it is built; `key`
+ * is its label in locales/ (## web).
+ */
+export const NAV: readonly { path: string; key: string }[] = [{ path: "/web", key: "web-nav-overview" }];
