@@ -109,7 +109,13 @@ export async function deliver(
         return await sendFailed(e, { job, token, row, chatId, prefix, id, horizon, deps });
       }
       sent = true;
-      await recordSent(() => deps.outbox.markSent(row.id, messageId), deps.log, row.id);
+      await Promise.all([
+        recordSent(() => deps.outbox.markSent(row.id, messageId), deps.log, row.id),
+        deps.pacer.sent(prefix, id, gap).catch((e) => {
+          // The slot's own gap still holds; only a late slot's arrival could come early.
+          deps.log.warn({ err: errorText(e) }, "could not push a chat's next send back");
+        }),
+      ]);
       recordSend(prefix, "sent", row.sendAfter);
       return "sent";
     }, deps.inFlightWaitMs);

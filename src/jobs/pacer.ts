@@ -36,6 +36,16 @@ end
 return 1
 `;
 
+// The chat's next send no sooner than a gap after now (the first send's answer came back, so it
+// has arrived): its slot may have left late, and arrivals must be a gap apart, not slots.
+const AFTER_SEND = `
+local t = redis.call('TIME')
+local until_ = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[1]) * 1000
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if until_ > cur then redis.call('SET', KEYS[1], string.format('%.0f', until_), 'PX', tonumber(ARGV[1]) + 60000) end
+return 1
+`;
+
 export type PaceAnswer = { go: true; inMs: number } | { go: false; waitMs: number };
 
 export class Pacer {
@@ -64,6 +74,11 @@ export class Pacer {
       maxAheadMs,
     )) as [number, number];
     return go === 1 ? { go: true, inMs: ms } : { go: false, waitMs: ms };
+  }
+
+  /** After a send answered: the chat's next send waits a full gap from now. */
+  async sent(channel: string, chatId: string, chatGapMs: number): Promise<void> {
+    if (chatGapMs > 0) await this.redis.eval(AFTER_SEND, 1, this.keys(channel, chatId)[1], chatGapMs);
   }
 
   /** After a 429: nobody on this channel sends before the platform's retry_after is over. */
