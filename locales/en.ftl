@@ -182,7 +182,7 @@ welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
 help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress. Monthly reports are due before the 10th.
-help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
+help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy> [reason]; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe; /audit — the audit trail.
 invite-created = Invite for { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -531,3 +531,4 @@ audit-col-action = Action
 audit-col-target = Target
 audit-col-detail = Details
 err-audit-limit = --limit takes a positive whole number, not “{ $value }”.
+cmd-audit = (Coordinator) Audit trail

@@ -181,7 +181,7 @@ welcome = Chào mừng! Bạn đã được liên kết với { $agency } với 
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
 help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở. Báo cáo hằng tháng gửi trước ngày 10.
-help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe.
+help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy> [lý do]; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe; /nhatky — nhật ký thao tác.
 invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -530,3 +530,4 @@ audit-col-action = Thao tác
 audit-col-target = Đối tượng
 audit-col-detail = Chi tiết
 err-audit-limit = --limit cần một số nguyên dương, không phải “{ $value }”.
+cmd-audit = (Điều phối) Nhật ký thao tác
