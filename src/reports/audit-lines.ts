@@ -69,7 +69,8 @@ function targetText(r: AuditReader, row: AuditRow, t: T): string {
     case "task":
       return t("audit-target-task", { ref: id });
     case "invite":
-      return t("audit-target-invite", { code: id });
+      // A code may still be unused: enough of it to tell invites apart, not to join with.
+      return t("audit-target-invite", { code: `${id.slice(0, 4)}…` });
     case "contact":
       return t("audit-target-contact", { id });
     case "period":

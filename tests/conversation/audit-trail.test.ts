@@ -26,7 +26,14 @@ async function coordinator() {
   return { ...s, say, trail, by };
 }
 
-const shape = ({ id: _id, actorName: _n, actorLabel: _l, ...r }: AuditRow) => r;
+const shape = ({
+  id: _id,
+  actorName: _n,
+  actorLabel: _l,
+  actorAgency: _a,
+  targetTitle: _t,
+  ...r
+}: AuditRow) => r;
 
 describe("the audit trail of coordinator actions in chat", () => {
   it("/dathan: the date before, the date after and the reason, once the change is made", async () => {
@@ -184,7 +191,7 @@ describe("/nhatky (/audit)", () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 1, minute));
     const base = { actorKind: "contact" as const, actorContactId: id, channel: "tg" as const };
     // 22 entries: the two oldest fall outside the last 20.
-    for (let m = 0; m < 20; m++)
+    for (let m = 0; m < 19; m++)
       await h.core.store.audit.record({
         ...base,
         at: at(m),
@@ -193,6 +200,13 @@ describe("/nhatky (/audit)", () => {
         targetId: "so-y-te",
         after: { recipients: 2 },
       });
+    await h.core.store.audit.record({
+      ...base,
+      at: at(19),
+      action: "invite.create",
+      targetKind: "invite",
+      targetId: "ABCDEFGHJK",
+    });
     await h.core.store.audit.record({
       ...base,
       at: at(20),
@@ -219,8 +233,11 @@ describe("/nhatky (/audit)", () => {
       "01/12/2026 08:20 · Chị Lan (Công an tỉnh) · Đăng ký bản tin tuần · cuộc trò chuyện Telegram",
     );
     expect(first).toContain(
-      "01/12/2026 08:19 · Chị Lan (Công an tỉnh) · Nhắc báo cáo · Sở Y tế (2 người nhận)",
+      "01/12/2026 08:18 · Chị Lan (Công an tỉnh) · Nhắc báo cáo · Sở Y tế (2 người nhận)",
     );
+    // An invite code, maybe unused, shows only enough to tell it apart.
+    expect(first).toContain("01/12/2026 08:19 · Chị Lan (Công an tỉnh) · Tạo mã mời · mã mời ABCD…");
+    expect(first).not.toContain("ABCDEFGHJK");
     expect(first.split("\n").filter((l) => l.startsWith("01/12/2026"))).toHaveLength(6);
     expect(first).not.toMatch(/tg:/);
 
