@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { UserError } from "../errors.ts";
 import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
+import { registerAuditCommands } from "./audit.ts";
 import { localizeCommander } from "./commander-text.ts";
 import { createContext } from "./context.ts";
 import { registerDbCommands } from "./db.ts";
@@ -39,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     registerDbCommands(program, ctx);
     registerDoctorCommand(program, ctx);
     registerWebCommands(program, ctx);
+    registerAuditCommands(program, ctx);
     try {
       await program.parseAsync(argv, { from: "user" });
     } finally {

@@ -7,6 +7,7 @@ import { countFlowError } from "../metrics.ts";
 import type { FlowState } from "../store/flows.ts";
 import type { Store } from "../store/index.ts";
 import { isCoordinator } from "./actor.ts";
+import { auditFlow } from "./commands/audit.ts";
 import type { Command } from "./commands/index.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { kpiFlow } from "./flows/kpi.ts";
@@ -19,7 +20,7 @@ import { remindedAssignment } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
-  [reportFlow, onboardingFlow, settingsFlow, kpiFlow].map((f) => [f.kind, f]),
+  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow].map((f) => [f.kind, f]),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;

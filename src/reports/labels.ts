@@ -11,6 +11,7 @@ export const SHEETS = {
   tasks: "Nhiệm vụ",
   targets: "Chỉ tiêu",
   missing: "Chưa báo cáo",
+  audit: "Nhật ký",
 } as const;
 
 export const STATUS: Record<ReportStatus, string> = {

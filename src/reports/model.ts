@@ -1,4 +1,5 @@
 import type { ReportStatus } from "../db/schema.ts";
+import type { MonthAuditLine } from "./audit-sheet.ts";
 
 /** The monthly synthesis as plain data: every exporter (xlsx, csv, docx) reads only this. */
 export interface SynthesisModel {
@@ -15,6 +16,8 @@ export interface SynthesisModel {
   targets: TargetRow[];
   /** Agencies whose report for the period is not complete, with their focal points. */
   missing: MissingAgency[];
+  /** The audit trail of the period's month, oldest first (the workbook's "Nhật ký" sheet). */
+  audit?: MonthAuditLine[];
 }
 
 export interface Counts {

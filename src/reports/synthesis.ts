@@ -5,6 +5,7 @@ import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { completeness, requiredByAgency, type WorkItem } from "../engine/snapshot.ts";
 import type { Store } from "../store/index.ts";
+import { monthAudit } from "./audit-sheet.ts";
 import type { SynthesisModel, TaskRow } from "./model.ts";
 import { checkReportMonth } from "./months.ts";
 import { countByAgency, missingAgencies } from "./synthesis-counts.ts";
@@ -121,5 +122,6 @@ export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions
     tasks,
     targets: await latestTargets(store, { planId: plan.id, period, names, zone: calendar.timeZone }),
     missing: missingAgencies(agencies, incomplete, await focalPoints(store)),
+    audit: await monthAudit(store, period, calendar.timeZone, names),
   };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { auditTable } from "./audit-sheet.ts";
 import type { SynthesisModel } from "./model.ts";
 import { allTables, type CellFormat, type Table } from "./tables.ts";
 
@@ -58,11 +59,11 @@ function writeSheet(wb: ExcelJS.Workbook, t: Table): void {
   };
 }
 
-/** The synthesis as a workbook: "Tổng hợp", "Nhiệm vụ", "Chỉ tiêu", "Chưa báo cáo". */
+/** The synthesis as a workbook: "Tổng hợp", "Nhiệm vụ", "Chỉ tiêu", "Chưa báo cáo", and the month's "Nhật ký". */
 export async function renderXlsx(m: SynthesisModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "nhacviec";
   wb.title = `${m.plan.title} — ${m.period}`;
-  for (const table of allTables(m)) writeSheet(wb, table);
+  for (const table of [...allTables(m), auditTable(m.audit ?? [])]) writeSheet(wb, table);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -31,9 +31,13 @@ export interface AuditRow {
   actorLabel: string | null;
   /** The actor contact's current name, when the contact still has one. */
   actorName: string | null;
+  /** The name of the agency the actor contact acts for. */
+  actorAgency: string | null;
   action: string;
   targetKind: string | null;
   targetId: string | null;
+  /** A chat target's title, where the platform gave one: shown instead of its id. */
+  targetTitle: string | null;
   before: unknown;
   after: unknown;
   channel: AuditChannel;
@@ -74,7 +78,7 @@ async function record(q: Q, entry: AuditEntry): Promise<void> {
 
 /** Rows matching every filter given, newest first. */
 async function list(q: Q, filter: AuditFilter = {}): Promise<AuditRow[]> {
-  const { audit: a, contacts: c } = q.t;
+  const { audit: a, contacts: c, agencies: g, chats: ch } = q.t;
   const where: SQL[] = [];
   if (filter.since) where.push(gte(a.at, filter.since));
   if (filter.until) where.push(lt(a.at, filter.until));
@@ -91,15 +95,19 @@ async function list(q: Q, filter: AuditFilter = {}): Promise<AuditRow[]> {
       actorContactId: a.actorContactId,
       actorLabel: a.actorLabel,
       actorName: c.name,
+      actorAgency: g.name,
       action: a.action,
       targetKind: a.targetKind,
       targetId: a.targetId,
+      targetTitle: ch.title,
       before: a.before,
       after: a.after,
       channel: a.channel,
     })
     .from(a)
     .leftJoin(c, eq(c.id, a.actorContactId))
+    .leftJoin(g, eq(g.id, c.agencyId))
+    .leftJoin(ch, and(eq(a.targetKind, "chat"), eq(ch.id, a.targetId)))
     .where(and(...where))
     .orderBy(desc(a.at), desc(a.id))
     .limit(filter.limit ?? 100);

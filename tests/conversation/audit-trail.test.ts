@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ConversationRouter } from "../../src/conversation/router.ts";
 import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
+import { addContact } from "../../src/people/contacts.ts";
 import type { AuditRow } from "../../src/store/index.ts";
 import { consoleSession } from "../helpers/console.ts";
 import { rowsOf } from "../helpers/engine-choice.ts";
+import { channelHarness } from "./harness.ts";
 
 const NOW = "2027-01-20T09:00:00+07:00";
 const AT = new Date(NOW).toISOString();
@@ -24,7 +26,14 @@ async function coordinator() {
   return { ...s, say, trail, by };
 }
 
-const shape = ({ id: _id, actorName: _n, actorLabel: _l, ...r }: AuditRow) => r;
+const shape = ({
+  id: _id,
+  actorName: _n,
+  actorLabel: _l,
+  actorAgency: _a,
+  targetTitle: _t,
+  ...r
+}: AuditRow) => r;
 
 describe("the audit trail of coordinator actions in chat", () => {
   it("/dathan: the date before, the date after and the reason, once the change is made", async () => {
@@ -166,5 +175,84 @@ describe("the audit trail of coordinator actions in chat", () => {
       {},
     );
     expect(await trail("invite.use")).toHaveLength(1);
+  });
+});
+
+describe("/nhatky (/audit)", () => {
+  it("shows coordinators the last 20 entries a page at a time, by name and local time, never a chat id", async () => {
+    const h = await channelHarness("telegram");
+    const boss = "tg:coord-audit";
+    const { id } = await addContact(h.core.store, {
+      agency: "cong-an-tinh",
+      role: "coordinator",
+      chat: boss,
+      name: "Chị Lan",
+    });
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 1, minute));
+    const base = { actorKind: "contact" as const, actorContactId: id, channel: "tg" as const };
+    // 22 entries: the two oldest fall outside the last 20.
+    for (let m = 0; m < 19; m++)
+      await h.core.store.audit.record({
+        ...base,
+        at: at(m),
+        action: "remind.manual",
+        targetKind: "agency",
+        targetId: "so-y-te",
+        after: { recipients: 2 },
+      });
+    await h.core.store.audit.record({
+      ...base,
+      at: at(19),
+      action: "invite.create",
+      targetKind: "invite",
+      targetId: "ABCDEFGHJK",
+    });
+    await h.core.store.audit.record({
+      ...base,
+      at: at(20),
+      action: "subscription.add",
+      targetKind: "chat",
+      targetId: "tg:-100555",
+    });
+    await h.core.store.audit.record({
+      ...base,
+      at: at(21),
+      action: "due.set",
+      targetKind: "task",
+      targetId: "V.1",
+      before: { due: null },
+      after: { due: "2027-03-31", reason: "theo công văn 45" },
+    });
+
+    const first = await h.send("/nhatky", boss);
+    expect(first).toContain("Nhật ký thao tác, mới nhất trước (mục 1–6 trong 20):");
+    expect(first).toContain(
+      "01/12/2026 08:21 · Chị Lan (Công an tỉnh) · Đặt hạn nhiệm vụ · nhiệm vụ V.1 (hạn chưa có → 31/03/2027; lý do: theo công văn 45)",
+    );
+    expect(first).toContain(
+      "01/12/2026 08:20 · Chị Lan (Công an tỉnh) · Đăng ký bản tin tuần · cuộc trò chuyện Telegram",
+    );
+    expect(first).toContain(
+      "01/12/2026 08:18 · Chị Lan (Công an tỉnh) · Nhắc báo cáo · Sở Y tế (2 người nhận)",
+    );
+    // An invite code, maybe unused, shows only enough to tell it apart.
+    expect(first).toContain("01/12/2026 08:19 · Chị Lan (Công an tỉnh) · Tạo mã mời · mã mời ABCD…");
+    expect(first).not.toContain("ABCDEFGHJK");
+    expect(first.split("\n").filter((l) => l.startsWith("01/12/2026"))).toHaveLength(6);
+    expect(first).not.toMatch(/tg:/);
+
+    const second = await h.press("p1", boss);
+    expect(second).toContain("(mục 7–12 trong 20)");
+    expect(second).toContain("01/12/2026 08:15 ·");
+    // A forged page number lands on the last page: the oldest two of the 22 are not in the last 20.
+    const last = await h.press("p99", boss);
+    expect(last).toContain("(mục 19–20 trong 20)");
+    expect(last).toContain("01/12/2026 08:02 ·");
+    expect(last).not.toContain("08:01 ·");
+
+    // Anyone else gets the coordinators' refusal and sees nothing of it.
+    const refused = await h.send("/nhatky", h.chat);
+    expect(refused).toBe("Lệnh này chỉ dành cho cán bộ điều phối Đề án 06 của Công an tỉnh.");
+    expect(await h.send("/audit", "tg:stranger")).not.toContain("Chị Lan");
   });
 });

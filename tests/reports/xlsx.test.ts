@@ -24,9 +24,15 @@ describe("the xlsx export", async () => {
   const m = await buildSynthesis(fx.core, { period: PERIOD, now: NOW });
   const file = renderXlsx(m).then(open);
 
-  it("has the four sheets with Vietnamese headers, a frozen header row and filters", async () => {
+  it("has the five sheets with Vietnamese headers, a frozen header row and filters", async () => {
     const wb = await file;
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Nhiệm vụ", "Chỉ tiêu", "Chưa báo cáo"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Tổng hợp",
+      "Nhiệm vụ",
+      "Chỉ tiêu",
+      "Chưa báo cáo",
+      "Nhật ký",
+    ]);
     const tasks = sheet(wb, "Nhiệm vụ");
     expect(values(tasks.getRow(1))).toEqual([
       "Mã",
@@ -107,5 +113,57 @@ describe("the xlsx export", async () => {
     expect(sheet(wb, "Chưa báo cáo").rowCount).toBe(1 + 153);
     const statuses = new Set(sheet(wb, "Nhiệm vụ").getColumn(7).values.slice(2));
     expect([...statuses]).toEqual(["Chưa báo cáo"]);
+  });
+
+  it("writes the month's audit trail, by Vietnam time, oldest first, in the Nhật ký sheet", async () => {
+    const record = (at: string, action: string, extra: object = {}) =>
+      fx.core.store.audit.record({
+        at: new Date(at),
+        actorKind: "operator",
+        actorLabel: "root",
+        channel: "cli",
+        action,
+        ...extra,
+      });
+    // 00:10 on 1 November in Gia Lai is still October in UTC; 00:30 on 1 December is November there.
+    await record("2026-10-31T17:10:00Z", "plan.import", { targetKind: "plan", targetId: "p1" });
+    await record("2026-11-15T02:00:00Z", "due.set", {
+      targetKind: "task",
+      targetId: "V.1",
+      before: { due: "2026-12-31" },
+      after: { due: "2027-03-31", reason: "theo công văn 45" },
+    });
+    await record("2026-11-30T17:30:00Z", "invite.create", { targetKind: "invite", targetId: "ABCDEFGHJK" });
+    await record("2026-10-31T16:50:00Z", "contact.add");
+    const wb = await open(await renderXlsx(await buildSynthesis(fx.core, { period: PERIOD, now: NOW })));
+    const ws = sheet(wb, "Nhật ký");
+    expect(values(ws.getRow(1))).toEqual([
+      "STT",
+      "Thời gian",
+      "Kênh",
+      "Người thực hiện",
+      "Thao tác",
+      "Đối tượng",
+      "Chi tiết",
+    ]);
+    expect(ws.rowCount).toBe(1 + 2);
+    expect(values(ws.getRow(2))).toEqual([
+      1,
+      new Date("2026-11-01T00:10:00Z"),
+      "dòng lệnh",
+      "root",
+      "Nhập kế hoạch",
+      "kế hoạch p1",
+    ]);
+    expect(values(ws.getRow(3))).toEqual([
+      2,
+      new Date("2026-11-15T09:00:00Z"),
+      "dòng lệnh",
+      "root",
+      "Đặt hạn nhiệm vụ",
+      "nhiệm vụ V.1",
+      "hạn 31/12/2026 → 31/03/2027; lý do: theo công văn 45",
+    ]);
+    expect(ws.getCell("B2").numFmt).toBe("dd/mm/yyyy hh:mm");
   });
 });

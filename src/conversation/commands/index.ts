@@ -5,6 +5,7 @@ import { startKpi } from "../flows/kpi.ts";
 import { startCommand } from "../flows/onboarding.ts";
 import { startReport } from "../flows/report.ts";
 import { startSettings } from "../flows/settings.ts";
+import { auditCommand } from "./audit.ts";
 import {
   inviteCommand,
   missingCommand,
@@ -50,6 +51,8 @@ export const commands: Command[] = [
   { name: "invite", aliases: ["moi"], access: "coordinator", run: inviteCommand },
   { name: "web", aliases: ["quanly"], access: "linked", run: webCommand },
   { name: "subscribe", aliases: ["dangky"], access: "coordinator", group: true, run: subscribeCommand },
+  // Private only: the trail names people and what they did.
+  { name: "audit", aliases: ["nhatky"], access: "coordinator", run: auditCommand },
   {
     name: "unsubscribe",
     aliases: ["huydangky"],
