@@ -6,6 +6,7 @@ import type { WebDeps, WebEnv } from "./deps.ts";
 import { SignInLinks } from "./links.ts";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
+import { tasksRoutes } from "./pages/tasks-routes.tsx";
 import { secretSource } from "./secret.ts";
 import { canSignIn, closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
 import { serveStatic } from "./static.ts";
@@ -81,6 +82,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
     return c.redirect("/web", 303);
   });
   app.route("/", overviewRoutes(deps));
+  app.route("/", tasksRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");
