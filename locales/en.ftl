@@ -182,7 +182,7 @@ welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
 help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress. Monthly reports are due before the 10th.
-help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe.
+help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy>; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe; /web — the web console.
 invite-created = Invite for { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -521,6 +521,7 @@ web-more = … and { $count } more
 web-command-link = Sign-in link for the console (works once, expires at { $expires }):
     { $url }
 web-command-refused = Only coordinators and heads of agency can open the console.
+cmd-web = (Coordinators) Open the web console
 web-command-off = The console is not running on this server.
 cli-web = the web console
 cli-web-link = make a one-time sign-in link (10 minutes) for a coordinator or a head of agency
@@ -529,6 +530,7 @@ cli-web-link-done = Sign-in link for #{ $id } (expires { $expires }):
     { $url }
 err-web-contact = There is no active contact #{ $id }.
 err-web-role = Contact #{ $id } is a { $role }: only coordinators, administrators and heads of agency can sign in to the console.
+err-web-redis = Cannot reach Redis ({ $url }): sign-in links are kept in Redis, where the running bot reads them. Start Redis and try again.
 demo-web-link = Console: { $url }
 # The Tasks, Targets, Reports and Messages pages (branch webpages)
 web-nav-tasks = Tasks

@@ -181,7 +181,7 @@ welcome = Chào mừng! Bạn đã được liên kết với { $agency } với 
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
 help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở. Báo cáo hằng tháng gửi trước ngày 10.
-help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe.
+help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy>; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe; /quanly — trang quản lý trên web.
 invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     { $link ->
         [none] {""}
@@ -520,6 +520,7 @@ web-more = … và { $count } mục khác
 web-command-link = Liên kết đăng nhập trang quản lý (dùng một lần, hết hạn lúc { $expires }):
     { $url }
 web-command-refused = Chỉ cán bộ điều phối và lãnh đạo đơn vị mới mở được trang quản lý.
+cmd-web = (Điều phối) Mở trang quản lý trên web
 web-command-off = Trang quản lý chưa được bật trên máy chủ này.
 cli-web = trang quản lý trên web
 cli-web-link = tạo liên kết đăng nhập dùng một lần (10 phút) cho một cán bộ điều phối hoặc lãnh đạo đơn vị
@@ -528,6 +529,7 @@ cli-web-link-done = Liên kết đăng nhập cho #{ $id } (hết hạn { $expir
     { $url }
 err-web-contact = Không có cán bộ #{ $id } đang hoạt động.
 err-web-role = Cán bộ #{ $id } là { $role }: chỉ cán bộ điều phối, quản trị và lãnh đạo đơn vị mới đăng nhập được trang quản lý.
+err-web-redis = Không kết nối được Redis ({ $url }): liên kết đăng nhập được giữ ở Redis, nơi bot đang chạy đọc nó. Hãy khởi động Redis rồi thử lại.
 demo-web-link = Trang quản lý: { $url }
 # Các trang Nhiệm vụ, Chỉ tiêu, Báo cáo, Tin nhắn (nhánh webpages)
 web-nav-tasks = Nhiệm vụ

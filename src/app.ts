@@ -55,6 +55,9 @@ export async function startApp(config: Config, log: Logger, io: AppIO = {}): Pro
   const runner = new EngineRunner(core, channels, log);
   deps.engine = runner;
   const http = await startHttpServer({ config, store: core.store, log, web: deps });
+  const web = http.web;
+  // A link is only worth giving when the console answers on this machine's port.
+  if (web && http.port !== undefined) deps.webLink = (contactId) => web.links.issue(contactId);
   const leases = leaseFactory({
     url: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,

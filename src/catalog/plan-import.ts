@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { UserError } from "../errors.ts";
-import type { Store } from "../store/index.ts";
+import type { AuditActor, Store } from "../store/index.ts";
 import { slugify } from "../text/normalize.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import { buildReport, type ImportReport } from "./import-report.ts";
@@ -32,6 +32,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Let an import archive more than half of a live plan, or leave it with no tasks or targets. */
   allowArchive?: boolean;
+  /** Who imports: the import is recorded in the audit trail, in its own transaction (never on a dry run). */
+  audit?: AuditActor;
 }
 
 export async function loadGazetteer(store: Store): Promise<Gazetteer> {
@@ -123,6 +125,12 @@ export async function importSource(
         dryRun: opts.dryRun === true,
       };
       if (opts.dryRun) throw new DryRun(summary);
+      if (opts.audit)
+        await tx.audit.record({
+          ...opts.audit,
+          at: new Date(now),
+          ...importRecord(summary, input.sourceName),
+        });
       return summary;
     });
   } catch (e) {
@@ -176,4 +184,15 @@ function guard(
       });
     }
   }
+}
+
+/** What the audit trail keeps of an import: the file and the counts, not the plan's text. */
+function importRecord(s: PlanImportSummary, sourceName: string) {
+  const { tasks, targets } = s;
+  return {
+    action: "plan.import",
+    targetKind: "plan",
+    targetId: s.planId,
+    after: { file: sourceName, tasks, targets },
+  };
 }

@@ -1,5 +1,7 @@
+import { basename } from "node:path";
 import type { Command } from "commander";
 import { importAgenciesFile } from "../catalog/agency-import.ts";
+import { operatorActor } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
 
 export function registerAgencyCommands(program: Command, ctx: CliContext): void {
@@ -9,7 +11,13 @@ export function registerAgencyCommands(program: Command, ctx: CliContext): void 
     .command("import <file>")
     .description(ctx.t("cli-agencies-import"))
     .action(async (file: string) => {
-      const s = await importAgenciesFile(await ctx.store(), file);
+      // The audit row commits with the directory it describes (the import's transaction is joined).
+      const s = await (await ctx.store()).transaction(async (tx) => {
+        const summary = await importAgenciesFile(tx, file);
+        const after = { file: basename(file), ...summary };
+        await tx.audit.record({ ...operatorActor(), action: "agencies.import", targetKind: "file", after });
+        return summary;
+      });
       ctx.out(ctx.t("cli-agencies-imported", { agencies: s.agencies, groups: s.groups, file }));
     });
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { createInvite } from "../conversation/invites.ts";
 import { dayLabel } from "../domain/period.ts";
+import { operatorActor } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
 
 async function botUsername(ctx: CliContext): Promise<string | undefined> {
@@ -26,7 +27,7 @@ export function registerInviteCommands(program: Command, ctx: CliContext): void 
     .option("--json", ctx.t("cli-opt-json"))
     .action(async (o: { agency: string; role: string; expires: string; json?: boolean }) => {
       const core = await ctx.core();
-      const inv = await createInvite(core.store, { ...o, createdBy: "cli" }, new Date());
+      const inv = await createInvite(core.store, { ...o, createdBy: "cli" }, new Date(), operatorActor());
       const username = await botUsername(ctx);
       const telegramLink = username ? `https://t.me/${username}?start=${inv.code}` : null;
       const zalo = ctx.t("cli-invite-zalo", { code: inv.code });

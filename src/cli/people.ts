@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { scopeText } from "../engine/digest.ts";
 import { addContact, importContactsFile } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
+import { operatorActor } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
 
 export function registerPeopleCommands(program: Command, ctx: CliContext): void {
@@ -20,14 +21,14 @@ function registerContactCommands(program: Command, ctx: CliContext): void {
     .option("--name <name>", ctx.t("cli-opt-name"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (o: { agency: string; role: string; chat: string; name?: string; lang: string }) => {
-      const r = await addContact((await ctx.core()).store, o);
+      const r = await addContact((await ctx.core()).store, o, undefined, operatorActor());
       ctx.out(ctx.t(r.created ? "cli-contact-added" : "cli-contact-updated", { id: r.id, chat: o.chat }));
     });
   contacts
     .command("import <file>")
     .description(ctx.t("cli-contacts-import"))
     .action(async (file: string) => {
-      const r = await importContactsFile((await ctx.core()).store, file);
+      const r = await importContactsFile((await ctx.core()).store, file, operatorActor());
       ctx.out(ctx.t("cli-contacts-imported", { created: r.created, updated: r.updated, file }));
     });
   contacts
@@ -56,12 +57,17 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .option("--plan <id>", ctx.t("cli-opt-plan"))
     .option("--lang <lang>", "vi | en", "vi")
     .action(async (chat: string, o: { scope: string; plan?: string; lang: string }) => {
-      const scope = await subscribe((await ctx.core()).store, {
-        chat,
-        planId: o.plan,
-        scope: o.scope,
-        lang: o.lang === "en" ? "en" : "vi",
-      });
+      const scope = await subscribe(
+        (await ctx.core()).store,
+        {
+          chat,
+          planId: o.plan,
+          scope: o.scope,
+          lang: o.lang === "en" ? "en" : "vi",
+        },
+        undefined,
+        operatorActor(),
+      );
       const names = await (await ctx.core()).store.snapshot.agencyNames();
       ctx.out(ctx.t("cli-subscribed", { chat, scope: scopeText(ctx.i18n, ctx.lang, scope, names) }));
     });
@@ -69,7 +75,7 @@ function registerGroupCommands(program: Command, ctx: CliContext): void {
     .command("unsubscribe <chat>")
     .description(ctx.t("cli-groups-unsubscribe"))
     .action(async (chat: string) => {
-      const gone = await unsubscribe((await ctx.core()).store, chat);
+      const gone = await unsubscribe((await ctx.core()).store, chat, operatorActor());
       ctx.out(ctx.t(gone ? "cli-unsubscribed" : "cli-not-subscribed", { chat }));
     });
 }

@@ -5,6 +5,7 @@ import type { ImportReport } from "../catalog/import-report.ts";
 import { writeReviewCsv } from "../catalog/new-agencies.ts";
 import { exportPlan } from "../catalog/plan-export.ts";
 import { importAnyPlanFile, planIdFor } from "../catalog/plan-import.ts";
+import { operatorActor } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
 
 export function registerPlanCommands(program: Command, ctx: CliContext): void {
@@ -55,7 +56,12 @@ async function importPlan(ctx: CliContext, file: string | undefined, opts: Impor
   const path = file ?? ctx.config.PLAN_FILE;
   if (opts.province) {
     const dir = dirname(ctx.config.AGENCY_FILES[0] ?? "./data/agencies/x.csv");
-    const loaded = await loadProvinceDirectory(store, dir, opts.province);
+    const loaded = await store.transaction(async (tx) => {
+      const l = await loadProvinceDirectory(tx, dir, opts.province as string);
+      const after = { province: l.province.name, agencies: l.agencies, groups: l.groups };
+      await tx.audit.record({ ...operatorActor(), action: "agencies.import", targetKind: "province", after });
+      return l;
+    });
     ctx.out(ctx.t("cli-province-loaded", { ...loaded, province: loaded.province.name }));
   }
   const s = await importAnyPlanFile(store, path, opts.id ?? planIdFor(path), {
@@ -63,6 +69,7 @@ async function importPlan(ctx: CliContext, file: string | undefined, opts: Impor
     newAgencies: opts.newAgencies,
     dryRun: opts.dryRun,
     allowArchive: opts.allowArchive,
+    audit: operatorActor(),
   });
   if (s.dryRun) {
     ctx.out(ctx.t("cli-plan-dry-run", importFigures(s)));

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { periodLabel } from "../domain/period.ts";
 import { UserError } from "../errors.ts";
 import { exportFormats, exportSynthesis, parseExportFormat } from "../reports/export.ts";
+import { operatorActor } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
 
 interface ExportOptions {
@@ -38,6 +39,14 @@ export function registerReportCommands(program: Command, ctx: CliContext): void 
       } catch (e) {
         throw new UserError("err-export-write", { file, reason: e instanceof Error ? e.message : String(e) });
       }
+      await (await ctx.store()).audit.record({
+        ...operatorActor(),
+        at: now,
+        action: "export.create",
+        targetKind: "period",
+        targetId: model.period,
+        after: { format, planId: model.plan.id, tasks: model.tasks.length, missing: model.missing.length },
+      });
       ctx.out(
         ctx.t("cli-report-written", {
           file,

@@ -13,6 +13,7 @@ import { registerPeopleCommands } from "./people.ts";
 import { registerPlanCommands } from "./plan.ts";
 import { registerReportCommands } from "./report.ts";
 import { registerTaskCommands } from "./tasks.ts";
+import { registerWebCommands } from "./web.ts";
 
 /** Builds the operator's CLI and runs one command; importing this runs nothing (the entry is index.ts). */
 export async function run(argv: string[]): Promise<number> {
@@ -37,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     registerReportCommands(program, ctx);
     registerDbCommands(program, ctx);
     registerDoctorCommand(program, ctx);
+    registerWebCommands(program, ctx);
     try {
       await program.parseAsync(argv, { from: "user" });
     } finally {

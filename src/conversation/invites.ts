@@ -3,7 +3,7 @@ import { lookupAgency } from "../catalog/agency-lookup.ts";
 import type { Role } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
 import { parseRole } from "../people/contacts.ts";
-import type { Store } from "../store/index.ts";
+import { type AuditActor, contactActor, type Store } from "../store/index.ts";
 
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const CODE = /^[A-HJKMNP-Z2-9]{10}$/;
@@ -23,21 +23,38 @@ export interface Invite {
   expiresAt: string;
 }
 
-/** A one-time code for a person to join an agency in a role, the agency found as typed. */
+/**
+ * A one-time code for a person to join an agency in a role, the agency found as typed; recorded
+ * in the audit trail as `by`'s action, with the invite.
+ */
 export async function createInvite(
   store: Store,
   input: { agency: string; role: string; expires?: string; createdBy?: string },
   now: Date,
+  by?: AuditActor,
 ): Promise<Invite> {
   const agency = await lookupAgency(store, input.agency);
   if (agency.kind === "external") throw new UserError("err-agency-external", { agency: agency.name });
   const role = parseRole(input.role);
   const expiresAt = new Date(now.getTime() + parseDuration(input.expires ?? "7d")).toISOString();
   const code = Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
-  await store.invites.create(
-    { code, agencyId: agency.id, role, createdBy: input.createdBy ?? null, expiresAt },
-    now,
-  );
+  await store.transaction(async (tx) => {
+    await tx.invites.create(
+      { code, agencyId: agency.id, role, createdBy: input.createdBy ?? null, expiresAt },
+      now,
+    );
+    if (by) {
+      const after = { agencyId: agency.id, role, expiresAt };
+      await tx.audit.record({
+        ...by,
+        at: now,
+        action: "invite.create",
+        targetKind: "invite",
+        targetId: code,
+        after,
+      });
+    }
+  });
   return { code, agencyId: agency.id, agencyName: agency.name, role, expiresAt };
 }
 
@@ -60,10 +77,23 @@ export async function redeemInvite(
     return new UserError("invite-invalid");
   };
   if (!row || row.usedAt || row.expiresAt <= now.toISOString()) throw await refuse();
-  const redeemed = await store.invites.redeem(
-    { code, chatId: input.chatId, name: input.name, lang: input.lang ?? "vi" },
-    now,
-  );
+  // The new contact is the actor of its own joining; the row commits with the contact.
+  const redeemed = await store.transaction(async (tx) => {
+    const r = await tx.invites.redeem(
+      { code, chatId: input.chatId, name: input.name, lang: input.lang ?? "vi" },
+      now,
+    );
+    if (r)
+      await tx.audit.record({
+        ...contactActor(r.contactId, input.chatId),
+        at: now,
+        action: "invite.use",
+        targetKind: "invite",
+        targetId: code,
+        after: { contactId: r.contactId, agencyId: r.agencyId, role: r.role },
+      });
+    return r;
+  });
   if (!redeemed) throw await refuse();
   return redeemed;
 }

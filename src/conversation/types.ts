@@ -41,6 +41,8 @@ export interface ConversationDeps {
     tick(at: Date): Promise<{ ids: number[] }>;
     dispatchNow(at: Date): Promise<number>;
   };
+  /** A one-time sign-in link to the web console (/web); absent when no console runs. */
+  webLink?(contactId: number): Promise<{ url: string; expiresAt: string }>;
   /** The Telegram bot's username, for invite links. */
   botUsername?: string;
   now(): Date;

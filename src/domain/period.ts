@@ -50,6 +50,11 @@ export function dayLabel(day: string): string {
   return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
+/** An instant as Vietnam reads it, "03/12/2026 09:05", whatever the server's zone. */
+export function instantLabel(at: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return format(new TZDate(at.getTime(), timeZone), "dd/MM/yyyy HH:mm");
+}
+
 /** A calendar day typed by a person (YYYY-MM-DD), or a polite error. */
 export function parseDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value)))

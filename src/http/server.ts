@@ -84,7 +84,8 @@ export async function startHttpServer(opts: {
     const { text, contentType } = await metricsText(store);
     return c.body(text, 200, { "content-type": contentType });
   });
-  const web = opts.web && createWebConsole({ ...opts.web, store, config, log, redis });
+  let port: number | undefined;
+  const web = opts.web && createWebConsole({ ...opts.web, store, config, log, redis, port: () => port });
   if (web) {
     app.route("/web", web.app);
     app.get("/", (c) => c.redirect("/web", 302));
@@ -112,7 +113,7 @@ export async function startHttpServer(opts: {
     (config.TELEGRAM_BOT_TOKEN && config.WEBHOOK_URL) || (config.ZALO_BOT_TOKEN && config.ZALO_WEBHOOK_URL),
   );
   const wanted = httpPort(config, log);
-  const port = await listen(server, wanted, config.HTTP_HOST).catch(async (e: NodeJS.ErrnoException) => {
+  port = await listen(server, wanted, config.HTTP_HOST).catch(async (e: NodeJS.ErrnoException) => {
     const message = `HTTP server could not listen on ${config.HTTP_HOST}:${wanted}: ${e.code ?? e.message}`;
     // Webhooks cannot work without it; the console demo and polling can, without health and metrics.
     if (required) {

@@ -4,7 +4,7 @@ import { platformOf } from "../capabilities.ts";
 import { lookupAgency } from "../catalog/agency-lookup.ts";
 import { type Role, roles } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import type { Store } from "../store/index.ts";
+import type { AuditActor, Store } from "../store/index.ts";
 
 const LOCAL_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
 
@@ -39,12 +39,14 @@ export interface NewContact {
 /**
  * Links a chat to a person acting for an agency in a role, the agency found as typed. The same
  * agency, role and chat again is the same contact (nothing is duplicated); a chat once
- * unreachable and linked anew becomes reachable again.
+ * unreachable and linked anew becomes reachable again. Recorded as `by`'s action, by contact id
+ * (the name and chat stay out of the trail).
  */
 export async function addContact(
   store: Store,
   input: NewContact,
   now = new Date().toISOString(),
+  by?: AuditActor,
 ): Promise<{ id: number; created: boolean }> {
   const agency = await lookupAgency(store, input.agency);
   if (agency.kind === "external") throw new UserError("err-agency-external", { agency: agency.name });
@@ -52,13 +54,26 @@ export async function addContact(
   const chatId = parseChatId(input.chat);
   const lang = input.lang === "en" ? "en" : input.lang && input.lang !== "vi" ? null : "vi";
   if (!lang) throw new UserError("err-lang", { value: input.lang ?? "" });
-  return store.people.addContact({ agencyId: agency.id, role, chatId, name: input.name, lang }, now);
+  return store.transaction(async (tx) => {
+    const r = await tx.people.addContact({ agencyId: agency.id, role, chatId, name: input.name, lang }, now);
+    if (by)
+      await tx.audit.record({
+        ...by,
+        at: new Date(now),
+        action: "contact.add",
+        targetKind: "contact",
+        targetId: r.id,
+        after: { agencyId: agency.id, role, lang, created: r.created },
+      });
+    return r;
+  });
 }
 
 /** CSV with header agency,role,chat[,name,lang]; all rows or none. */
 export async function importContactsFile(
   store: Store,
   file: string,
+  by?: AuditActor,
 ): Promise<{ created: number; updated: number }> {
   let records: Record<string, string>[];
   try {
@@ -75,13 +90,18 @@ export async function importContactsFile(
     let created = 0;
     for (const [i, r] of records.entries()) {
       try {
-        const res = await addContact(tx, {
-          agency: r.agency ?? "",
-          role: r.role ?? "",
-          chat: r.chat ?? "",
-          name: r.name,
-          lang: r.lang || "vi",
-        });
+        const res = await addContact(
+          tx,
+          {
+            agency: r.agency ?? "",
+            role: r.role ?? "",
+            chat: r.chat ?? "",
+            name: r.name,
+            lang: r.lang || "vi",
+          },
+          undefined,
+          by,
+        );
         created += res.created ? 1 : 0;
       } catch (e) {
         if (e instanceof UserError)

@@ -1,7 +1,7 @@
 import { lookupAgency } from "../catalog/agency-lookup.ts";
 import type { DigestScope } from "../db/schema.ts";
 import { UserError } from "../errors.ts";
-import type { Store } from "../store/index.ts";
+import type { AuditActor, Store } from "../store/index.ts";
 import { parseChatId } from "./contacts.ts";
 
 /**
@@ -40,19 +40,50 @@ export async function defaultPlanId(store: Store, planId?: string): Promise<stri
   return id;
 }
 
-/** The chat gets the digest for `scope`, agencies named in it found as typed. */
+/**
+ * The chat gets the digest for `scope`, agencies named in it found as typed; recorded as `by`'s
+ * action with the scope it replaced.
+ */
 export async function subscribe(
   store: Store,
   input: { chat: string; planId?: string; scope?: string; lang?: "vi" | "en" },
   now = new Date().toISOString(),
+  by?: AuditActor,
 ): Promise<DigestScope> {
   const chatId = parseChatId(input.chat);
   const planId = await defaultPlanId(store, input.planId);
   const scope = await parseScope(store, planId, input.scope);
-  await store.chats.subscribe({ chatId, planId, scope, lang: input.lang ?? "vi" }, now);
+  await store.transaction(async (tx) => {
+    const before = (await tx.chats.subscription(chatId)) ?? null;
+    await tx.chats.subscribe({ chatId, planId, scope, lang: input.lang ?? "vi" }, now);
+    const after = { planId, scope };
+    if (by)
+      await tx.audit.record({
+        ...by,
+        at: new Date(now),
+        ...onChat("subscription.add", chatId, before, after),
+      });
+  });
   return scope;
 }
 
-export function unsubscribe(store: Store, chat: string): Promise<boolean> {
-  return store.chats.unsubscribe(parseChatId(chat));
+/** Ends the chat's digest; false (and nothing recorded) when it had none. */
+export async function unsubscribe(
+  store: Store,
+  chat: string,
+  by?: AuditActor,
+  now = new Date(),
+): Promise<boolean> {
+  const chatId = parseChatId(chat);
+  return store.transaction(async (tx) => {
+    const before = (await tx.chats.subscription(chatId)) ?? null;
+    const gone = await tx.chats.unsubscribe(chatId);
+    if (gone && by)
+      await tx.audit.record({ ...by, at: now, ...onChat("subscription.remove", chatId, before, null) });
+    return gone;
+  });
+}
+
+function onChat(action: string, chatId: string, before: unknown, after: unknown) {
+  return { action, targetKind: "chat", targetId: chatId, before, after };
 }

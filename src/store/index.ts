@@ -37,6 +37,7 @@ const groups = {
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";
+export { type AuditActor, channelOf, contactActor, operatorActor } from "./audit-actor.ts";
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {

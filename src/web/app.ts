@@ -2,13 +2,15 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { parseLang } from "../i18n/index.ts";
+import { canSignIn } from "../people/web-roles.ts";
+import { webActor } from "./actor.ts";
 import type { WebDeps, WebEnv } from "./deps.ts";
-import { SignInLinks } from "./links.ts";
+import { publicUrl, SignInLinks } from "./links.ts";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
 import { tasksRoutes } from "./pages/tasks-routes.tsx";
 import { secretSource } from "./secret.ts";
-import { canSignIn, closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
+import { closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
 import { serveStatic } from "./static.ts";
 
 export const LANG_COOKIE = "nv_lang";
@@ -26,7 +28,7 @@ export interface WebConsole {
  */
 export function createWebConsole(deps: WebDeps): WebConsole {
   const secret = secretSource(deps.redis, deps.config);
-  const links = new SignInLinks(deps.redis, deps.config, secret);
+  const links = new SignInLinks(deps.redis, deps.config, secret, () => publicUrl(deps.config, deps.port?.()));
   const app = new Hono<WebEnv>();
 
   app.use("*", async (c, next) => {
@@ -67,7 +69,12 @@ export function createWebConsole(deps: WebDeps): WebConsole {
     const contact = await deps.store.people.contactById(result.contactId);
     if (!contact || !canSignIn(contact.role)) return roleRefused(c);
     await openSession(c, deps, await secret(), contact.id);
-    // TODO(audit): record the sign-in (store.audit.record, action "web.signin") once branch audit lands.
+    await deps.store.audit.record({
+      ...webActor(contact.id),
+      action: "web.signin",
+      targetKind: "contact",
+      targetId: contact.id,
+    });
     deps.log.info({ contactId: contact.id }, "web sign-in");
     return c.redirect("/web", 303);
   });
@@ -77,7 +84,14 @@ export function createWebConsole(deps: WebDeps): WebConsole {
     requireViewer(deps, secret, (c, why) => (why === "role" ? roleRefused(c) : signedOut(c))),
   );
   app.use("*", csrfGuard(csrfRefused));
-  app.post("/logout", (c) => {
+  app.post("/logout", async (c) => {
+    const { contactId } = c.get("viewer");
+    await deps.store.audit.record({
+      ...webActor(contactId),
+      action: "web.signout",
+      targetKind: "contact",
+      targetId: contactId,
+    });
     closeSession(c);
     return c.redirect("/web", 303);
   });

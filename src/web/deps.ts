@@ -18,6 +18,8 @@ export interface WebDeps {
   rules(planId: string): Rules;
   /** Link nonces, the signing secret and the failure counters live here, shared by every instance. */
   redis: Redis;
+  /** The port the server listens on, once known: links point there when PUBLIC_URL is unset. */
+  port?(): number | undefined;
   /** The business clock (periods, overdue days); sessions and links use the wall clock. */
   now(): Date;
 }

@@ -25,6 +25,8 @@ export function Layout({ t, lang, title, path, viewer, children }: LayoutProps) 
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
         <title>{`${title} — ${t("web-title")}`}</title>
         <link rel="stylesheet" href="/web/static/style.css" />
+        {/* No favicon: without this the browser asks for /favicon.ico and logs a 404. */}
+        <link rel="icon" href="data:," />
         <script src={HTMX_PATH} defer />
       </head>
       <body hx-headers={viewer ? JSON.stringify({ "X-CSRF-Token": viewer.csrf }) : undefined}>

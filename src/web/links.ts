@@ -23,9 +23,9 @@ export function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Where links point: PUBLIC_URL, else this machine's loopback on HTTP_PORT. */
-export function publicUrl(config: Config): string {
-  return config.PUBLIC_URL ?? `http://127.0.0.1:${config.HTTP_PORT || DEFAULT_HTTP_PORT}`;
+/** Where links point: PUBLIC_URL, else this machine's loopback on HTTP_PORT (or `port`, the one listened on). */
+export function publicUrl(config: Config, port?: number): string {
+  return config.PUBLIC_URL ?? `http://127.0.0.1:${port || config.HTTP_PORT || DEFAULT_HTTP_PORT}`;
 }
 
 /**
@@ -38,6 +38,8 @@ export class SignInLinks {
     private readonly redis: Redis,
     private readonly config: Config,
     private readonly secret: () => Promise<string>,
+    /** Where the links point; the running server passes the port it actually listens on. */
+    private readonly base: () => string = () => publicUrl(config),
   ) {}
 
   async issue(contactId: number, now = new Date()): Promise<{ url: string; expiresAt: string }> {
@@ -48,7 +50,7 @@ export class SignInLinks {
     if (ttl > 0) await this.redis.set(webKey(this.config, "link", nonce), String(contactId), "PX", ttl);
     const token = `${body}.${sign(await this.secret(), "link", body)}`;
     return {
-      url: `${publicUrl(this.config)}/web/login/${token}`,
+      url: `${this.base()}/web/login/${token}`,
       expiresAt: new Date(expires).toISOString(),
     };
   }

@@ -1,17 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
-import type { Role } from "../db/schema.ts";
+import { canSignIn } from "../people/web-roles.ts";
 import type { Viewer, WebDeps, WebEnv } from "./deps.ts";
 import { sameText } from "./links.ts";
 
 export const SESSION_COOKIE = "nv_session";
 export const SESSION_MS = 8 * 3600_000;
 const PATH = "/web";
-
-/** Who may open the console: coordinators and admins change things, agency heads read. */
-const ROLES: readonly Role[] = ["coordinator", "admin", "head"];
-export const canSignIn = (role: Role) => ROLES.includes(role);
 
 function secure(deps: WebDeps): boolean {
   return deps.config.PUBLIC_URL?.startsWith("https://") ?? false;

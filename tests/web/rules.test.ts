@@ -41,6 +41,11 @@ describe("web console: sign-in by one-time link", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Tỷ lệ báo cáo");
 
+    const trail = await f.core.store.audit.list({ action: "web.*" });
+    expect(trail).toMatchObject([
+      { action: "web.signin", actorKind: "contact", actorContactId: f.people.coordinator, channel: "web" },
+    ]);
+
     const again = await f.request("/web/login", { method: "POST", body: form({ token }) });
     expect(again.status).toBe(410);
     expect(again.headers.get("set-cookie")).toBeNull();
@@ -109,10 +114,14 @@ describe("web console: sign-in by one-time link", () => {
     expect((await f.request("/web", { cookie })).status).toBe(200);
     const none = await f.request("/web/logout", { method: "POST", cookie });
     expect(none.status).toBe(403);
+    expect((await f.core.store.audit.list({ action: "web.signout" })).length).toBe(0);
     // htmx sends it as a header.
     const ok = await f.request("/web/logout", { method: "POST", cookie, headers: { "x-csrf-token": csrf } });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("set-cookie")).toMatch(/^nv_session=;/);
+    expect(await f.core.store.audit.list({ action: "web.signout" })).toMatchObject([
+      { actorContactId: f.people.coordinator, channel: "web" },
+    ]);
   });
 
   it("marks the cookie Secure when PUBLIC_URL is https", async () => {

@@ -20,6 +20,7 @@ export function createConsoleAdapter(ctx: AdapterContext): Adapter {
     isGroup: () => false,
     async start() {
       await ensureDemoPeople(ctx.deps);
+      await printWebLink(ctx, output);
       const input = (ctx.io.input ?? process.stdin) as Readable;
       runConsole({ input, output, core: ctx.deps, router: ctx.router, channel, tick: ctx.tick }).then(
         ended.resolve,
@@ -29,4 +30,16 @@ export function createConsoleAdapter(ctx: AdapterContext): Adapter {
     // The console ends when its input does; nothing to stop.
     stop: async () => {},
   };
+}
+
+/** The demo's way into the web console: a sign-in link for its coordinator, printed at start. */
+async function printWebLink(ctx: AdapterContext, output: Writable): Promise<void> {
+  const { webLink, store, i18n } = ctx.deps;
+  const coordinator = (await store.people.actor("console:cong-an-tinh-coordinator"))?.contacts[0];
+  if (!webLink || !coordinator) return;
+  try {
+    output.write(`${i18n.t("vi", "demo-web-link", { url: (await webLink(coordinator.id)).url })}\n`);
+  } catch (e) {
+    ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, "no web console link for the demo");
+  }
 }

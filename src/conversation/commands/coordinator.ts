@@ -13,6 +13,7 @@ import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscription
 import { checkReportMonth } from "../../reports/months.ts";
 import { pickPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
+import { auditActor, recordAction } from "../actor.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";
@@ -104,12 +105,29 @@ export async function statusCommand(turn: Turn, arg: string): Promise<Reply[]> {
 }
 
 /** Words that confirm a date in the past: "/dathan V.9 01/01/2026 xac nhan". */
-const CONFIRM = /^(xac ?nhan|dong y|co|ok|yes|confirm)$/;
+const CONFIRM = /^(xac ?nhan|dong y|confirm)$/;
+/** Said alone, these confirm too; in a sentence they are only words of the reason. */
+const CONFIRM_ALONE = /^(co|ok|yes)$/;
+
+/** The words after the date: a confirmation (first or last), and the rest as the reason. */
+function readConfirmation(words: string[]): { confirmed: boolean; reason?: string } {
+  const folded = words.map((w) => foldAccents(w));
+  const all = folded.join(" ");
+  if (CONFIRM.test(all) || CONFIRM_ALONE.test(all)) return { confirmed: true };
+  for (const n of [2, 1]) {
+    if (CONFIRM.test(folded.slice(0, n).join(" ")))
+      return { confirmed: true, reason: words.slice(n).join(" ") };
+    if (CONFIRM.test(folded.slice(-n).join(" ")))
+      return { confirmed: true, reason: words.slice(0, -n).join(" ") };
+  }
+  return { confirmed: false, ...(all ? { reason: words.join(" ") } : {}) };
+}
 
 /**
- * /setdue <ref> <date> [xác nhận]: gives a task (usually a dependent one) its date, written as
- * the bot prints it (31/03/2027) or as ISO. A date already past makes the task overdue at
- * once, so it is set only when the coordinator confirms it; until then nothing changes.
+ * /setdue <ref> <date> [reason] [xác nhận]: gives a task (usually a dependent one) its date,
+ * written as the bot prints it (31/03/2027) or as ISO. A date already past makes the task
+ * overdue at once, so it is set only when the coordinator confirms it; until then nothing
+ * changes. The audit trail keeps the date before, the date after and the reason.
  */
 export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const [rawRef = "", date = "", ...rest] = arg.split(/\s+/);
@@ -117,17 +135,29 @@ export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const ref = rawRef.toUpperCase();
   const day = readDay(date);
   if (!(await turn.deps.store.catalog.liveTask(ref))) throw new UserError("err-task-unknown", { ref });
-  const confirmed = CONFIRM.test(foldAccents(rest.join(" ")).trim());
+  const { confirmed, reason } = readConfirmation(rest);
   if (day < today(turn) && !confirmed)
     return text(
       turn.t("setdue-past", {
         ref,
         due: dayLabel(day),
         today: dayLabel(today(turn)),
-        command: `${rawRef} ${date}`,
+        command: [rawRef, date, reason].filter(Boolean).join(" "),
       }),
     );
-  await turn.deps.store.catalog.setDueOverride(ref, day);
+  await turn.deps.store.transaction(async (tx) => {
+    const task = await tx.catalog.liveTask(ref);
+    await tx.catalog.setDueOverride(ref, day);
+    await tx.audit.record({
+      ...auditActor(turn),
+      at: turn.now,
+      action: "due.set",
+      targetKind: "task",
+      targetId: ref,
+      before: { due: task?.dueOverride ?? task?.dueDate ?? null },
+      after: { due: day, reason: reason ?? null },
+    });
+  });
   return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
 }
 
@@ -159,6 +189,12 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
       sendAfter: stamp,
     })),
   );
+  await recordAction(turn, {
+    action: "remind.manual",
+    targetKind: "agency",
+    targetId: agency.id,
+    after: { period, recipients: focal.length },
+  });
   await turn.deps.engine?.dispatchNow(turn.now);
   return text(turn.t("remind-done", { agency: agency.name, count: focal.length }));
 }
@@ -170,6 +206,7 @@ export async function inviteCommand(turn: Turn, arg: string): Promise<Reply[]> {
     turn.deps.store,
     { agency, role, createdBy: turn.incoming.userId },
     turn.now,
+    auditActor(turn),
   );
   const link = turn.deps.botUsername ? `https://t.me/${turn.deps.botUsername}?start=${invite.code}` : "";
   return text(
@@ -188,6 +225,7 @@ export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]
     turn.deps.store,
     { chat: turn.incoming.chatId, scope: arg, lang: turn.lang },
     turn.now.toISOString(),
+    auditActor(turn),
   );
   const names = await turn.deps.store.snapshot.agencyNames();
   return text(turn.t("subscribe-done", { scope: scopeText(turn.deps.i18n, turn.lang, scope, names) }));
@@ -196,7 +234,9 @@ export async function subscribeCommand(turn: Turn, arg: string): Promise<Reply[]
 export async function unsubscribeCommand(turn: Turn): Promise<Reply[]> {
   return text(
     turn.t(
-      (await unsubscribe(turn.deps.store, turn.incoming.chatId)) ? "unsubscribe-done" : "unsubscribe-none",
+      (await unsubscribe(turn.deps.store, turn.incoming.chatId, auditActor(turn), turn.now))
+        ? "unsubscribe-done"
+        : "unsubscribe-none",
     ),
   );
 }

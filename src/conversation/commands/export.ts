@@ -9,6 +9,7 @@ import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
 import { renderChart } from "../../reports/chart.ts";
 import { parseExportFormat } from "../../reports/export.ts";
+import { recordAction } from "../actor.ts";
 import type { Turn } from "../context.ts";
 import { periodNow } from "../cycle.ts";
 
@@ -40,6 +41,12 @@ export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const period = words.find(isMonth) ?? periodNow(turn, planId);
   const { model, data } = await turn.deps.exportSynthesis({ period, now: turn.now, format });
   const name = `bao-cao-de-an-06-${model.period}.${format}`;
+  await recordAction(turn, {
+    action: "export.create",
+    targetKind: "period",
+    targetId: model.period,
+    after: { format, tasks: model.tasks.length, missing: model.missing.length },
+  });
   const text = turn.t("export-caption", {
     period: periodLabel(model.period),
     tasks: model.tasks.length,
@@ -65,6 +72,12 @@ export async function digestCommand(turn: Turn): Promise<Reply[]> {
   const model = await buildDigest(snapshot, turn.deps.store, planId, scope, day, rules);
   const names = snapshot.agencyNames();
   const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
+  await recordAction(turn, {
+    action: "digest.send",
+    targetKind: "chat",
+    targetId: turn.incoming.chatId,
+    after: { planId, scope },
+  });
   if (!turn.deps.capabilitiesOf(turn.incoming.chatId).photos) return [{ text }];
   const chart = renderChart(digestChartModel(model, names, turn.t, snapshot.work(planId)));
   return [{ text, attachment: { kind: "photo", data: chart, name: `digest-${day}.png` } }];

@@ -18,6 +18,7 @@ import {
 import { digestCommand, exportCommand } from "./export.ts";
 import { helpCommand, tasksCommand } from "./focal.ts";
 import { taskCommand } from "./task-detail.ts";
+import { webCommand } from "./web.ts";
 
 type Access = "anyone" | "linked" | "coordinator";
 interface Command {
@@ -47,6 +48,7 @@ export const commands: Command[] = [
   { name: "digest", aliases: ["bantin"], access: "coordinator", group: true, run: digestCommand },
   { name: "export", aliases: ["xuatbaocao"], access: "coordinator", group: true, run: exportCommand },
   { name: "invite", aliases: ["moi"], access: "coordinator", run: inviteCommand },
+  { name: "web", aliases: ["quanly"], access: "linked", run: webCommand },
   { name: "subscribe", aliases: ["dangky"], access: "coordinator", group: true, run: subscribeCommand },
   {
     name: "unsubscribe",
