@@ -8,6 +8,8 @@ import type { WebDeps, WebEnv } from "./deps.ts";
 import { publicUrl, SignInLinks } from "./links.ts";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
+import { reportsRoutes } from "./pages/reports.tsx";
+import { targetsRoutes } from "./pages/targets.tsx";
 import { tasksRoutes } from "./pages/tasks-routes.tsx";
 import { secretSource } from "./secret.ts";
 import { closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
@@ -97,6 +99,8 @@ export function createWebConsole(deps: WebDeps): WebConsole {
   });
   app.route("/", overviewRoutes(deps));
   app.route("/", tasksRoutes(deps));
+  app.route("/", targetsRoutes(deps));
+  app.route("/", reportsRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");

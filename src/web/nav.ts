@@ -5,4 +5,6 @@
 export const NAV: readonly { path: string; key: string }[] = [
   { path: "/web", key: "web-nav-overview" },
   { path: "/web/tasks", key: "web-nav-tasks" },
+  { path: "/web/targets", key: "web-nav-targets" },
+  { path: "/web/reports", key: "web-nav-reports" },
 ];

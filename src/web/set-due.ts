@@ -1,5 +1,6 @@
 import { readDay } from "../conversation/commands/coordinator.ts";
 import { UserError } from "../errors.ts";
+import { webActor } from "./actor.ts";
 import type { Viewer, WebDeps } from "./deps.ts";
 
 export interface DueInput {
@@ -37,15 +38,13 @@ export async function setDueFromWeb(deps: WebDeps, viewer: Viewer, ref: string, 
     const task = await tx.catalog.liveTask(ref);
     if (!task || !(await tx.catalog.setDueOverride(ref, day))) return false;
     await tx.audit.record({
-      actorKind: "contact",
-      actorContactId: viewer.contactId,
+      ...webActor(viewer.contactId),
       at: deps.now(),
       action: "due.set",
       targetKind: "task",
       targetId: ref,
       before: { due: task.dueOverride ?? task.dueDate ?? null },
       after: { due: day, reason },
-      channel: "web",
     });
     return true;
   });
