@@ -6,6 +6,7 @@ import { canSignIn } from "../people/web-roles.ts";
 import { webActor } from "./actor.ts";
 import type { WebDeps, WebEnv } from "./deps.ts";
 import { publicUrl, SignInLinks } from "./links.ts";
+import { messagesRoutes } from "./pages/messages.tsx";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
 import { reportsRoutes } from "./pages/reports.tsx";
@@ -101,6 +102,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
   app.route("/", tasksRoutes(deps));
   app.route("/", targetsRoutes(deps));
   app.route("/", reportsRoutes(deps));
+  app.route("/", messagesRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");

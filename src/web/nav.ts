@@ -7,4 +7,5 @@ export const NAV: readonly { path: string; key: string }[] = [
   { path: "/web/tasks", key: "web-nav-tasks" },
   { path: "/web/targets", key: "web-nav-targets" },
   { path: "/web/reports", key: "web-nav-reports" },
+  { path: "/web/messages", key: "web-nav-messages" },
 ];
