@@ -12,6 +12,7 @@ import { overviewRoutes } from "./pages/overview.tsx";
 import { reportsRoutes } from "./pages/reports.tsx";
 import { targetsRoutes } from "./pages/targets.tsx";
 import { tasksRoutes } from "./pages/tasks-routes.tsx";
+import { seeOther } from "./redirect.ts";
 import { secretSource } from "./secret.ts";
 import { closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
 import { serveStatic } from "./static.ts";
@@ -84,7 +85,11 @@ export function createWebConsole(deps: WebDeps): WebConsole {
 
   app.use(
     "*",
-    requireViewer(deps, secret, (c, why) => (why === "role" ? roleRefused(c) : signedOut(c))),
+    requireViewer(deps, secret, (c, why) => {
+      // A fragment asked for by htmx would put the sign-in page inside the page: reload it whole.
+      if (c.req.header("hx-request")) return seeOther(c, "/web");
+      return why === "role" ? roleRefused(c) : signedOut(c);
+    }),
   );
   app.use("*", csrfGuard(csrfRefused));
   app.post("/logout", async (c) => {
@@ -96,7 +101,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
       targetId: contactId,
     });
     closeSession(c);
-    return c.redirect("/web", 303);
+    return seeOther(c, "/web");
   });
   app.route("/", overviewRoutes(deps));
   app.route("/", tasksRoutes(deps));

@@ -1,5 +1,6 @@
+import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import type { Translate, Viewer } from "./deps.ts";
+import type { Translate, Viewer, WebEnv } from "./deps.ts";
 import { NAV } from "./nav.ts";
 import { HTMX_PATH } from "./static.ts";
 
@@ -75,6 +76,18 @@ function Who({ t, viewer }: { t: Translate; viewer: Viewer }) {
         <button type="submit">{t("web-sign-out")}</button>
       </form>
     </>
+  );
+}
+
+/**
+ * A signed-in page: the layout around `body`, in the viewer's language, `path` marking the nav's
+ * current page. Every page route ends with this.
+ */
+export function page(c: Context<WebEnv>, title: string, path: string, body: Child) {
+  return c.html(
+    <Layout t={c.get("t")} lang={c.get("lang")} title={title} path={path} viewer={c.get("viewer")}>
+      {body}
+    </Layout>,
   );
 }
 

@@ -70,6 +70,10 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
     expect(await page.locator("#period, .period").textContent()).toBe(
       "Kỳ báo cáo tháng 01/2027, hạn 10/02/2027",
     );
+    const late = /^❗ (\d+) nhiệm vụ quá hạn tại (\d+) đơn vị/.exec(await ask(t, coordinator, "/trehan"));
+    expect(await page.locator("#overdue h2").textContent()).toBe(
+      `Quá hạn: ${late?.[1]} nhiệm vụ tại ${late?.[2]} đơn vị`,
+    );
     expect(await page.locator("#chart img").count()).toBe(1);
     expect(ctx.errors).toEqual([]);
 
@@ -144,6 +148,17 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
     expect(await status(false)).toBe(403);
     await page.reload();
     expect(await page.locator("h1").textContent()).toBe("Tổng quan");
+    // htmx sends the token from <body hx-headers>: its post signs out.
+    await page.evaluate(() =>
+      (window as unknown as { htmx: { ajax(m: string, u: string, o: object): Promise<void> } }).htmx.ajax(
+        "POST",
+        "/web/logout",
+        { target: "main", swap: "innerHTML" },
+      ),
+    );
+    expect(await t.core.store.audit.list({ action: "web.signout" })).toHaveLength(1);
+    await page.goto((await web.links.issue(id)).url);
+    await page.waitForURL(/\/web$/);
     // The sign-out button posts the form's token: signed out, the console asks how to sign in.
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForSelector("text=Trang quản lý không dùng mật khẩu");

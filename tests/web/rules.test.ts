@@ -16,6 +16,13 @@ describe("web console: sign-in by one-time link", () => {
     expect(html).not.toContain("Tỷ lệ báo cáo");
   });
 
+  it("sends htmx to the whole sign-in page rather than into a fragment", async () => {
+    const f = await webFixture();
+    const res = await f.request("/web", { headers: { "hx-request": "true" } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("hx-redirect")).toBe("/web");
+  });
+
   it("opening a link shows a form and uses nothing; posting it opens an 8-hour session once", async () => {
     const f = await webFixture();
     const { url, expiresAt } = await f.web.links.issue(f.people.coordinator);

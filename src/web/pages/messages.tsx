@@ -5,6 +5,7 @@ import { webActor } from "../actor.ts";
 import type { Translate, WebDeps, WebEnv } from "../deps.ts";
 import { instantLabel } from "../format.ts";
 import { Layout } from "../layout.tsx";
+import { seeOther } from "../redirect.ts";
 import { readOnlyRefused } from "./refusals.ts";
 
 const PAGE = 50;
@@ -112,7 +113,7 @@ export function messagesRoutes(deps: WebDeps) {
       return true;
     });
     if (!done) return c.html(<p>{c.get("t")("web-retry-refused")}</p>, 409);
-    return c.redirect("/web/messages?done=retry", 303);
+    return seeOther(c, "/web/messages?done=retry");
   });
   return app;
 }

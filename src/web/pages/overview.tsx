@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { tickLateness } from "../../jobs/health.ts";
 import type { Translate, WebDeps, WebEnv } from "../deps.ts";
 import { instantLabel, unbullet } from "../format.ts";
-import { Layout, ListSection } from "../layout.tsx";
+import { ListSection, page } from "../layout.tsx";
 import { type Overview, overviewData } from "../overview-data.ts";
 
 /** Tổng quan: the period, the reporting rate, who has not reported, what is late or due, the engine. */
@@ -11,11 +11,7 @@ export function overviewRoutes(deps: WebDeps) {
   app.get("/", async (c) => {
     const t = c.get("t");
     const o = await overviewData(deps, c.get("lang"), deps.now());
-    return c.html(
-      <Layout t={t} lang={c.get("lang")} title={t("web-overview-title")} path="/web" viewer={c.get("viewer")}>
-        <OverviewBody t={t} o={o} />
-      </Layout>,
-    );
+    return page(c, t("web-overview-title"), "/web", <OverviewBody t={t} o={o} />);
   });
   return app;
 }
@@ -92,7 +88,8 @@ function OverviewBody({ t, o }: { t: Translate; o: Overview }) {
 }
 
 function Health({ t, h }: { t: Translate; h: Overview["health"] }) {
-  const late = tickLateness({ lastTickAt: h.lastTick }).late;
+  // Never ran yet (a fresh start) is said as such; late only once a tick is on record.
+  const late = h.lastTick !== undefined && tickLateness({ lastTickAt: h.lastTick }).late;
   return (
     <section class="card" id="health">
       <h2>{t("web-health-title")}</h2>

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import type { WebDeps, WebEnv } from "../deps.ts";
 import { dayLabel } from "../format.ts";
 import { Layout } from "../layout.tsx";
+import { seeOther } from "../redirect.ts";
 import { setDueFromWeb } from "../set-due.ts";
 import { taskList } from "../task-list.ts";
 import { readOnlyRefused } from "./refusals.ts";
@@ -46,7 +47,7 @@ export function tasksRoutes(deps: WebDeps) {
     const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
     const input = { date: field("date"), reason: field("reason"), confirmed: field("confirm") === "yes" };
     const outcome = await setDueFromWeb(deps, viewer, task.ref, input);
-    if (outcome.ok) return c.redirect(`/web/tasks/${task.id}?done=due`, 303);
+    if (outcome.ok) return seeOther(c, `/web/tasks/${task.id}?done=due`);
     const args = Object.fromEntries(Object.entries(outcome.args ?? {}).map(([k, v]) => [k, dayLabel(v)]));
     const state: DueFormState = {
       error: t(outcome.key, args),

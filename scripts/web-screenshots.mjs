@@ -1,0 +1,57 @@
+// The README's console screenshots: starts the demo (`npm start`, no tokens) on a scratch database,
+// opens the sign-in link it prints in Debian's Chromium, and saves the overview at desktop and phone
+// widths under docs/screenshots/. Usage: node scripts/web-screenshots.mjs
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const scratch = mkdtempSync(join(tmpdir(), "nhacviec-shots-"));
+const port = process.env.SHOTS_PORT ?? "18790";
+const env = {
+  ...process.env,
+  DB_PATH: join(scratch, "demo.db"),
+  QUEUE_PREFIX: `shots-${process.pid}`,
+  HTTP_PORT: port,
+  LOG_LEVEL: "warn",
+};
+const demo = spawn(process.execPath, ["scripts/launch.mjs", "main"], { cwd: root, env });
+let out = "";
+const link = await new Promise((resolve, reject) => {
+  demo.stdout.on("data", (d) => {
+    out += d;
+    const m = /https?:\/\/\S+\/web\/login\/\S+/.exec(out);
+    if (m) resolve(m[0]);
+  });
+  demo.on("exit", () => reject(new Error(`the demo stopped:\n${out}`)));
+});
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+  ],
+});
+try {
+  const dir = join(root, "docs", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.waitForURL(/\/web$/);
+  await page.screenshot({ path: join(dir, "web-overview.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(dir, "web-overview-390.png") });
+  process.stdout.write(`saved in ${dir}\n`);
+} finally {
+  await browser.close();
+  demo.stdin.end("/quit\n");
+  demo.kill("SIGTERM");
+  rmSync(scratch, { recursive: true, force: true });
+}
