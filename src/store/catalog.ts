@@ -6,6 +6,7 @@ import { catalogExport } from "./catalog-export.ts";
 import { catalogTasks } from "./catalog-tasks.ts";
 import { catalogWrite } from "./catalog-write.ts";
 import { type Q, raw, serialize, statement } from "./context.ts";
+import { taskDetail } from "./task-detail.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -115,4 +116,5 @@ export const catalog = {
   ...catalogAssignments,
   ...catalogWrite,
   ...catalogDirectory,
+  ...taskDetail,
 };

@@ -4,6 +4,7 @@ import type { OutboxState } from "../db/schema.ts";
 import { countWritten } from "../metrics.ts";
 import { splitText } from "../text/split.ts";
 import { type Q, raw, statement, transaction } from "./context.ts";
+import { outboxLog } from "./outbox-log.ts";
 import { outboxReads } from "./outbox-read.ts";
 import type { NewMessage, OutboxRow } from "./outbox-types.ts";
 import { json } from "./snapshot.ts";
@@ -259,4 +260,5 @@ export const outbox = {
   markChatUnreachable,
   recoverStale,
   ...outboxReads,
+  ...outboxLog,
 };

@@ -6,8 +6,12 @@ import { canSignIn } from "../people/web-roles.ts";
 import { webActor } from "./actor.ts";
 import type { WebDeps, WebEnv } from "./deps.ts";
 import { publicUrl, SignInLinks } from "./links.ts";
+import { messagesRoutes } from "./pages/messages.tsx";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
+import { reportsRoutes } from "./pages/reports.tsx";
+import { targetsRoutes } from "./pages/targets.tsx";
+import { tasksRoutes } from "./pages/tasks-routes.tsx";
 import { seeOther } from "./redirect.ts";
 import { secretSource } from "./secret.ts";
 import { closeSession, csrfGuard, openSession, requireViewer } from "./session.ts";
@@ -100,6 +104,10 @@ export function createWebConsole(deps: WebDeps): WebConsole {
     return seeOther(c, "/web");
   });
   app.route("/", overviewRoutes(deps));
+  app.route("/", tasksRoutes(deps));
+  app.route("/", targetsRoutes(deps));
+  app.route("/", reportsRoutes(deps));
+  app.route("/", messagesRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Config } from "../config.ts";
+import type { ConversationDeps } from "../conversation/types.ts";
 import type { Role } from "../db/schema.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
@@ -20,6 +21,8 @@ export interface WebDeps {
   redis: Redis;
   /** The port the server listens on, once known: links point there when PUBLIC_URL is unset. */
   port?(): number | undefined;
+  /** The monthly synthesis, rendered: the very function /export and `cli report` call. */
+  exportSynthesis: ConversationDeps["exportSynthesis"];
   /** The business clock (periods, overdue days); sessions and links use the wall clock. */
   now(): Date;
 }
