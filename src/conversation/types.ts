@@ -3,6 +3,7 @@ import type { Role } from "../db/schema.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { Outbox } from "../engine/outbox.ts";
+import type { ConsentNotice } from "../people/consent.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
 import type { ExportFormat } from "../reports/export.ts";
 import type { SynthesisModel } from "../reports/model.ts";
@@ -10,7 +11,7 @@ import type { Store } from "../store/index.ts";
 
 /** The person behind a chat: every role they hold, and the language they chose. */
 export interface Actor {
-  contacts: { id: number; agencyId: string; agencyName: string; role: Role }[];
+  contacts: { id: number; agencyId: string; agencyName: string; role: Role; consentVersion?: string | null }[];
   lang: Lang;
 }
 
@@ -41,6 +42,8 @@ export interface ConversationDeps {
     tick(at: Date): Promise<{ ids: number[] }>;
     dispatchNow(at: Date): Promise<number>;
   };
+  /** The privacy notice a person agrees to before anything is kept (people/consent.ts). */
+  consent: ConsentNotice;
   /** The Telegram bot's username, for invite links. */
   botUsername?: string;
   now(): Date;

@@ -2,6 +2,7 @@ import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Channel } from "../channels/channel.ts";
 import type { Config } from "../config.ts";
+import { dailyHousekeeping } from "../engine/housekeeping.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { type EngineDeps, runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
@@ -25,6 +26,7 @@ export interface RunnerDeps extends EngineDeps {
     | "DELIVERY_MAX_ATTEMPTS"
     | "DELIVERY_LOCK_MS"
     | "DELIVERY_STALE_MS"
+    | "OUTBOX_TEXT_DAYS"
   >;
 }
 
@@ -151,7 +153,22 @@ export class EngineRunner {
     const at = new Date();
     const result = await this.tick(at);
     await this.core.store.health.recordTickRan(at);
+    await this.housekeeping(at);
     return result.ids.length;
+  }
+
+  /** Once a local day, on whichever instance ticks first: retention (engine/housekeeping.ts). */
+  async housekeeping(at: Date): Promise<void> {
+    try {
+      const swept = await dailyHousekeeping(this.core.store, {
+        now: at,
+        localDay: this.core.calendar.localDate(at),
+        outboxTextDays: this.core.config.OUTBOX_TEXT_DAYS,
+      });
+      if (swept) this.log.info(swept, "daily housekeeping done");
+    } catch (e) {
+      this.log.warn({ err: errorText(e) }, "daily housekeeping failed; the next tick retries");
+    }
   }
 
   /**

@@ -8,7 +8,9 @@ import { invites } from "./invites.ts";
 import { outbox } from "./outbox.ts";
 import { people } from "./people.ts";
 import { chats } from "./people-chats.ts";
+import { privacy } from "./privacy.ts";
 import { reports } from "./reports.ts";
+import { retention } from "./retention.ts";
 import { snapshot } from "./snapshot.ts";
 import { synthesis } from "./synthesis.ts";
 import { targets } from "./targets.ts";
@@ -32,6 +34,8 @@ const groups = {
   health,
   checks,
   synthesis,
+  privacy,
+  retention,
 };
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
