@@ -1,3 +1,4 @@
+import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
 import { type Q, transaction } from "./context.ts";
@@ -36,7 +37,10 @@ const groups = {
   synthesis,
   privacy,
   retention,
+  audit,
 };
+
+export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";
 
 type Group = Record<string, (q: Q, ...args: never[]) => unknown>;
 type Bound<G> = {
