@@ -100,7 +100,11 @@ const schema = z
       .default("02:00"),
     BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(7),
     /** The deployment's privacy notice (people/consent.ts); the default in locales/ when unset. */
-    CONSENT_NOTICE_FILE: z.string().min(1).optional().refine(readableNotice, "a readable text file with the notice"),
+    CONSENT_NOTICE_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .refine(readableNotice, "a readable text file with the notice"),
     /** Sent messages keep their text this many days, then only the proof of delivery stays. */
     OUTBOX_TEXT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   })

@@ -3,15 +3,21 @@ import type { Role } from "../db/schema.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { Outbox } from "../engine/outbox.ts";
-import type { ConsentNotice } from "../people/consent.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import type { ConsentNotice } from "../people/consent.ts";
 import type { ExportFormat } from "../reports/export.ts";
 import type { SynthesisModel } from "../reports/model.ts";
 import type { Store } from "../store/index.ts";
 
 /** The person behind a chat: every role they hold, and the language they chose. */
 export interface Actor {
-  contacts: { id: number; agencyId: string; agencyName: string; role: Role; consentVersion?: string | null }[];
+  contacts: {
+    id: number;
+    agencyId: string;
+    agencyName: string;
+    role: Role;
+    consentVersion?: string | null;
+  }[];
   lang: Lang;
 }
 

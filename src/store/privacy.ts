@@ -71,13 +71,19 @@ export interface PersonData {
 
 async function chatsOf(q: Q, contactIds: number[]): Promise<string[]> {
   const cc = q.t.contactChats;
-  const rows = await q.db.selectDistinct({ chatId: cc.chatId }).from(cc).where(inArray(cc.contactId, contactIds));
+  const rows = await q.db
+    .selectDistinct({ chatId: cc.chatId })
+    .from(cc)
+    .where(inArray(cc.contactId, contactIds));
   return rows.map((r) => r.chatId).sort();
 }
 
 async function count(q: Q, table: "outbox" | "reports" | "targetReports", ids: number[], chats: string[]) {
   const t = q.t[table];
-  const where = table === "outbox" && chats.length ? or(inArray(t.contactId, ids), inArray(t.chatId, chats)) : inArray(t.contactId, ids);
+  const where =
+    table === "outbox" && chats.length
+      ? or(inArray(t.contactId, ids), inArray(t.chatId, chats))
+      : inArray(t.contactId, ids);
   const rows = await q.db.select({ id: t.id }).from(t).where(where);
   return rows.length;
 }
@@ -184,7 +190,12 @@ async function forget(q: Q, contactIds: number[], at: string): Promise<Forgotten
       .update(t.contacts)
       .set({ removedAt: at })
       .where(and(inArray(t.contacts.id, contactIds), isNull(t.contacts.removedAt)));
-    return { contacts: contactIds.length, chats: own.length, messages: messages.length, reports: reports.length };
+    return {
+      contacts: contactIds.length,
+      chats: own.length,
+      messages: messages.length,
+      reports: reports.length,
+    };
   });
 }
 

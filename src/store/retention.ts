@@ -36,10 +36,7 @@ async function sweep(q: Q, at: { now: string; textBefore: string; attemptsBefore
     .delete(i)
     .where(or(isNotNull(i.usedAt), lt(i.expiresAt, at.now)))
     .returning({ code: i.code });
-  const attempts = await q.db
-    .delete(a)
-    .where(lt(a.at, at.attemptsBefore))
-    .returning({ id: a.id });
+  const attempts = await q.db.delete(a).where(lt(a.at, at.attemptsBefore)).returning({ id: a.id });
   return { texts: texts.length, flows: flows.length, invites: invites.length, attempts: attempts.length };
 }
 
