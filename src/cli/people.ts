@@ -3,10 +3,12 @@ import { scopeText } from "../engine/digest.ts";
 import { addContact, importContactsFile } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import type { CliContext } from "./context.ts";
+import { registerPrivacyCommands } from "./privacy.ts";
 
 export function registerPeopleCommands(program: Command, ctx: CliContext): void {
   registerContactCommands(program, ctx);
   registerGroupCommands(program, ctx);
+  registerPrivacyCommands(program, ctx);
 }
 
 function registerContactCommands(program: Command, ctx: CliContext): void {

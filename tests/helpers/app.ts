@@ -6,6 +6,7 @@ import type { Core } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
+import { agreed } from "./consent.ts";
 import { seededTarget } from "./engine-choice.ts";
 import { REDIS_URL, testPrefix } from "./redis.ts";
 
@@ -144,7 +145,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   }
 }
 
-/** Links a Telegram user's private chat (`tg:<id>`) to an agency in a role, as the CLI would. */
+/**
+ * Links a Telegram user's private chat (`tg:<id>`) to an agency in a role, as the CLI would,
+ * the person having agreed to the current privacy notice.
+ */
 export async function linkContact(
   t: Pick<TestApp, "core">,
   userId: number,
@@ -152,5 +156,6 @@ export async function linkContact(
   role: "focal" | "head" | "coordinator" = "focal",
   name?: string,
 ): Promise<number> {
-  return (await addContact(t.core.store, { agency, role, chat: `tg:${userId}`, name })).id;
+  const { id } = await addContact(t.core.store, { agency, role, chat: `tg:${userId}`, name });
+  return agreed(t.core.store, id);
 }
