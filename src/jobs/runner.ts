@@ -6,7 +6,7 @@ import { dailyHousekeeping } from "../engine/housekeeping.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { type EngineDeps, runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
-import type { Logger } from "../logger.ts";
+import { chatRef, type Logger } from "../logger.ts";
 import { timeTick } from "../metrics.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
 import { type EngineHealth, presentSchedulers } from "./health.ts";
@@ -230,7 +230,7 @@ export class EngineRunner {
   }
 
   private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {
-    this.log.warn({ chat: chatId.split(":")[0], reason }, "chat unreachable");
+    this.log.warn({ chat: chatRef(chatId), reason }, "chat unreachable");
     await chatUnreachable(this.core, chatId, reason, now);
     await this.dispatchNow(now);
   }

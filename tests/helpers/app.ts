@@ -3,7 +3,7 @@ import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Core } from "../../src/core.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
 import { agreed } from "./consent.ts";
@@ -19,6 +19,8 @@ export interface TestAppOptions {
   now?: string | Date;
   /** Webhook mode: the app listens on a free local port at this path, with this secret. */
   webhook?: { secret: string; path?: string };
+  /** Where the app logs (silent by default); the log tests read it. */
+  log?: Logger;
 }
 
 export interface Clock {
@@ -60,10 +62,11 @@ interface Shared {
   prefix: string;
   clock: Clock;
   webhook?: { secret: string; path: string; port: number };
+  log?: Logger;
 }
 
 async function launch(shared: Shared): Promise<TestApp> {
-  const { emulator, target, prefix, clock, webhook } = shared;
+  const { emulator, target, prefix, clock, webhook, log } = shared;
   const config = loadConfig({
     ...target,
     TELEGRAM_BOT_TOKEN: TOKEN,
@@ -81,7 +84,7 @@ async function launch(shared: Shared): Promise<TestApp> {
         }
       : {}),
   });
-  const app = await startApp(config, createLogger("silent"), { now: () => clock.now() });
+  const app = await startApp(config, log ?? createLogger("silent"), { now: () => clock.now() });
   let closed = false;
   const closeApp = async () => {
     if (closed) return;
@@ -127,6 +130,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     target,
     prefix: testPrefix(),
     clock,
+    ...(opts.log ? { log: opts.log } : {}),
     ...(opts.webhook
       ? {
           webhook: {
