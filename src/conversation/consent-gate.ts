@@ -19,7 +19,8 @@ export async function consentGate(
 ): Promise<Reply[] | undefined> {
   const { actor, deps } = turn;
   if (!actor || actor.contacts.every((c) => c.consentVersion === deps.consent.version)) return undefined;
-  if ((flow && OPEN_FLOWS.has(flow.kind)) || (command && OPEN_COMMANDS.has(command))) return undefined;
+  // An answer to the notice (or to the erasure it leads to) goes through; another command does not.
+  if (command ? OPEN_COMMANDS.has(command) : flow && OPEN_FLOWS.has(flow.kind)) return undefined;
   if (turn.incoming.chatType === "group") return command ? [{ text: turn.t("consent-in-private") }] : [];
   return askConsent(turn, {});
 }
