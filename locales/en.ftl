@@ -685,3 +685,48 @@ audit-col-target = Target
 audit-col-detail = Details
 err-audit-limit = --limit takes a positive whole number, not “{ $value }”.
 cmd-audit = (Coordinator) Audit trail
+
+## privacy
+consent-notice =
+    NOTICE ON THE PROCESSING OF PERSONAL DATA
+    Controller: the agency running this reminder bot (the provincial police, PC06, coordinator of Đề án 06).
+    What is kept: your display name on the chat app, the chat id, your agency and role, the language you chose, the messages the bot sends you, the progress reports and figures you send.
+    Why: reminders, collecting reports and the Đề án 06 synthesis for the People's Committee.
+    How long: while you act as focal point; the text of sent messages is cleared after 180 days; your reports stay as the agency's record, shown as "(đã xóa)" (erased) once you ask for erasure.
+    Your rights (Law 91/2025/QH15 on personal data protection, Decree 356/2025/NĐ-CP): see your data (/mydata), have it erased (/erasemydata), withdraw consent at any time, ask the coordinator for corrections.
+consent-intro-join = The invite code is valid. Before linking, please read the notice below: nothing about you has been kept yet.
+consent-intro-again = The notice on personal data has changed (or you have never agreed to it). Please read it and answer before going on.
+consent-question = Do you agree to nhacviec processing your personal data as described?
+consent-yes = I agree
+consent-no = I do not agree
+consent-thanks = Thank you. Your consent is recorded; you can carry on using the bot.
+consent-refused-join = You did not agree, so nothing about you was kept. The invite code { $code } stays usable until it expires: if you change your mind, send /start { $code } again.
+consent-refused-member = You do not agree to the new notice. Without consent nhacviec cannot keep your data: it will be erased (reports already sent stay as the agency's record, your name replaced by "(đã xóa)"). If you do not want that yet, the bot asks again at your next message.
+consent-in-private = Please open a private chat with the bot and answer the notice on personal data first.
+erase-intro = You ask for your personal data to be erased: your name, chats and the messages the bot sent you are deleted outright, and you are no longer linked to your agency. Reports you sent stay as the agency's record, their sender shown as "(đã xóa)". This cannot be undone.
+erase-question = Erase your data?
+erase-yes = Erase my data
+erase-no = No, keep it
+erase-kept = Cancelled: your data is kept as it was.
+erase-done = Your data is erased. { $reports } reports stay as the agency's record, their sender shown as "(đã xóa)". To use the bot again, ask for a new invite code.
+mydata-title = What nhacviec keeps about you:
+mydata-contact = • Record #{ $id }: { $name } — { $agency }, { $role }; language { $lang }; since { $since }
+mydata-removed = no longer a contact since { $day }
+mydata-consent = agreed to notice version { $version } on { $day }
+mydata-no-consent = no consent on record
+mydata-chat-private = private
+mydata-chat-group = group
+mydata-chats = • Chats: { $chats }
+mydata-subscriptions = • Digest subscriptions: { $subs }
+mydata-counts = • Messages the bot sent you: { $messages }; progress reports: { $reports }; target figures: { $targets }
+mydata-none = none
+mydata-rights = To erase your data: /erasemydata. For corrections, contact the coordinator.
+privacy-erased-name = (đã xóa)
+cmd-mydata = See the data the bot keeps about you
+cmd-erasemydata = Erase your data
+cli-people = a person's data rights: see or erase one person's data
+cli-people-show = everything kept about one person
+cli-people-forget = erase one person's data (name, chats, messages); reports stay with the sender shown as "(đã xóa)"
+cli-opt-contact = the record number (#) in contacts list
+err-people-unknown = There is no record #{ $id } (or this person's data was already erased).
+cli-people-forgotten = Erased the data of record { $ids }: { $chats } chats, { $messages } messages; { $reports } reports kept with the sender shown as "(đã xóa)".

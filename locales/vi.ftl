@@ -684,3 +684,48 @@ audit-col-target = Đối tượng
 audit-col-detail = Chi tiết
 err-audit-limit = --limit cần một số nguyên dương, không phải “{ $value }”.
 cmd-audit = (Điều phối) Nhật ký thao tác
+
+## privacy
+consent-notice =
+    THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN
+    Bên kiểm soát dữ liệu: cơ quan triển khai bot nhắc việc này (Công an tỉnh, Phòng PC06, cơ quan điều phối Đề án 06).
+    Dữ liệu được lưu: tên hiển thị trên ứng dụng chat, mã cuộc trò chuyện (chat id), cơ quan và vai trò của bạn, ngôn ngữ bạn chọn, các tin nhắn bot gửi bạn, báo cáo tiến độ và số liệu bạn gửi.
+    Mục đích: nhắc việc, nhận báo cáo và tổng hợp tình hình thực hiện Đề án 06 gửi UBND tỉnh.
+    Thời gian lưu: khi bạn còn làm đầu mối; nội dung tin nhắn đã gửi được xóa sau 180 ngày; báo cáo của bạn được giữ làm hồ sơ của cơ quan, khi bạn yêu cầu xóa dữ liệu thì tên bạn được thay bằng "(đã xóa)".
+    Quyền của bạn (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP): xem dữ liệu về mình (/dulieucuatoi), yêu cầu xóa (/xoadulieu), rút lại sự đồng ý bất cứ lúc nào, yêu cầu sửa qua cán bộ điều phối.
+consent-intro-join = Mã mời hợp lệ. Trước khi liên kết, vui lòng đọc thông báo dưới đây: chưa có gì về bạn được lưu.
+consent-intro-again = Thông báo về xử lý dữ liệu cá nhân đã thay đổi (hoặc bạn chưa đồng ý lần nào). Vui lòng đọc và trả lời trước khi tiếp tục.
+consent-question = Bạn có đồng ý để nhacviec xử lý dữ liệu cá nhân của bạn như trên không?
+consent-yes = Đồng ý
+consent-no = Không đồng ý
+consent-thanks = Cảm ơn bạn. Đã ghi nhận sự đồng ý; bạn có thể tiếp tục sử dụng bot.
+consent-refused-join = Bạn đã không đồng ý nên không có thông tin nào về bạn được lưu. Mã mời { $code } vẫn dùng được đến khi hết hạn: khi đổi ý, hãy gửi lại /start { $code }.
+consent-refused-member = Bạn không đồng ý với thông báo mới. Không có sự đồng ý, nhacviec không thể tiếp tục lưu dữ liệu của bạn: dữ liệu sẽ được xóa (báo cáo đã gửi vẫn là hồ sơ của cơ quan, tên bạn được thay bằng "(đã xóa)"). Nếu chưa muốn xóa, bot sẽ hỏi lại ở lần nhắn tiếp theo.
+consent-in-private = Vui lòng mở cuộc trò chuyện riêng với bot và trả lời thông báo về dữ liệu cá nhân trước.
+erase-intro = Bạn yêu cầu xóa dữ liệu cá nhân: tên, các cuộc trò chuyện và tin nhắn bot gửi bạn sẽ bị xóa hẳn, bạn sẽ không còn được liên kết với cơ quan. Báo cáo đã gửi được giữ làm hồ sơ của cơ quan, người gửi hiển thị là "(đã xóa)". Không thể hoàn tác.
+erase-question = Xác nhận xóa dữ liệu của bạn?
+erase-yes = Xóa dữ liệu của tôi
+erase-no = Không, giữ lại
+erase-kept = Đã hủy, dữ liệu của bạn được giữ nguyên.
+erase-done = Đã xóa dữ liệu của bạn. { $reports } báo cáo được giữ làm hồ sơ của cơ quan, người gửi hiển thị là "(đã xóa)". Để dùng lại bot, hãy xin mã mời mới.
+mydata-title = Dữ liệu nhacviec đang lưu về bạn:
+mydata-contact = • Hồ sơ #{ $id }: { $name } — { $agency }, { $role }; ngôn ngữ { $lang }; từ { $since }
+mydata-removed = đã thôi làm đầu mối từ { $day }
+mydata-consent = đã đồng ý thông báo phiên bản { $version } ngày { $day }
+mydata-no-consent = chưa ghi nhận sự đồng ý
+mydata-chat-private = riêng tư
+mydata-chat-group = nhóm
+mydata-chats = • Cuộc trò chuyện: { $chats }
+mydata-subscriptions = • Đăng ký bản tin: { $subs }
+mydata-counts = • Tin nhắn bot đã gửi bạn: { $messages }; báo cáo tiến độ: { $reports }; số liệu chỉ tiêu: { $targets }
+mydata-none = không có
+mydata-rights = Để xóa dữ liệu: /xoadulieu. Để sửa thông tin, hãy liên hệ cán bộ điều phối.
+privacy-erased-name = (đã xóa)
+cmd-mydata = Xem dữ liệu bot lưu về bạn
+cmd-erasemydata = Xóa dữ liệu của bạn
+cli-people = quyền của người có dữ liệu: xem, xóa dữ liệu của một người
+cli-people-show = mọi dữ liệu đang lưu về một người
+cli-people-forget = xóa dữ liệu của một người (tên, cuộc trò chuyện, tin nhắn); báo cáo giữ lại với người gửi "(đã xóa)"
+cli-opt-contact = mã hồ sơ (#) trong contacts list
+err-people-unknown = Không có hồ sơ #{ $id } (hoặc dữ liệu của người này đã bị xóa).
+cli-people-forgotten = Đã xóa dữ liệu của hồ sơ { $ids }: { $chats } cuộc trò chuyện, { $messages } tin nhắn; { $reports } báo cáo giữ lại với người gửi "(đã xóa)".

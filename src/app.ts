@@ -12,7 +12,7 @@ import { type HttpServer, startHttpServer } from "./http/server.ts";
 import { leaseFactory } from "./jobs/lease.ts";
 import { connectNow, RedisAuthFailed, redactUrl } from "./jobs/redis.ts";
 import { EngineRunner } from "./jobs/runner.ts";
-import type { Logger } from "./logger.ts";
+import { chatRef, type Logger } from "./logger.ts";
 import { measureUpdates } from "./metrics.ts";
 import { startDailyBackup } from "./ops/daily-backup.ts";
 import { within } from "./shutdown.ts";
@@ -149,7 +149,7 @@ function chatEvents(core: Core, log: Logger): ChatEvents {
     },
     moved: async (from, to) => {
       if (await core.store.chats.moveChat(from, to, new Date()))
-        log.warn({ from, to }, "chat changed its id: moved");
+        log.warn({ from: chatRef(from), to: chatRef(to) }, "chat changed its id: moved");
     },
   };
 }

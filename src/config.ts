@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** The one HTTP server's port when HTTP_PORT is unset (webhooks, health, metrics, the console). */
@@ -124,6 +125,14 @@ const schema = z
       .enum(["true", "false", "1", "0"])
       .default("false")
       .transform((v) => v === "true" || v === "1"),
+    /** The deployment's privacy notice (people/consent.ts); the default in locales/ when unset. */
+    CONSENT_NOTICE_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .refine(readableNotice, "a readable text file with the notice"),
+    /** Sent messages keep their text this many days, then only the proof of delivery stays. */
+    OUTBOX_TEXT_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   })
   .refine((c) => !c.WEBHOOK_URL || c.WEBHOOK_SECRET, {
     message: "WEBHOOK_SECRET is required with WEBHOOK_URL",
@@ -133,6 +142,16 @@ const schema = z
     message: "ZALO_WEBHOOK_SECRET is required with ZALO_WEBHOOK_URL",
     path: ["ZALO_WEBHOOK_SECRET"],
   });
+
+/** A notice file must be there at start, not found missing when the first person joins. */
+function readableNotice(file: string | undefined): boolean {
+  if (file === undefined) return true;
+  try {
+    return readFileSync(file, "utf8").trim().length > 0;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof schema>;
 

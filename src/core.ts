@@ -11,6 +11,7 @@ import { loadRulesFile } from "./domain/rules-file.ts";
 import { outboxOf } from "./engine/outbox.ts";
 import type { EngineDeps } from "./engine/tick.ts";
 import { I18n } from "./i18n/index.ts";
+import { type ConsentNotice, loadConsentNotice } from "./people/consent.ts";
 import { chartFileWriter } from "./reports/chart.ts";
 import { exportSynthesis } from "./reports/export.ts";
 import { sqliteQ } from "./store/context.ts";
@@ -29,6 +30,8 @@ export interface Core extends EngineDeps {
    * none on PostgreSQL. Nothing reads data through it: the store does.
    */
   database?: Database_;
+  /** The privacy notice people agree to (CONSENT_NOTICE_FILE or the default in locales/). */
+  consent: ConsentNotice;
   /** Which engine the store runs on, for logs and the operator's checks. */
   engine: "sqlite" | "postgres";
   /** Releases the storage (the SQLite file, or PostgreSQL's pool). */
@@ -47,13 +50,15 @@ interface Storage {
 function assemble(config: Config, storage: Storage): Core {
   const rulesFile = loadRulesFile(config.RULES_FILE);
   const { store } = storage;
+  const i18n = new I18n();
   return {
     config,
     store,
     engine: storage.database ? "sqlite" : "postgres",
     ...(storage.database ? { database: storage.database } : {}),
     close: storage.close,
-    i18n: new I18n(),
+    i18n,
+    consent: loadConsentNotice(config.CONSENT_NOTICE_FILE, i18n),
     calendar: buildCalendar(config, rulesFor(rulesFile, "")),
     outbox: outboxOf(store, (chatId) => capabilitiesOf(chatId).textLimit),
     rulesFile,
@@ -120,6 +125,7 @@ export function conversationDeps(core: Core, now: () => Date = () => new Date())
     exportSynthesis: (opts) => exportSynthesis(core, opts),
     exportDir: join(resolve(dirname(core.config.DB_PATH)), "exports"),
     capabilitiesOf: core.capabilitiesOf,
+    consent: core.consent,
     now,
   };
 }

@@ -4,10 +4,12 @@ import { addContact, importContactsFile } from "../people/contacts.ts";
 import { subscribe, unsubscribe } from "../people/subscriptions.ts";
 import { operatorActor } from "../store/index.ts";
 import type { CliContext } from "./context.ts";
+import { registerPrivacyCommands } from "./privacy.ts";
 
 export function registerPeopleCommands(program: Command, ctx: CliContext): void {
   registerContactCommands(program, ctx);
   registerGroupCommands(program, ctx);
+  registerPrivacyCommands(program, ctx);
 }
 
 function registerContactCommands(program: Command, ctx: CliContext): void {

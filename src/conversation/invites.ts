@@ -59,33 +59,42 @@ export async function createInvite(
 }
 
 /**
+ * Checks a code before the person is asked for consent: usable now, and the chat not out of
+ * attempts. Writes nothing but the refused attempt; the code stays unused.
+ */
+export async function checkInvite(store: Store, code: string, chatId: string, now: Date): Promise<string> {
+  const normal = code.trim().toUpperCase();
+  await checkAttempts(store, chatId, now);
+  const row = await store.invites.find(normal);
+  // Unknown, used and expired codes get one answer, so a guesser learns nothing about which
+  // codes exist; every refusal counts against the chat's attempts.
+  if (!row || row.usedAt || row.expiresAt <= now.toISOString()) throw await refuse(store, chatId, now);
+  return normal;
+}
+
+async function refuse(store: Store, chatId: string, now: Date): Promise<UserError> {
+  await store.invites.addAttempt(chatId, now);
+  return new UserError("invite-invalid");
+}
+
+/**
  * Uses a code once, atomically: two people racing for one code cannot both win. Links the
- * chat to the agency and role, in the language the platform suggests.
+ * chat to the agency and role, in the language the platform suggests, with the version of the
+ * notice the person agreed to.
  */
 export async function redeemInvite(
   store: Store,
-  input: { code: string; chatId: string; name?: string; lang?: "vi" | "en" },
+  input: { code: string; chatId: string; name?: string; lang?: "vi" | "en"; consentVersion: string },
   now: Date,
 ): Promise<{ agencyId: string; agencyName: string; role: Role; contactId: number }> {
-  const code = input.code.trim().toUpperCase();
-  await checkAttempts(store, input.chatId, now);
-  const row = await store.invites.find(code);
-  // Unknown, used and expired codes get one answer, so a guesser learns nothing about which
-  // codes exist; every refusal counts against the chat's attempts.
-  const refuse = async () => {
-    await store.invites.addAttempt(input.chatId, now);
-    return new UserError("invite-invalid");
-  };
-  if (!row || row.usedAt || row.expiresAt <= now.toISOString()) throw await refuse();
+  const code = await checkInvite(store, input.code, input.chatId, now);
+  const { chatId, name, lang = "vi", consentVersion } = input;
   // The new contact is the actor of its own joining; the row commits with the contact.
   const redeemed = await store.transaction(async (tx) => {
-    const r = await tx.invites.redeem(
-      { code, chatId: input.chatId, name: input.name, lang: input.lang ?? "vi" },
-      now,
-    );
+    const r = await tx.invites.redeem({ code, chatId, name, lang, consentVersion }, now);
     if (r)
       await tx.audit.record({
-        ...contactActor(r.contactId, input.chatId),
+        ...contactActor(r.contactId, chatId),
         at: now,
         action: "invite.use",
         targetKind: "invite",
@@ -94,7 +103,7 @@ export async function redeemInvite(
       });
     return r;
   });
-  if (!redeemed) throw await refuse();
+  if (!redeemed) throw await refuse(store, chatId, now);
   return redeemed;
 }
 

@@ -9,7 +9,10 @@ import type { Store } from "../store/index.ts";
 import { isCoordinator } from "./actor.ts";
 import { auditFlow } from "./commands/audit.ts";
 import type { Command } from "./commands/index.ts";
+import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
+import { consentFlow } from "./flows/consent.ts";
+import { eraseFlow } from "./flows/erase.ts";
 import { kpiFlow } from "./flows/kpi.ts";
 import { onboardingFlow, redeem } from "./flows/onboarding.ts";
 import { reportFlow, startReport } from "./flows/report.ts";
@@ -20,7 +23,7 @@ import { remindedAssignment } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
-  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow].map((f) => [f.kind, f]),
+  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow].map((f) => [f.kind, f]),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
@@ -106,6 +109,8 @@ export class ConversationRouter {
     const bare = !!options.bareCommands && incoming.chatType !== "group";
     const open = flow && { flow, kind: FLOWS.get(flow.kind)?.inputOf?.(flow) ?? "choice" };
     const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);
+    const unconsented = await consentGate(turn, flow, read?.command?.command.name);
+    if (unconsented) return unconsented;
     if (read?.reply) return read.reply;
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
     const choice = incoming.choice ?? read?.choice;

@@ -4,13 +4,20 @@ import type { Rules } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import type { Outbox } from "../engine/outbox.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
+import type { ConsentNotice } from "../people/consent.ts";
 import type { ExportFormat } from "../reports/export.ts";
 import type { SynthesisModel } from "../reports/model.ts";
 import type { Store } from "../store/index.ts";
 
 /** The person behind a chat: every role they hold, and the language they chose. */
 export interface Actor {
-  contacts: { id: number; agencyId: string; agencyName: string; role: Role }[];
+  contacts: {
+    id: number;
+    agencyId: string;
+    agencyName: string;
+    role: Role;
+    consentVersion?: string | null;
+  }[];
   lang: Lang;
 }
 
@@ -43,6 +50,8 @@ export interface ConversationDeps {
   };
   /** A one-time sign-in link to the web console (/web); absent when no console runs. */
   webLink?(contactId: number): Promise<{ url: string; expiresAt: string }>;
+  /** The privacy notice a person agrees to before anything is kept (people/consent.ts). */
+  consent: ConsentNotice;
   /** The Telegram bot's username, for invite links. */
   botUsername?: string;
   now(): Date;

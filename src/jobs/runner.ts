@@ -2,10 +2,11 @@ import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Channel } from "../channels/channel.ts";
 import type { Config } from "../config.ts";
+import { dailyHousekeeping } from "../engine/housekeeping.ts";
 import { chatUnreachable } from "../engine/notices.ts";
 import { type EngineDeps, runTick, type TickResult } from "../engine/tick.ts";
 import { errorText } from "../errors.ts";
-import type { Logger } from "../logger.ts";
+import { chatRef, type Logger } from "../logger.ts";
 import { timeTick } from "../metrics.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliver, dispatch, dispatchPauseMs } from "./delivery.ts";
 import { type EngineHealth, presentSchedulers } from "./health.ts";
@@ -27,6 +28,7 @@ export interface RunnerDeps extends EngineDeps {
     | "DELIVERY_MAX_ATTEMPTS"
     | "DELIVERY_LOCK_MS"
     | "DELIVERY_STALE_MS"
+    | "OUTBOX_TEXT_DAYS"
   >;
 }
 
@@ -157,7 +159,22 @@ export class EngineRunner {
     const at = new Date();
     const result = await this.tick(at);
     await this.core.store.health.recordTickRan(at);
+    await this.housekeeping(at);
     return result.ids.length;
+  }
+
+  /** Once a local day, on whichever instance ticks first: retention (engine/housekeeping.ts). */
+  async housekeeping(at: Date): Promise<void> {
+    try {
+      const swept = await dailyHousekeeping(this.core.store, {
+        now: at,
+        localDay: this.core.calendar.localDate(at),
+        outboxTextDays: this.core.config.OUTBOX_TEXT_DAYS,
+      });
+      if (swept) this.log.info(swept, "daily housekeeping done");
+    } catch (e) {
+      this.log.warn({ err: errorText(e) }, "daily housekeeping failed; the next tick retries");
+    }
   }
 
   /**
@@ -219,7 +236,7 @@ export class EngineRunner {
   }
 
   private async unreachable(chatId: string, reason: string, now: Date): Promise<void> {
-    this.log.warn({ chat: chatId.split(":")[0], reason }, "chat unreachable");
+    this.log.warn({ chat: chatRef(chatId), reason }, "chat unreachable");
     await chatUnreachable(this.core, chatId, reason, now);
     await this.dispatchNow(now);
   }

@@ -9,7 +9,9 @@ import { invites } from "./invites.ts";
 import { outbox } from "./outbox.ts";
 import { people } from "./people.ts";
 import { chats } from "./people-chats.ts";
+import { privacy } from "./privacy.ts";
 import { reports } from "./reports.ts";
+import { retention } from "./retention.ts";
 import { snapshot } from "./snapshot.ts";
 import { synthesis } from "./synthesis.ts";
 import { targets } from "./targets.ts";
@@ -35,6 +37,8 @@ const groups = {
   health,
   checks,
   synthesis,
+  privacy,
+  retention,
   audit,
 };
 

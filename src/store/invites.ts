@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Role } from "../db/schema.ts";
 import { type Q, statement, transaction } from "./context.ts";
 import { type Lang, people } from "./people.ts";
+import { privacy } from "./privacy.ts";
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -55,12 +56,12 @@ async function addAttempt(q: Q, chatId: string, at: Date): Promise<void> {
 
 /**
  * Uses a code once, atomically (two chats racing for one code cannot both win) and links the
- * chat to the invite's agency and role, in one transaction. Undefined, with nothing written,
+ * chat to the invite's agency and role with the person's consent, in one transaction. Undefined, with nothing written,
  * when the code is unknown, used or expired. The chat id must be valid (the caller checks it).
  */
 async function redeem(
   q: Q,
-  input: { code: string; chatId: string; name?: string; lang: Lang },
+  input: { code: string; chatId: string; name?: string; lang: Lang; consentVersion: string },
   now: Date,
 ): Promise<{ agencyId: string; agencyName: string; role: Role; contactId: number } | undefined> {
   const at = now.toISOString();
@@ -83,6 +84,7 @@ async function redeem(
       },
       at,
     );
+    await privacy.recordConsent(tx, [id], input.consentVersion, at);
     const [agency] = await tx.db
       .select({ name: tx.t.agencies.name })
       .from(tx.t.agencies)

@@ -10,6 +10,8 @@ export interface ActorContact {
   agencyId: string;
   agencyName: string;
   role: Role;
+  /** The notice version this contact agreed to; null when never asked (people/consent.ts). */
+  consentVersion: string | null;
 }
 
 const p = (name: string) => sql.placeholder(name);
@@ -17,7 +19,14 @@ const p = (name: string) => sql.placeholder(name);
 const actorRows = statement("people_actor", (q) => {
   const { contactChats: cc, contacts: c, agencies: a } = q.t;
   return q.db
-    .select({ id: c.id, agencyId: c.agencyId, agencyName: a.name, role: c.role, lang: c.lang })
+    .select({
+      id: c.id,
+      agencyId: c.agencyId,
+      agencyName: a.name,
+      role: c.role,
+      consentVersion: c.consentVersion,
+      lang: c.lang,
+    })
     .from(cc)
     .innerJoin(c, eq(c.id, cc.contactId))
     .innerJoin(a, eq(a.id, c.agencyId))

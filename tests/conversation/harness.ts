@@ -3,6 +3,7 @@ import { ConversationRouter } from "../../src/conversation/router.ts";
 import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
+import { agreed } from "../helpers/consent.ts";
 import { engineFixture } from "../helpers/engine.ts";
 import { jsonValue, rowsOf } from "../helpers/engine-choice.ts";
 
@@ -37,8 +38,13 @@ export async function channelHarness(name: ChannelName, env: Parameters<typeof e
   const { prefix, options } = CHANNELS[name];
   const chat = `${prefix}:yt-focal`;
   const khcn = `${prefix}:khcn-focal`;
-  await addContact(core.store, { agency: "so-y-te", role: "focal", chat });
-  await addContact(core.store, { agency: "so-khoa-hoc-va-cong-nghe", role: "focal", chat: khcn });
+  await agreed(core.store, (await addContact(core.store, { agency: "so-y-te", role: "focal", chat })).id);
+  const other = await addContact(core.store, {
+    agency: "so-khoa-hoc-va-cong-nghe",
+    role: "focal",
+    chat: khcn,
+  });
+  await agreed(core.store, other.id);
   let now = NOW;
   const router = new ConversationRouter(
     conversationDeps(core, () => now),

@@ -3,9 +3,10 @@ import { afterEach } from "vitest";
 import { type App, startApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Core } from "../../src/core.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import { TelegramEmulator } from "../emulators/telegram-api.ts";
+import { agreed } from "./consent.ts";
 import { seededTarget } from "./engine-choice.ts";
 import { REDIS_URL, testPrefix } from "./redis.ts";
 
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   now?: string | Date;
   /** Webhook mode: the app listens on a free local port at this path, with this secret. */
   webhook?: { secret: string; path?: string };
+  /** Where the app logs (silent by default); the log tests read it. */
+  log?: Logger;
 }
 
 export interface Clock {
@@ -59,10 +62,11 @@ interface Shared {
   prefix: string;
   clock: Clock;
   webhook?: { secret: string; path: string; port: number };
+  log?: Logger;
 }
 
 async function launch(shared: Shared): Promise<TestApp> {
-  const { emulator, target, prefix, clock, webhook } = shared;
+  const { emulator, target, prefix, clock, webhook, log } = shared;
   const config = loadConfig({
     ...target,
     TELEGRAM_BOT_TOKEN: TOKEN,
@@ -80,7 +84,7 @@ async function launch(shared: Shared): Promise<TestApp> {
         }
       : {}),
   });
-  const app = await startApp(config, createLogger("silent"), { now: () => clock.now() });
+  const app = await startApp(config, log ?? createLogger("silent"), { now: () => clock.now() });
   let closed = false;
   const closeApp = async () => {
     if (closed) return;
@@ -126,6 +130,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     target,
     prefix: testPrefix(),
     clock,
+    ...(opts.log ? { log: opts.log } : {}),
     ...(opts.webhook
       ? {
           webhook: {
@@ -144,7 +149,10 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   }
 }
 
-/** Links a Telegram user's private chat (`tg:<id>`) to an agency in a role, as the CLI would. */
+/**
+ * Links a Telegram user's private chat (`tg:<id>`) to an agency in a role, as the CLI would,
+ * the person having agreed to the current privacy notice.
+ */
 export async function linkContact(
   t: Pick<TestApp, "core">,
   userId: number,
@@ -152,5 +160,6 @@ export async function linkContact(
   role: "focal" | "head" | "coordinator" = "focal",
   name?: string,
 ): Promise<number> {
-  return (await addContact(t.core.store, { agency, role, chat: `tg:${userId}`, name })).id;
+  const { id } = await addContact(t.core.store, { agency, role, chat: `tg:${userId}`, name });
+  return agreed(t.core.store, id);
 }

@@ -1,6 +1,7 @@
 import type { Core } from "../../src/core.ts";
 import { runTick } from "../../src/engine/tick.ts";
 import { addContact, type NewContact } from "../../src/people/contacts.ts";
+import { agreed } from "./consent.ts";
 import type { config } from "./db.ts";
 import { rowsOf, seededCore, sqliteOf } from "./engine-choice.ts";
 
@@ -13,7 +14,8 @@ export async function engineFixture(env: Partial<typeof config> = {}) {
   const { store } = core;
   const planId = await store.catalog.planId();
   if (!planId) throw new Error("engineFixture: the seed holds no plan");
-  const link = async (input: NewContact) => (await addContact(store, input)).id;
+  // A cast that answered the privacy notice on joining, as real people have.
+  const link = async (input: NewContact) => agreed(store, (await addContact(store, input)).id);
   const people = {
     ytFocal: await link({ agency: "so-y-te", role: "focal", chat: "tg:1001", name: "Đầu mối Y tế" }),
     ytHead: await link({ agency: "so-y-te", role: "head", chat: "tg:1002", name: "Giám đốc Y tế" }),

@@ -25,7 +25,7 @@ describe.each(engines())("store: invites ($name)", (engine) => {
       createdAt: now.toISOString(),
     });
     const won = await o.store.invites.redeem(
-      { code: "ABCDEFGHJK", chatId: "tg:11", name: "Bình", lang: "en" },
+      { code: "ABCDEFGHJK", chatId: "tg:11", name: "Bình", lang: "en", consentVersion: "v1" },
       now,
     );
     expect(won).toEqual({
@@ -36,14 +36,17 @@ describe.each(engines())("store: invites ($name)", (engine) => {
     });
     expect(await o.store.people.actor("tg:11")).toMatchObject({
       lang: "en",
-      contacts: [{ id: won?.contactId }],
+      contacts: [{ id: won?.contactId, consentVersion: "v1" }],
     });
     expect(await o.store.invites.find("ABCDEFGHJK")).toMatchObject({
       usedAt: now.toISOString(),
       usedByChat: "tg:11",
     });
     expect(
-      await o.store.invites.redeem({ code: "ABCDEFGHJK", chatId: "tg:12", lang: "vi" }, now),
+      await o.store.invites.redeem(
+        { code: "ABCDEFGHJK", chatId: "tg:12", lang: "vi", consentVersion: "v1" },
+        now,
+      ),
     ).toBeUndefined();
     expect(await o.store.people.actor("tg:12")).toBeUndefined();
   });
@@ -51,11 +54,17 @@ describe.each(engines())("store: invites ($name)", (engine) => {
   it("refuses unknown and expired codes", async () => {
     await o.store.invites.create(invite("MNPQRSTUVW", now.toISOString()), now);
     expect(
-      await o.store.invites.redeem({ code: "MNPQRSTUVW", chatId: "tg:13", lang: "vi" }, now),
+      await o.store.invites.redeem(
+        { code: "MNPQRSTUVW", chatId: "tg:13", lang: "vi", consentVersion: "v1" },
+        now,
+      ),
     ).toBeUndefined();
     expect(await o.store.invites.find("MNPQRSTUVW")).toMatchObject({ usedAt: null });
     expect(
-      await o.store.invites.redeem({ code: "ZZZZZZZZZZ", chatId: "tg:13", lang: "vi" }, now),
+      await o.store.invites.redeem(
+        { code: "ZZZZZZZZZZ", chatId: "tg:13", lang: "vi", consentVersion: "v1" },
+        now,
+      ),
     ).toBeUndefined();
     expect(await o.store.invites.find("ZZZZZZZZZZ")).toBeUndefined();
   });
@@ -63,7 +72,12 @@ describe.each(engines())("store: invites ($name)", (engine) => {
   it("rolls the code and the contact back together when the transaction fails", async () => {
     await o.store.invites.create(invite("XYZXYZXYZ2"), now);
     const failing = o.store.transaction(async (tx) => {
-      expect(await tx.invites.redeem({ code: "XYZXYZXYZ2", chatId: "tg:14", lang: "vi" }, now)).toBeDefined();
+      expect(
+        await tx.invites.redeem(
+          { code: "XYZXYZXYZ2", chatId: "tg:14", lang: "vi", consentVersion: "v1" },
+          now,
+        ),
+      ).toBeDefined();
       throw new Error("after the redeem");
     });
     await expect(failing).rejects.toThrow("after the redeem");

@@ -26,8 +26,8 @@ describe.each(engines())("store: people ($name)", (engine) => {
     const actor = await s.actor("tg:1");
     expect(actor).toEqual({
       contacts: [
-        { id: first.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "focal" },
-        { id: head.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "head" },
+        { id: first.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "focal", consentVersion: null },
+        { id: head.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "head", consentVersion: null },
       ],
       lang: "en",
     });

@@ -6,7 +6,7 @@ import type { ConversationRouter } from "../../conversation/router.ts";
 import type { ConversationDeps } from "../../conversation/types.ts";
 
 /** What the console reads: the store for its demo people, text, and the calendar for /tick. */
-type Core = Pick<ConversationDeps, "store" | "i18n" | "calendar">;
+type Core = Pick<ConversationDeps, "store" | "i18n" | "calendar" | "consent">;
 
 import { parseInstant } from "../../domain/period.ts";
 import { UserError } from "../../errors.ts";
@@ -62,9 +62,23 @@ export async function ensureDemoPeople(core: Core): Promise<void> {
     ["van-phong-ubnd-tinh", "focal"],
     ["cong-an-tinh", "coordinator"],
   ] as const) {
-    await addContact(core.store, { agency, role, chat: `console:${agency}-${role}`, name: `Demo ${role}` });
+    const { id } = await addContact(core.store, {
+      agency,
+      role,
+      chat: `console:${agency}-${role}`,
+      name: `Demo ${role}`,
+    });
+    await demoConsent(core, id);
   }
   await subscribe(core.store, { chat: "console:cong-an-tinh-coordinator", scope: "plan" });
+}
+
+/**
+ * The demo cast is fictional and set up by whoever runs the terminal: it starts as a person who
+ * has answered the privacy notice; a real person answers it on joining (/start CODE).
+ */
+async function demoConsent(core: Core, contactId: number): Promise<void> {
+  await core.store.privacy.recordConsent([contactId], core.consent.version, new Date().toISOString());
 }
 
 export interface ConsoleOptions {
@@ -96,7 +110,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         const [, agency = "", role = "focal"] = line.split(/\s+/);
         if (!agency) throw new UserError("console-as-usage");
         const id = `${agency}-${role}`.replace(/[^A-Za-z0-9_.@-]/g, "");
-        await addContact(core.store, { agency, role, chat: `console:${id}` });
+        await demoConsent(core, (await addContact(core.store, { agency, role, chat: `console:${id}` })).id);
         chat = `console:${id}`;
         output.write(`${await t("console-as", { chat: id })}\n`);
       } else if (line.startsWith("/tick")) {

@@ -1,6 +1,7 @@
 import type { Reply } from "../../messages.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
+import { startErase } from "../flows/erase.ts";
 import { startKpi } from "../flows/kpi.ts";
 import { startCommand } from "../flows/onboarding.ts";
 import { startReport } from "../flows/report.ts";
@@ -18,6 +19,7 @@ import {
 } from "./coordinator.ts";
 import { digestCommand, exportCommand } from "./export.ts";
 import { helpCommand, tasksCommand } from "./focal.ts";
+import { myDataCommand } from "./privacy.ts";
 import { taskCommand } from "./task-detail.ts";
 import { webCommand } from "./web.ts";
 
@@ -40,6 +42,8 @@ export const commands: Command[] = [
   { name: "tasks", aliases: ["nhiemvu"], access: "linked", run: tasksCommand },
   { name: "kpi", aliases: ["chitieu"], access: "linked", run: startKpi },
   { name: "lang", aliases: ["ngonngu", "settings", "caidat"], access: "linked", run: startSettings },
+  { name: "mydata", aliases: ["dulieucuatoi", "dulieu"], access: "linked", run: myDataCommand },
+  { name: "erasemydata", aliases: ["xoadulieu"], access: "linked", run: startErase },
   { name: "overdue", aliases: ["trehan", "quahan"], access: "coordinator", group: true, run: overdueCommand },
   { name: "missing", aliases: ["chuabaocao"], access: "coordinator", group: true, run: missingCommand },
   { name: "status", aliases: ["tinhhinh"], access: "coordinator", group: true, run: statusCommand },

@@ -4,8 +4,9 @@ import { parseLang } from "../../i18n/index.ts";
 import type { Reply } from "../../messages.ts";
 import { shortTitle } from "../../text/title.ts";
 import type { FlowDefinition, Turn } from "../context.ts";
-import { CODE, redeemInvite } from "../invites.ts";
+import { CODE, checkInvite } from "../invites.ts";
 import { isOpen } from "../queries.ts";
+import { askConsent } from "./consent.ts";
 
 /** The welcome names the agency and lists what it leads. */
 export async function welcome(
@@ -39,22 +40,15 @@ export async function welcome(
   ];
 }
 
-/** "/start CODE", or a plain CODE from someone not yet linked (Zalo has no deep links). */
+/**
+ * "/start CODE", or a plain CODE from someone not yet linked (Zalo has no deep links): a usable
+ * code brings the privacy notice first; the code is used only once the person agrees (consent.ts).
+ */
 export async function redeem(turn: Turn, code: string): Promise<Reply[]> {
   try {
     const lang = parseLang(turn.incoming.userLang);
-    const r = await redeemInvite(
-      turn.deps.store,
-      { code, chatId: turn.incoming.userId, name: turn.incoming.userName, lang },
-      turn.now,
-    );
-    await turn.flows.clear(turn.incoming.chatId);
-    return await welcome(
-      { ...turn, lang, t: (k, a) => turn.deps.i18n.t(lang, k, a) },
-      r.agencyId,
-      r.agencyName,
-      r.role,
-    );
+    const usable = await checkInvite(turn.deps.store, code, turn.incoming.userId, turn.now);
+    return await askConsent({ ...turn, lang, t: (k, a) => turn.deps.i18n.t(lang, k, a) }, { code: usable });
   } catch (e) {
     if (e instanceof UserError) return [{ text: `${turn.t(e.key, e.args)}\n\n${turn.t("join-how")}` }];
     throw e;

@@ -28,6 +28,11 @@ export const contacts = pgTable(
       .default("vi"),
     createdAt: text("created_at").notNull(),
     removedAt: text("removed_at"),
+    /** The version of the notice the person agreed to, and when (src/privacy/notice.ts); null: never asked. */
+    consentVersion: text("consent_version"),
+    consentAt: text("consent_at"),
+    /** Set when the person's data was erased: name and chats are gone, the row stays for their reports. */
+    erasedAt: text("erased_at"),
   },
   (t) => [index("contacts_agency_role").on(t.agencyId, t.role)],
 );

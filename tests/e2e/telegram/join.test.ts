@@ -3,7 +3,7 @@ import { createInvite } from "../../../src/conversation/invites.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { rowsOf } from "../../helpers/engine-choice.ts";
 import { countOf } from "../../helpers/saved.ts";
-import { expectNoStackTrace, person, say, sentBefore, textOf } from "./support.ts";
+import { expectNoStackTrace, person, press, say, sentBefore, textOf } from "./support.ts";
 
 const coordinator = person(2001, "PC06");
 const lan = person(1101, "Lan");
@@ -32,7 +32,9 @@ describe("joining by invite", () => {
     expect(code).toBeDefined();
     expect(invite?.text).toContain(`https://t.me/nhacviec_test_bot?start=${code}`);
 
-    const welcome = textOf(await say(t, lan, `/start ${code}`));
+    const [notice] = await say(t, lan, `/start ${code}`);
+    expect(notice?.text).toContain("Bạn có đồng ý để nhacviec xử lý dữ liệu cá nhân");
+    const welcome = textOf(await press(t, lan, notice, "Đồng ý"));
     expect(welcome).toContain("Chào mừng! Bạn đã được liên kết với Sở Y tế với vai trò cán bộ đầu mối.");
     expect(welcome).toContain("Đơn vị đang chủ trì 9 nhiệm vụ:");
     expect(welcome).toMatch(/• V\.6 .* — hạn 31\/12\/2026/);
@@ -69,7 +71,8 @@ describe("joining by invite", () => {
       { agency: "van-phong-ubnd-tinh", role: "head" },
       t.clock.now(),
     );
-    expect(textOf(await say(t, hoa, fresh.code.toLowerCase()))).toContain(
+    const [asked] = await say(t, hoa, fresh.code.toLowerCase());
+    expect(textOf(await press(t, hoa, asked, "Đồng ý"))).toContain(
       "Bạn đã được liên kết với Văn phòng UBND tỉnh với vai trò lãnh đạo đơn vị.",
     );
     expect(textOf(await say(t, stranger, "/start NOTACODE22"))).toBe(again);
@@ -90,7 +93,9 @@ describe("joining by invite", () => {
     expect(textOf(await say(t, lan, "/start FFFFFFFFFF"))).toContain(REFUSED);
 
     t.clock.set(new Date(t.clock.now().getTime() + 15 * 60_000 + 1000));
-    expect(textOf(await say(t, stranger, `/start ${valid.code}`))).toContain("Chào mừng!");
+    const [asked] = await say(t, stranger, `/start ${valid.code}`);
+    expect(textOf(await say(t, stranger, "đồng ý"))).toContain("Chào mừng!");
+    expect(asked?.text).toContain("Mã mời hợp lệ");
     expect(await linkedChats(t, "tg:1999")).toBe(1);
     expectNoStackTrace(t);
   });

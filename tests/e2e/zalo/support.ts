@@ -3,7 +3,10 @@ import { afterEach } from "vitest";
 import { type App, startApp } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
+import { addContact } from "../../../src/people/contacts.ts";
+import type { Store } from "../../../src/store/index.ts";
 import { ZaloEmulator, type ZaloEmulatorOptions } from "../../emulators/zalo-api.ts";
+import { agreed } from "../../helpers/consent.ts";
 import { rowsOf, seededTarget } from "../../helpers/engine-choice.ts";
 import { REDIS_URL, testPrefix } from "../../helpers/redis.ts";
 
@@ -56,4 +59,9 @@ export async function say(e: ZaloEmulator, from: typeof an, text: string): Promi
   e.sendText(from, text);
   await e.waitForMessages(from.id, before + 1, 8000);
   return last(e, from.id);
+}
+
+/** Links a Zalo person as the CLI would, the person having agreed to the privacy notice. */
+export async function link(store: Store, input: Parameters<typeof addContact>[1]): Promise<number> {
+  return agreed(store, (await addContact(store, input)).id);
 }

@@ -1,12 +1,11 @@
 import { describe, it } from "vitest";
-import { addContact } from "../../../src/people/contacts.ts";
 import { allSent, typedReportScenario } from "../typed-scenario.ts";
-import { an, say, start } from "./support.ts";
+import { an, link, say, start } from "./support.ts";
 
 describe("typed answers on Zalo", () => {
   it("keeps a report on the right task through a reminder, a command, free text and an edit", async () => {
     const { emulator, app, store, rows } = await start();
-    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await link(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await typedReportScenario({
       numbered: true,
       chatId: `zalo:${an.id}`,

@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { createInvite } from "../../../src/conversation/invites.ts";
-import { addContact } from "../../../src/people/contacts.ts";
 import { until } from "../../helpers/redis.ts";
-import { an, coord, freePort, NOW, say, start } from "./support.ts";
+import { an, coord, freePort, link, NOW, say, start } from "./support.ts";
 
 describe("the Zalo channel", () => {
   it("links a person by a plain code or /start CODE, each code once", async () => {
     const { emulator, app, rows } = await start();
     const code = (await createInvite(app.core.store, { agency: "so-y-te", role: "focal" }, NOW)).code;
-    expect(await say(emulator, an, code)).toContain("Bạn đã được liên kết với Sở Y tế");
+    // The privacy notice comes first, its answers numbered; nothing is linked until agreed.
+    const notice = await say(emulator, an, code);
+    expect(notice).toContain("THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN");
+    expect(notice).toMatch(/\n1\. Đồng ý\n2\. Không đồng ý/);
+    expect(await rows("select count(*) n from contacts")).toEqual([{ n: 0 }]);
+    expect(await say(emulator, an, "dong y")).toContain("Bạn đã được liên kết với Sở Y tế");
     const other = { id: "u-binh", display_name: "Bình" };
     expect(await say(emulator, other, `/start ${code}`)).toContain("Mã mời này không dùng được");
     const second = (await createInvite(app.core.store, { agency: "so-tu-phap", role: "focal" }, NOW)).code;
-    expect(await say(emulator, other, `/start ${second}`)).toContain("Sở Tư pháp");
+    expect(await say(emulator, other, `/start ${second}`)).toContain("Bạn có đồng ý");
+    expect(await say(emulator, other, "1")).toContain("Sở Tư pháp");
     expect(await rows("select count(*) n from contact_chats where chat_id like 'zalo:%'")).toEqual([
       { n: 2 },
     ]);
@@ -20,7 +25,7 @@ describe("the Zalo channel", () => {
 
   it("delivers a reminder after a tick and takes a whole report by numbered, label and accent-less replies", async () => {
     const { emulator, app, store, rows } = await start();
-    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await link(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
     await emulator.waitForMessages(an.id, 1, 8000);
     const reminder = emulator.messages(an.id)[0]?.text ?? "";
@@ -52,18 +57,18 @@ describe("the Zalo channel", () => {
 
   it("answers a coordinator's overdue command typed without the slash", async () => {
     const { emulator, store } = await start({ now: new Date("2027-01-20T09:00:00+07:00") });
-    await addContact(store, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
+    await link(store, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
     const answer = await say(emulator, coord, "trễ hạn");
     expect(answer).toMatch(/❗ \d+ nhiệm vụ quá hạn/);
     expect(answer).toContain("Văn phòng UBND tỉnh");
     expect(answer.length).toBeLessThanOrEqual(2000);
-    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await link(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     expect(await say(emulator, an, "/trehan")).toContain("chỉ dành cho cán bộ điều phối");
   });
 
   it("sends the weekly digest to a coordinator's subscribed private chat", async () => {
     const { emulator, app, store } = await start();
-    await addContact(store, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
+    await link(store, { agency: "cong-an-tinh", role: "coordinator", chat: `zalo:${coord.id}` });
     expect(await say(emulator, coord, "/subscribe")).toContain("Đã đăng ký bản tin tuần");
     const before = emulator.messages(coord.id).length;
     await app.runner.tick(new Date("2026-12-07T08:00:00+07:00"));
@@ -73,7 +78,7 @@ describe("the Zalo channel", () => {
 
   it("keeps long-polling through idle 408s and ignores the bot's own echoed messages", async () => {
     const { emulator, store } = await start({ emulator: { echoBotMessages: true } });
-    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await link(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     await new Promise((r) => setTimeout(r, 2500));
     expect(emulator.calls("getUpdates").filter((c) => c.errorCode === 408).length).toBeGreaterThanOrEqual(1);
     expect(await say(emulator, an, "nhiem vu")).toContain("Nhiệm vụ của Sở Y tế");
@@ -91,7 +96,7 @@ describe("the Zalo channel", () => {
     const { emulator, store } = await start({
       env: { ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: "s3cret-value", HTTP_PORT: port },
     });
-    await addContact(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
+    await link(store, { agency: "so-y-te", role: "focal", chat: `zalo:${an.id}` });
     expect(await say(emulator, an, "/nhiemvu")).toContain("Nhiệm vụ của Sở Y tế");
     const body = JSON.stringify({
       ok: true,
@@ -133,7 +138,7 @@ describe("the Zalo channel", () => {
     const people = Array.from({ length: 5 }, (_, i) => ({ id: `u-${i}`, display_name: `P${i}` }));
     const agencies = ["so-y-te", "so-tu-phap", "so-noi-vu", "so-tai-chinh", "so-xay-dung"];
     for (const [i, p] of people.entries()) {
-      await addContact(store, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` });
+      await link(store, { agency: agencies[i] ?? "so-y-te", role: "focal", chat: `zalo:${p.id}` });
     }
     emulator.rateLimitNext(3);
     await app.runner.tick(new Date("2026-12-01T08:00:00+07:00"));
