@@ -23,7 +23,10 @@ import { remindedAssignment } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
-  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow].map((f) => [f.kind, f]),
+  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow].map((f) => [
+    f.kind,
+    f,
+  ]),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
