@@ -17,10 +17,12 @@ export interface TurnStart {
 }
 
 // One row always (the flow may be missing); the actor's contacts as one JSON array, in the
-// order they were added, as people.actor lists them.
+// order they were added, with the same fields people.actor reads (tests/store/turns.test.ts
+// compares the two).
 const TURN_SQL = `select f.chat_id, f.contact_id, f.kind, f.step, f.nonce, f.data, f.choices, f.expires_at,
     (select json_agg(json_build_object('id', c.id, 'agencyId', c.agency_id, 'agencyName', a.name,
-                                       'role', c.role, 'lang', c.lang) order by c.id)
+                                       'role', c.role, 'consentVersion', c.consent_version,
+                                       'lang', c.lang) order by c.id)
      from contact_chats cc join contacts c on c.id = cc.contact_id join agencies a on a.id = c.agency_id
      where cc.chat_id = $1 and c.removed_at is null) as actor,
     f.kind = 'report' and f.data->>'assignmentId' ~ '^[0-9]{1,9}$' as has_assignment,

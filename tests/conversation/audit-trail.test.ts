@@ -4,6 +4,7 @@ import { conversationDeps } from "../../src/core.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
 import type { AuditRow } from "../../src/store/index.ts";
+import { agreed } from "../helpers/consent.ts";
 import { consoleSession } from "../helpers/console.ts";
 import { rowsOf } from "../helpers/engine-choice.ts";
 import { channelHarness } from "./harness.ts";
@@ -150,7 +151,11 @@ describe("the audit trail of coordinator actions in chat", () => {
       userId: "tg:777",
       channel: "telegram",
     };
-    const joined = await router.handle({ ...newcomer, text: `/start ${invite?.code}` }, {});
+    // The code first shows the privacy notice; the person joins once they agree, as typed on a phone.
+    const asked = await router.handle({ ...newcomer, text: `/start ${invite?.code}` }, {});
+    expect(asked.map((r) => r.text).join("\n")).toContain("THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN");
+    expect(await trail("invite.use")).toEqual([]);
+    const joined = await router.handle({ ...newcomer, text: "vang dong y" }, {});
     expect(joined.map((r) => r.text).join("\n")).toContain("Sở Y tế");
     const [contact] = await rowsOf(core)<{ id: number }>(
       "select contact_id id from contact_chats where chat_id = 'tg:777'",
@@ -188,6 +193,7 @@ describe("/nhatky (/audit)", () => {
       chat: boss,
       name: "Chị Lan",
     });
+    await agreed(h.core.store, id);
     const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 1, minute));
     const base = { actorKind: "contact" as const, actorContactId: id, channel: "tg" as const };
     // 22 entries: the two oldest fall outside the last 20.

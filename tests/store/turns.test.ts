@@ -22,6 +22,8 @@ describe.each(engines())("store: a turn's start ($name)", (engine) => {
     );
     await person(o.q, { agency: "so-tai-chinh", role: "head", chat: "tg:502", removed: true });
     const head = await s.addContact({ agencyId: "so-y-te", role: "head", chatId: "tg:502", lang: "vi" }, at);
+    // The consent gate reads the version from here on PostgreSQL: it must come through.
+    await o.store.privacy.recordConsent([focal.id], "v2", at);
     const offered = [{ label: "Xong", data: "f:abc:sdn" }];
     const flow = await o.store.flows.start("tg:-9", focal.id, "report", "status", { page: 1 }, now);
     await o.store.flows.offer("tg:-9", flow.nonce, offered);
@@ -30,8 +32,8 @@ describe.each(engines())("store: a turn's start ($name)", (engine) => {
     const read = await o.store.turns.start("tg:502", "tg:-9", now);
     expect(read.actor).toEqual({
       contacts: [
-        { id: focal.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "focal" },
-        { id: head.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "head" },
+        { id: focal.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "focal", consentVersion: "v2" },
+        { id: head.id, agencyId: "so-y-te", agencyName: "Sở Y tế", role: "head", consentVersion: null },
       ],
       lang: "en",
     });
