@@ -65,10 +65,13 @@ describe("a Bot API that does not answer", { timeout: 120_000 }, () => {
     tg.hang();
     const { app, lines } = await start(tg, zalo);
 
-    // Zalo works while Telegram hangs: a person joins with a code and gets the welcome.
+    // Zalo works while Telegram hangs: a person joins with a code, agrees to the notice (the
+    // numbered answer "1") and gets the welcome.
     const code = (await createInvite(app.core.store, { agency: "so-y-te", role: "focal" }, NOW)).code;
     zalo.sendText({ id: "u-an", display_name: "An" }, code);
     await zalo.waitForMessages("u-an", 1, 30_000);
+    zalo.sendText({ id: "u-an", display_name: "An" }, "1");
+    await zalo.waitForMessages("u-an", 2, 30_000);
     expect(
       sqliteOf(app.core)
         .sqlite.prepare("select count(*) n from contact_chats where chat_id = 'zalo:u-an'")
