@@ -52,6 +52,7 @@ describe("people show and forget", () => {
       ["person.forget", "operator", "cli"],
       ["privacy.show", "operator", "cli"],
       ["privacy.show", "operator", "cli"],
+      ["contact.add", "operator", "cli"],
     ]);
   });
 });

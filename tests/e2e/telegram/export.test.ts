@@ -22,7 +22,13 @@ describe("/export", () => {
     );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file?.document?.bytes as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Nhiệm vụ", "Chỉ tiêu", "Chưa báo cáo"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "Tổng hợp",
+      "Nhiệm vụ",
+      "Chỉ tiêu",
+      "Chưa báo cáo",
+      "Nhật ký",
+    ]);
     const missing = book.getWorksheet("Chưa báo cáo");
     const names: string[] = [];
     missing?.eachRow((row, n) => {
