@@ -58,12 +58,17 @@ async function once(reports: number) {
       await storage.rows<{ a: string }>("select distinct agency_id a from assignments where role = 'lead'")
     ).map((r) => r.a);
     const users = 200;
-    for (let i = 0; i < users; i++)
-      await addContact(core.store, {
+    // People who joined have agreed to the notice in force; otherwise every update meets it.
+    const ids: number[] = [];
+    for (let i = 0; i < users; i++) {
+      const { id } = await addContact(core.store, {
         agency: agencies[i % agencies.length] ?? "so-y-te",
         role: "focal",
         chat: `tg:${10_000 + i}`,
       });
+      ids.push(id);
+    }
+    await core.store.privacy.recordConsent(ids, core.consent.version, new Date().toISOString());
     const router = new ConversationRouter(
       conversationDeps(core, () => new Date("2026-12-03T09:00:00+07:00")),
       createLogger("silent"),
