@@ -156,6 +156,9 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
         { target: "main", swap: "innerHTML" },
       ),
     );
+    // The reply's HX-Redirect sends the page to the signed-out console: wait for it, or it cuts
+    // off the next navigation.
+    await page.waitForSelector("text=Trang quản lý không dùng mật khẩu");
     expect(await t.core.store.audit.list({ action: "web.signout" })).toHaveLength(1);
     await page.goto((await web.links.issue(id)).url);
     await page.waitForURL(/\/web$/);
