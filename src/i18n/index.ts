@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
@@ -21,10 +21,10 @@ export class I18n {
     for (const lang of languages) {
       // useIsolating off: the bidi isolation marks show up as junk in chat clients.
       const bundle = new FluentBundle(lang, { useIsolating: false });
-      const errors = bundle.addResource(
-        new FluentResource(readFileSync(resolve(dir, `${lang}.ftl`), "utf8")),
-      );
-      if (errors.length > 0) throw new Error(`locales/${lang}.ftl: ${errors[0]?.message}`);
+      for (const file of localeFiles(dir, lang)) {
+        const errors = bundle.addResource(new FluentResource(readFileSync(file, "utf8")));
+        if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message}`);
+      }
       this.bundles.set(lang, bundle);
     }
   }
@@ -46,6 +46,21 @@ export class I18n {
     const bundle = this.bundles.get(lang);
     return bundle ? [...bundle._messages.keys()] : [];
   }
+}
+
+/**
+ * `locales/vi.ftl`, then every `locales/vi/*.ftl` by name: one file per feature keeps a
+ * feature's strings together. A key defined twice is an error, not a silent override.
+ */
+export function localeFiles(dir: string, lang: Lang): string[] {
+  const extra = resolve(dir, lang);
+  const more = existsSync(extra)
+    ? readdirSync(extra)
+        .filter((f) => f.endsWith(".ftl"))
+        .sort()
+        .map((f) => resolve(extra, f))
+    : [];
+  return [resolve(dir, `${lang}.ftl`), ...more];
 }
 
 export function parseLang(value: string | undefined, fallback: Lang = "vi"): Lang {

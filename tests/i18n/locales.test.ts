@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { I18n, languages } from "../../src/i18n/index.ts";
+import { I18n, languages, localeFiles } from "../../src/i18n/index.ts";
 
 const i18n = new I18n();
 
@@ -81,12 +82,26 @@ describe("the locales", () => {
   it("never tell anyone to press a button: Zalo and the console have none", () => {
     // The messages' text as written (keys and comments aside), placeholders and all.
     const says = (lang: "vi" | "en", pattern: RegExp) =>
-      readFileSync(`locales/${lang}.ftl`, "utf8")
+      localeFiles("locales", lang)
+        .map((f) => readFileSync(f, "utf8"))
+        .join("\n")
         .split("\n")
         .filter((line) => !line.startsWith("#"))
         .map((line) => line.replace(/^[a-z][a-z0-9-]* =/, ""))
         .filter((text) => pattern.test(text));
     expect(says("vi", /\b(bấm|nhấn|nút)\b/iu)).toEqual([]);
     expect(says("en", /\b(press|tap|click|button)\b/i)).toEqual([]);
+  });
+
+  it("load each feature's file under locales/<lang>/ and refuse a key defined twice", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ftl-"));
+    for (const lang of languages) {
+      writeFileSync(join(dir, `${lang}.ftl`), "hello = xin chao\n");
+      mkdirSync(join(dir, lang));
+      writeFileSync(join(dir, lang, "leave.ftl"), "leave-set = ok\n");
+    }
+    expect(new I18n(dir).t("vi", "leave-set")).toBe("ok");
+    writeFileSync(join(dir, "vi", "zz.ftl"), "hello = again\n");
+    expect(() => new I18n(dir)).toThrow(/zz\.ftl/);
   });
 });
