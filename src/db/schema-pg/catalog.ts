@@ -179,6 +179,8 @@ export const assignments = pgTable(
     role: text("role", { enum: ["lead", "partner"] }).notNull(),
     viaGroupId: text("via_group_id").references(() => agencyGroups.id),
     archivedAt: text("archived_at"),
+    /** An approved extension for this agency alone; wins over the task's dates (extension_requests). */
+    dueOverride: text("due_override"),
   },
   (t) => [
     uniqueIndex("assignments_task_agency").on(t.taskId, t.agencyId),
