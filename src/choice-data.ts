@@ -7,6 +7,10 @@
  *   rp:<assignmentId>  start a report with that assignment picked (a reminder about one task)
  *   f:<nonce>:<value>  an answer to the flow question that showed it; the nonce changes with
  *                      every flow, so a button from an older flow is refused as stale
+ *   ex                 ask for a deadline extension (a due reminder about several tasks)
+ *   ex:<assignmentId>  ask for one on that assignment (a due reminder about one task)
+ *   xd:<requestId>:<a|r|p>  a coordinator's answer to an extension request: agree, refuse,
+ *                      propose another date (re-checked against the request's row and the actor)
  *
  * Flow values (the <value> above; each flow reads its own):
  *   x                  cancel the flow (every flow)
@@ -53,4 +57,30 @@ export function readReportData(data: string): number | null | undefined {
   const m = REPORT.exec(data);
   if (!m) return undefined;
   return m[1] === undefined ? null : Number(m[1]);
+}
+
+const EXTEND = /^ex(?::(\d{1,9}))?$/;
+const DECIDE = /^xd:(\d{1,9}):([arp])$/;
+
+/** "Ask for an extension" choices: general, or with the assignment picked. */
+export function extendData(assignmentId?: number): string {
+  return assignmentId === undefined ? "ex" : `ex:${assignmentId}`;
+}
+
+/** An extension choice's assignment: a number, null for a general one, undefined for other data. */
+export function readExtendData(data: string): number | null | undefined {
+  const m = EXTEND.exec(data);
+  if (!m) return undefined;
+  return m[1] === undefined ? null : Number(m[1]);
+}
+
+export type ExtensionAnswer = "a" | "r" | "p";
+
+export function decideData(requestId: number, answer: ExtensionAnswer): string {
+  return `xd:${requestId}:${answer}`;
+}
+
+export function readDecideData(data: string): { requestId: number; answer: ExtensionAnswer } | undefined {
+  const m = DECIDE.exec(data);
+  return m ? { requestId: Number(m[1]), answer: m[2] as ExtensionAnswer } : undefined;
 }

@@ -1,4 +1,10 @@
-import { CANCEL_VALUE, readFlowData, readReportData } from "../choice-data.ts";
+import {
+  CANCEL_VALUE,
+  readDecideData,
+  readExtendData,
+  readFlowData,
+  readReportData,
+} from "../choice-data.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -11,8 +17,11 @@ import { auditFlow } from "./commands/audit.ts";
 import type { Command } from "./commands/index.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
+import { isExtensionSentence } from "./extend-read.ts";
 import { consentFlow } from "./flows/consent.ts";
 import { eraseFlow } from "./flows/erase.ts";
+import { extendFlow, startExtension } from "./flows/extend.ts";
+import { answerExtension, extendCounterFlow } from "./flows/extend-decide.ts";
 import { kpiFlow } from "./flows/kpi.ts";
 import { onboardingFlow, redeem } from "./flows/onboarding.ts";
 import { reportFlow, startReport } from "./flows/report.ts";
@@ -23,10 +32,17 @@ import { remindedAssignment } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
-  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow].map((f) => [
-    f.kind,
-    f,
-  ]),
+  [
+    reportFlow,
+    onboardingFlow,
+    settingsFlow,
+    kpiFlow,
+    auditFlow,
+    consentFlow,
+    eraseFlow,
+    extendFlow,
+    extendCounterFlow,
+  ].map((f) => [f.kind, f]),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
@@ -134,8 +150,13 @@ export class ConversationRouter {
       return this.step(turn, flow, { value: answer.value });
     }
     const report = readReportData(choice);
-    if (report === undefined) return [{ text: turn.t("flow-stale-button") }];
+    const extend = readExtendData(choice);
+    const decision = readDecideData(choice);
+    if (report === undefined && extend === undefined && !decision)
+      return [{ text: turn.t("flow-stale-button") }];
     if (!actor) return [{ text: turn.t("join-hello") }];
+    if (decision) return answerExtension(turn, decision.requestId, decision.answer);
+    if (extend !== undefined) return startExtension(turn, "", extend ?? undefined);
     // A report belongs to a person: a forged button in a group starts nothing there.
     if (incoming.chatType === "group") return [{ text: turn.t("err-private-only") }];
     return startReport(turn, report ?? undefined);
@@ -152,6 +173,7 @@ export class ConversationRouter {
       if (CODE.test(text.trim().toUpperCase())) return redeem(turn, text.trim());
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
+    if (!group && isExtensionSentence(text)) return startExtension(turn, text);
     if (incoming.replyTo && !group) {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);

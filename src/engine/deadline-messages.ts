@@ -1,7 +1,8 @@
-import { reportData } from "../choice-data.ts";
+import { extendData, reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
+import type { Lang } from "../i18n/index.ts";
 import { type ComposeContext, fanOut, groupByAgency, line, overdueBlocks, reportButton } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
@@ -83,7 +84,10 @@ export function agencyDeadlines(
     "overdue-focal": "engine-overdue-focal",
     "overdue-head": "engine-overdue-head",
   }[kind];
-  const choice = reportData(items.length === 1 ? items[0]?.assignmentId : undefined);
+  const one = items.length === 1 ? items[0]?.assignmentId : undefined;
+  const choice = reportData(one);
+  // The agency may ask for more time from the reminder itself (conversation/flows/extend.ts).
+  const extend = (lang: Lang) => [{ label: ctx.i18n.t(lang, "extend-button"), data: extendData(one) }];
   return fanOut(
     ctx,
     ctx.recipients.get(`${role}:${agencyId}`),
@@ -98,7 +102,7 @@ export function agencyDeadlines(
         }),
         ...items.map((w) => line(ctx, lang, w, day)),
       ].join("\n"),
-      choices: kind === "overdue-head" ? undefined : reportButton(ctx, lang, choice),
+      choices: kind === "overdue-head" ? undefined : [...reportButton(ctx, lang, choice), extend(lang)],
     }),
     { assignments: items.map((w) => w.assignmentId) },
   );

@@ -1,34 +1,37 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { inCodeOrder, type Q } from "./context.ts";
 
 /**
  * Live tasks with a due date (a coordinator's /setdue wins over the document) strictly before
- * `before`, earliest first, with their lead agencies; only an agency's own when it is named.
+ * `before`, earliest first, with their lead agencies; only an agency's own when it is named,
+ * and then by the date in force for that agency (its approved extension, if any).
  */
 async function tasksDueBefore(q: Q, opts: { before: string; agencyId?: string; planId?: string }) {
   const { tasks, assignments, agencies } = q.t;
-  const due = sql<string | null>`coalesce(${tasks.dueOverride}, ${tasks.dueDate})`;
+  const own = opts.agencyId
+    ? q.db
+        .select({ taskId: assignments.taskId, due: assignments.dueOverride })
+        .from(assignments)
+        .where(and(eq(assignments.agencyId, opts.agencyId), isNull(assignments.archivedAt)))
+        .as("own")
+    : undefined;
+  const due = own
+    ? sql<string | null>`coalesce(${own.due}, ${tasks.dueOverride}, ${tasks.dueDate})`
+    : sql<string | null>`coalesce(${tasks.dueOverride}, ${tasks.dueDate})`;
   const filters = [isNull(tasks.archivedAt), isNotNull(due), lt(due, opts.before)];
   if (opts.planId) filters.push(eq(tasks.planId, opts.planId));
-  if (opts.agencyId) {
-    const mine = q.db
-      .select({ id: assignments.taskId })
-      .from(assignments)
-      .where(and(eq(assignments.agencyId, opts.agencyId), isNull(assignments.archivedAt)));
-    filters.push(inArray(tasks.id, mine));
-  }
-  const rows = await q.db
-    .select({
-      id: tasks.id,
-      ref: tasks.ref,
-      title: tasks.title,
-      due,
-      indicative: tasks.indicative,
-      kind: tasks.deadlineKind,
-    })
-    .from(tasks)
-    .where(and(...filters))
-    .orderBy(asc(due), asc(tasks.position));
+  const columns = {
+    id: tasks.id,
+    ref: tasks.ref,
+    title: tasks.title,
+    due,
+    indicative: tasks.indicative,
+    kind: tasks.deadlineKind,
+  };
+  const from = own
+    ? q.db.select(columns).from(tasks).innerJoin(own, eq(own.taskId, tasks.id))
+    : q.db.select(columns).from(tasks);
+  const rows = await from.where(and(...filters)).orderBy(asc(due), asc(tasks.position));
   const leads = await q.db
     .select({ taskId: assignments.taskId, name: agencies.name })
     .from(assignments)

@@ -2,7 +2,9 @@ import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
 import { type Q, transaction } from "./context.ts";
+import { dueChanges } from "./due-changes.ts";
 import { engine } from "./engine.ts";
+import { extensions } from "./extensions.ts";
 import { flows } from "./flows.ts";
 import { health } from "./health.ts";
 import { invites } from "./invites.ts";
@@ -40,6 +42,8 @@ const groups = {
   privacy,
   retention,
   audit,
+  extensions,
+  dueChanges,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

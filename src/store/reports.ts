@@ -20,7 +20,7 @@ function assignmentQuery(q: Q) {
       title: t.title,
       role: a.role,
       kind: t.deadlineKind,
-      due: sql<string | null>`coalesce(${t.dueOverride}, ${t.dueDate})`,
+      due: sql<string | null>`coalesce(${a.dueOverride}, ${t.dueOverride}, ${t.dueDate})`,
       indicative: t.indicative,
       quota: t.quota,
       status: r.status,

@@ -27,9 +27,10 @@ export interface WorkItem {
   title: string;
   section: string;
   kind: string;
-  due: string | null;
   indicative: boolean;
   milestones: string[] | null;
+  /** The deadline in force for this agency: its extension, else the task's date. */
+  due: string | null;
   /** Latest status across all periods, if any report exists. */
   status: string | null;
 }
@@ -108,10 +109,9 @@ const taskRows = raw<{
    from tasks t join sections s on s.id = t.section_id where t.plan_id = ? and t.archived_at is null`,
 );
 
-const leadRows = raw<{ id: number; task_id: number; agency_id: string }>(
-  (
-    d,
-  ) => `select a.id id, a.task_id task_id, a.agency_id agency_id from assignments a join tasks t on t.id = a.task_id
+const leadRows = raw<{ id: number; task_id: number; agency_id: string; due_override: string | null }>(
+  (d) => `select a.id id, a.task_id task_id, a.agency_id agency_id, a.due_override due_override
+   from assignments a join tasks t on t.id = a.task_id
    where t.plan_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null
    order by t.position, a.agency_id${codeOrder(d)}`,
 );
@@ -138,7 +138,8 @@ async function work(q: Q, planId: string, latest?: Map<number, string>): Promise
       title: t.title,
       section: t.section,
       kind: t.kind,
-      due: t.due,
+      // An approved extension moves this agency's date only (extension_requests).
+      due: a.due_override ?? t.due,
       indicative: t.indicative === 1 || t.indicative === true,
       milestones: json<string[]>(t.milestones),
       status: statuses.get(a.id) ?? null,

@@ -28,7 +28,7 @@ const TURN_SQL = `select f.chat_id, f.contact_id, f.kind, f.step, f.nonce, f.dat
     f.kind = 'report' and f.data->>'assignmentId' ~ '^[0-9]{1,9}$' as has_assignment,
     (select row_to_json(x) from (
        select a.id "assignmentId", t.id "taskId", t.plan_id "planId", t.ref, t.title, a.role,
-         t.deadline_kind kind, coalesce(t.due_override, t.due_date) due, t.indicative, t.quota,
+         t.deadline_kind kind, coalesce(a.due_override, t.due_override, t.due_date) due, t.indicative, t.quota,
          r.status, r.percent
        from assignments a join tasks t on t.id = a.task_id
        left join reports r on r.id =

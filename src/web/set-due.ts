@@ -36,7 +36,8 @@ export async function setDueFromWeb(deps: WebDeps, viewer: Viewer, ref: string, 
     return { ok: false, key: "web-due-past", args: { due: day, today } } satisfies DueOutcome;
   const done = await deps.store.transaction(async (tx) => {
     const task = await tx.catalog.liveTask(ref);
-    if (!task || !(await tx.catalog.setDueOverride(ref, day))) return false;
+    const by = { source: "web" as const, at: deps.now().toISOString(), approvedBy: viewer.contactId, reason };
+    if (!task || !(await tx.dueChanges.setTaskDue(ref, day, by))) return false;
     await tx.audit.record({
       ...webActor(viewer.contactId),
       at: deps.now(),

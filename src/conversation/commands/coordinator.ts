@@ -147,9 +147,15 @@ export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
     );
   await turn.deps.store.transaction(async (tx) => {
     const task = await tx.catalog.liveTask(ref);
-    await tx.catalog.setDueOverride(ref, day);
+    const actor = auditActor(turn);
+    await tx.dueChanges.setTaskDue(ref, day, {
+      source: "setdue",
+      at: turn.now.toISOString(),
+      approvedBy: actor.actorContactId ?? null,
+      reason: reason ?? null,
+    });
     await tx.audit.record({
-      ...auditActor(turn),
+      ...actor,
       at: turn.now,
       action: "due.set",
       targetKind: "task",

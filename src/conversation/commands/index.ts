@@ -2,6 +2,7 @@ import type { Reply } from "../../messages.ts";
 import { foldAccents } from "../../text/normalize.ts";
 import type { Turn } from "../context.ts";
 import { startErase } from "../flows/erase.ts";
+import { startExtension } from "../flows/extend.ts";
 import { startKpi } from "../flows/kpi.ts";
 import { startCommand } from "../flows/onboarding.ts";
 import { startReport } from "../flows/report.ts";
@@ -41,6 +42,12 @@ export const commands: Command[] = [
   { name: "report", aliases: ["baocao"], access: "linked", run: (t) => startReport(t) },
   { name: "tasks", aliases: ["nhiemvu"], access: "linked", run: tasksCommand },
   { name: "kpi", aliases: ["chitieu"], access: "linked", run: startKpi },
+  {
+    name: "extend",
+    aliases: ["giahan", "xingiahan"],
+    access: "linked",
+    run: (t, arg) => startExtension(t, arg),
+  },
   { name: "lang", aliases: ["ngonngu", "settings", "caidat"], access: "linked", run: startSettings },
   { name: "mydata", aliases: ["dulieucuatoi", "dulieu"], access: "linked", run: myDataCommand },
   { name: "erasemydata", aliases: ["xoadulieu"], access: "linked", run: startErase },
