@@ -14,6 +14,7 @@ import { reports } from "./reports.ts";
 import { retention } from "./retention.ts";
 import { snapshot } from "./snapshot.ts";
 import { synthesis } from "./synthesis.ts";
+import { tallies } from "./tallies.ts";
 import { targets } from "./targets.ts";
 import { turns } from "./turns.ts";
 
@@ -37,6 +38,7 @@ const groups = {
   health,
   checks,
   synthesis,
+  tallies,
   privacy,
   retention,
   audit,
