@@ -2,11 +2,14 @@ import type { DigestScope } from "../db/schema.ts";
 import { isClosed } from "../domain/closed.ts";
 import { addDay, dayLabel, daysBetween, periodDeadline, periodLabel, periodOf } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
+import { endOfLocalDay, type TallyCounts } from "../domain/tally.ts";
+import { DEFAULT_TIME_ZONE } from "../domain/working-time.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
 import type { Store } from "../store/index.ts";
 import type { Translate } from "./digest-chart.ts";
 import type { WorkItem } from "./snapshot.ts";
 import { completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
+import { loadTally, tallyLines } from "./tally.ts";
 
 export interface DigestModel {
   day: string;
@@ -16,6 +19,8 @@ export interface DigestModel {
   overdue: { agencyId: string; count: number; worstDays: number }[];
   dueSoon: WorkItem[];
   completed: { ref: string; title: string; agencyId: string }[];
+  /** The on-time tally of the scope as of the end of `day`. */
+  tally: TallyCounts;
 }
 
 function inScope(scope: DigestScope, w: { section: string; agencyId: string }): boolean {
@@ -35,6 +40,7 @@ export async function buildDigest(
   scope: DigestScope,
   day: string,
   rules: Rules,
+  timeZone = DEFAULT_TIME_ZONE,
 ): Promise<DigestModel> {
   const period = periodOf(day, rules.cycle.deadlineDay);
   await snapshot.load({ plan: planId, periods: [period] });
@@ -52,6 +58,14 @@ export async function buildDigest(
   }
   const until = addDay(day, rules.digest.dueWithinDays);
   const completed = done.filter((r) => inScope(scope, r));
+  const tally = await loadTally(
+    store,
+    planId,
+    { at: endOfLocalDay(day, timeZone), timeZone },
+    {
+      keep: (item) => inScope(scope, item),
+    },
+  );
   return {
     day,
     period,
@@ -62,6 +76,7 @@ export async function buildDigest(
       .sort((a, b) => b.worstDays - a.worstDays || b.count - a.count),
     dueSoon: work.filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due >= day && w.due <= until),
     completed,
+    tally: tally.total,
   };
 }
 
@@ -91,6 +106,9 @@ export function renderDigest(
   return [
     t("digest-title", { day: dayLabel(m.day), scope: scopeText(i18n, lang, m.scope, names) }),
     rateLine(t, m, rules),
+    tallyLines(i18n, lang, m.tally, { day: m.day, of: m.scope.kind === "plan" ? "plan" : "scope" }).join(
+      "\n",
+    ),
     section(
       t("digest-overdue"),
       m.overdue.map((o) =>

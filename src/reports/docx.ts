@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Packer, type Paragraph, type Table } from "docx";
 import { groupBy } from "../collections.ts";
 import { dayLabel, periodLabel } from "../domain/period.ts";
+import { counted } from "../domain/tally.ts";
 import {
   BODY,
   body,
@@ -48,7 +49,16 @@ function general(m: SynthesisModel): Paragraph[] {
     inProgress: t.inProgress,
     blocked: t.blocked,
     overdue: t.overdue,
-  }).map((s) => body(s));
+  })
+    .concat(onTimeSentence(m))
+    .map((s) => body(s));
+}
+
+/** The tally sentence: on time, late, within and past the deadline, and the on-time share. */
+function onTimeSentence(m: SynthesisModel): string {
+  const c = m.tally.total;
+  const n = counted(c);
+  return DOC.onTime({ ...c, counted: n, onTimeRate: percent.format(n === 0 ? 0 : (100 * c.doneOnTime) / n) });
 }
 
 function sections(m: SynthesisModel): Paragraph[] {

@@ -42,6 +42,11 @@ export const HEADERS = {
     "Vướng mắc",
     "Quá hạn",
     "Tỷ lệ báo cáo",
+    // The on-time tally (domain/tally.ts), as provincial reports to the Government word it.
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện trong hạn",
+    "Chưa hoàn thành quá hạn",
   ],
   tasks: [
     "Mã",
@@ -111,6 +116,19 @@ export const DOC = {
     `Kỳ báo cáo tháng ${f.month} (hạn báo cáo ngày ${f.deadline}): ${f.complete}/${f.agencies} cơ quan, đơn vị đã báo cáo đầy đủ; ${f.reported}/${f.required} lượt nhiệm vụ phải báo cáo đã được báo cáo, đạt ${f.rate}%.`,
     `Tính đến hạn báo cáo (ngày ${f.deadline}): ${f.done} lượt nhiệm vụ đã hoàn thành, ${f.inProgress} lượt đang thực hiện, ${f.blocked} lượt gặp vướng mắc, ${f.overdue} lượt quá hạn.`,
   ],
+  onTime: (f: {
+    counted: number;
+    doneOnTime: number;
+    doneLate: number;
+    openInTime: number;
+    openLate: number;
+    onTimeRate: string;
+    outside: number;
+  }) =>
+    `Tiến độ thực hiện ${f.counted} lượt nhiệm vụ có thời hạn: hoàn thành đúng hạn ${f.doneOnTime} lượt (đạt ${f.onTimeRate}%), hoàn thành quá hạn ${f.doneLate} lượt, đang thực hiện trong hạn ${f.openInTime} lượt, chưa hoàn thành quá hạn ${f.openLate} lượt` +
+    (f.outside > 0
+      ? `; không tính ${f.outside} lượt nhiệm vụ thường xuyên, định kỳ, chưa có thời hạn hoặc không áp dụng.`
+      : "."),
   section: (numeral: string, title: string) => `Mục ${numeral}. ${title}: `,
   sectionFigures: (f: {
     tasks: number;

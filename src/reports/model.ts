@@ -1,4 +1,5 @@
 import type { ReportStatus } from "../db/schema.ts";
+import type { TallyCounts } from "../domain/tally.ts";
 import type { MonthAuditLine } from "./audit-sheet.ts";
 
 /** The monthly synthesis as plain data: every exporter (xlsx, csv, docx) reads only this. */
@@ -16,6 +17,11 @@ export interface SynthesisModel {
   targets: TargetRow[];
   /** Agencies whose report for the period is not complete, with their focal points. */
   missing: MissingAgency[];
+  /**
+   * The on-time tallies of lead assignments with a date, as of `asOf` (reports up to the period):
+   * in total and by agency id (domain/tally.ts).
+   */
+  tally: { total: TallyCounts; byAgency: Record<string, TallyCounts> };
   /** The audit trail of the period's month, oldest first (the workbook's "Nhật ký" sheet). */
   audit?: MonthAuditLine[];
 }

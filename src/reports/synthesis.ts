@@ -2,8 +2,10 @@ import type { agencyKinds, ReportStatus } from "../db/schema.ts";
 import { isClosed } from "../domain/closed.ts";
 import { daysBetween, periodDeadline } from "../domain/period.ts";
 import { type rulesFileSchema, rulesFor } from "../domain/rules.ts";
+import { endOfLocalDay } from "../domain/tally.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
 import { completeness, requiredByAgency, type WorkItem } from "../engine/snapshot.ts";
+import { loadTally } from "../engine/tally.ts";
 import type { Store } from "../store/index.ts";
 import { monthAudit } from "./audit-sheet.ts";
 import type { SynthesisModel, TaskRow } from "./model.ts";
@@ -78,6 +80,22 @@ function taskRow(w: WorkItem, r: ReportRow | undefined, c: RowContext): TaskRow 
 }
 
 /**
+ * The tally as of the period's deadline day, on the reports up to the period (as the rows read
+ * them), or as of now when that day has not come yet.
+ */
+async function periodTally(
+  deps: SynthesisDeps,
+  planId: string,
+  p: { period: string; asOf: string; now: Date },
+) {
+  const timeZone = deps.calendar.timeZone;
+  const end = endOfLocalDay(p.asOf, timeZone);
+  const at = new Date(Math.min(end.getTime(), p.now.getTime()));
+  const t = await loadTally(deps.store, planId, { at, day: p.asOf, timeZone }, { upToPeriod: p.period });
+  return { total: t.total, byAgency: Object.fromEntries(t.byAgency) };
+}
+
+/**
  * The monthly synthesis of one plan for one period: per agency, per task and lead agency, the
  * Annex I targets and who still owes a report. Statuses are as of the period (the latest report
  * up to it), so an old month reads the same whatever was reported later.
@@ -122,6 +140,7 @@ export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions
     tasks,
     targets: await latestTargets(store, { planId: plan.id, period, names, zone: calendar.timeZone }),
     missing: missingAgencies(agencies, incomplete, await focalPoints(store)),
+    tally: await periodTally(deps, plan.id, { period, asOf, now: opts.now }),
     audit: await monthAudit(store, period, calendar.timeZone, names),
   };
 }

@@ -1,4 +1,5 @@
 import { periodLabel } from "../domain/period.ts";
+import type { TallyCounts } from "../domain/tally.ts";
 import { HEADERS, SHEETS, STATUS, TEXT } from "./labels.ts";
 import type { Counts, SynthesisModel, TaskRow } from "./model.ts";
 
@@ -48,12 +49,26 @@ const counts = (c: Counts): Cell[] => [
   c.rate,
 ];
 
+const onTime = (c: TallyCounts | undefined): Cell[] => [
+  c?.doneOnTime ?? 0,
+  c?.doneLate ?? 0,
+  c?.openInTime ?? 0,
+  c?.openLate ?? 0,
+];
+
 export function summaryTable(m: SynthesisModel): Table {
-  const rows: Cell[][] = m.agencies.map((a, i) => [i + 1, a.name, ...counts(a)]);
-  rows.push([null, TEXT.total, ...counts(m.totals)]);
+  const rows: Cell[][] = m.agencies.map((a, i) => [
+    i + 1,
+    a.name,
+    ...counts(a),
+    ...onTime(m.tally.byAgency[a.agencyId]),
+  ]);
+  rows.push([null, TEXT.total, ...counts(m.totals), ...onTime(m.tally.total)]);
   return {
     name: SHEETS.summary,
-    columns: columns(HEADERS.summary, [6, 42, 12, 12, 12, 12, 12, 12, 10, 12], { 9: "percent" }),
+    columns: columns(HEADERS.summary, [6, 42, 12, 12, 12, 12, 12, 12, 10, 12, 12, 12, 14, 14], {
+      9: "percent",
+    }),
     rows,
     highlight: rows.map(() => false),
     totalRow: true,

@@ -16,6 +16,7 @@ import { reports } from "./reports.ts";
 import { retention } from "./retention.ts";
 import { snapshot } from "./snapshot.ts";
 import { synthesis } from "./synthesis.ts";
+import { tallies } from "./tallies.ts";
 import { targets } from "./targets.ts";
 import { turns } from "./turns.ts";
 
@@ -39,6 +40,7 @@ const groups = {
   health,
   checks,
   synthesis,
+  tallies,
   privacy,
   retention,
   audit,

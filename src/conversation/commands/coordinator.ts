@@ -1,12 +1,14 @@
 import { lookupAgency } from "../../catalog/agency-lookup.ts";
 import { reportData } from "../../choice-data.ts";
 import { dayLabel, periodLabel } from "../../domain/period.ts";
+import { emptyCounts } from "../../domain/tally.ts";
 import { isYmd } from "../../domain/working-time.ts";
 import { reportedShares } from "../../engine/collapse.ts";
 import { missingLines, overdueBlocks } from "../../engine/compose.ts";
 import { scopeText } from "../../engine/digest.ts";
 import { manualKey, recipientKey } from "../../engine/keys.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
+import { loadTally, tallyLines } from "../../engine/tally.ts";
 import { UserError } from "../../errors.ts";
 import type { Reply } from "../../messages.ts";
 import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscriptions.ts";
@@ -95,13 +97,32 @@ export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> 
   return text([head, ...lines].join("\n"));
 }
 
-/** /status <agency>: that agency's tasks and latest reports. */
+/**
+ * /status [agency]: that agency's tasks and latest reports, then its on-time tally; with no
+ * agency, the tally of the whole plan and how to ask for one agency.
+ */
 export async function statusCommand(turn: Turn, arg: string): Promise<Reply[]> {
-  if (!arg) throw new UserError("usage-status");
+  const planId = await defaultPlanId(turn.deps.store);
+  const when = { at: turn.now, timeZone: turn.deps.calendar.timeZone };
+  const day = today(turn);
+  if (!arg) {
+    const whole = await loadTally(turn.deps.store, planId, when);
+    const lines = tallyLines(turn.deps.i18n, turn.lang, whole.total, { day, of: "plan" });
+    return text([...lines, "", turn.t("usage-status")].join("\n"));
+  }
   const agency = await lookupAgency(turn.deps.store, arg);
   const rows = (await turn.deps.store.reports.assignmentsOf(agency.id)).filter((a) => a.role === "lead");
   const lines = rows.map((a) => taskLine(turn, a));
-  return text([turn.t("status-title", { agency: agency.name, count: rows.length }), ...lines].join("\n"));
+  const mine = await loadTally(turn.deps.store, planId, when, { keep: (i) => i.agencyId === agency.id });
+  const counts = mine.byAgency.get(agency.id) ?? emptyCounts();
+  return text(
+    [
+      turn.t("status-title", { agency: agency.name, count: rows.length }),
+      ...lines,
+      "",
+      ...tallyLines(turn.deps.i18n, turn.lang, counts, { day, of: "agency" }),
+    ].join("\n"),
+  );
 }
 
 /** Words that confirm a date in the past: "/dathan V.9 01/01/2026 xac nhan". */

@@ -1,0 +1,9 @@
+# On-time tallies (issue 17, part 5): /status and the weekly digest.
+tally-title-agency = 📊 On-time progress as of { $day } ({ $count } tasks with a deadline):
+tally-title-plan = 📊 On-time progress of the whole plan as of { $day } ({ $count } lead assignments with a deadline):
+tally-title-scope = 📊 On-time progress as of { $day } ({ $count } lead assignments with a deadline):
+tally-done-on-time = • Completed on time: { $count }
+tally-done-late = • Completed late: { $count }
+tally-open-in-time = • In progress within the deadline: { $count }
+tally-open-late = • Unfinished past the deadline: { $count }
+tally-outside = Not counted: { $count } recurring, periodic, undated or not applicable tasks.
