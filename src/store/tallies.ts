@@ -16,7 +16,7 @@ const leadRows = raw<{
   due: string | null;
 }>(
   (d) => `select a.id id, a.task_id task_id, a.agency_id agency_id, s.numeral section,
-          t.deadline_kind kind, coalesce(t.due_override, t.due_date) due
+          t.deadline_kind kind, coalesce(a.due_override, t.due_override, t.due_date) due
    from assignments a join tasks t on t.id = a.task_id join sections s on s.id = t.section_id
    where t.plan_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null
    order by t.position, a.agency_id${codeOrder(d)}`,
@@ -26,6 +26,19 @@ const reportRows = raw<{ assignment_id: number; status: string; submitted_at: st
   `select r.assignment_id assignment_id, r.status status, r.submitted_at submitted_at
    from reports r join tasks t on t.id = r.task_id
    where t.plan_id = ? and r.period <= ? order by r.id`,
+);
+
+const changeRows = raw<{
+  assignment_id: number | null;
+  task_id: number;
+  old_due: string | null;
+  new_due: string;
+  changed_at: string;
+}>(
+  `select c.assignment_id assignment_id, c.task_id task_id, c.old_due old_due, c.new_due new_due,
+          c.changed_at changed_at
+   from due_changes c join tasks t on t.id = c.task_id
+   where t.plan_id = ? order by c.changed_at, c.id`,
 );
 
 /**
@@ -53,8 +66,23 @@ async function inputs(q: Q, planId: string, opts: { upToPeriod?: string } = {}):
     byAssignment
       .get(Number(r.assignment_id))
       ?.reports.push({ status: r.status, submittedAt: r.submitted_at });
-  // due_changes: wired at merge. Until then the effective current due stands for every date.
-  const changes: TallyInput["changes"] = [];
+  const rows = await changeRows(q).all(planId);
+  const changes: TallyInput["changes"] = rows.map((c) => ({
+    assignmentId: c.assignment_id === null ? null : Number(c.assignment_id),
+    taskId: Number(c.task_id),
+    newDue: c.new_due,
+    changedAt: c.changed_at,
+  }));
+  // The date in force before the first recorded change is that change's old date; with no change
+  // recorded (or one older than the history), the date in force now stands for every day.
+  for (const item of items) {
+    const first = rows.find((c) =>
+      c.assignment_id === null
+        ? Number(c.task_id) === item.taskId
+        : Number(c.assignment_id) === item.assignmentId,
+    );
+    if (first?.old_due) item.due = first.old_due;
+  }
   return { items, changes };
 }
 

@@ -67,4 +67,42 @@ describe.each(engines())("store: tallies ($name)", (engine) => {
     const later = tally(mine, { at: new Date("2027-04-01T03:00:00Z") });
     expect(later.total).toEqual({ doneOnTime: 1, doneLate: 1, openInTime: 0, openLate: 0, outside: 7 });
   });
+
+  it("reads the deadline history: a date before the first change, and each change as it was made", async () => {
+    await o.store.dueChanges.setTaskDue("VII.4", "2027-03-15", {
+      source: "setdue",
+      at: "2027-02-20T02:00:00.000Z",
+    });
+    const id = await o.store.extensions.request({
+      assignmentId: vii4,
+      taskId:
+        (await o.store.tallies.inputs(o.planId)).items.find((i) => i.assignmentId === vii4)?.taskId ?? 0,
+      agencyId: "so-y-te",
+      requestedBy: 1,
+      requestedAt: "2027-03-01T02:00:00.000Z",
+      oldDue: "2027-03-15",
+      newDue: "2027-04-30",
+      reason: "cho huong dan",
+      late: false,
+    });
+    await o.store.extensions.decide(id ?? 0, {
+      status: "approved",
+      by: 2,
+      at: "2027-03-02T02:00:00.000Z",
+      due: "2027-04-30",
+    });
+    const input = await o.store.tallies.inputs(o.planId);
+    const item = input.items.find((i) => i.assignmentId === vii4);
+    // The document's date before the coordinator's change; both changes in the order made.
+    expect(item?.due).toBe("2027-02-28");
+    const mine = input.changes.filter((c) => c.taskId === item?.taskId);
+    expect(mine.map((c) => [c.assignmentId, c.newDue])).toEqual([
+      [null, "2027-03-15"],
+      [vii4, "2027-04-30"],
+    ]);
+    // Done on 03/03/2027: late against 28/02 alone, on time against the extension approved the day before.
+    const just = { items: [item].filter((i) => i !== undefined), changes: mine };
+    expect(tally(just, { at: new Date("2027-04-01T03:00:00Z") }).total.doneOnTime).toBe(1);
+    expect(tally({ ...just, changes: [] }, { at: new Date("2027-04-01T03:00:00Z") }).total.doneLate).toBe(1);
+  });
 });
