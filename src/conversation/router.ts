@@ -9,11 +9,13 @@ import type { Store } from "../store/index.ts";
 import { isCoordinator } from "./actor.ts";
 import { auditFlow } from "./commands/audit.ts";
 import type { Command } from "./commands/index.ts";
+import { sentenceCommand } from "./commands/sentences.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { consentFlow } from "./flows/consent.ts";
 import { eraseFlow } from "./flows/erase.ts";
 import { kpiFlow } from "./flows/kpi.ts";
+import { leaveFlow } from "./flows/leave.ts";
 import { onboardingFlow, redeem } from "./flows/onboarding.ts";
 import { reportFlow, startReport } from "./flows/report.ts";
 import { settingsFlow } from "./flows/settings.ts";
@@ -23,10 +25,9 @@ import { remindedAssignment } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
-  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow].map((f) => [
-    f.kind,
-    f,
-  ]),
+  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow, leaveFlow].map(
+    (f) => [f.kind, f],
+  ),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
@@ -156,7 +157,11 @@ export class ConversationRouter {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
-    return group ? [] : [{ text: turn.t("hint") }];
+    if (group) return [];
+    // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too.
+    const sentence = sentenceCommand(text);
+    if (sentence) return this.command(turn, sentence.command, sentence.arg);
+    return [{ text: turn.t("hint") }];
   }
 
   private async command(turn: Turn, command: Command, arg: string): Promise<Reply[]> {

@@ -6,6 +6,7 @@ import { engine } from "./engine.ts";
 import { flows } from "./flows.ts";
 import { health } from "./health.ts";
 import { invites } from "./invites.ts";
+import { leave } from "./leave.ts";
 import { outbox } from "./outbox.ts";
 import { people } from "./people.ts";
 import { chats } from "./people-chats.ts";
@@ -40,6 +41,7 @@ const groups = {
   privacy,
   retention,
   audit,
+  leave,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";
