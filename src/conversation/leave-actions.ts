@@ -31,7 +31,8 @@ export function mayActFor(turn: Turn, target: LeaveContact): boolean {
 
 export async function whoseLeave(turn: Turn, rest: string): Promise<LeaveContact> {
   const me = await self(turn);
-  if (!rest) return me;
+  // A lone "ạ" or "a" is politeness, not a name.
+  if (rest.length < 2) return me;
   const head = turn.actor?.contacts.find((c) => c.role === "head");
   const pool = await turn.deps.store.leave.contacts(
     isCoordinator(turn.actor) ? undefined : (head?.agencyId ?? me.agencyId),

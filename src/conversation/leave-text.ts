@@ -49,7 +49,7 @@ const LEADING = new Set([
   "la",
   "thay",
 ]);
-const TRAILING = new Set(["a", "nhe", "nha", "voi", "please", "thanks", "cam", "on"]);
+const TRAILING = new Set(["a", "nhe", "nha", "voi", "please", "thanks", "cam", "on", "thank", "you"]);
 
 /**
  * Reads "em nghi phep tu 10/12 den 20/12 a", "10/12 20/12", "hom nay", "tuan nay", "huy".
@@ -66,31 +66,41 @@ export function readLeaveWords(text: string, today: string): LeaveWords | undefi
     if (!day) return undefined;
     days.push(day);
   }
-  folded = folded.replace(DATE, " ");
+  folded = folded.replace(DATE, ` ${MARK} `);
   let span: { from: string; to: string } | undefined;
   for (const [re, make] of PERIODS)
     if (re.test(folded)) {
       span ??= make(today);
-      folded = folded.replace(re, " ");
+      folded = folded.replace(re, ` ${MARK} `);
     }
   if (days.length > 0) span = { from: days[0] as string, to: days.at(-1) as string };
-  const rest = trimFiller(
-    folded
-      .replace(/\.+(\s|$)/g, " ")
-      .split(/\s+/)
-      .filter((w) => w && !CONNECTORS.has(w)),
-  );
+  const words = folded
+    .replace(/\.+(\s|$)/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  const rest = trimFiller(words)
+    .filter((w) => w !== MARK && !CONNECTORS.has(w))
+    .join(" ");
   const cancel = !span && CANCEL.test(rest);
   return { ...span, cancel, rest: cancel ? rest.replace(CANCEL, "").trim() : rest };
 }
 
-function trimFiller(words: string[]): string {
+/** Where a date or "hôm nay" stood: the words after the last one are the sentence's ending. */
+const MARK = "@";
+
+function trimFiller(words: string[]): string[] {
   let start = 0;
-  while (start < words.length && LEADING.has(words[start] as string)) start++;
+  while (
+    start < words.length &&
+    (LEADING.has(words[start] as string) || CONNECTORS.has(words[start] as string))
+  )
+    start++;
   let end = words.length;
-  // One trailing word only: "ạ" ends a sentence, but "Nguyễn Văn A" ends a name.
-  if (end - start > 1 && TRAILING.has(words[end - 1] as string)) end--;
-  return words.slice(start, end).join(" ");
+  // "ạ" after the dates ends a sentence; in "Nguyễn Văn A 10/12" it ends a name.
+  const last = words.lastIndexOf(MARK);
+  const ending = (w: string) => TRAILING.has(w) && (last >= 0 || w.length > 1);
+  while (end > Math.max(start, last + 1) && ending(words[end - 1] as string)) end--;
+  return words.slice(start, end);
 }
 
 function dayOf(m: RegExpMatchArray, today: string, after: string | undefined): string | undefined {
@@ -101,8 +111,9 @@ function dayOf(m: RegExpMatchArray, today: string, after: string | undefined): s
   if (!isYmd(day)) return undefined;
   if (!y) {
     const floor = after ?? addDay(today, -60);
-    if (day < floor) day = `${Number(year) + 1}${day.slice(4)}`;
-    if (!isYmd(day)) return undefined;
+    const next = `${Number(year) + 1}${day.slice(4)}`;
+    // "28/12 05/01" crosses the new year; "20/12 10/12" is the wrong way round, and is told so.
+    if (day < floor && isYmd(next) && (!after || daysBetween(after, next) <= MAX_LEAVE_DAYS)) day = next;
   }
   return day;
 }

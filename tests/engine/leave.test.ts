@@ -9,7 +9,11 @@ type Fixture = Awaited<ReturnType<typeof engineFixture>>;
 type Row = Awaited<ReturnType<Fixture["tick"]>>[number];
 
 const at = (r: Row) => `${r.kind}@${r.chatId}`;
-const ofYt = (rows: Row[]) => rows.filter((r) => r.agencyId === "so-y-te").map(at).sort();
+const ofYt = (rows: Row[]) =>
+  rows
+    .filter((r) => r.agencyId === "so-y-te")
+    .map(at)
+    .sort();
 
 async function onLeave(f: Fixture, from: string, to: string, extra: Partial<NewLeave> = {}) {
   const leave = { contactId: f.people.ytFocal, agencyId: "so-y-te", from, to, setById: null, ...extra };
@@ -126,7 +130,11 @@ describe("back from leave", () => {
     const opened = await f.tick("2026-12-01T08:00:00+07:00");
     // The head's copy of the opening went out; a report was made for the agency meanwhile.
     const headCopy = opened.find((r) => r.chatId === "tg:1002");
-    await rows("update outbox set state = 'sent', sent_at = ? where id = ?", "2026-12-01T01:05:00.000Z", headCopy?.id);
+    await rows(
+      "update outbox set state = 'sent', sent_at = ? where id = ?",
+      "2026-12-01T01:05:00.000Z",
+      headCopy?.id,
+    );
     const [a] = await rows<{ id: number; task_id: number }>(
       "select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id where a.agency_id = 'so-y-te' and t.ref = 'V.6'",
     );
@@ -140,8 +148,12 @@ describe("back from leave", () => {
     const back = (await f.tick("2026-12-07T08:00:00+07:00")).filter((r) => r.kind === "leave-welcome");
     expect(back.map(at)).toEqual(["leave-welcome@tg:1001"]);
     const text = back[0]?.text ?? "";
-    expect(text).toMatch(/^👋 Chào mừng anh\/chị trở lại sau kỳ nghỉ phép 01\/12\/2026 – 04\/12\/2026 \(Sở Y tế\)\./);
-    expect(text).toContain("Trong thời gian nghỉ: 1 báo cáo của đơn vị đã gửi; 1 tin nhắc việc đã gửi tới đơn vị.");
+    expect(text).toMatch(
+      /^👋 Chào mừng anh\/chị trở lại sau kỳ nghỉ phép 01\/12\/2026 – 04\/12\/2026 \(Sở Y tế\)\./,
+    );
+    expect(text).toContain(
+      "Trong thời gian nghỉ: 1 báo cáo của đơn vị đã gửi; 1 tin nhắc việc đã gửi tới đơn vị.",
+    );
     expect(text).toMatch(/Nhiệm vụ quá hạn hoặc sắp đến hạn \(\d+\):\n• /);
     expect(await f.tick("2026-12-07T08:05:00+07:00")).toEqual([]);
   });
@@ -162,12 +174,25 @@ describe("leave in storage", () => {
     const deputy = await colleague(f, "head", "tg:1004", "Phó Giám đốc");
     const first = await onLeave(f, "2026-12-10", "2026-12-20", { deputyId: deputy });
     const again = await leave.set(
-      { contactId: f.people.ytFocal, agencyId: "so-y-te", from: "2026-12-15", to: "2026-12-24", setById: null },
+      {
+        contactId: f.people.ytFocal,
+        agencyId: "so-y-te",
+        from: "2026-12-15",
+        to: "2026-12-24",
+        setById: null,
+      },
       new Date(),
     );
     expect(again).toEqual({
       id: first,
-      before: { id: first, contactId: f.people.ytFocal, agencyId: "so-y-te", from: "2026-12-10", to: "2026-12-20", deputyId: deputy },
+      before: {
+        id: first,
+        contactId: f.people.ytFocal,
+        agencyId: "so-y-te",
+        from: "2026-12-10",
+        to: "2026-12-20",
+        deputyId: deputy,
+      },
     });
     expect([...(await leave.current("2026-12-15"))]).toEqual([
       [f.people.ytFocal, { from: "2026-12-15", to: "2026-12-24", deputyId: deputy }],

@@ -50,7 +50,19 @@ export async function deputyCommand(turn: Turn, arg: string): Promise<Reply[]> {
     throw new UserError("leave-err-which", { names: found.map((c) => nameOf(turn, c)).join("; ") });
   const deputy = found[0];
   if (!deputy) throw new UserError("deputy-err-nobody", { name: words.rest, agency: me.agencyName });
-  if (words.from && words.to) return setLeave(turn, me, { from: words.from, to: words.to }, deputy);
+  if (words.from && words.to) {
+    const days = { from: words.from, to: words.to };
+    await setLeave(turn, me, days, deputy);
+    return [
+      {
+        text: turn.t("deputy-set", {
+          deputy: nameOf(turn, deputy),
+          from: dayLabel(days.from),
+          to: dayLabel(days.to),
+        }),
+      },
+    ];
+  }
   return setDeputy(turn, me, leave, deputy);
 }
 
