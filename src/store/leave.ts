@@ -166,11 +166,14 @@ const reportCount = raw<{ n: number | string; proxied: number | string }>(
    where r.agency_id = ? and r.submitted_at >= ? and r.submitted_at < ?`,
 );
 const reminderCount = raw<{ n: number | string }>(
-  `select count(*) n from outbox where agency_id = ? and state = 'sent' and sent_at >= ? and sent_at < ?
+  `select count(*) n from outbox where agency_id = ? and state = 'sent' and send_after >= ? and send_after < ?
      and dedupe_key not like '%#%'`,
 );
 
-/** What happened at an agency between two instants: reports made (by deputies), reminders sent. */
+/**
+ * What happened at an agency between two instants: reports made (by deputies), and reminders
+ * sent that were due to go out then (their planned time, which a late delivery does not move).
+ */
 async function activity(q: Q, agencyId: string, since: string, until: string) {
   const r = await reportCount(q).get(agencyId, since, until);
   const m = await reminderCount(q).get(agencyId, since, until);
