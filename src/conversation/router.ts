@@ -15,6 +15,7 @@ import type { Store } from "../store/index.ts";
 import { isCoordinator } from "./actor.ts";
 import { auditFlow } from "./commands/audit.ts";
 import type { Command } from "./commands/index.ts";
+import { sentenceCommand } from "./commands/sentences.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { isExtensionSentence } from "./extend-read.ts";
@@ -23,6 +24,7 @@ import { eraseFlow } from "./flows/erase.ts";
 import { extendFlow, startExtension } from "./flows/extend.ts";
 import { answerExtension, extendCounterFlow } from "./flows/extend-decide.ts";
 import { kpiFlow } from "./flows/kpi.ts";
+import { leaveFlow } from "./flows/leave.ts";
 import { onboardingFlow, redeem } from "./flows/onboarding.ts";
 import { reportFlow, startReport } from "./flows/report.ts";
 import { settingsFlow } from "./flows/settings.ts";
@@ -42,6 +44,7 @@ const FLOWS = new Map<string, FlowDefinition>(
     eraseFlow,
     extendFlow,
     extendCounterFlow,
+    leaveFlow,
   ].map((f) => [f.kind, f]),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
@@ -178,7 +181,11 @@ export class ConversationRouter {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
-    return group ? [] : [{ text: turn.t("hint") }];
+    if (group) return [];
+    // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too.
+    const sentence = sentenceCommand(text);
+    if (sentence) return this.command(turn, sentence.command, sentence.arg);
+    return [{ text: turn.t("hint") }];
   }
 
   private async command(turn: Turn, command: Command, arg: string): Promise<Reply[]> {

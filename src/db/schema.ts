@@ -3,4 +3,5 @@ export * from "./schema/catalog.ts";
 export * from "./schema/conversation.ts";
 export * from "./schema/engine.ts";
 export * from "./schema/extensions.ts";
+export * from "./schema/leave.ts";
 export * from "./schema/people.ts";

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { countedLateDays } from "./leave.ts";
 import { addDay, daysBetween, periodDeadline, periodOpenedIn } from "./period.ts";
 import type { Rules } from "./rules.ts";
 import type { WorkingCalendar } from "./working-time.ts";
@@ -85,9 +86,19 @@ export function dueOffsetOn(day: string, due: string, rules: Rules): number | un
 
 export type OverdueStep = "focal" | "head" | "coordinator";
 
-/** The overdue ladder step that fires on `day` for something due on `due`, if any. */
-export function overdueStepOn(day: string, due: string, rules: Rules): OverdueStep | undefined {
-  const late = daysBetween(due, day);
+/**
+ * The overdue ladder step that fires on `day` for something due on `due`, if any. Days the
+ * agency had nobody to answer (`paused`, see domain/leave.ts) are not counted, and nothing
+ * fires on one: the step waits for the next day that counts.
+ */
+export function overdueStepOn(
+  day: string,
+  due: string,
+  rules: Rules,
+  paused?: (day: string) => boolean,
+): OverdueStep | undefined {
+  if (paused?.(day)) return undefined;
+  const late = countedLateDays(due, day, paused);
   if (late === rules.overdue.focalAfterDays) return "focal";
   if (late === rules.overdue.headAfterDays) return "head";
   if (late === rules.overdue.coordinatorAfterDays) return "coordinator";

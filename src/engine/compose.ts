@@ -8,6 +8,7 @@ import { shortTitle } from "../text/title.ts";
 import { collapseByTask, collapseMissing, type ManyLine } from "./collapse.ts";
 import type { Guard } from "./guard.ts";
 import { recipientKey } from "./keys.ts";
+import type { Away } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { Completeness, Recipient, WorkItem } from "./snapshot.ts";
 
@@ -18,6 +19,8 @@ export interface ComposeContext {
   /** Agency kinds, so a count of communes reads "135 xã, phường"; without them, "đơn vị". */
   kinds?: Map<string, string>;
   recipients: Map<string, Recipient[]>;
+  /** Who is on leave, to route focal points' reminders around them (engine/leave-routing.ts). */
+  away?: Away;
   sendAfter: string;
   planId: string;
   rules: Rules;

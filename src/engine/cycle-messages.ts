@@ -3,6 +3,7 @@ import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/pe
 import type { CycleStep } from "../domain/schedule.ts";
 import { type ComposeContext, fanOut, groupByAgency, line, missingLines, reportButton } from "./compose.ts";
 import { cycleKey, missingKey } from "./keys.ts";
+import { agencyFanOut, focalFanOut } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
 import { type Completeness, completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
@@ -48,8 +49,7 @@ export function cycleOpen(
   const horizon = ctx.rules.cycle.lookaheadDays;
   const out: NewMessage[] = [];
   for (const [agencyId, items] of byAgency) {
-    const focal = ctx.recipients.get(`focal:${agencyId}`);
-    if (!focal) continue;
+    if (!ctx.recipients.has(`focal:${agencyId}`)) continue;
     const open = items.filter((w) => !isClosed(w));
     const groups: [string, WorkItem[]][] = [
       ["engine-cycle-overdue", open.filter((w) => w.due && w.due < day)],
@@ -63,7 +63,7 @@ export function cycleOpen(
     const partners = partnerCounts.get(agencyId) ?? 0;
     const key = cycleKey(period, "open", ctx.planId, agencyId);
     out.push(
-      ...fanOut(ctx, focal, key, "cycle-open", agencyId, (lang) => {
+      ...focalFanOut(ctx, day, agencyId, key, "cycle-open", (lang) => {
         const t = (k: string, a: Record<string, string | number> = {}) => ctx.i18n.t(lang, k, a);
         const head = t("engine-cycle-open", {
           period: periodLabel(period),
@@ -100,12 +100,13 @@ export function cycleChase(
     const role = step.kind === "nudge" ? "focal" : "head";
     const stepKey = step.kind === "nudge" ? (`nudge${step.nudge}` as const) : "escalate-head";
     const key = cycleKey(period, stepKey, ctx.planId, c.agencyId);
-    return fanOut(
+    return agencyFanOut(
       ctx,
-      ctx.recipients.get(`${role}:${c.agencyId}`),
+      role,
+      day,
+      c.agencyId,
       key,
       `cycle-${stepKey}`,
-      c.agencyId,
       (lang) => {
         const args = {
           period: periodLabel(period),

@@ -5,6 +5,7 @@ import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
 import type { Lang } from "../i18n/index.ts";
 import { type ComposeContext, fanOut, groupByAgency, line, overdueBlocks, reportButton } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
+import { agencyFanOut, pausedDays } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
 
@@ -52,8 +53,9 @@ export function overdueMessages(
   for (const w of work) {
     if (w.role !== "lead" || isClosed(w) || !w.due || w.kind === "milestones") continue;
     const due = w.due;
+    const paused = pausedDays(ctx, w.agencyId);
     // Over a long break one item may reach two steps; each step names it once.
-    const reached = new Set(days.map((d) => overdueStepOn(d, due, rules)));
+    const reached = new Set(days.map((d) => overdueStepOn(d, due, rules, paused)));
     for (const step of reached) if (step) steps[step].push(w);
   }
   return [
@@ -88,12 +90,13 @@ export function agencyDeadlines(
   const choice = reportData(one);
   // The agency may ask for more time from the reminder itself (conversation/flows/extend.ts).
   const extend = (lang: Lang) => [{ label: ctx.i18n.t(lang, "extend-button"), data: extendData(one) }];
-  return fanOut(
+  return agencyFanOut(
     ctx,
-    ctx.recipients.get(`${role}:${agencyId}`),
+    role,
+    day,
+    agencyId,
     key,
     kind,
-    agencyId,
     (lang) => ({
       text: [
         ctx.i18n.t(lang, titleKey, {

@@ -18,6 +18,7 @@
  *     manual:<agency>:<instant, ISO>                /remind by a coordinator
  *     extension:<request id>:<asked|approved|rejected>  an extension request (coordinators),
  *                                                   its answer (the agency)
+ *     welcome:<leave id>                            welcome back after a leave (the person)
  *   Per subscribed chat:
  *     digest:<rule day>:<plan>:<chat>               weekly digest, <rule day> the rule's own day
  *   Split parts: `<key>#<n>`, n ≥ 2, the n-th part of a message longer than its channel allows;
@@ -45,6 +46,7 @@ export const manualKey = (agencyId: string, at: string) => `manual:${agencyId}:$
 
 export const extensionKey = (requestId: number, step: "asked" | "approved" | "rejected") =>
   `extension:${requestId}:${step}`;
+export const welcomeKey = (leaveId: number) => `welcome:${leaveId}`;
 
 /** A base key made one recipient's: each of a person's chats gets its own message. */
 export const recipientKey = (base: string, contactId: number, chatId: string) =>

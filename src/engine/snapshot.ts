@@ -2,6 +2,7 @@ import { groupBy } from "../collections.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Store } from "../store/index.ts";
 import type { Recipient, WorkItem } from "../store/snapshot.ts";
+import { type Away, awayOf } from "./leave-routing.ts";
 
 export type { Recipient, WorkItem };
 // Re-exported for the commands and reports that read a snapshot; defined in domain/closed.ts.
@@ -11,6 +12,7 @@ interface Shared {
   names: Map<string, string>;
   kinds: Map<string, string>;
   recipients: Map<string, Recipient[]>;
+  away: Away;
 }
 
 /**
@@ -43,10 +45,13 @@ export class Snapshot {
 
   /** Agency names and kinds, and reachable recipients: what every message composer reads. */
   async loadShared(): Promise<void> {
-    this.shared ??= {
+    if (this.shared) return;
+    const recipients = await this.store.snapshot.recipients();
+    this.shared = {
       names: await this.store.snapshot.agencyNames(),
       kinds: await this.store.snapshot.agencyKinds(),
-      recipients: await this.store.snapshot.recipients(),
+      recipients,
+      away: awayOf(await this.store.leave.spans(), recipients),
     };
   }
 
@@ -85,6 +90,11 @@ export class Snapshot {
   /** Reachable recipients by agency and role (coordinators under the key "*"). */
   recipients(): Map<string, Recipient[]> {
     return this.loaded(this.shared, "shared reads").recipients;
+  }
+
+  /** Who is on leave when (engine/leave-routing.ts). */
+  away(): Away {
+    return this.loaded(this.shared, "shared reads").away;
   }
 
   agencyNames(): Map<string, string> {

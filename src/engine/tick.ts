@@ -14,6 +14,7 @@ import { missedWorkNotice } from "./notices.ts";
 import type { NewMessage } from "./outbox.ts";
 import { type Collected, instant, lazy, type PlanWindow, planWindow } from "./plan-window.ts";
 import { completeness, requiredByAgency, Snapshot } from "./snapshot.ts";
+import { welcomeBack } from "./welcome-back.ts";
 
 export type { EngineDeps, MissedWork, TickResult };
 
@@ -72,6 +73,7 @@ async function collect(
     names: snapshot.agencyNames(),
     kinds: snapshot.agencyKinds(),
     recipients: snapshot.recipients(),
+    away: snapshot.away(),
   }));
   await snapshot.loadPlans();
   for (const plan of snapshot.plans()) {
@@ -79,6 +81,10 @@ async function collect(
     await collectDays(w);
     await collectDue(w);
     await collectOverdue(w);
+  }
+  for (const { day, messages } of await welcomeBack(deps, snapshot, from, at)) {
+    if (messages.length > 0) out.days.add(day);
+    out.messages.push(...messages);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { extensions } from "./extensions.ts";
 import { flows } from "./flows.ts";
 import { health } from "./health.ts";
 import { invites } from "./invites.ts";
+import { leave } from "./leave.ts";
 import { outbox } from "./outbox.ts";
 import { people } from "./people.ts";
 import { chats } from "./people-chats.ts";
@@ -46,6 +47,7 @@ const groups = {
   audit,
   extensions,
   dueChanges,
+  leave,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

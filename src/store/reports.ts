@@ -167,12 +167,20 @@ export interface HistoryRow {
   description: string | null;
   superseded: string | null;
   role: "lead" | "partner";
+  /** A deputy's report: who made it, and for whom (store/leave.ts). */
+  principal_id: number | null;
+  deputy: string | null;
+  principal: string | null;
 }
 
 const history = raw<HistoryRow>(
   `select a.name as agency, r.period as period, r.status as status, r.percent as percent,
-     r.description as description, r.superseded_at as superseded, s.role as role
+     r.description as description, r.superseded_at as superseded, s.role as role,
+     b.on_behalf_of_contact_id as principal_id,
+     case when b.report_id is null then null else d.name end as deputy, f.name as principal
    from reports r join agencies a on a.id = r.agency_id join assignments s on s.id = r.assignment_id
+   left join report_on_behalf b on b.report_id = r.id left join contacts d on d.id = r.contact_id
+   left join contacts f on f.id = b.on_behalf_of_contact_id
    where r.task_id = ? order by r.id desc limit 15`,
 );
 

@@ -41,5 +41,6 @@ export async function tasksCommand(turn: Turn): Promise<Reply[]> {
 
 export function helpCommand(turn: Turn): Reply[] {
   if (!turn.actor) return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
-  return [{ text: turn.t(isCoordinator(turn.actor) ? "help-coordinator" : "help-focal") }];
+  const help = turn.t(isCoordinator(turn.actor) ? "help-coordinator" : "help-focal");
+  return [{ text: `${help}\n${turn.t("leave-help")}` }];
 }

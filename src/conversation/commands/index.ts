@@ -20,6 +20,7 @@ import {
 } from "./coordinator.ts";
 import { digestCommand, exportCommand } from "./export.ts";
 import { helpCommand, tasksCommand } from "./focal.ts";
+import { deputyCommand, leaveCommand } from "./leave.ts";
 import { myDataCommand } from "./privacy.ts";
 import { taskCommand } from "./task-detail.ts";
 import { webCommand } from "./web.ts";
@@ -61,6 +62,8 @@ export const commands: Command[] = [
   { name: "export", aliases: ["xuatbaocao"], access: "coordinator", group: true, run: exportCommand },
   { name: "invite", aliases: ["moi"], access: "coordinator", run: inviteCommand },
   { name: "web", aliases: ["quanly"], access: "linked", run: webCommand },
+  { name: "leave", aliases: ["nghiphep"], access: "linked", run: leaveCommand },
+  { name: "deputy", aliases: ["uyquyen"], access: "linked", run: deputyCommand },
   { name: "subscribe", aliases: ["dangky"], access: "coordinator", group: true, run: subscribeCommand },
   // Private only: the trail names people and what they did.
   { name: "audit", aliases: ["nhatky"], access: "coordinator", run: auditCommand },

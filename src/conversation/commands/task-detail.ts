@@ -34,6 +34,9 @@ export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
     [
       h.role === "partner" ? turn.t("task-mark-partner") : "",
       h.superseded ? turn.t("task-mark-superseded") : "",
+      h.principal_id != null
+        ? turn.t("leave-mark-on-behalf", { deputy: h.deputy ?? "—", principal: h.principal ?? "—" })
+        : "",
     ]
       .filter(Boolean)
       .map((m) => ` (${m})`)

@@ -16,25 +16,39 @@ export async function saveReport(turn: Turn, s: S, a: OpenAssignment): Promise<R
   const contact = turn.actor?.contacts.find((c) => c.id === s.contactId);
   if (!contact || contact.agencyId !== s.data.agencyId) return [{ text: turn.t("err-not-allowed") }];
   const period = periodNow(turn, a.planId);
-  // The flow ends in the same commit as the report it produced.
-  await turn.deps.store.reports.save(
-    {
-      assignmentId: a.assignmentId,
-      taskId: a.taskId,
-      agencyId: s.data.agencyId,
-      period,
-      // The summary that confirms is only shown once a status is picked.
-      status: s.data.status as ReportStatus,
-      percent: s.data.percent,
-      description: s.data.description,
-      count: s.data.count,
-      evidence: s.data.evidence,
-      contactId: contact.id,
-      chatId: turn.incoming.chatId,
-      channel: turn.incoming.channel,
-    },
-    turn.now,
+  const { store } = turn.deps;
+  // A deputy's report says for whom it was made; most reports need no transaction for that.
+  const standingInFor = await store.leave.standingInFor(
+    contact.id,
+    contact.agencyId,
+    turn.deps.calendar.localDate(turn.now),
   );
+  const onBehalf = standingInFor !== undefined && standingInFor !== contact.id ? standingInFor : undefined;
+  // The flow ends in the same commit as the report it produced.
+  const save = (tx: typeof store) =>
+    tx.reports.save(
+      {
+        assignmentId: a.assignmentId,
+        taskId: a.taskId,
+        agencyId: s.data.agencyId,
+        period,
+        // The summary that confirms is only shown once a status is picked.
+        status: s.data.status as ReportStatus,
+        percent: s.data.percent,
+        description: s.data.description,
+        count: s.data.count,
+        evidence: s.data.evidence,
+        contactId: contact.id,
+        chatId: turn.incoming.chatId,
+        channel: turn.incoming.channel,
+      },
+      turn.now,
+    );
+  if (onBehalf === undefined) await save(store);
+  else
+    await store.transaction(async (tx) => {
+      await tx.leave.recordOnBehalf(await save(tx), onBehalf);
+    });
   countReport("task", turn.incoming.channel);
   return [
     {
