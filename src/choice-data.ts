@@ -7,6 +7,9 @@
  *   rp:<assignmentId>  start a report with that assignment picked (a reminder about one task)
  *   f:<nonce>:<value>  an answer to the flow question that showed it; the nonce changes with
  *                      every flow, so a button from an older flow is refused as stale
+ *   cq:<id>:e|r        a coordinator's question <id> (clarifications): open the report it is
+ *                      about for editing (e), or answer it in words (r)
+ *   ca:<id>            an answer to question <id>: ask that agency a follow-up
  *
  * Flow values (the <value> above; each flow reads its own):
  *   x                  cancel the flow (every flow)
@@ -53,4 +56,21 @@ export function readReportData(data: string): number | null | undefined {
   const m = REPORT.exec(data);
   if (!m) return undefined;
   return m[1] === undefined ? null : Number(m[1]);
+}
+
+export type ClarifyAction = "edit" | "reply" | "follow-up";
+
+/** The buttons of a question to an agency, and of its answer back to the coordinator. */
+export function clarifyData(id: number, action: ClarifyAction): string {
+  return action === "follow-up" ? `ca:${id}` : `cq:${id}:${action === "edit" ? "e" : "r"}`;
+}
+
+const CLARIFY = /^(?:cq:(\d{1,9}):([er])|ca:(\d{1,9}))$/;
+
+/** A question's or an answer's button, or undefined for any other data. */
+export function readClarifyData(data: string): { id: number; action: ClarifyAction } | undefined {
+  const m = CLARIFY.exec(data);
+  if (!m) return undefined;
+  if (m[3] !== undefined) return { id: Number(m[3]), action: "follow-up" };
+  return { id: Number(m[1]), action: m[2] === "e" ? "edit" : "reply" };
 }

@@ -1,4 +1,4 @@
-import { CANCEL_VALUE, readFlowData, readReportData } from "../choice-data.ts";
+import { CANCEL_VALUE, readClarifyData, readFlowData, readReportData } from "../choice-data.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -11,6 +11,7 @@ import { auditFlow } from "./commands/audit.ts";
 import type { Command } from "./commands/index.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
+import { clarifyFlow, clarifyPressed } from "./flows/clarify.ts";
 import { consentFlow } from "./flows/consent.ts";
 import { eraseFlow } from "./flows/erase.ts";
 import { kpiFlow } from "./flows/kpi.ts";
@@ -19,14 +20,13 @@ import { reportFlow, startReport } from "./flows/report.ts";
 import { settingsFlow } from "./flows/settings.ts";
 import { CODE } from "./invites.ts";
 import { readTyped } from "./reading.ts";
-import { remindedAssignment } from "./reminded.ts";
+import { remindedAssignment, repliedChoice } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
-  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow].map((f) => [
-    f.kind,
-    f,
-  ]),
+  [reportFlow, onboardingFlow, settingsFlow, kpiFlow, auditFlow, consentFlow, eraseFlow, clarifyFlow].map(
+    (f) => [f.kind, f],
+  ),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
@@ -134,8 +134,10 @@ export class ConversationRouter {
       return this.step(turn, flow, { value: answer.value });
     }
     const report = readReportData(choice);
-    if (report === undefined) return [{ text: turn.t("flow-stale-button") }];
+    const clarify = report === undefined ? readClarifyData(choice) : undefined;
+    if (report === undefined && !clarify) return [{ text: turn.t("flow-stale-button") }];
     if (!actor) return [{ text: turn.t("join-hello") }];
+    if (clarify) return clarifyPressed(turn, clarify);
     // A report belongs to a person: a forged button in a group starts nothing there.
     if (incoming.chatType === "group") return [{ text: turn.t("err-private-only") }];
     return startReport(turn, report ?? undefined);
@@ -153,6 +155,8 @@ export class ConversationRouter {
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
     if (incoming.replyTo && !group) {
+      const asked = await repliedChoice(this.deps.store, incoming.chatId, incoming.replyTo, readClarifyData);
+      if (asked) return clarifyPressed(turn, asked, text);
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }

@@ -1,6 +1,7 @@
 import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
+import { clarifications } from "./clarifications.ts";
 import { type Q, transaction } from "./context.ts";
 import { engine } from "./engine.ts";
 import { flows } from "./flows.ts";
@@ -40,6 +41,7 @@ const groups = {
   privacy,
   retention,
   audit,
+  clarifications,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

@@ -6,6 +6,7 @@ import { countReport } from "../../metrics.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import type { OpenAssignment } from "../queries.ts";
+import { answeredByReport } from "./clarify.ts";
 import type { S } from "./report-questions.ts";
 
 /**
@@ -17,7 +18,7 @@ export async function saveReport(turn: Turn, s: S, a: OpenAssignment): Promise<R
   if (!contact || contact.agencyId !== s.data.agencyId) return [{ text: turn.t("err-not-allowed") }];
   const period = periodNow(turn, a.planId);
   // The flow ends in the same commit as the report it produced.
-  await turn.deps.store.reports.save(
+  const reportId = await turn.deps.store.reports.save(
     {
       assignmentId: a.assignmentId,
       taskId: a.taskId,
@@ -36,13 +37,26 @@ export async function saveReport(turn: Turn, s: S, a: OpenAssignment): Promise<R
     turn.now,
   );
   countReport("task", turn.incoming.channel);
+  const answered =
+    s.data.clarificationId === undefined
+      ? ""
+      : await answeredByReport(turn, s.data.clarificationId, {
+          id: reportId,
+          contactId: contact.id,
+          description: s.data.description ?? null,
+        });
   return [
     {
-      text: turn.t("report-saved", {
-        ref: a.ref,
-        period: periodLabel(period),
-        deadline: deadlineLabel(turn, a.planId, period),
-      }),
+      text: [
+        turn.t("report-saved", {
+          ref: a.ref,
+          period: periodLabel(period),
+          deadline: deadlineLabel(turn, a.planId, period),
+        }),
+        answered,
+      ]
+        .filter(Boolean)
+        .join("\n"),
       choices: [[{ label: turn.t("report-another"), data: reportData() }]],
     },
   ];
