@@ -92,8 +92,9 @@ export async function clarifyPressed(
   if (!member) return text(turn.t("err-not-allowed"));
   if (row.answeredAt !== null)
     return text(turn.t("clarify-already-answered", { who: row.answererName ?? row.agencyName }));
-  if (pressed.action === "edit") return openReport(turn, member.id, row);
+  // Words replied to the question answer it, whichever of its buttons was read first.
   if (typed?.trim()) return answerInWords(turn, member.id, row, typed);
+  if (pressed.action === "edit") return openReport(turn, member.id, row);
   const s = newFlow(turn.incoming.chatId, member.id, "clarify", "answer", { mode: "answer", id: row.id });
   return prompt(turn, s, turn.t("clarify-ask-answer", { ref: row.ref, question: row.question }));
 }
