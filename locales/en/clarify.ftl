@@ -51,3 +51,4 @@ web-clarify-asked = { $asker } asked { $agency } at { $at }:
 web-clarify-waiting = Not answered yet.
 web-clarify-answered = { $who } answered at { $at }:
 web-clarify-bad-agency = That agency is not assigned this task.
+audit-target-clarification = question on { $ref } to { $agency }

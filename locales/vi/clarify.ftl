@@ -51,3 +51,4 @@ web-clarify-asked = { $asker } hỏi { $agency } lúc { $at }:
 web-clarify-waiting = Chưa trả lời.
 web-clarify-answered = { $who } trả lời lúc { $at }:
 web-clarify-bad-agency = Đơn vị này không được giao nhiệm vụ này.
+audit-target-clarification = câu hỏi về { $ref } cho { $agency }

@@ -121,6 +121,8 @@ export interface AnswerInput {
  */
 export async function answerQuestion(deps: ClarifyDeps, input: AnswerInput): Promise<boolean> {
   const { store } = deps;
+  const asked = await store.clarifications.get(input.id);
+  if (!asked) return false;
   const answered = await store.transaction(async (tx) => {
     const done = await tx.clarifications.answer({ ...input, at: deps.now });
     if (!done) return false;
@@ -130,7 +132,7 @@ export async function answerQuestion(deps: ClarifyDeps, input: AnswerInput): Pro
       action: "clarify.answer",
       targetKind: "clarification",
       targetId: input.id,
-      after: { report: input.reportId ?? null },
+      after: { ref: asked.ref, agency: asked.agencyId, report: input.reportId ?? null },
     });
     return true;
   });

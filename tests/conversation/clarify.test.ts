@@ -65,7 +65,9 @@ describe("Hỏi lại on Zalo: rules and permissions", () => {
         period: "2026-11",
         status: "in_progress",
         percent: 30,
-        contactId: null,
+        contactId: (
+          await rows()<{ id: number }>("select contact_id id from contact_chats where chat_id = ?", h.chat)
+        )[0]?.id as number,
         chatId: h.chat,
         channel: "zalo",
       },
@@ -109,6 +111,10 @@ describe("Hỏi lại on Zalo: rules and permissions", () => {
     // The coordinator's 1 on the answer asks a follow-up: the next words are the question.
     expect(await h.send("1", boss)).toBe("Nhập câu hỏi gửi Sở Y tế về báo cáo nhiệm vụ V.6:");
     expect(await h.send("con bao nhieu benh vien chua trien khai?", boss)).toContain("Đã gửi câu hỏi về V.6");
+    // The trail names the question by its task and agency.
+    const trail = await h.send("nhatky", boss);
+    expect(trail).toMatch(/Trả lời câu hỏi của điều phối · câu hỏi về V\.6 cho Sở Y tế/);
+    expect(trail).toMatch(/Hỏi lại đơn vị · câu hỏi về V\.6 cho Sở Y tế/);
     expect((await threads()).map((t) => t.question)).toEqual([
       "em kiem tra lai ty le giup anh nhe",
       "con bao nhieu benh vien chua trien khai?",
