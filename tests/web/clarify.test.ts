@@ -86,6 +86,20 @@ describe("web console: asking an agency for more detail", () => {
     expect(after).toContain("Đã gửi Kế hoạch 45/KH-SYT");
   });
 
+  it("a commune-wide task gets one form with the list of its lead agencies, not 135 forms", async () => {
+    const f = await webFixture();
+    const task = await f.core.store.catalog.liveTask("V.9");
+    const leads = (await f.core.store.clarifications.askable(task?.id as number)).filter(
+      (a) => a.role === "lead",
+    );
+    expect(leads.length).toBeGreaterThan(5);
+    const { cookie } = await f.signIn(f.people.coordinator);
+    const page = await (await f.request(`/web/tasks/${task?.id}`, { cookie })).text();
+    const ask = page.slice(page.indexOf('id="ask"'), page.indexOf("</section>", page.indexOf('id="ask"')));
+    expect(ask.match(/<form /g)).toHaveLength(1);
+    expect(ask.match(/<option /g)).toHaveLength(leads.length);
+  });
+
   it("refuses an agency head (no form, forged post 403) and a post without the CSRF token, changing nothing", async () => {
     const f = await webFixture();
     const lead = await ytTask(f);
