@@ -11,6 +11,9 @@
  *   ex:<assignmentId>  ask for one on that assignment (a due reminder about one task)
  *   xd:<requestId>:<a|r|p>  a coordinator's answer to an extension request: agree, refuse,
  *                      propose another date (re-checked against the request's row and the actor)
+ *   cq:<id>:e|r        a coordinator's question <id> (clarifications): open the report it is
+ *                      about for editing (e), or answer it in words (r)
+ *   ca:<id>            an answer to question <id>: ask that agency a follow-up
  *
  * Flow values (the <value> above; each flow reads its own):
  *   x                  cancel the flow (every flow)
@@ -83,4 +86,21 @@ export function decideData(requestId: number, answer: ExtensionAnswer): string {
 export function readDecideData(data: string): { requestId: number; answer: ExtensionAnswer } | undefined {
   const m = DECIDE.exec(data);
   return m ? { requestId: Number(m[1]), answer: m[2] as ExtensionAnswer } : undefined;
+}
+
+export type ClarifyAction = "edit" | "reply" | "follow-up";
+
+/** The buttons of a question to an agency, and of its answer back to the coordinator. */
+export function clarifyData(id: number, action: ClarifyAction): string {
+  return action === "follow-up" ? `ca:${id}` : `cq:${id}:${action === "edit" ? "e" : "r"}`;
+}
+
+const CLARIFY = /^(?:cq:(\d{1,9}):([er])|ca:(\d{1,9}))$/;
+
+/** A question's or an answer's button, or undefined for any other data. */
+export function readClarifyData(data: string): { id: number; action: ClarifyAction } | undefined {
+  const m = CLARIFY.exec(data);
+  if (!m) return undefined;
+  if (m[3] !== undefined) return { id: Number(m[3]), action: "follow-up" };
+  return { id: Number(m[1]), action: m[2] === "e" ? "edit" : "reply" };
 }

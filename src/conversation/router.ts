@@ -1,5 +1,6 @@
 import {
   CANCEL_VALUE,
+  readClarifyData,
   readDecideData,
   readExtendData,
   readFlowData,
@@ -19,6 +20,7 @@ import { sentenceCommand } from "./commands/sentences.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
 import { isExtensionSentence } from "./extend-read.ts";
+import { clarifyFlow, clarifyPressed } from "./flows/clarify.ts";
 import { consentFlow } from "./flows/consent.ts";
 import { eraseFlow } from "./flows/erase.ts";
 import { extendFlow, startExtension } from "./flows/extend.ts";
@@ -30,7 +32,7 @@ import { reportFlow, startReport } from "./flows/report.ts";
 import { settingsFlow } from "./flows/settings.ts";
 import { CODE } from "./invites.ts";
 import { readTyped } from "./reading.ts";
-import { remindedAssignment } from "./reminded.ts";
+import { remindedAssignment, repliedChoice } from "./reminded.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
@@ -45,6 +47,7 @@ const FLOWS = new Map<string, FlowDefinition>(
     extendFlow,
     extendCounterFlow,
     leaveFlow,
+    clarifyFlow,
   ].map((f) => [f.kind, f]),
 );
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
@@ -155,9 +158,11 @@ export class ConversationRouter {
     const report = readReportData(choice);
     const extend = readExtendData(choice);
     const decision = readDecideData(choice);
-    if (report === undefined && extend === undefined && !decision)
+    const clarify = readClarifyData(choice);
+    if (report === undefined && extend === undefined && !decision && !clarify)
       return [{ text: turn.t("flow-stale-button") }];
     if (!actor) return [{ text: turn.t("join-hello") }];
+    if (clarify) return clarifyPressed(turn, clarify);
     if (decision) return answerExtension(turn, decision.requestId, decision.answer);
     if (extend !== undefined) return startExtension(turn, "", extend ?? undefined);
     // A report belongs to a person: a forged button in a group starts nothing there.
@@ -175,6 +180,11 @@ export class ConversationRouter {
       if (group) return [];
       if (CODE.test(text.trim().toUpperCase())) return redeem(turn, text.trim());
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
+    }
+    // A reply to a question is its answer, whatever words it uses.
+    if (incoming.replyTo && !group) {
+      const asked = await repliedChoice(this.deps.store, incoming.chatId, incoming.replyTo, readClarifyData);
+      if (asked) return clarifyPressed(turn, asked, text);
     }
     if (!group && isExtensionSentence(text)) return startExtension(turn, text);
     if (incoming.replyTo && !group) {

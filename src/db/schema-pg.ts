@@ -1,5 +1,6 @@
 export * from "./schema-pg/audit.ts";
 export * from "./schema-pg/catalog.ts";
+export * from "./schema-pg/clarify.ts";
 export * from "./schema-pg/conversation.ts";
 export * from "./schema-pg/engine.ts";
 export * from "./schema-pg/extensions.ts";

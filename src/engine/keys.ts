@@ -19,6 +19,8 @@
  *     extension:<request id>:<asked|approved|rejected>  an extension request (coordinators),
  *                                                   its answer (the agency)
  *     welcome:<leave id>                            welcome back after a leave (the person)
+ *     clarify:<id>                                  a coordinator's question <id> (focal points)
+ *     clarify-answer:<id>                           its answer (the coordinator who asked)
  *   Per subscribed chat:
  *     digest:<rule day>:<plan>:<chat>               weekly digest, <rule day> the rule's own day
  *   Split parts: `<key>#<n>`, n ≥ 2, the n-th part of a message longer than its channel allows;
@@ -41,6 +43,10 @@ export const overdueCoordinatorKey = (day: string, planId: string) => `overdue-c
 export const unreachableKey = (chatId: string, since: string) => `unreachable:${chatId}:${since}`;
 
 export const missedKey = (since: Date) => `missed:${since.toISOString()}`;
+
+export const clarifyKey = (id: number) => `clarify:${id}`;
+
+export const clarifyAnswerKey = (id: number) => `clarify-answer:${id}`;
 
 export const manualKey = (agencyId: string, at: string) => `manual:${agencyId}:${at}`;
 

@@ -54,7 +54,7 @@ export async function startHttpServer(opts: {
   log: Logger;
   startedAt?: Date;
   /** The console's calendar, rules, text and clock (the conversations' own). */
-  web?: Pick<WebDeps, "i18n" | "calendar" | "rules" | "now" | "exportSynthesis">;
+  web?: Pick<WebDeps, "i18n" | "calendar" | "rules" | "now" | "exportSynthesis" | "outbox">;
 }): Promise<HttpServer> {
   const { config, store, log } = opts;
   const startedAt = opts.startedAt ?? new Date();

@@ -84,6 +84,13 @@ function targetText(r: AuditReader, row: AuditRow, t: T): string {
       return str(after.file) ?? "";
     case "province":
       return str(after.province) ?? "";
+    case "clarification": {
+      const agency = str(after.agency) ?? "";
+      return t("audit-target-clarification", {
+        ref: str(after.ref) ?? "",
+        agency: r.agencyNames.get(agency) ?? agency,
+      });
+    }
     default:
       return id;
   }

@@ -1,6 +1,7 @@
 import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
+import { clarifications } from "./clarifications.ts";
 import { type Q, transaction } from "./context.ts";
 import { dueChanges } from "./due-changes.ts";
 import { engine } from "./engine.ts";
@@ -48,6 +49,7 @@ const groups = {
   extensions,
   dueChanges,
   leave,
+  clarifications,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

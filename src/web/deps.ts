@@ -4,6 +4,7 @@ import type { ConversationDeps } from "../conversation/types.ts";
 import type { Role } from "../db/schema.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { WorkingCalendar } from "../domain/working-time.ts";
+import type { Outbox } from "../engine/outbox.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
@@ -23,6 +24,8 @@ export interface WebDeps {
   port?(): number | undefined;
   /** The monthly synthesis, rendered: the very function /export and `cli report` call. */
   exportSynthesis: ConversationDeps["exportSynthesis"];
+  /** Where a question to an agency is written for delivery (Hỏi lại). */
+  outbox: Outbox;
   /** The business clock (periods, overdue days); sessions and links use the wall clock. */
   now(): Date;
 }

@@ -8,6 +8,7 @@ import { startCommand } from "../flows/onboarding.ts";
 import { startReport } from "../flows/report.ts";
 import { startSettings } from "../flows/settings.ts";
 import { auditCommand } from "./audit.ts";
+import { askCommand } from "./clarify.ts";
 import {
   inviteCommand,
   missingCommand,
@@ -57,6 +58,8 @@ export const commands: Command[] = [
   { name: "status", aliases: ["tinhhinh"], access: "coordinator", group: true, run: statusCommand },
   { name: "task", aliases: ["chitiet"], access: "coordinator", group: true, run: taskCommand },
   { name: "setdue", aliases: ["dathan"], access: "coordinator", group: true, run: setDueCommand },
+  // Private only: the question flow and its answer belong to the coordinator who asked.
+  { name: "ask", aliases: ["hoilai"], access: "coordinator", run: askCommand },
   { name: "remind", aliases: ["nhac"], access: "coordinator", group: true, run: remindCommand },
   { name: "digest", aliases: ["bantin"], access: "coordinator", group: true, run: digestCommand },
   { name: "export", aliases: ["xuatbaocao"], access: "coordinator", group: true, run: exportCommand },

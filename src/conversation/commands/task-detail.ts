@@ -5,6 +5,7 @@ import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
 import { shortTitle } from "../../text/title.ts";
 import type { Turn } from "../context.ts";
+import { clarifyLines } from "./clarify.ts";
 
 type HistoryRow = Awaited<ReturnType<Turn["deps"]["store"]["reports"]["taskHistory"]>>[number];
 
@@ -62,6 +63,7 @@ export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
               description: h.description ? shortTitle(h.description, 100) : "none",
             }) + marks(h),
         ),
+        ...(await clarifyLines(turn, task.id)),
       ].join("\n"),
     },
   ];

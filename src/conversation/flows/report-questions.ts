@@ -20,6 +20,8 @@ export interface ReportData {
   editing?: boolean;
   /** The period of the earlier report these answers started from. */
   prefilled?: string;
+  /** A coordinator's question this edit answers (flows/clarify.ts): the saved report is the answer. */
+  clarificationId?: number;
 }
 
 export type S = FlowState<ReportData>;

@@ -6,6 +6,7 @@ import { countReport } from "../../metrics.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import type { OpenAssignment } from "../queries.ts";
+import { answeredByReport } from "./clarify.ts";
 import type { S } from "./report-questions.ts";
 
 /**
@@ -44,19 +45,35 @@ export async function saveReport(turn: Turn, s: S, a: OpenAssignment): Promise<R
       },
       turn.now,
     );
-  if (onBehalf === undefined) await save(store);
-  else
-    await store.transaction(async (tx) => {
-      await tx.leave.recordOnBehalf(await save(tx), onBehalf);
-    });
+  const reportId =
+    onBehalf === undefined
+      ? await save(store)
+      : await store.transaction(async (tx) => {
+          const id = await save(tx);
+          await tx.leave.recordOnBehalf(id, onBehalf);
+          return id;
+        });
   countReport("task", turn.incoming.channel);
+  const answered =
+    s.data.clarificationId === undefined
+      ? ""
+      : await answeredByReport(turn, s.data.clarificationId, {
+          id: reportId,
+          contactId: contact.id,
+          description: s.data.description ?? null,
+        });
   return [
     {
-      text: turn.t("report-saved", {
-        ref: a.ref,
-        period: periodLabel(period),
-        deadline: deadlineLabel(turn, a.planId, period),
-      }),
+      text: [
+        turn.t("report-saved", {
+          ref: a.ref,
+          period: periodLabel(period),
+          deadline: deadlineLabel(turn, a.planId, period),
+        }),
+        answered,
+      ]
+        .filter(Boolean)
+        .join("\n"),
       choices: [[{ label: turn.t("report-another"), data: reportData() }]],
     },
   ];

@@ -1,6 +1,8 @@
+import type { ClarificationRow } from "../../store/clarifications.ts";
 import type { AuditRow } from "../../store/index.ts";
 import type { Translate, Viewer } from "../deps.ts";
 import { dayLabel, instantLabel } from "../format.ts";
+import { type AskFormState, AskForms, Threads } from "./task-clarify.tsx";
 import { deadlineText, statusText } from "./tasks.tsx";
 
 export interface TaskView {
@@ -14,6 +16,9 @@ export interface TaskView {
   partners: string[];
   reports: ReportView[];
   changes: AuditRow[];
+  /** The lead agencies a coordinator may ask, by their assignment; the questions asked so far. */
+  askable: { assignmentId: number; name: string }[];
+  clarifications: ClarificationRow[];
 }
 
 export interface ReportView {
@@ -157,6 +162,7 @@ export function TaskPage(p: {
   task: TaskView;
   viewer: Viewer;
   form: DueFormState;
+  ask?: AskFormState;
   notice?: string;
 }) {
   const { t, task } = p;
@@ -187,7 +193,11 @@ export function TaskPage(p: {
         </dl>
       </section>
       {p.viewer.canEdit && <DueForm t={t} task={task} viewer={p.viewer} s={p.form} />}
+      {p.viewer.canEdit && (
+        <AskForms t={t} taskId={task.id} leads={task.askable} viewer={p.viewer} s={p.ask ?? {}} />
+      )}
       <Reports t={t} reports={task.reports} />
+      <Threads t={t} rows={task.clarifications} />
       <Changes t={t} changes={task.changes} />
     </>
   );

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { askFromWeb } from "../clarify.ts";
 import type { WebDeps, WebEnv } from "../deps.ts";
 import { dayLabel } from "../format.ts";
 import { Layout } from "../layout.tsx";
@@ -7,6 +8,7 @@ import { setDueFromWeb } from "../set-due.ts";
 import { taskList } from "../task-list.ts";
 import { readOnlyRefused } from "./refusals.ts";
 import { type DueFormState, TaskPage, type TaskView } from "./task.tsx";
+import type { AskFormState } from "./task-clarify.tsx";
 import { TaskFilters, TaskTable } from "./tasks.tsx";
 
 /** Nhiệm vụ: the plan's tasks, filtered; a task's page; a coordinator's due date with a reason. */
@@ -32,7 +34,8 @@ export function tasksRoutes(deps: WebDeps) {
   });
 
   app.get("/tasks/:id", async (c) => {
-    const notice = c.req.query("done") === "due" ? c.get("t")("web-due-done") : undefined;
+    const done = c.req.query("done");
+    const notice = done === "due" || done === "ask" ? c.get("t")(DONE[done]) : undefined;
     return showTask(c, deps, {}, 200, notice);
   });
 
@@ -57,8 +60,24 @@ export function tasksRoutes(deps: WebDeps) {
     };
     return showTask(c, deps, state, 422);
   });
+
+  app.post("/tasks/:id/ask", async (c) => {
+    const viewer = c.get("viewer");
+    if (!viewer.canEdit) return readOnlyRefused(c);
+    const task = await loadTask(deps, c.req.param("id"));
+    if (!task) return c.notFound();
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+    const input = { assignment: field("assignment"), question: field("question") };
+    const outcome = await askFromWeb(deps, viewer, task.id, input);
+    if (outcome.ok) return seeOther(c, `/web/tasks/${task.id}?done=ask#clarifications`);
+    const ask: AskFormState = { error: c.get("t")(outcome.key, outcome.args), ...input };
+    return showTask(c, deps, {}, 422, undefined, ask);
+  });
   return app;
 }
+
+const DONE = { due: "web-due-done", ask: "web-clarify-done" } as const;
 
 async function showTask(
   c: Context<WebEnv>,
@@ -66,6 +85,7 @@ async function showTask(
   form: DueFormState,
   status: 200 | 422,
   notice?: string,
+  ask?: AskFormState,
 ) {
   const task = await loadTask(deps, c.req.param("id") ?? "");
   if (!task) return c.notFound();
@@ -80,7 +100,14 @@ async function showTask(
       path={path}
       viewer={viewer}
     >
-      <TaskPage t={t} task={task} viewer={viewer} form={form} {...(notice ? { notice } : {})} />
+      <TaskPage
+        t={t}
+        task={task}
+        viewer={viewer}
+        form={form}
+        {...(notice ? { notice } : {})}
+        {...(ask ? { ask } : {})}
+      />
     </Layout>,
     status,
   );
@@ -94,11 +121,13 @@ async function loadTask(deps: WebDeps, rawId: string): Promise<TaskView | undefi
   const found = await store.catalog.taskById(id);
   if (!found) return undefined;
   const { task, section } = found;
-  const [agencies, partners, reports, changes] = await Promise.all([
+  const [agencies, partners, reports, changes, askable, clarifications] = await Promise.all([
     store.catalog.taskAgencies(id),
     store.catalog.taskPartnerNames(id),
     store.catalog.taskReports(id),
     store.audit.list({ targetKind: "task", targetId: task.ref, limit: 50 }),
+    store.clarifications.askable(id),
+    store.clarifications.ofTask(id),
   ]);
   return {
     id,
@@ -117,5 +146,7 @@ async function loadTask(deps: WebDeps, rawId: string): Promise<TaskView | undefi
     partners,
     reports,
     changes,
+    askable: askable.filter((a) => a.role === "lead"),
+    clarifications,
   };
 }
