@@ -198,6 +198,7 @@ describe("a coordinator's answer", () => {
     expect(agency.map((m) => m.chat_id).sort()).toEqual(["tg:1001", "tg:1002", x.chat].sort());
     const told = agency.find((m) => m.chat_id === x.chat);
     expect(told?.text).toContain("đồng ý gia hạn V.6");
+    expect(await x.send("/chitiet V.6", COORD)).toContain("Đã gia hạn: Sở Y tế 20/01/2027");
     // The agency's own list shows the new date.
     expect(await x.send("/nhiemvu")).toMatch(/V\.6 .*20\/01\/2027/);
     // A second answer (another coordinator, an old button) changes nothing.
