@@ -36,3 +36,4 @@ extend-rejected-done = Extension of { $ref } for { $agency } refused; the deadli
 extend-approved = ✅ A coordinator agreed to extend { $ref } { $title } until { $due } (was { $old }). Reminders now follow the new date.
 extend-approved-other = ✅ A coordinator extended { $ref } { $title } until { $due } (you asked for { $asked }; was { $old }). Reminders now follow the new date.
 extend-rejected = ❌ A coordinator did not agree to extend { $ref } { $title }. The deadline stays { $old }.
+task-extended = Extended: { $agencies }

@@ -36,3 +36,4 @@ extend-rejected-done = Đã từ chối gia hạn { $ref } cho { $agency }; hạ
 extend-approved = ✅ Cán bộ điều phối đồng ý gia hạn { $ref } { $title } đến { $due } (hạn cũ { $old }). Nhắc việc từ nay theo hạn mới.
 extend-approved-other = ✅ Cán bộ điều phối gia hạn { $ref } { $title } đến { $due } (đơn vị xin đến { $asked }; hạn cũ { $old }). Nhắc việc từ nay theo hạn mới.
 extend-rejected = ❌ Cán bộ điều phối không đồng ý gia hạn { $ref } { $title }. Hạn vẫn là { $old }.
+task-extended = Đã gia hạn: { $agencies }

@@ -198,6 +198,7 @@ describe("a coordinator's answer", () => {
     expect(agency.map((m) => m.chat_id).sort()).toEqual(["tg:1001", "tg:1002", x.chat].sort());
     const told = agency.find((m) => m.chat_id === x.chat);
     expect(told?.text).toContain("đồng ý gia hạn V.6");
+    expect(await x.send("/chitiet V.6", COORD)).toContain("Đã gia hạn: Sở Y tế 20/01/2027");
     // The agency's own list shows the new date.
     expect(await x.send("/nhiemvu")).toMatch(/V\.6 .*20\/01\/2027/);
     // A second answer (another coordinator, an old button) changes nothing.
@@ -247,5 +248,46 @@ describe("/dathan and the deadline history", () => {
       reason: "theo chi dao moi",
     });
     expect(await x.send("/nhiemvu")).toMatch(/V\.6 .*20\/01\/2027/);
+  });
+});
+
+describe("on Zalo, where choices are numbered lines", () => {
+  it("takes the bare command and numbers: the agency picks its task, the coordinator answers 3 and a date", async () => {
+    const h = await channelHarness("zalo");
+    const rows = rowsOf(h.core);
+    const coord = "zalo:coord";
+    await agreed(
+      h.core.store,
+      (await addContact(h.core.store, { agency: "cong-an-tinh", role: "coordinator", chat: coord })).id,
+    );
+    expect(await h.send("xin gia han den 20/01/2027 vi cho kinh phi")).toContain("Xin gia hạn nhiệm vụ nào?");
+    // The adapter numbers the question's choices; "1" is the first of them.
+    const first = (await h.flow())?.choices?.[0]?.label.split(" · ")[0];
+    expect(first).toMatch(/^[IVX]+\.\d+$/);
+    expect(await h.send("1")).toContain(`Đã gửi đề nghị gia hạn ${first}`);
+    const [request] = await rows<{ id: number; new_due: string }>(
+      "select id, new_due from extension_requests",
+    );
+    expect(request?.new_due).toBe("2027-01-20");
+    // Delivery makes a message's choices the chat's numbered menu (app.ts); do what it does.
+    const [asked] = await rows<{ choices: unknown }>(
+      "select choices from outbox where kind = 'extension-asked' and chat_id = ?",
+      coord,
+    );
+    const choices = jsonValue<{ label: string; data: string }[][]>(asked?.choices).flat();
+    await h.router.flows.setMenu(coord, choices, new Date());
+    expect(await h.send("3", coord)).toContain(`Gia hạn ${first} cho Sở Y tế đến ngày nào?`);
+    expect(await h.send("ngay 15/01/2027", coord)).toContain("Đã đồng ý gia hạn");
+    const [saved] = await rows<{ status: string; decided_due: string }>(
+      "select status, decided_due from extension_requests",
+    );
+    expect(saved).toEqual({ status: "approved", decided_due: "2027-01-15" });
+  });
+
+  it("reads 'gia han' typed as two words as the command", async () => {
+    const h = await channelHarness("zalo");
+    expect(await h.send("gia han V.6 den 20/01/2027 vi cho huong dan")).toContain(
+      "Đã gửi đề nghị gia hạn V.6",
+    );
   });
 });

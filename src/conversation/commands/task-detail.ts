@@ -31,6 +31,10 @@ export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
     .sort((a, b) => a.localeCompare(b, "vi"));
   const history = await store.reports.taskHistory(task.id);
   const due = task.dueOverride ?? task.dueDate;
+  // Agencies with an approved extension: their own date, which the reminders follow.
+  const extended = assigned
+    .filter((w) => w.due !== due && w.due !== null)
+    .map((w) => `${names.get(w.agencyId) ?? w.agencyId} ${dayLabel(w.due ?? "")}`);
   const marks = (h: HistoryRow) =>
     [
       h.role === "partner" ? turn.t("task-mark-partner") : "",
@@ -48,6 +52,7 @@ export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
         `${task.ref} ${task.title}`,
         turn.t("task-leads", { leads: leads.join("; ") || "—", count: assigned.length }),
         turn.t("task-deadline", { text: task.deadlineText, due: due ? dayLabel(due) : "—" }),
+        ...(extended.length ? [turn.t("task-extended", { agencies: extended.join(", ") })] : []),
         turn.t("task-output", { output: task.output || "—" }),
         ...(open.length
           ? [turn.t("task-open", { count: open.length, total: assigned.length, agencies: open.join(", ") })]
