@@ -9,7 +9,7 @@ import type { Store } from "../store/index.ts";
 import type { Translate } from "./digest-chart.ts";
 import type { WorkItem } from "./snapshot.ts";
 import { completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
-import { loadTally, tallyLines } from "./tally.ts";
+import { loadTally, tallyLine } from "./tally.ts";
 
 export interface DigestModel {
   day: string;
@@ -106,9 +106,7 @@ export function renderDigest(
   return [
     t("digest-title", { day: dayLabel(m.day), scope: scopeText(i18n, lang, m.scope, names) }),
     rateLine(t, m, rules),
-    tallyLines(i18n, lang, m.tally, { day: m.day, of: m.scope.kind === "plan" ? "plan" : "scope" }).join(
-      "\n",
-    ),
+    tallyLine(i18n, lang, m.tally),
     section(
       t("digest-overdue"),
       m.overdue.map((o) =>

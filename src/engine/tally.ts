@@ -34,7 +34,7 @@ export function tallyLines(
   i18n: I18n,
   lang: Lang,
   counts: TallyCounts,
-  opts: { day: string; of: "agency" | "plan" | "scope" },
+  opts: { day: string; of: "agency" | "plan" },
 ): string[] {
   const t = (key: string, args: Record<string, string | number> = {}) => i18n.t(lang, key, args);
   const lines = [
@@ -46,4 +46,9 @@ export function tallyLines(
   ];
   if (counts.outside > 0) lines.push(t("tally-outside", { count: counts.outside }));
   return lines;
+}
+
+/** The tally in one line, for the weekly digest (a photo's caption on Telegram, 1024 characters). */
+export function tallyLine(i18n: I18n, lang: Lang, counts: TallyCounts): string {
+  return i18n.t(lang, "tally-digest", { ...counts, count: counted(counts) });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { rowsOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
@@ -34,12 +35,14 @@ describe("a subscribed group", () => {
 
     const before = t.emulator.messages(team.id).length;
     await t.app.runner.tick(new Date("2026-12-07T08:00:00+07:00"));
-    // The chart (a PNG drawn on the server) with the digest's text as its caption.
-    const weekly = (await t.emulator.waitForMessages(team.id, before + 1))[before];
+    // The chart (a PNG drawn on the server), then the digest's text: with the on-time tally it is
+    // longer than a caption allows.
+    const [weekly, weeklyText] = (await t.emulator.waitForMessages(team.id, before + 2)).slice(before);
     expect(weekly?.method).toBe("sendPhoto");
     expect(weekly?.photo?.size).toBeGreaterThan(10_000);
-    expect(weekly?.caption).toMatch(/^📰 Bản tin tuần 07\/12\/2026 — toàn kế hoạch/);
-    expect(weekly?.caption).toContain("Báo cáo tháng 11/2026");
+    expect(weeklyText?.text).toMatch(/^📰 Bản tin tuần 07\/12\/2026 — toàn kế hoạch/);
+    expect(weeklyText?.text).toContain("Báo cáo tháng 11/2026");
+    expect(weeklyText?.text).toMatch(/^📊 Tiến độ \d+ lượt nhiệm vụ có thời hạn: hoàn thành đúng hạn 0,/m);
     // Nothing scheduled went to the group that never subscribed.
     expect(t.emulator.messages(other.id)).toEqual([]);
 
@@ -50,7 +53,9 @@ describe("a subscribed group", () => {
     expect(reply).toEqual([]);
     expect(await countOf(rowsOf(t.core), "select count(*) n from flows where chat_id = 'tg:-500'")).toBe(0);
 
-    const now = textOf(await say(t, coordinator, "/bantin", { chat: team }));
+    const [chartNow, textNow] = await say(t, coordinator, "/bantin", { chat: team, count: 2 });
+    expect(chartNow?.method).toBe("sendPhoto");
+    const now = textOf([textNow as SentMessage]);
     expect(now).toMatch(/^📰 Bản tin tuần .* — toàn kế hoạch/);
     // Private-only commands stay private.
     const [privateOnly] = await say(t, coordinator, "/baocao", { chat: team });
