@@ -17,6 +17,7 @@
  *     missed:<last tick before the gap, ISO>        ticks missed (coordinators), once per gap
  *     manual:<agency>:<instant, ISO>                /remind by a coordinator
  *     welcome:<leave id>                            welcome back after a leave (the person)
+ *     leave:<leave id>:<what>:<instant, ISO>        a leave or deputy set by someone else (the person told)
  *   Per subscribed chat:
  *     digest:<rule day>:<plan>:<chat>               weekly digest, <rule day> the rule's own day
  *   Split parts: `<key>#<n>`, n ≥ 2, the n-th part of a message longer than its channel allows;
@@ -43,6 +44,8 @@ export const missedKey = (since: Date) => `missed:${since.toISOString()}`;
 export const manualKey = (agencyId: string, at: string) => `manual:${agencyId}:${at}`;
 
 export const welcomeKey = (leaveId: number) => `welcome:${leaveId}`;
+
+export const leaveNoticeKey = (leaveId: number, what: string, at: string) => `leave:${leaveId}:${what}:${at}`;
 
 /** A base key made one recipient's: each of a person's chats gets its own message. */
 export const recipientKey = (base: string, contactId: number, chatId: string) =>
