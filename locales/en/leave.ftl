@@ -39,3 +39,5 @@ deputy-err-nobody = Nobody named "{ $name }" at { $agency }.
 deputy-no-leave = { $name } has no leave planned. Add the dates, e.g. /deputy Lan 10/12 20/12
 deputy-set = ✅ { $deputy } will get reminders in your place from { $from } to { $to } inclusive.
 deputy-removed = ✅ Deputy removed for the leave { $from } – { $to }.
+leave-told = 📅 { $by } recorded your leave from { $from } to { $to } inclusive. Type /leave cancel if you come back early.
+deputy-told = 👤 You will get reminders in place of { $name } from { $from } to { $to } inclusive.

@@ -39,3 +39,5 @@ deputy-err-nobody = Không tìm thấy ai tên "{ $name }" trong { $agency }.
 deputy-no-leave = { $name } chưa có lịch nghỉ phép. Gõ kèm ngày, ví dụ: /uyquyen Lan 10/12 20/12
 deputy-set = ✅ { $deputy } sẽ nhận nhắc việc thay anh/chị từ { $from } đến hết { $to }.
 deputy-removed = ✅ Đã bỏ ủy quyền cho kỳ nghỉ { $from } – { $to }.
+leave-told = 📅 { $by } đã ghi nghỉ phép cho anh/chị từ { $from } đến hết { $to }. Gõ /nghiphep huy nếu anh/chị đi làm lại sớm.
+deputy-told = 👤 Anh/chị được ủy quyền nhận nhắc việc thay { $name } từ { $from } đến hết { $to }.

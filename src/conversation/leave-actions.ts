@@ -1,4 +1,5 @@
 import { addDay, dayLabel } from "../domain/period.ts";
+import { leaveNoticeKey, recipientKey } from "../engine/keys.ts";
 import { UserError } from "../errors.ts";
 import type { Reply } from "../messages.ts";
 import type { Store } from "../store/index.ts";
@@ -78,8 +79,13 @@ export async function setLeave(
       before: r.before && { from: r.before.from, to: r.before.to, deputy: r.before.deputyId },
       after: { ...days, deputy: deputy?.id ?? r.before?.deputyId ?? null },
     });
-    return (await tx.leave.ofContact(target.id, days.from)) ?? { deputyId: null };
+    return { id: r.id, deputyId: (await tx.leave.ofContact(target.id, days.from))?.deputyId ?? null };
   });
+  const dates = { from: dayLabel(days.from), to: dayLabel(days.to) };
+  if (!turn.actor?.contacts.some((c) => c.id === target.id))
+    await tellPerson(turn, target, saved.id, "leave-told", { ...dates, by: byName(turn) });
+  if (deputy)
+    await tellPerson(turn, deputy, saved.id, "deputy-told", { ...dates, name: nameOf(turn, target) });
   const args = { name: nameOf(turn, target), from: dayLabel(days.from), to: dayLabel(days.to) };
   return [
     { text: [turn.t("leave-set", args), await whereReminders(turn, target, saved.deputyId)].join("\n") },
@@ -129,3 +135,40 @@ export function recordLeave(
     ...change,
   });
 }
+
+/**
+ * Tells a person, through the outbox, of a change someone else made: a leave set for them, or
+ * their being named a deputy. Their own language; every chat the bot can still reach.
+ */
+export async function tellPerson(
+  turn: Turn,
+  person: LeaveContact,
+  leaveId: number,
+  what: "leave-told" | "deputy-told",
+  args: Record<string, string>,
+): Promise<void> {
+  const chats = (await turn.deps.store.people.reachableChats({ agencyId: person.agencyId })).filter(
+    (c) => c.contactId === person.id,
+  );
+  const at = turn.now.toISOString();
+  await turn.deps.outbox.add(
+    chats.map((c) => ({
+      dedupeKey: recipientKey(leaveNoticeKey(leaveId, what, at), c.contactId, c.chatId),
+      chatId: c.chatId,
+      contactId: c.contactId,
+      agencyId: person.agencyId,
+      kind: what,
+      text: turn.deps.i18n.t(c.lang, what, args),
+      sendAfter: at,
+    })),
+  );
+  await turn.deps.engine?.dispatchNow(turn.now);
+}
+
+/** Who the speaker is, as a told person reads it. */
+const byName = (turn: Turn) => {
+  const c =
+    turn.actor?.contacts.find((x) => x.role === "coordinator" || x.role === "head") ??
+    turn.actor?.contacts[0];
+  return c ? turn.t("leave-role-at", { role: turn.t(`role-${c.role}`), agency: c.agencyName }) : "—";
+};

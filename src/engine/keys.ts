@@ -21,6 +21,7 @@
  *     welcome:<leave id>                            welcome back after a leave (the person)
  *     clarify:<id>                                  a coordinator's question <id> (focal points)
  *     clarify-answer:<id>                           its answer (the coordinator who asked)
+ *     leave:<leave id>:<what>:<instant, ISO>        a leave or deputy set by someone else (the person told)
  *   Per subscribed chat:
  *     digest:<rule day>:<plan>:<chat>               weekly digest, <rule day> the rule's own day
  *   Split parts: `<key>#<n>`, n ≥ 2, the n-th part of a message longer than its channel allows;
@@ -52,7 +53,10 @@ export const manualKey = (agencyId: string, at: string) => `manual:${agencyId}:$
 
 export const extensionKey = (requestId: number, step: "asked" | "approved" | "rejected") =>
   `extension:${requestId}:${step}`;
+
 export const welcomeKey = (leaveId: number) => `welcome:${leaveId}`;
+
+export const leaveNoticeKey = (leaveId: number, what: string, at: string) => `leave:${leaveId}:${what}:${at}`;
 
 /** A base key made one recipient's: each of a person's chats gets its own message. */
 export const recipientKey = (base: string, contactId: number, chatId: string) =>

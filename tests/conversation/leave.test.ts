@@ -27,6 +27,11 @@ function saved(h: Harness) {
       )[0]?.id,
     audit: () =>
       rows<{ action: string; target_id: string }>("select action, target_id from audit order by id"),
+    told: (kind: string) =>
+      rows<{ chat_id: string; text: string }>(
+        "select chat_id, text from outbox where kind = ? order by id",
+        kind,
+      ),
   };
 }
 
@@ -101,6 +106,13 @@ describe("leave for someone else, deputies, and ending early", () => {
     expect(await h.send("/nghiphep Nguyen Van Khong Co 10/12 20/12", "tg:1002")).toContain(
       'Không tìm thấy ai tên "nguyen van khong co"',
     );
+    // The person hears of it from the outbox, in their own chat.
+    expect(await db.told("leave-told")).toEqual([
+      {
+        chat_id: "tg:1001",
+        text: "📅 lãnh đạo đơn vị Sở Y tế đã ghi nghỉ phép cho anh/chị từ 10/12/2026 đến hết 20/12/2026. Gõ /nghiphep huy nếu anh/chị đi làm lại sớm.",
+      },
+    ]);
     expect(await db.leaves()).toEqual([
       {
         contact_id: focal,
@@ -121,6 +133,13 @@ describe("leave for someone else, deputies, and ending early", () => {
       "Giám đốc Y tế sẽ nhận nhắc việc thay anh/chị từ 10/12/2026 đến hết 20/12/2026.",
     );
     expect((await db.leaves())[0]).toMatchObject({ contact_id: focal, deputy_contact_id: head });
+    expect(await db.told("deputy-told")).toEqual([
+      {
+        chat_id: "tg:1002",
+        text: "👤 Anh/chị được ủy quyền nhận nhắc việc thay Đầu mối Y tế từ 10/12/2026 đến hết 20/12/2026.",
+      },
+    ]);
+    expect(await db.told("leave-told")).toEqual([]);
 
     h.setNow(new Date("2026-12-12T09:00:00+07:00"));
     for (const typed of ["/baocao", "II.10", "hoan thanh", "bo qua", "bo qua", "gửi báo cáo"])

@@ -12,6 +12,7 @@ import {
   recordLeave,
   self,
   setLeave,
+  tellPerson,
   today,
   whoseLeave,
 } from "../leave-actions.ts";
@@ -82,5 +83,6 @@ async function setDeputy(
   });
   const args = { from: dayLabel(leave.from), to: dayLabel(leave.to) };
   if (!deputy) return [{ text: turn.t("deputy-removed", args) }];
+  await tellPerson(turn, deputy, leave.id, "deputy-told", { ...args, name: nameOf(turn, me) });
   return [{ text: turn.t("deputy-set", { ...args, deputy: nameOf(turn, deputy) }) }];
 }
