@@ -1,4 +1,4 @@
-import { CANCEL_VALUE, readFlowData, readReportData } from "../choice-data.ts";
+import { CANCEL_VALUE, readFlowData, readReportData, readSnoozeData } from "../choice-data.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
@@ -20,6 +20,8 @@ import { settingsFlow } from "./flows/settings.ts";
 import { CODE } from "./invites.ts";
 import { readTyped } from "./reading.ts";
 import { remindedAssignment } from "./reminded.ts";
+import { snoozePressed, snoozeTyped } from "./snooze.ts";
+import { readSnoozeText } from "./snooze-text.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
@@ -114,6 +116,10 @@ export class ConversationRouter {
     const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);
     const unconsented = await consentGate(turn, flow, read?.command?.command.name);
     if (unconsented) return unconsented;
+    // "nhac lai sau 2 tieng" outside any question: a snooze of the latest reminder, not a menu pick.
+    const later = !flow && !incoming.choice && !read?.command && turn.actor && incoming.chatType !== "group";
+    const snooze = later ? readSnoozeText(text) : undefined;
+    if (snooze) return snoozeTyped(turn, snooze);
     if (read?.reply) return read.reply;
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
     const choice = incoming.choice ?? read?.choice;
@@ -133,6 +139,8 @@ export class ConversationRouter {
       }
       return this.step(turn, flow, { value: answer.value });
     }
+    const snooze = readSnoozeData(choice);
+    if (snooze && actor && incoming.chatType !== "group") return snoozePressed(turn, snooze);
     const report = readReportData(choice);
     if (report === undefined) return [{ text: turn.t("flow-stale-button") }];
     if (!actor) return [{ text: turn.t("join-hello") }];

@@ -3,3 +3,4 @@ export * from "./schema-pg/catalog.ts";
 export * from "./schema-pg/conversation.ts";
 export * from "./schema-pg/engine.ts";
 export * from "./schema-pg/people.ts";
+export * from "./schema-pg/snooze.ts";

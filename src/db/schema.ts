@@ -3,3 +3,4 @@ export * from "./schema/catalog.ts";
 export * from "./schema/conversation.ts";
 export * from "./schema/engine.ts";
 export * from "./schema/people.ts";
+export * from "./schema/snooze.ts";

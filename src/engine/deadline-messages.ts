@@ -2,10 +2,11 @@ import { reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
-import { type ComposeContext, fanOut, groupByAgency, line, overdueBlocks, reportButton } from "./compose.ts";
+import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
+import { snoozeLines } from "./snooze-lines.ts";
 
 /** The rule days `days` (a working day and the days off before it), told on `sendDay`. */
 export interface Told {
@@ -84,6 +85,8 @@ export function agencyDeadlines(
     "overdue-head": "engine-overdue-head",
   }[kind];
   const choice = reportData(items.length === 1 ? items[0]?.assignmentId : undefined);
+  // A due reminder chases its earliest date: a snooze must not carry it past that day.
+  const deadline = kind === "due" ? items.map((w) => w.due ?? "").sort()[0] || undefined : undefined;
   return fanOut(
     ctx,
     ctx.recipients.get(`${role}:${agencyId}`),
@@ -97,10 +100,11 @@ export function agencyDeadlines(
           days: ctx.rules.overdue.headAfterDays,
         }),
         ...items.map((w) => line(ctx, lang, w, day)),
+        ...(kind === "overdue-head" ? snoozeLines(ctx, lang, items) : []),
       ].join("\n"),
-      choices: kind === "overdue-head" ? undefined : reportButton(ctx, lang, choice),
+      choices: chaseButtons(ctx, lang, kind === "overdue-head" ? undefined : choice),
     }),
-    { assignments: items.map((w) => w.assignmentId) },
+    { assignments: items.map((w) => w.assignmentId), ...(deadline ? { deadline } : {}) },
   );
 }
 

@@ -16,6 +16,9 @@
  *     unreachable:<chat gone>:<unreachable_at>      a chat is gone (coordinators), once per incident
  *     missed:<last tick before the gap, ISO>        ticks missed (coordinators), once per gap
  *     manual:<agency>:<instant, ISO>                /remind by a coordinator
+ *   Per chat already (a person's own chat):
+ *     snooze:<outbox id>                            a sent reminder written again for later, at the
+ *                                                   person's request; once per message snoozed
  *   Per subscribed chat:
  *     digest:<rule day>:<plan>:<chat>               weekly digest, <rule day> the rule's own day
  *   Split parts: `<key>#<n>`, n ≥ 2, the n-th part of a message longer than its channel allows;
@@ -40,6 +43,8 @@ export const unreachableKey = (chatId: string, since: string) => `unreachable:${
 export const missedKey = (since: Date) => `missed:${since.toISOString()}`;
 
 export const manualKey = (agencyId: string, at: string) => `manual:${agencyId}:${at}`;
+
+export const snoozeKey = (outboxId: number) => `snooze:${outboxId}`;
 
 /** A base key made one recipient's: each of a person's chats gets its own message. */
 export const recipientKey = (base: string, contactId: number, chatId: string) =>

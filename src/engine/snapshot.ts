@@ -2,6 +2,8 @@ import { groupBy } from "../collections.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Store } from "../store/index.ts";
 import type { Recipient, WorkItem } from "../store/snapshot.ts";
+import type { FrequentSnooze } from "../store/snoozes.ts";
+import { byAssignment, SNOOZES_TOLD_TO_HEAD } from "./snooze-lines.ts";
 
 export type { Recipient, WorkItem };
 // Re-exported for the commands and reports that read a snapshot; defined in domain/closed.ts.
@@ -11,6 +13,7 @@ interface Shared {
   names: Map<string, string>;
   kinds: Map<string, string>;
   recipients: Map<string, Recipient[]>;
+  snoozes: Map<number, FrequentSnooze[]>;
 }
 
 /**
@@ -47,6 +50,7 @@ export class Snapshot {
       names: await this.store.snapshot.agencyNames(),
       kinds: await this.store.snapshot.agencyKinds(),
       recipients: await this.store.snapshot.recipients(),
+      snoozes: byAssignment(await this.store.snoozes.frequent(SNOOZES_TOLD_TO_HEAD)),
     };
   }
 
@@ -85,6 +89,11 @@ export class Snapshot {
   /** Reachable recipients by agency and role (coordinators under the key "*"). */
   recipients(): Map<string, Recipient[]> {
     return this.loaded(this.shared, "shared reads").recipients;
+  }
+
+  /** Who put an assignment off often enough for the head to be told. */
+  frequentSnoozes(): Map<number, FrequentSnooze[]> {
+    return this.loaded(this.shared, "shared reads").snoozes;
   }
 
   agencyNames(): Map<string, string> {

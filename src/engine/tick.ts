@@ -72,6 +72,7 @@ async function collect(
     names: snapshot.agencyNames(),
     kinds: snapshot.agencyKinds(),
     recipients: snapshot.recipients(),
+    snoozes: snapshot.frequentSnoozes(),
   }));
   await snapshot.loadPlans();
   for (const plan of snapshot.plans()) {

@@ -13,6 +13,7 @@ import { privacy } from "./privacy.ts";
 import { reports } from "./reports.ts";
 import { retention } from "./retention.ts";
 import { snapshot } from "./snapshot.ts";
+import { snoozes } from "./snoozes.ts";
 import { synthesis } from "./synthesis.ts";
 import { targets } from "./targets.ts";
 import { turns } from "./turns.ts";
@@ -40,6 +41,7 @@ const groups = {
   privacy,
   retention,
   audit,
+  snoozes,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";
