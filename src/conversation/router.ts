@@ -116,8 +116,10 @@ export class ConversationRouter {
     const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);
     const unconsented = await consentGate(turn, flow, read?.command?.command.name);
     if (unconsented) return unconsented;
-    // "nhac lai sau 2 tieng" outside any question: a snooze of the latest reminder, not a menu pick.
-    const later = !flow && !incoming.choice && !read?.command && turn.actor && incoming.chatType !== "group";
+    // "nhac lai sau 2 tieng" outside any question snoozes the latest reminder: not a menu pick,
+    // nor the bare command word "nhac" (/remind) it starts with.
+    const typed = !incoming.choice && !text.trim().startsWith("/");
+    const later = !flow && typed && turn.actor && incoming.chatType !== "group";
     const snooze = later ? readSnoozeText(text) : undefined;
     if (snooze) return snoozeTyped(turn, snooze);
     if (read?.reply) return read.reply;

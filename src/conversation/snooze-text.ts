@@ -9,8 +9,9 @@ import { looseKey } from "./input.ts";
  */
 export type SnoozeAsk = { option: SnoozeOption } | { ask: true };
 
+// "hoan" alone would also be "hoàn thành" (done): only "hoãn lại", "hoãn nhắc"… count.
 const INTENT =
-  /\b(nhac lai|nhac sau|nhac em|nhac toi|nhac minh|hoan|remind)\b|\bde (sau|mai|sang mai|thu (hai|2)|t2)\b/;
+  /\b(nhac lai|nhac sau|nhac em|nhac toi|nhac minh|hoan (lai|nhac|sau|den)|remind)\b|\bde (sau|mai|sang mai|thu (hai|2)|t2)\b/;
 const LATER = /\b(nhac lai sau|nhac lai|nhac sau|hoan nhac|remind me later|later)\b/;
 const OPTIONS: [SnoozeOption, RegExp][] = [
   ["h2", /\b(2|hai) ?(tieng|gio|h|hours?)\b/],
