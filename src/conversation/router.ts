@@ -20,8 +20,7 @@ import { settingsFlow } from "./flows/settings.ts";
 import { CODE } from "./invites.ts";
 import { readTyped } from "./reading.ts";
 import { remindedAssignment } from "./reminded.ts";
-import { snoozePressed, snoozeTyped } from "./snooze.ts";
-import { readSnoozeText } from "./snooze-text.ts";
+import { snoozePressed, typedSnooze } from "./snooze.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
@@ -116,12 +115,11 @@ export class ConversationRouter {
     const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);
     const unconsented = await consentGate(turn, flow, read?.command?.command.name);
     if (unconsented) return unconsented;
-    // "nhac lai sau 2 tieng" outside any question snoozes the latest reminder: not a menu pick,
-    // nor the bare command word "nhac" (/remind) it starts with.
-    const typed = !incoming.choice && !text.trim().startsWith("/");
-    const later = !flow && typed && turn.actor && incoming.chatType !== "group";
-    const snooze = later ? readSnoozeText(text) : undefined;
-    if (snooze) return snoozeTyped(turn, snooze);
+    // Before the menu and bare command words: "nhac lai sau 2 tieng" starts like /remind's "nhac",
+    // which only a coordinator may mean.
+    const command = !!read?.command && isCoordinator(turn.actor);
+    const snooze = flow ? undefined : await typedSnooze(turn, command);
+    if (snooze) return snooze;
     if (read?.reply) return read.reply;
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
     const choice = incoming.choice ?? read?.choice;

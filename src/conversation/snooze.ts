@@ -6,7 +6,7 @@ import type { OutboxRow } from "../engine/outbox.ts";
 import type { Reply } from "../messages.ts";
 import { contactActor, type Store } from "../store/index.ts";
 import type { Turn } from "./context.ts";
-import type { SnoozeAsk } from "./snooze-text.ts";
+import { readSnoozeText } from "./snooze-text.ts";
 
 /**
  * "⏰ Remind me later" on a chasing message: offer the times that fit, then write the message
@@ -41,12 +41,22 @@ export async function snoozePressed(
   return data.option ? snooze(turn, row, data.option) : offer(turn, row);
 }
 
-/** "nhac lai sau 2 tieng": about the latest chasing message this chat was sent in the last day. */
-export async function snoozeTyped(turn: Turn, ask: SnoozeAsk): Promise<Reply[]> {
+/**
+ * A typed "remind me later" by a known person in their own chat, outside any question: about
+ * the latest chasing message the chat was sent in the last day. With none, undefined when the
+ * text also reads as a command the speaker may use (`command`), so "nhac …" still reaches /remind.
+ */
+export async function typedSnooze(turn: Turn, command: boolean): Promise<Reply[] | undefined> {
+  const { incoming } = turn;
+  const text = incoming.text ?? "";
+  if (incoming.choice || !turn.actor || incoming.chatType === "group" || text.trim().startsWith("/"))
+    return undefined;
+  const ask = readSnoozeText(text);
+  if (!ask) return undefined;
   const since = new Date(turn.now.getTime() - TYPED_LOOKBACK_MS).toISOString();
-  const recent = await turn.deps.store.snoozes.recentSent(turn.incoming.chatId, since);
+  const recent = await turn.deps.store.snoozes.recentSent(incoming.chatId, since);
   const latest = recent.find(hasSnooze);
-  if (!latest) return [{ text: turn.t("snooze-nothing") }];
+  if (!latest) return command ? undefined : [{ text: turn.t("snooze-nothing") }];
   return snoozePressed(turn, { outboxId: latest.id, ...("option" in ask ? { option: ask.option } : {}) });
 }
 

@@ -49,7 +49,7 @@ async function frequent(q: Q, min: number): Promise<FrequentSnooze[]> {
     .groupBy(s.assignmentId, s.contactId, c.name)
     .having(gte(count(), min))
     .orderBy(asc(s.assignmentId), asc(s.contactId));
-  return rows.map((r) => ({ ...r, count: Number(r.n) }));
+  return rows.map(({ n, ...r }) => ({ ...r, count: Number(n) }));
 }
 
 /** Every part of the message `key` names in a chat, in order: a long reminder is several rows. */
