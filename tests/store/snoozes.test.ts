@@ -77,4 +77,23 @@ describe.each(engines())("store: snoozes ($name)", (engine) => {
     const all = await o.store.snoozes.recentSent("tg:1", "2026-12-07T02:00:00.000Z");
     expect(all.map((r) => r.dedupeKey)).toEqual(["due:ab", ...parts.map((p) => p.dedupeKey).reverse()]);
   });
+
+  it("forgets a person's snoozes with the person, and keeps everyone else's", async () => {
+    const o = await engine.seeded();
+    const lan = await person(o.q, { agency: "so-y-te", role: "focal", chat: "tg:1", name: "Lan" });
+    const minh = await person(o.q, { agency: "so-y-te", role: "focal", chat: "tg:2", name: "Minh" });
+    const row = (contactId: number) => ({
+      contactId,
+      assignmentId: 7,
+      fromOutboxId: 1,
+      outboxId: 2,
+      option: "h2",
+      until: now,
+      createdAt: now,
+    });
+    await o.store.snoozes.record([row(lan), row(lan), row(lan), row(minh)]);
+    await o.store.privacy.forget([lan], now);
+    expect(await o.store.snoozes.counts(lan, [7])).toEqual(new Map());
+    expect(await o.store.snoozes.counts(minh, [7])).toEqual(new Map([[7, 1]]));
+  });
 });
