@@ -21,16 +21,25 @@ export function byAssignment(rows: FrequentSnooze[]): Map<number, FrequentSnooze
   return out;
 }
 
-/** The lines telling a head who keeps putting which of these tasks off, and how many times. */
+/**
+ * The lines telling a head who keeps putting these tasks off: one per person, with the most
+ * times they put one of them off and which tasks (a nudge snoozed puts off every task it lists).
+ */
 export function snoozeLines(ctx: ComposeContext, lang: Lang, items: WorkItem[]): string[] {
   if (!ctx.snoozes?.size) return [];
-  return items.flatMap((w) =>
-    (ctx.snoozes?.get(w.assignmentId) ?? []).map((s) =>
-      ctx.i18n.t(lang, "snooze-head-line", {
-        name: s.name ?? ctx.i18n.t(lang, "snooze-someone"),
-        count: s.count,
-        ref: w.ref,
-      }),
-    ),
+  const people = new Map<number, { name: string | null; count: number; refs: string[] }>();
+  for (const w of items)
+    for (const s of ctx.snoozes.get(w.assignmentId) ?? []) {
+      const p = people.get(s.contactId) ?? { name: s.name, count: 0, refs: [] };
+      p.count = Math.max(p.count, s.count);
+      p.refs.push(w.ref);
+      people.set(s.contactId, p);
+    }
+  return [...people.values()].map((p) =>
+    ctx.i18n.t(lang, "snooze-head-line", {
+      name: p.name ?? ctx.i18n.t(lang, "snooze-someone"),
+      count: p.count,
+      ref: p.refs.join(", "),
+    }),
   );
 }

@@ -258,4 +258,24 @@ describe("the head hears of a third snooze", () => {
     // The head may put it off too, but has no report choice on this step.
     expect(head?.choices).toEqual([[{ label: "⏰ Nhắc lại sau", data: "sz" }]]);
   });
+
+  it("names each person once in the cycle's escalation, with the tasks their snoozed nudge listed", async () => {
+    const f = await fixture();
+    let nudge = (await f.tick("2026-12-07T07:30:00+07:00")).find(
+      (r) => r.chatId === "tg:1001" && r.kind === "cycle-nudge5",
+    );
+    for (const time of ["09:00", "11:00", "13:00"]) {
+      f.setNow(at(`2026-12-07T${time}:00`));
+      const id = await f.deliver(nudge, `n-${time}`);
+      await f.say("tg:1001", { choice: `sz:${id}:h2` });
+      nudge = await f.outboxByKey(`snooze:${id}`);
+    }
+    await f.tick("2026-12-10T09:00:00+07:00");
+    const head = (await f.tick("2026-12-11T08:00:00+07:00")).find((r) => r.kind === "cycle-escalate-head");
+    expect(head?.chatId).toBe("tg:1002");
+    const lines = head?.text.split("\n").filter((l) => l.startsWith("⏰ ")) ?? [];
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^⏰ Đầu mối Y tế đã xin nhắc lại 3 lần \((\S+, )+\S+\)\.$/);
+    expect(lines[0]).toContain("V.6");
+  });
 });
