@@ -14,6 +14,10 @@
  *   cq:<id>:e|r        a coordinator's question <id> (clarifications): open the report it is
  *                      about for editing (e), or answer it in words (r)
  *   ca:<id>            an answer to question <id>: ask that agency a follow-up
+ *   sz                 "remind me later" as the engine writes it into a chasing message; delivery
+ *                      binds it to the row it goes out with (sz:<outboxId>) before sending
+ *   sz:<outboxId>      offer the times to snooze that message to
+ *   sz:<outboxId>:<o>  snooze it: o is h2 (in two hours), am (next working morning), mo (Monday)
  *
  * Flow values (the <value> above; each flow reads its own):
  *   x                  cancel the flow (every flow)
@@ -103,4 +107,37 @@ export function readClarifyData(data: string): { id: number; action: ClarifyActi
   if (!m) return undefined;
   if (m[3] !== undefined) return { id: Number(m[3]), action: "follow-up" };
   return { id: Number(m[1]), action: m[2] === "e" ? "edit" : "reply" };
+}
+
+export const SNOOZE_PLACEHOLDER = "sz";
+export const snoozeOptions = ["h2", "am", "mo"] as const;
+export type SnoozeOption = (typeof snoozeOptions)[number];
+
+const SNOOZE = /^sz:(\d{1,15})(?::(h2|am|mo))?$/;
+
+/** "Snooze this message", or "snooze it by `option`". */
+export function snoozeData(outboxId: number, option?: SnoozeOption): string {
+  return option ? `sz:${outboxId}:${option}` : `sz:${outboxId}`;
+}
+
+/** The outbox row and the option a snooze button names, or undefined for any other data. */
+export function readSnoozeData(data: string): { outboxId: number; option?: SnoozeOption } | undefined {
+  const m = SNOOZE.exec(data);
+  if (!m) return undefined;
+  const option = m[2] as SnoozeOption | undefined;
+  return option ? { outboxId: Number(m[1]), option } : { outboxId: Number(m[1]) };
+}
+
+/**
+ * A message's choices as they go out in the row `outboxId`: the engine cannot know a row's id
+ * when it composes the message, so its snooze placeholder is bound to it here, at delivery.
+ */
+export function bindSnooze<T extends { label: string; data: string }>(
+  choices: T[][] | null,
+  outboxId: number,
+): T[][] | null {
+  if (!choices) return choices;
+  return choices.map((row) =>
+    row.map((c) => (c.data === SNOOZE_PLACEHOLDER ? { ...c, data: snoozeData(outboxId) } : c)),
+  );
 }

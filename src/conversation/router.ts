@@ -5,6 +5,7 @@ import {
   readExtendData,
   readFlowData,
   readReportData,
+  readSnoozeData,
 } from "../choice-data.ts";
 import { UserError } from "../errors.ts";
 import { parseLang } from "../i18n/index.ts";
@@ -33,6 +34,7 @@ import { settingsFlow } from "./flows/settings.ts";
 import { CODE } from "./invites.ts";
 import { readTyped } from "./reading.ts";
 import { remindedAssignment, repliedChoice } from "./reminded.ts";
+import { snoozePressed, typedSnooze } from "./snooze.ts";
 import type { ConversationDeps } from "./types.ts";
 
 const FLOWS = new Map<string, FlowDefinition>(
@@ -136,6 +138,11 @@ export class ConversationRouter {
     const read = incoming.choice ? undefined : await readTyped(turn, open, text, bare);
     const unconsented = await consentGate(turn, flow, read?.command?.command.name);
     if (unconsented) return unconsented;
+    // Before the menu and bare command words: "nhac lai sau 2 tieng" starts like /remind's "nhac",
+    // which only a coordinator may mean.
+    const command = !!read?.command && isCoordinator(turn.actor);
+    const snooze = flow ? undefined : await typedSnooze(turn, command);
+    if (snooze) return snooze;
     if (read?.reply) return read.reply;
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
     const choice = incoming.choice ?? read?.choice;
@@ -155,6 +162,8 @@ export class ConversationRouter {
       }
       return this.step(turn, flow, { value: answer.value });
     }
+    const snooze = readSnoozeData(choice);
+    if (snooze && actor && incoming.chatType !== "group") return snoozePressed(turn, snooze);
     const report = readReportData(choice);
     const extend = readExtendData(choice);
     const decision = readDecideData(choice);

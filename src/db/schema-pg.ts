@@ -6,3 +6,4 @@ export * from "./schema-pg/engine.ts";
 export * from "./schema-pg/extensions.ts";
 export * from "./schema-pg/leave.ts";
 export * from "./schema-pg/people.ts";
+export * from "./schema-pg/snooze.ts";

@@ -6,3 +6,4 @@ export * from "./schema/engine.ts";
 export * from "./schema/extensions.ts";
 export * from "./schema/leave.ts";
 export * from "./schema/people.ts";
+export * from "./schema/snooze.ts";

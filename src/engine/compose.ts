@@ -4,6 +4,7 @@ import { dayLabel, daysBetween } from "../domain/period.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { I18n, Lang } from "../i18n/index.ts";
 import type { Choice } from "../messages.ts";
+import type { FrequentSnooze } from "../store/snoozes.ts";
 import { shortTitle } from "../text/title.ts";
 import { collapseByTask, collapseMissing, type ManyLine } from "./collapse.ts";
 import type { Guard } from "./guard.ts";
@@ -11,6 +12,7 @@ import { recipientKey } from "./keys.ts";
 import type { Away } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { Completeness, Recipient, WorkItem } from "./snapshot.ts";
+import { snoozeChoice } from "./snooze-lines.ts";
 
 /** What every composer needs: text, names, and when the messages may go out. */
 export interface ComposeContext {
@@ -24,10 +26,19 @@ export interface ComposeContext {
   sendAfter: string;
   planId: string;
   rules: Rules;
+  /** Who put an assignment off at least three times, by assignment (the head is told). */
+  snoozes?: Map<number, FrequentSnooze[]>;
 }
 
 export const reportButton = (ctx: ComposeContext, lang: Lang, data = reportData()): Choice[][] => [
   [{ label: ctx.i18n.t(lang, "engine-button-report"), data }],
+];
+
+/** A chasing message's choices: report (when the reader reports) and "remind me later". */
+export const chaseButtons = (ctx: ComposeContext, lang: Lang, data?: string): Choice[][] => [
+  data === undefined
+    ? [snoozeChoice(ctx, lang)]
+    : [{ label: ctx.i18n.t(lang, "engine-button-report"), data }, snoozeChoice(ctx, lang)],
 ];
 
 /** One message per reachable chat of each recipient, each with its own deterministic key. */

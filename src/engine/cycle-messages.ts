@@ -1,12 +1,22 @@
+import { reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
 import type { CycleStep } from "../domain/schedule.ts";
-import { type ComposeContext, fanOut, groupByAgency, line, missingLines, reportButton } from "./compose.ts";
+import {
+  type ComposeContext,
+  chaseButtons,
+  fanOut,
+  groupByAgency,
+  line,
+  missingLines,
+  reportButton,
+} from "./compose.ts";
 import { cycleKey, missingKey } from "./keys.ts";
 import { agencyFanOut, focalFanOut } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
 import { type Completeness, completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
+import { snoozeLines } from "./snooze-lines.ts";
 
 /** A day's cycle steps, told as of `sendDay` (the same day unless theirs was a day off). */
 export function cycleMessages(
@@ -95,7 +105,8 @@ export function cycleChase(
   day: string,
   incomplete: Completeness[],
 ): NewMessage[] {
-  const deadline = dayLabel(periodDeadline(period, ctx.rules.cycle.deadlineDay));
+  const lastDay = periodDeadline(period, ctx.rules.cycle.deadlineDay);
+  const deadline = dayLabel(lastDay);
   return incomplete.flatMap((c) => {
     const role = step.kind === "nudge" ? "focal" : "head";
     const stepKey = step.kind === "nudge" ? (`nudge${step.nudge}` as const) : "escalate-head";
@@ -121,12 +132,17 @@ export function cycleChase(
           ctx.i18n.t(lang, "engine-missing-items"),
           ...c.missing.map((w) => line(ctx, lang, w, day)),
         ];
+        const told = step.kind === "nudge" ? [] : snoozeLines(ctx, lang, c.missing);
         return {
-          text: [head, missing.join("\n")].join("\n\n"),
-          choices: step.kind === "nudge" ? reportButton(ctx, lang) : undefined,
+          text: [head, missing.join("\n"), ...(told.length ? [told.join("\n")] : [])].join("\n\n"),
+          choices: step.kind === "nudge" ? chaseButtons(ctx, lang, reportData()) : undefined,
         };
       },
-      { period, assignments: c.missing.map((w) => w.assignmentId) },
+      {
+        period,
+        ...(step.kind === "nudge" ? { deadline: lastDay } : {}),
+        assignments: c.missing.map((w) => w.assignmentId),
+      },
     );
   });
 }

@@ -3,11 +3,12 @@ import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
 import type { Lang } from "../i18n/index.ts";
-import { type ComposeContext, fanOut, groupByAgency, line, overdueBlocks, reportButton } from "./compose.ts";
+import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import { agencyFanOut, pausedDays } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
+import { snoozeLines } from "./snooze-lines.ts";
 
 /** The rule days `days` (a working day and the days off before it), told on `sendDay`. */
 export interface Told {
@@ -88,6 +89,8 @@ export function agencyDeadlines(
   }[kind];
   const one = items.length === 1 ? items[0]?.assignmentId : undefined;
   const choice = reportData(one);
+  // A due reminder chases its earliest date: a snooze must not carry it past that day.
+  const deadline = kind === "due" ? items.map((w) => w.due ?? "").sort()[0] || undefined : undefined;
   // The agency may ask for more time from the reminder itself (conversation/flows/extend.ts).
   const extend = (lang: Lang) => [{ label: ctx.i18n.t(lang, "extend-button"), data: extendData(one) }];
   return agencyFanOut(
@@ -104,10 +107,14 @@ export function agencyDeadlines(
           days: ctx.rules.overdue.headAfterDays,
         }),
         ...items.map((w) => line(ctx, lang, w, day)),
+        ...(kind === "overdue-head" ? snoozeLines(ctx, lang, items) : []),
       ].join("\n"),
-      choices: kind === "overdue-head" ? undefined : [...reportButton(ctx, lang, choice), extend(lang)],
+      choices:
+        kind === "overdue-head"
+          ? chaseButtons(ctx, lang)
+          : [...chaseButtons(ctx, lang, choice), extend(lang)],
     }),
-    { assignments: items.map((w) => w.assignmentId) },
+    { assignments: items.map((w) => w.assignmentId), ...(deadline ? { deadline } : {}) },
   );
 }
 

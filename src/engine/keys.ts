@@ -22,6 +22,9 @@
  *     clarify:<id>                                  a coordinator's question <id> (focal points)
  *     clarify-answer:<id>                           its answer (the coordinator who asked)
  *     leave:<leave id>:<what>:<instant, ISO>        a leave or deputy set by someone else (the person told)
+ *   Per chat already (a person's own chat):
+ *     snooze:<outbox id>                            a sent reminder written again for later, at the
+ *                                                   person's request; once per message snoozed
  *   Per subscribed chat:
  *     digest:<rule day>:<plan>:<chat>               weekly digest, <rule day> the rule's own day
  *   Split parts: `<key>#<n>`, n ≥ 2, the n-th part of a message longer than its channel allows;
@@ -57,6 +60,7 @@ export const extensionKey = (requestId: number, step: "asked" | "approved" | "re
 export const welcomeKey = (leaveId: number) => `welcome:${leaveId}`;
 
 export const leaveNoticeKey = (leaveId: number, what: string, at: string) => `leave:${leaveId}:${what}:${at}`;
+export const snoozeKey = (outboxId: number) => `snooze:${outboxId}`;
 
 /** A base key made one recipient's: each of a person's chats gets its own message. */
 export const recipientKey = (base: string, contactId: number, chatId: string) =>

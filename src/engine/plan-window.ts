@@ -47,7 +47,7 @@ export function planWindow(
   snapshot: Snapshot,
   planId: string,
   { from, at, tellDay }: { from: Date; at: Date; tellDay: string | undefined },
-  shared: () => Pick<ComposeContext, "names" | "kinds" | "recipients" | "away">,
+  shared: () => Pick<ComposeContext, "names" | "kinds" | "recipients" | "away" | "snoozes">,
   out: Collected,
 ): PlanWindow {
   const { calendar } = deps;

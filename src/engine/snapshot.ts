@@ -2,7 +2,9 @@ import { groupBy } from "../collections.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Store } from "../store/index.ts";
 import type { Recipient, WorkItem } from "../store/snapshot.ts";
+import type { FrequentSnooze } from "../store/snoozes.ts";
 import { type Away, awayOf } from "./leave-routing.ts";
+import { byAssignment, SNOOZES_TOLD_TO_HEAD } from "./snooze-lines.ts";
 
 export type { Recipient, WorkItem };
 // Re-exported for the commands and reports that read a snapshot; defined in domain/closed.ts.
@@ -13,6 +15,7 @@ interface Shared {
   kinds: Map<string, string>;
   recipients: Map<string, Recipient[]>;
   away: Away;
+  snoozes: Map<number, FrequentSnooze[]>;
 }
 
 /**
@@ -52,6 +55,7 @@ export class Snapshot {
       kinds: await this.store.snapshot.agencyKinds(),
       recipients,
       away: awayOf(await this.store.leave.spans(), recipients),
+      snoozes: byAssignment(await this.store.snoozes.frequent(SNOOZES_TOLD_TO_HEAD)),
     };
   }
 
@@ -95,6 +99,11 @@ export class Snapshot {
   /** Who is on leave when (engine/leave-routing.ts). */
   away(): Away {
     return this.loaded(this.shared, "shared reads").away;
+  }
+
+  /** Who put an assignment off often enough for the head to be told. */
+  frequentSnoozes(): Map<number, FrequentSnooze[]> {
+    return this.loaded(this.shared, "shared reads").snoozes;
   }
 
   agencyNames(): Map<string, string> {

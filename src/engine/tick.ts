@@ -74,6 +74,7 @@ async function collect(
     kinds: snapshot.agencyKinds(),
     recipients: snapshot.recipients(),
     away: snapshot.away(),
+    snoozes: snapshot.frequentSnoozes(),
   }));
   await snapshot.loadPlans();
   for (const plan of snapshot.plans()) {

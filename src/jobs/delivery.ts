@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DelayedError, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
 import { type Channel, ChannelError, splitChatId } from "../channels/channel.ts";
+import { bindSnooze } from "../choice-data.ts";
 import type { Outbox, OutboxRow } from "../engine/outbox.ts";
 import { errorText } from "../errors.ts";
 import { recordSend } from "../metrics.ts";
@@ -102,7 +103,7 @@ export async function deliver(
       try {
         ({ messageId } = await channel.send(id, {
           text: row.text,
-          choices: row.choices,
+          choices: bindSnooze(row.choices, row.id),
           attachment: row.attachment,
         }));
       } catch (e) {

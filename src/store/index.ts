@@ -17,6 +17,7 @@ import { privacy } from "./privacy.ts";
 import { reports } from "./reports.ts";
 import { retention } from "./retention.ts";
 import { snapshot } from "./snapshot.ts";
+import { snoozes } from "./snoozes.ts";
 import { synthesis } from "./synthesis.ts";
 import { tallies } from "./tallies.ts";
 import { targets } from "./targets.ts";
@@ -50,6 +51,7 @@ const groups = {
   dueChanges,
   leave,
   clarifications,
+  snoozes,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

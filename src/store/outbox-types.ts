@@ -9,6 +9,8 @@ import type { Q } from "./context.ts";
  */
 export interface Guard {
   period?: string;
+  /** The last day (YYYY-MM-DD) the message chases something for: nothing snoozes past it. */
+  deadline?: string;
   assignments: number[];
 }
 

@@ -174,6 +174,8 @@ async function forget(q: Q, contactIds: number[], at: string): Promise<Forgotten
       .returning({ id: t.reports.id });
     await tx.db.update(t.targetReports).set({ chatId: null }).where(ofPerson(t.targetReports));
     await tx.db.delete(t.flows).where(ofPerson(t.flows));
+    // How often they put reminders off says something about them, and nothing about the tasks.
+    await tx.db.delete(t.snoozes).where(inArray(t.snoozes.contactId, contactIds));
     await tx.db.delete(t.contactChats).where(inArray(t.contactChats.contactId, contactIds));
     if (own.length) {
       await tx.db.delete(t.chatMenus).where(inArray(t.chatMenus.chatId, own));

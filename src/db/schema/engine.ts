@@ -27,7 +27,11 @@ export const outbox = sqliteTable(
       name: string;
     }>(),
     /** What makes the message pointless once true, checked just before sending (see engine/guard.ts). */
-    guard: text("guard", { mode: "json" }).$type<{ period?: string; assignments: number[] }>(),
+    guard: text("guard", { mode: "json" }).$type<{
+      period?: string;
+      deadline?: string;
+      assignments: number[];
+    }>(),
     state: text("state", { enum: outboxStates }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     sendAfter: text("send_after").notNull(),
