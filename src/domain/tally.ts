@@ -19,7 +19,6 @@
  *   complete once), tasks with no date, and assignments whose latest report says not applicable.
  */
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import { DEFAULT_TIME_ZONE } from "./working-time.ts";
 
 export const TALLY_OUTCOMES = ["doneOnTime", "doneLate", "openInTime", "openLate"] as const;
@@ -81,8 +80,22 @@ export function emptyCounts(): TallyCounts {
   return { doneOnTime: 0, doneLate: 0, openInTime: 0, openLate: 0, outside: 0 };
 }
 
-const localDay = (instant: string | Date, zone: string) =>
-  format(new TZDate(new Date(instant).getTime(), zone), "yyyy-MM-dd");
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local day of an instant; Intl's "en-CA" writes YYYY-MM-DD, and is many times faster than date-fns here. */
+function localDay(instant: string | Date, zone: string): string {
+  let f = dayFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormats.set(zone, f);
+  }
+  return f.format(new Date(instant));
+}
 
 /** The last instant of a local day, for a tally "as of" that day. */
 export function endOfLocalDay(day: string, timeZone = DEFAULT_TIME_ZONE): Date {
