@@ -48,6 +48,12 @@ async function snoozeRow(t: TestApp, fromId: string): Promise<OutboxState | unde
   return row;
 }
 
+/** Waits for delivery to record what became of the snoozed row (the send lands before the record). */
+async function settled(t: TestApp, fromId: string): Promise<void> {
+  const done = async () => !["pending", "sending"].includes((await snoozeRow(t, fromId))?.state ?? "pending");
+  await until(done, "the snoozed row's outcome recorded");
+}
+
 describe("⏰ Nhắc lại sau on Telegram", () => {
   it("snoozes a due reminder to the next morning; it is saved, then sent once the clock gets there", async () => {
     const t = await app();
@@ -91,6 +97,7 @@ describe("⏰ Nhắc lại sau on Telegram", () => {
         .find((m) => m.text?.startsWith("⏰ Nhắc lại theo hẹn:"));
     await until(() => back() !== undefined, "the snoozed reminder");
     expect(back()?.text).toContain("V.6 ");
+    await settled(t, fromId);
     const again = await snoozeRow(t, fromId);
     expect(again?.state).toBe("sent");
     expect(button(back(), "⏰ Nhắc lại sau").data).toBe(`sz:${again?.id}`);
@@ -115,7 +122,7 @@ describe("⏰ Nhắc lại sau on Telegram", () => {
     );
     const before = t.emulator.messages(focal.chat.id).length;
     await tickAt(t, "2026-12-17T11:00:00");
-    await until(async () => (await snoozeRow(t, fromId))?.state !== "pending", "the snoozed row handled");
+    await settled(t, fromId);
     expect((await snoozeRow(t, fromId))?.state).toBe("skipped");
     expect(
       t.emulator
