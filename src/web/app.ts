@@ -4,6 +4,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { parseLang } from "../i18n/index.ts";
 import { canSignIn } from "../people/web-roles.ts";
 import { webActor } from "./actor.ts";
+import { type ApiEnv, apiRoutes } from "./api.ts";
 import type { WebDeps, WebEnv } from "./deps.ts";
 import { publicUrl, SignInLinks } from "./links.ts";
 import { messagesRoutes } from "./pages/messages.tsx";
@@ -24,6 +25,8 @@ export interface WebConsole {
   app: Hono<WebEnv>;
   /** One-time sign-in links (the /web command, the CLI, the demo). */
   links: SignInLinks;
+  /** The bearer-token API for other systems, to mount at /api. */
+  api: Hono<ApiEnv>;
 }
 
 /**
@@ -113,7 +116,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");
     return notice(c as Context<WebEnv>, 500, "web-title", ["web-error"]);
   });
-  return { app, links };
+  return { app, links, api: apiRoutes(deps) };
 }
 
 /** Who is asking, for the failed-link limit: the socket's address, or the proxy's word when trusted. */
