@@ -40,7 +40,7 @@ async function createToken(ctx: CliContext, o: { name: string; json?: boolean })
     await tx.audit.record({
       ...operatorActor(),
       action: "api.token.create",
-      targetKind: "api-token",
+      targetKind: "token",
       targetId: created.id,
       after: { name },
     });
@@ -78,7 +78,7 @@ async function revokeToken(ctx: CliContext, value: string): Promise<void> {
           await tx.audit.record({
             ...operatorActor(),
             action: "api.token.revoke",
-            targetKind: "api-token",
+            targetKind: "token",
             targetId: id,
             before: { name: revoked.name, revokedAt: null },
             after: { revokedAt: revoked.revokedAt },

@@ -11,6 +11,7 @@ import { messagesRoutes } from "./pages/messages.tsx";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
 import { reportsRoutes } from "./pages/reports.tsx";
+import { settingsRoutes } from "./pages/settings.tsx";
 import { targetsRoutes } from "./pages/targets.tsx";
 import { tasksRoutes } from "./pages/tasks-routes.tsx";
 import { seeOther } from "./redirect.ts";
@@ -111,6 +112,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
   app.route("/", targetsRoutes(deps));
   app.route("/", reportsRoutes(deps));
   app.route("/", messagesRoutes(deps));
+  app.route("/", settingsRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");
