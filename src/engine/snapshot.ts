@@ -10,7 +10,8 @@ export { isClosed };
 interface Shared {
   names: Map<string, string>;
   kinds: Map<string, string>;
-  recipients: Map<string, Recipient[]>;
+  /** Not read for one plan's page (`onePlan`): every reachable chat in the country. */
+  recipients?: Map<string, Recipient[]>;
 }
 
 /**
@@ -30,11 +31,22 @@ export class Snapshot {
 
   constructor(private readonly store: Store) {}
 
-  /** Loads the reads asked for (and keeps what was loaded before); resolves to the snapshot. */
-  async load(need: { shared?: boolean; plans?: boolean; plan?: string; periods?: string[] }): Promise<this> {
-    if (need.shared) await this.loadShared();
+  /**
+   * Loads the reads asked for (and keeps what was loaded before); resolves to the snapshot.
+   * `onePlan` is for a reader of one plan at a time (the web console): statuses and reports of
+   * that plan only, and no recipients, where a tick reads each once for every plan.
+   */
+  async load(need: {
+    shared?: boolean;
+    plans?: boolean;
+    plan?: string;
+    periods?: string[];
+    onePlan?: boolean;
+  }): Promise<this> {
+    if (need.shared) await (need.onePlan ? this.loadNames() : this.loadShared());
     if (need.plans) await this.loadPlans();
-    if (need.plan) {
+    if (need.plan && need.onePlan) await this.loadOnePlan(need.plan, need.periods ?? []);
+    else if (need.plan) {
       await this.loadWork(need.plan);
       await this.loadReported(need.plan, need.periods ?? []);
     }
@@ -43,11 +55,31 @@ export class Snapshot {
 
   /** Agency names and kinds, and reachable recipients: what every message composer reads. */
   async loadShared(): Promise<void> {
-    this.shared ??= {
+    if (this.shared?.recipients) return;
+    this.shared = {
       names: await this.store.snapshot.agencyNames(),
       kinds: await this.store.snapshot.agencyKinds(),
       recipients: await this.store.snapshot.recipients(),
     };
+  }
+
+  private async loadNames(): Promise<void> {
+    this.shared ??= {
+      names: await this.store.snapshot.agencyNames(),
+      kinds: await this.store.snapshot.agencyKinds(),
+    };
+  }
+
+  private async loadOnePlan(planId: string, periods: string[]): Promise<void> {
+    if (this.lastWork?.planId !== planId) {
+      const latest = await this.store.snapshot.latestStatusesOf(planId);
+      this.lastWork = { planId, items: await this.store.snapshot.work(planId, latest) };
+    }
+    for (const period of periods) {
+      const byPlan = this.reported.get(period) ?? new Map<string, Set<number>>();
+      if (!byPlan.has(planId)) byPlan.set(planId, await this.store.snapshot.reportedIn(period, planId));
+      this.reported.set(period, byPlan);
+    }
   }
 
   async loadPlans(): Promise<void> {
@@ -84,7 +116,7 @@ export class Snapshot {
 
   /** Reachable recipients by agency and role (coordinators under the key "*"). */
   recipients(): Map<string, Recipient[]> {
-    return this.loaded(this.shared, "shared reads").recipients;
+    return this.loaded(this.shared?.recipients, "recipients");
   }
 
   agencyNames(): Map<string, string> {
