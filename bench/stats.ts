@@ -54,7 +54,7 @@ export function machine() {
  * Merges one benchmark's figures into bench/results/engine.json, so `npm run bench -- tick`
  * keeps the last delivery figures. The directory ignores itself: results are per machine.
  */
-export function saveResults(key: "tick" | "delivery" | "reports" | "startup", data: unknown): string {
+export function saveResults(key: "tick" | "delivery" | "reports" | "startup" | "web", data: unknown): string {
   mkdirSync(resultsDir, { recursive: true });
   const ignore = join(resultsDir, ".gitignore");
   if (!existsSync(ignore)) writeFileSync(ignore, "*\n");

@@ -1,12 +1,13 @@
 // The README's console screenshots: starts the demo (`npm start`, no tokens) on a scratch database,
-// opens the sign-in link it prints in Debian's Chromium, and saves the overview at desktop and phone
-// widths under docs/screenshots/. Usage: node scripts/web-screenshots.mjs
+// opens the sign-in link it prints in Debian's Chromium, and saves every page of the console at desktop
+// and phone widths under docs/screenshots/ (web-<page>.png, web-<page>-390.png).
+// Usage: node scripts/web-screenshots.mjs
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const scratch = mkdtempSync(join(tmpdir(), "nhacviec-shots-"));
@@ -28,16 +29,7 @@ const link = await new Promise((resolve, reject) => {
   });
   demo.on("exit", () => reject(new Error(`the demo stopped:\n${out}`)));
 });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-  ],
-});
+const browser = await launchChromium();
 try {
   const dir = join(root, "docs", "screenshots");
   mkdirSync(dir, { recursive: true });
@@ -45,9 +37,28 @@ try {
   const page = await ctx.newPage();
   await page.goto(link);
   await page.waitForURL(/\/web$/);
-  await page.screenshot({ path: join(dir, "web-overview.png") });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(dir, "web-overview-390.png") });
+  const base = new URL(link).origin;
+  await page.goto(`${base}/web/tasks`);
+  const task = await page.locator('#task-list a[href^="/web/tasks/"]').first().getAttribute("href");
+  const pages = {
+    overview: "/web",
+    tasks: "/web/tasks",
+    task,
+    targets: "/web/targets",
+    reports: "/web/reports",
+    messages: "/web/messages",
+    settings: "/web/settings",
+  };
+  for (const [name, path] of Object.entries(pages)) {
+    for (const [width, suffix] of [
+      [1280, ""],
+      [390, "-390"],
+    ]) {
+      await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+      await page.goto(`${base}${path}`);
+      await page.screenshot({ path: join(dir, `web-${name}${suffix}.png`) });
+    }
+  }
   process.stdout.write(`saved in ${dir}\n`);
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { UserError } from "../errors.ts";
 import { I18n, parseLang } from "../i18n/index.ts";
 import { registerAgencyCommands } from "./agencies.ts";
+import { registerApiCommands } from "./api.ts";
 import { registerAuditCommands } from "./audit.ts";
 import { localizeCommander } from "./commander-text.ts";
 import { createContext } from "./context.ts";
@@ -41,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
     registerDoctorCommand(program, ctx);
     registerWebCommands(program, ctx);
     registerAuditCommands(program, ctx);
+    registerApiCommands(program, ctx);
     try {
       await program.parseAsync(argv, { from: "user" });
     } finally {

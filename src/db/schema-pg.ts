@@ -1,3 +1,4 @@
+export * from "./schema-pg/api.ts";
 export * from "./schema-pg/audit.ts";
 export * from "./schema-pg/catalog.ts";
 export * from "./schema-pg/clarify.ts";

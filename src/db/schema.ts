@@ -1,3 +1,4 @@
+export * from "./schema/api.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/catalog.ts";
 export * from "./schema/clarify.ts";

@@ -17,6 +17,8 @@ export type WorkingCalendar = {
   readonly timeZone: string;
   isWorkingDay(ymd: string): boolean;
   holidayName(ymd: string): string | undefined;
+  /** What the calendar says of a day it lists (a holiday's name, or which day a make-up day stands for). */
+  dayName(ymd: string): string | undefined;
   /** The earliest instant ≥ `at` inside working time on a working day (`at`'s own instant if already inside). */
   nextSendTime(at: Date): Date;
   workingDayOnOrBefore(ymd: string): string;
@@ -133,6 +135,7 @@ export function createWorkingCalendar(
       const entry = byDate.get(ymd);
       return entry?.kind === "holiday" ? entry.name : undefined;
     },
+    dayName: (ymd) => byDate.get(ymd)?.name,
     nextSendTime,
     workingDayOnOrBefore: (ymd) => searchWorkingDay(ymd, -1),
     workingDayOnOrAfter: (ymd) => searchWorkingDay(ymd, 1),

@@ -13,9 +13,10 @@ export { isClosed };
 interface Shared {
   names: Map<string, string>;
   kinds: Map<string, string>;
-  recipients: Map<string, Recipient[]>;
-  away: Away;
-  snoozes: Map<number, FrequentSnooze[]>;
+  /** Not read for one plan's page (`onePlan`): every reachable chat in the country, leaves, snoozes. */
+  recipients?: Map<string, Recipient[]>;
+  away?: Away;
+  snoozes?: Map<number, FrequentSnooze[]>;
 }
 
 /**
@@ -35,11 +36,22 @@ export class Snapshot {
 
   constructor(private readonly store: Store) {}
 
-  /** Loads the reads asked for (and keeps what was loaded before); resolves to the snapshot. */
-  async load(need: { shared?: boolean; plans?: boolean; plan?: string; periods?: string[] }): Promise<this> {
-    if (need.shared) await this.loadShared();
+  /**
+   * Loads the reads asked for (and keeps what was loaded before); resolves to the snapshot.
+   * `onePlan` is for a reader of one plan at a time (the web console): statuses and reports of
+   * that plan only, and no recipients, where a tick reads each once for every plan.
+   */
+  async load(need: {
+    shared?: boolean;
+    plans?: boolean;
+    plan?: string;
+    periods?: string[];
+    onePlan?: boolean;
+  }): Promise<this> {
+    if (need.shared) await (need.onePlan ? this.loadNames() : this.loadShared());
     if (need.plans) await this.loadPlans();
-    if (need.plan) {
+    if (need.plan && need.onePlan) await this.loadOnePlan(need.plan, need.periods ?? []);
+    else if (need.plan) {
       await this.loadWork(need.plan);
       await this.loadReported(need.plan, need.periods ?? []);
     }
@@ -48,7 +60,7 @@ export class Snapshot {
 
   /** Agency names and kinds, and reachable recipients: what every message composer reads. */
   async loadShared(): Promise<void> {
-    if (this.shared) return;
+    if (this.shared?.recipients) return;
     const recipients = await this.store.snapshot.recipients();
     this.shared = {
       names: await this.store.snapshot.agencyNames(),
@@ -57,6 +69,25 @@ export class Snapshot {
       away: awayOf(await this.store.leave.spans(), recipients),
       snoozes: byAssignment(await this.store.snoozes.frequent(SNOOZES_TOLD_TO_HEAD)),
     };
+  }
+
+  private async loadNames(): Promise<void> {
+    this.shared ??= {
+      names: await this.store.snapshot.agencyNames(),
+      kinds: await this.store.snapshot.agencyKinds(),
+    };
+  }
+
+  private async loadOnePlan(planId: string, periods: string[]): Promise<void> {
+    if (this.lastWork?.planId !== planId) {
+      const latest = await this.store.snapshot.latestStatusesOf(planId);
+      this.lastWork = { planId, items: await this.store.snapshot.work(planId, latest) };
+    }
+    for (const period of periods) {
+      const byPlan = this.reported.get(period) ?? new Map<string, Set<number>>();
+      if (!byPlan.has(planId)) byPlan.set(planId, await this.store.snapshot.reportedIn(period, planId));
+      this.reported.set(period, byPlan);
+    }
   }
 
   async loadPlans(): Promise<void> {
@@ -93,17 +124,17 @@ export class Snapshot {
 
   /** Reachable recipients by agency and role (coordinators under the key "*"). */
   recipients(): Map<string, Recipient[]> {
-    return this.loaded(this.shared, "shared reads").recipients;
+    return this.loaded(this.shared?.recipients, "recipients");
   }
 
   /** Who is on leave when (engine/leave-routing.ts). */
   away(): Away {
-    return this.loaded(this.shared, "shared reads").away;
+    return this.loaded(this.shared?.away, "leaves");
   }
 
   /** Who put an assignment off often enough for the head to be told. */
   frequentSnoozes(): Map<number, FrequentSnooze[]> {
-    return this.loaded(this.shared, "shared reads").snoozes;
+    return this.loaded(this.shared?.snoozes, "snoozes");
   }
 
   agencyNames(): Map<string, string> {

@@ -88,6 +88,7 @@ export async function startHttpServer(opts: {
   const web = opts.web && createWebConsole({ ...opts.web, store, config, log, redis, port: () => port });
   if (web) {
     app.route("/web", web.app);
+    app.route("/api", web.api);
     app.get("/", (c) => c.redirect("/web", 302));
   }
   app.post(

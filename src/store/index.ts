@@ -1,3 +1,4 @@
+import { apiTokens } from "./api-tokens.ts";
 import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
@@ -13,6 +14,7 @@ import { leave } from "./leave.ts";
 import { outbox } from "./outbox.ts";
 import { people } from "./people.ts";
 import { chats } from "./people-chats.ts";
+import { plans } from "./plan-info.ts";
 import { privacy } from "./privacy.ts";
 import { reports } from "./reports.ts";
 import { retention } from "./retention.ts";
@@ -52,6 +54,8 @@ const groups = {
   leave,
   clarifications,
   snoozes,
+  apiTokens,
+  plans,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

@@ -94,6 +94,20 @@ async function latestStatuses(q: Q): Promise<Map<number, string>> {
   return new Map((await latestRows(q).all()).map((r) => [r.assignment_id, r.status]));
 }
 
+const latestOfPlanRows = raw<{ assignment_id: number; status: string }>(
+  `select a.id assignment_id, r.status status from assignments a join tasks t on t.id = a.task_id
+   join reports r on r.id = (select max(x.id) from reports x where x.assignment_id = a.id and x.superseded_at is null)
+   where t.plan_id = ? and a.role = 'lead' and a.archived_at is null and t.archived_at is null`,
+);
+
+/**
+ * `latestStatuses` for one plan's live leads: what a console page needs, found through each
+ * assignment's index entry rather than by grouping every report in the country.
+ */
+async function latestStatusesOf(q: Q, planId: string): Promise<Map<number, string>> {
+  return new Map((await latestOfPlanRows(q).all(planId)).map((r) => [r.assignment_id, r.status]));
+}
+
 const taskRows = raw<{
   id: number;
   ref: string;
@@ -281,6 +295,7 @@ export const snapshot = {
   agencyNames,
   agencyKinds,
   latestStatuses,
+  latestStatusesOf,
   work,
   closedPartners,
   partnerCounts,

@@ -4,12 +4,14 @@ import { getCookie, setCookie } from "hono/cookie";
 import { parseLang } from "../i18n/index.ts";
 import { canSignIn } from "../people/web-roles.ts";
 import { webActor } from "./actor.ts";
+import { type ApiEnv, apiRoutes } from "./api.ts";
 import type { WebDeps, WebEnv } from "./deps.ts";
 import { publicUrl, SignInLinks } from "./links.ts";
 import { messagesRoutes } from "./pages/messages.tsx";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
 import { reportsRoutes } from "./pages/reports.tsx";
+import { settingsRoutes } from "./pages/settings.tsx";
 import { targetsRoutes } from "./pages/targets.tsx";
 import { tasksRoutes } from "./pages/tasks-routes.tsx";
 import { seeOther } from "./redirect.ts";
@@ -24,6 +26,8 @@ export interface WebConsole {
   app: Hono<WebEnv>;
   /** One-time sign-in links (the /web command, the CLI, the demo). */
   links: SignInLinks;
+  /** The bearer-token API for other systems, to mount at /api. */
+  api: Hono<ApiEnv>;
 }
 
 /**
@@ -108,12 +112,13 @@ export function createWebConsole(deps: WebDeps): WebConsole {
   app.route("/", targetsRoutes(deps));
   app.route("/", reportsRoutes(deps));
   app.route("/", messagesRoutes(deps));
+  app.route("/", settingsRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");
     return notice(c as Context<WebEnv>, 500, "web-title", ["web-error"]);
   });
-  return { app, links };
+  return { app, links, api: apiRoutes(deps) };
 }
 
 /** Who is asking, for the failed-link limit: the socket's address, or the proxy's word when trusted. */

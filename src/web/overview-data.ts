@@ -38,7 +38,12 @@ export async function overviewData(deps: WebDeps, lang: Lang, now: Date): Promis
   const rules = deps.rules(planId);
   const day = deps.calendar.localDate(now);
   const period = periodOf(day, rules.cycle.deadlineDay);
-  const snapshot = await new Snapshot(store).load({ shared: true, plan: planId, periods: [period] });
+  const snapshot = await new Snapshot(store).load({
+    shared: true,
+    plan: planId,
+    periods: [period],
+    onePlan: true,
+  });
   const work = snapshot.work(planId);
   const names = snapshot.agencyNames();
   const kinds = snapshot.agencyKinds();

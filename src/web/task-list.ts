@@ -48,6 +48,9 @@ export interface TaskChoices {
   agencies: { id: string; name: string }[];
 }
 
+/** One collator for every sort: localeCompare with a locale builds one per comparison. */
+const byName = new Intl.Collator("vi");
+
 /** Late as /trehan counts it: a lead not closed, with a date before today (milestones aside). */
 const isLate = (w: WorkItem, day: string) =>
   !isClosed(w) && w.kind !== "milestones" && w.due !== null && w.due < day;
@@ -63,7 +66,7 @@ const matches = (w: WorkItem, f: TaskFilter, day: string) =>
 export async function taskList(deps: WebDeps, query: Record<string, string | undefined>) {
   const planId = await defaultPlanId(deps.store);
   const day = deps.calendar.localDate(deps.now());
-  const snapshot = await new Snapshot(deps.store).load({ shared: true, plan: planId });
+  const snapshot = await new Snapshot(deps.store).load({ shared: true, plan: planId, onePlan: true });
   const names = snapshot.agencyNames();
   const work = snapshot.work(planId);
   const agencyIds = new Set(work.map((w) => w.agencyId));
@@ -71,7 +74,7 @@ export async function taskList(deps: WebDeps, query: Record<string, string | und
     sections: await deps.store.synthesis.taskSections(planId),
     agencies: [...agencyIds]
       .map((id) => ({ id, name: names.get(id) ?? id }))
-      .sort((a, b) => a.name.localeCompare(b.name, "vi")),
+      .sort((a, b) => byName.compare(a.name, b.name)),
   };
   const filter = readFilter(query, choices);
   const byTask = new Map<number, TaskLine>();

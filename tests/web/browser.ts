@@ -1,33 +1,17 @@
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll } from "vitest";
+import { launchChromium } from "../../scripts/chromium.mjs";
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM } from "../../scripts/chromium.mjs";
 
 const open: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const close of open.splice(0).reverse()) await close();
 });
 
-/**
- * A headless Chromium quiet on the network (no updates, sync or QUIC), closed after the test file.
- * Playwright gives each launch a fresh profile of its own (it refuses --user-data-dir here). One
- * browser per file; each test takes a new context.
- */
+/** Chromium as scripts/chromium.mjs starts it, closed after the test file. One browser per file; each test takes a new context. */
 export async function browser(): Promise<Browser> {
-  const b = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const b = await launchChromium();
   open.push(() => b.close());
   return b;
 }

@@ -22,7 +22,7 @@ export async function webFixture(opts: { now?: string; env?: Record<string, stri
     clients.push(redis);
     const deps = conversationDeps(fx.core, () => now);
     const web = createWebConsole({ ...deps, config: fx.core.config, log: createLogger("silent"), redis });
-    return { web, app: new Hono().route("/web", web.app) };
+    return { web, app: new Hono().route("/web", web.app).route("/api", web.api) };
   };
   const { web, app } = make();
   const request = (path: string, init: RequestInit & { cookie?: string } = {}) =>

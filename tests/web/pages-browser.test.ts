@@ -57,7 +57,7 @@ describe("console pages in Chromium", { timeout: 120_000 }, () => {
     const sheet = book.getWorksheet("Tổng hợp");
     const row = sheet?.getRows(1, sheet.rowCount)?.find((r) => r.getCell(2).value === "Sở Y tế");
     expect(row?.getCell(6).value).toBe(count);
-    for (const path of ["/web/reports", "/web/tasks", "/web/targets", "/web/messages"]) {
+    for (const path of ["/web/reports", "/web/tasks", "/web/targets", "/web/messages", "/web/settings"]) {
       await page.goto(page.url().replace(/\/web\/.*$/, path));
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, path).toBeLessThanOrEqual(390);

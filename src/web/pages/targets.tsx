@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { defaultPlanId } from "../../people/subscriptions.ts";
+import type { TargetRow } from "../../reports/model.ts";
 import { latestTargets } from "../../reports/synthesis-queries.ts";
-import type { WebDeps, WebEnv } from "../deps.ts";
-import { Layout } from "../layout.tsx";
+import type { Translate, WebDeps, WebEnv } from "../deps.ts";
+import { page } from "../layout.tsx";
+import { DataTable } from "../table.tsx";
 
 /** "2026-12-04T09:00" (local wall time, as the synthesis keeps it) as "04/12/2026 09:00". */
 const wallTime = (local: string) => local.replace(/^(\d{4})-(\d\d)-(\d\d)T/, "$3/$2/$1 ");
@@ -23,61 +25,49 @@ export function targetsRoutes(deps: WebDeps) {
       zone: deps.calendar.timeZone,
     });
     const reported = targets.filter((x) => x.latest).length;
-    return c.html(
-      <Layout
-        t={t}
-        lang={c.get("lang")}
-        title={t("web-targets-title")}
-        path="/web/targets"
-        viewer={c.get("viewer")}
-      >
-        <section class="card" id="targets">
-          <h2>{t("web-targets-count", { count: targets.length, reported })}</h2>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("web-col-ref")}</th>
-                  <th>{t("web-col-target")}</th>
-                  <th>{t("web-col-2026")}</th>
-                  <th>{t("web-col-2030")}</th>
-                  <th>{t("web-col-latest")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {targets.map((x) => (
-                  <tr data-ref={x.ref}>
-                    <td>{x.ref}</td>
-                    <td>
-                      {x.title}
-                      {x.unit && <span class="muted">{` (${x.unit})`}</span>}
-                    </td>
-                    <td>{x.target2026}</td>
-                    <td>{x.target2030}</td>
-                    <td>
-                      {x.latest ? (
-                        <>
-                          <strong>{x.latest.value}</strong>
-                          <br />
-                          <span class="muted">
-                            {t("web-target-reported", {
-                              agency: x.latest.agencyName,
-                              at: wallTime(x.latest.reportedAt),
-                            })}
-                          </span>
-                        </>
-                      ) : (
-                        <span class="muted">{t("web-status-none")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      </Layout>,
+    return page(
+      c,
+      t("web-targets-title"),
+      "/web/targets",
+      <section class="card" id="targets">
+        <h2>{t("web-targets-count", { count: targets.length, reported })}</h2>
+        <DataTable
+          rows={targets}
+          refOf={(x) => x.ref}
+          columns={[
+            { head: t("web-col-ref"), cell: (x) => x.ref },
+            {
+              head: t("web-col-target"),
+              cell: (x) => (
+                <>
+                  {x.title}
+                  {x.unit && <span class="muted">{` (${x.unit})`}</span>}
+                </>
+              ),
+            },
+            { head: t("web-col-2026"), cell: (x) => x.target2026 },
+            { head: t("web-col-2030"), cell: (x) => x.target2030 },
+            { head: t("web-col-latest"), cell: (x) => <Latest t={t} target={x} /> },
+          ]}
+        />
+      </section>,
     );
   });
   return app;
+}
+
+function Latest({ t, target }: { t: Translate; target: TargetRow }) {
+  if (!target.latest) return <span class="muted">{t("web-status-none")}</span>;
+  return (
+    <>
+      <strong>{target.latest.value}</strong>
+      <br />
+      <span class="muted">
+        {t("web-target-reported", {
+          agency: target.latest.agencyName,
+          at: wallTime(target.latest.reportedAt),
+        })}
+      </span>
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { deadlineKinds, reportStatuses } from "../../db/schema.ts";
 import type { Translate } from "../deps.ts";
 import { dayLabel } from "../format.ts";
+import { DataTable } from "../table.tsx";
 import { STATUS_FILTERS, type TaskChoices, type TaskFilter, type TaskLine } from "../task-list.ts";
 
 /** A task's deadline in a cell: its date (marked when only indicative), else what kind it is. */
@@ -95,32 +96,16 @@ export function TaskTable({ t, tasks }: { t: Translate; tasks: TaskLine[] }) {
       {tasks.length === 0 ? (
         <p class="muted">{t("web-none")}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("web-col-ref")}</th>
-                <th>{t("web-col-task")}</th>
-                <th>{t("web-col-deadline")}</th>
-                <th>{t("web-col-leads")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr data-ref={task.ref}>
-                  <td>
-                    <a href={`/web/tasks/${task.taskId}`}>{task.ref}</a>
-                  </td>
-                  <td>{task.title}</td>
-                  <td>{deadlineText(t, task)}</td>
-                  <td>
-                    <Leads t={t} leads={task.leads} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={tasks}
+          refOf={(task) => task.ref}
+          columns={[
+            { head: t("web-col-ref"), cell: (task) => <a href={`/web/tasks/${task.taskId}`}>{task.ref}</a> },
+            { head: t("web-col-task"), cell: (task) => task.title },
+            { head: t("web-col-deadline"), cell: (task) => deadlineText(t, task) },
+            { head: t("web-col-leads"), cell: (task) => <Leads t={t} leads={task.leads} /> },
+          ]}
+        />
       )}
     </section>
   );
