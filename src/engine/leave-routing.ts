@@ -46,12 +46,14 @@ export function focalRoutes(ctx: ComposeContext, agencyId: string, day: string):
   for (const [contactId, chats] of away) {
     const leave = awayNow(contactId);
     const deputy = leave?.deputyId;
-    if (!leave || !deputy || served.has(deputy) || awayNow(deputy)) continue;
+    // A deputy away too, or with no chat the bot can reach, stands in for nobody.
+    const deputyChats = deputy ? chatsOf.get(deputy) : undefined;
+    if (!leave || !deputy || !deputyChats || served.has(deputy) || awayNow(deputy)) continue;
     served.add(deputy);
     const name = chats[0]?.name;
     routes.push({
       kind: "deputy",
-      who: chatsOf.get(deputy) ?? [],
+      who: deputyChats,
       note: (lang) =>
         ctx.i18n.t(lang, "leave-note-deputy", { name: nameOr(ctx, lang, name), to: dayLabel(leave.to) }),
     });

@@ -51,6 +51,20 @@ describe("reminders while a focal point is on leave", () => {
     expect(rows.find((r) => r.chatId === "tg:1004")?.dedupeKey).toContain(`:contact-${deputy}:tg:1004`);
   });
 
+  it("go to the head when the deputy is away too", async () => {
+    const f = await engineFixture();
+    const deputy = await colleague(f, "head", "tg:1004", "Phó Giám đốc");
+    await onLeave(f, "2026-11-30", "2026-12-04", { deputyId: deputy });
+    await f.core.store.leave.set(
+      { contactId: deputy, agencyId: "so-y-te", from: "2026-12-01", to: "2026-12-01", setById: null },
+      new Date(),
+    );
+    const rows = await f.tick("2026-12-01T08:00:00+07:00");
+    // Both heads get the focal point's messages, each with the line saying why.
+    expect(ofYt(rows)).toEqual(["cycle-open@tg:1002", "cycle-open@tg:1004", "due@tg:1002", "due@tg:1004"]);
+    expect(rows.find((r) => r.chatId === "tg:1004")?.text).toMatch(/^👤 Đầu mối Y tế nghỉ phép đến hết/);
+  });
+
   it("go to the agency's other focal points, as always, without a note", async () => {
     const f = await engineFixture();
     await colleague(f, "focal", "tg:1003", "Đầu mối 2");

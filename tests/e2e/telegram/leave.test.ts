@@ -48,6 +48,12 @@ describe("leave and a deputy through Telegram", () => {
       { contact_id: lanId, from_day: "2026-12-07", to_day: "2026-12-11", deputy_contact_id: hungId },
     ]);
 
+    // Hùng is told at once.
+    const [told] = await t.emulator.waitForMessages(hung.chat.id, 1);
+    expect(told?.text).toBe(
+      "👤 Anh/chị được ủy quyền nhận nhắc việc thay Lan từ 07/12/2026 đến hết 11/12/2026.",
+    );
+
     // Monday the 7th: the nudge (rule day Saturday the 5th) reaches Hùng, marked as in Lan's place.
     const before = t.emulator.messages(hung.chat.id).length;
     await tickAt(t, "2026-12-06T17:00:00+07:00");
@@ -64,7 +70,11 @@ describe("leave and a deputy through Telegram", () => {
 
     // Monday the 14th: Lan is back and told what happened meanwhile (the nudge counted once recorded sent).
     await until(
-      async () => (await countOf(rowsOf(t.core), "select count(*) n from outbox where state = 'sent'")) > 0,
+      async () =>
+        (await countOf(
+          rowsOf(t.core),
+          "select count(*) n from outbox where state = 'sent' and kind like 'cycle-nudge%'",
+        )) > 0,
       "the nudge recorded as sent",
     );
     const lanBefore = t.emulator.messages(lan.chat.id).length;
