@@ -2,6 +2,7 @@ import { audit } from "./audit.ts";
 import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
 import { type Q, transaction } from "./context.ts";
+import { directory } from "./directory.ts";
 import { engine } from "./engine.ts";
 import { flows } from "./flows.ts";
 import { health } from "./health.ts";
@@ -40,6 +41,7 @@ const groups = {
   privacy,
   retention,
   audit,
+  directory,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";
