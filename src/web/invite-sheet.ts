@@ -1,16 +1,15 @@
 import { groupBy } from "../collections.ts";
 import type { OpenInvite } from "../store/directory.ts";
 import type { Translate, WebDeps } from "./deps.ts";
-import { botUsername, qrPng, telegramLink, untilDay } from "./web-invites.ts";
+import { botUsername, telegramLink, untilDay } from "./web-invites.ts";
 
 /** One code on the sheet: what to type, what to scan, how long it works, and the two ways in. */
 export interface SheetInvite {
   code: string;
   /** "Cán bộ đầu mối — dùng đến 27/01/2027". */
   caption: string;
+  /** The Telegram link, which the QR code holds too; none without a Telegram bot. */
   link?: string;
-  /** The QR code of the Telegram link, as PNG; none without a Telegram bot. */
-  qr?: Buffer;
   /** One line for Telegram (when there is a bot), one for Zalo. */
   steps: string[];
 }
@@ -23,24 +22,16 @@ export interface InviteSheet {
   pages: { agency: string; invites: SheetInvite[] }[];
 }
 
-export async function inviteSheet(deps: WebDeps, t: Translate, invites: OpenInvite[]): Promise<InviteSheet> {
+export function inviteSheet(deps: WebDeps, t: Translate, invites: OpenInvite[]): InviteSheet {
   const username = botUsername(deps);
-  const byAgency = groupBy(invites, (i) => i.agencyId);
-  const pages = await Promise.all(
-    [...byAgency.values()].map(async (list) => ({
-      agency: list[0]?.agencyName ?? "",
-      invites: await Promise.all(list.map((i) => sheetInvite(deps, t, username, i))),
-    })),
-  );
+  const pages = [...groupBy(invites, (i) => i.agencyId).values()].map((list) => ({
+    agency: list[0]?.agencyName ?? "",
+    invites: list.map((i) => sheetInvite(deps, t, username, i)),
+  }));
   return { title: t("web-sheet-title"), intro: t("web-sheet-intro"), pages };
 }
 
-async function sheetInvite(
-  deps: WebDeps,
-  t: Translate,
-  username: string | undefined,
-  i: OpenInvite,
-): Promise<SheetInvite> {
+function sheetInvite(deps: WebDeps, t: Translate, username: string | undefined, i: OpenInvite): SheetInvite {
   const link = telegramLink(username, i.code);
   const until = untilDay(deps, i.expiresAt);
   const steps = [
@@ -50,7 +41,7 @@ async function sheetInvite(
   return {
     code: i.code,
     caption: t("web-invite-caption", { role: t(`role-${i.role}`), until }),
-    ...(link ? { link, qr: await qrPng(link) } : {}),
+    ...(link ? { link } : {}),
     steps,
   };
 }

@@ -1,6 +1,7 @@
 import type { Paragraph } from "docx";
 import { LARGE, line, PAGE } from "../reports/docx-parts.ts";
 import type { InviteSheet, SheetInvite } from "./invite-sheet.ts";
+import { qrPng } from "./web-invites.ts";
 
 /** The QR code's side on the page, in pixels at 96 to the inch (about 4.5 cm). */
 const QR_PX = 170;
@@ -14,25 +15,27 @@ export async function sheetDocx(sheet: InviteSheet): Promise<Buffer> {
       spacing: { after: 120 },
       children: [new ImageRun({ type: "png", data: png, transformation: { width: QR_PX, height: QR_PX } })],
     });
-  const block = (i: SheetInvite): Paragraph[] => [
+  const block = async (i: SheetInvite): Promise<Paragraph[]> => [
     line(i.caption, { after: 60 }),
     line(i.code, { bold: true, size: 56, after: 120 }),
-    ...(i.qr ? [qr(i.qr)] : []),
+    ...(i.link ? [qr(await qrPng(i.link))] : []),
     ...i.steps.map((s) => line(s, { align: AlignmentType.LEFT, after: 80 })),
     line("", { after: 240 }),
   ];
   const doc = new Document({
     title: sheet.title,
     creator: "nhacviec",
-    sections: sheet.pages.map((page) => ({
-      properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE } },
-      children: [
-        line(sheet.title, { bold: true, size: LARGE, after: 120 }),
-        line(page.agency, { bold: true, size: 40, after: 120 }),
-        line(sheet.intro, { italics: true, after: 360 }),
-        ...page.invites.flatMap(block),
-      ],
-    })),
+    sections: await Promise.all(
+      sheet.pages.map(async (page) => ({
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE } },
+        children: [
+          line(sheet.title, { bold: true, size: LARGE, after: 120 }),
+          line(page.agency, { bold: true, size: 40, after: 120 }),
+          line(sheet.intro, { italics: true, after: 360 }),
+          ...(await Promise.all(page.invites.map(block))).flat(),
+        ],
+      })),
+    ),
   });
   return Packer.toBuffer(doc);
 }

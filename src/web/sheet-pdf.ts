@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import QRCode from "qrcode";
 import type { InviteSheet, SheetInvite } from "./invite-sheet.ts";
 
 /** Be Vietnam Pro (SIL OFL 1.1, assets/fonts): every Vietnamese letter, no system font needed. */
@@ -65,8 +66,8 @@ function block(doc: Doc, invite: SheetInvite) {
   doc.moveDown(0.2);
   doc.font("bold").fontSize(28).text(invite.code, { align: "center", width, characterSpacing: 3 });
   doc.moveDown(0.3);
-  if (invite.qr) {
-    doc.image(invite.qr, (doc.page.width - QR_SIZE) / 2, doc.y, { width: QR_SIZE, height: QR_SIZE });
+  if (invite.link) {
+    qrCode(doc, invite.link, (doc.page.width - QR_SIZE) / 2, doc.y);
     doc.y += QR_SIZE + 8;
   }
   doc.font("regular").fontSize(11);
@@ -75,4 +76,23 @@ function block(doc: Doc, invite: SheetInvite) {
     doc.moveDown(0.3);
   }
   doc.moveDown(1);
+}
+
+/**
+ * The QR code drawn as vector squares, one rectangle per run of dark modules in a row: sharp at
+ * any print size, and ~70 ms a code faster than encoding a PNG to embed.
+ */
+function qrCode(doc: Doc, text: string, x: number, y: number) {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const n = modules.size;
+  const cell = QR_SIZE / (n + 2); // a quiet zone of one module each side
+  for (let row = 0; row < n; row++)
+    for (let col = 0; col < n; col++) {
+      if (!modules.get(row, col)) continue;
+      let end = col;
+      while (end + 1 < n && modules.get(row, end + 1)) end++;
+      doc.rect(x + (col + 1) * cell, y + (row + 1) * cell, (end - col + 1) * cell, cell);
+      col = end;
+    }
+  doc.fillColor("#000").fill();
 }

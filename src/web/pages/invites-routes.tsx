@@ -79,7 +79,7 @@ export function invitesRoutes(deps: WebDeps) {
     app.get(`/people/invites/sheet.${ext}`, async (c) => {
       const { scope, invites } = await selected(c.req.query());
       if (invites.length === 0) return notice(c, 404, "web-invites-title", ["web-invites-none-to-print"]);
-      const sheet = await inviteSheet(deps, c.get("t"), invites);
+      const sheet = inviteSheet(deps, c.get("t"), invites);
       const data = ext === "pdf" ? await sheetPdf(sheet) : await sheetDocx(sheet);
       return c.body(new Uint8Array(data), 200, {
         "content-type": SHEET_TYPES[ext],

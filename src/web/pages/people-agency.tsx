@@ -104,6 +104,9 @@ export function AgencyPage(p: AgencyPageProps) {
   return (
     <>
       <Flash notice={p.notice} error={p.error} />
+      <p>
+        <a href="/web/people">{t("web-invites-back")}</a>
+      </p>
       <section class="card" id="agency">
         <p class="muted">
           {t(`web-agency-kind-${a.kind}`)}
