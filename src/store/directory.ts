@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNull, max } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, max } from "drizzle-orm";
 import type { AgencyKind, Role } from "../db/schema.ts";
-import { inCodeOrder, type Q } from "./context.ts";
+import { codeOrder, inCodeOrder, type Q, raw } from "./context.ts";
 
 /**
  * The console's people page (Đơn vị và cán bộ): the agency directory with its groups, the
@@ -15,26 +15,36 @@ export interface DirectoryAgency {
   contacts: number;
 }
 
+const agencyRows = raw<{ id: string; name: string; kind: AgencyKind }>("select id, name, kind from agencies");
+const contactCounts = raw<{ agency_id: string; n: number | string }>(
+  "select agency_id, count(*) n from contacts where removed_at is null group by agency_id",
+);
+const groupRows = raw<{ id: string; name: string }>(
+  (d) => `select id, name from agency_groups order by id${codeOrder(d)}`,
+);
+const memberRows = raw<{ group_id: string; agency_id: string }>(
+  "select group_id, agency_id from group_members",
+);
+
 /**
- * Every agency with its live contact count, every group with its members: a few set-based
- * reads, so a national directory (~5,600 agencies) is filtered in memory and paged there.
+ * Every agency with its live contact count, every group with its members: four plain reads
+ * (no ORDER BY on agencies: the page sorts), so a national directory (~5,600 agencies) is
+ * filtered and paged in memory in a few milliseconds.
  */
 async function index(q: Q) {
-  const { agencies: a, agencyGroups: g, groupMembers: m, contacts: c } = q.t;
   const [agencies, counts, groups, members] = await Promise.all([
-    q.db
-      .select({ id: a.id, name: a.name, kind: a.kind })
-      .from(a)
-      .orderBy(inCodeOrder(q, a.kind), inCodeOrder(q, a.id)),
-    q.db.select({ agencyId: c.agencyId, n: count() }).from(c).where(isNull(c.removedAt)).groupBy(c.agencyId),
-    q.db.select().from(g).orderBy(inCodeOrder(q, g.id)),
-    q.db.select().from(m),
+    agencyRows(q).all(),
+    contactCounts(q).all(),
+    groupRows(q).all(),
+    memberRows(q).all(),
   ]);
-  const byAgency = new Map(counts.map((r) => [r.agencyId, Number(r.n)]));
+  const byAgency = new Map(counts.map((r) => [r.agency_id, Number(r.n)]));
   return {
-    agencies: agencies.map((r): DirectoryAgency => ({ ...r, contacts: byAgency.get(r.id) ?? 0 })),
+    agencies: agencies.map(
+      (r): DirectoryAgency => ({ id: r.id, name: r.name, kind: r.kind, contacts: byAgency.get(r.id) ?? 0 }),
+    ),
     groups,
-    members,
+    members: members.map((m) => ({ groupId: m.group_id, agencyId: m.agency_id })),
   };
 }
 

@@ -20,15 +20,15 @@ export async function peopleChanges(
 ): Promise<AuditLine[]> {
   // An agency's rows are found among the latest of all: enough for "recent", and no JSON query.
   const limit = agencyId ? 500 : CHANGES_SHOWN;
-  const [contacts, invites, names] = await Promise.all([
+  const [contacts, invites] = await Promise.all([
     deps.store.audit.list({ action: "contact.*", limit }),
     deps.store.audit.list({ action: "invite.*", limit }),
-    deps.store.snapshot.agencyNames(),
   ]);
   const rows = [...contacts, ...invites]
     .filter((r) => !agencyId || agencyOf(r) === agencyId)
     .sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1))
     .slice(0, CHANGES_SHOWN);
-  const reader = { i18n: deps.i18n, lang, timeZone: deps.calendar.timeZone, agencyNames: names };
+  // These rows target contacts and invites, never an agency: no agency names to look up.
+  const reader = { i18n: deps.i18n, lang, timeZone: deps.calendar.timeZone, agencyNames: new Map() };
   return rows.map((r) => auditLine(reader, r));
 }

@@ -12,7 +12,8 @@ async function listed(f: Fixture) {
   return (await f.core.store.catalog.agencies()).filter((a) => a.kind !== "external");
 }
 
-const countOf = (html: string) => Number(/(\d+) đơn vị<\/h2>/.exec(html)?.[1]);
+/** The count in the list's heading, as Vietnamese writes it ("5.604"). */
+const countOf = (html: string) => Number(/([\d.]+) đơn vị<\/h2>/.exec(html)?.[1]?.replace(/\./g, ""));
 const agenciesOn = (html: string) => [...html.matchAll(/data-agency="([^"]+)"/g)].map((m) => m[1]);
 
 /** A coordinator's session, and the agency page's form token. */
@@ -215,5 +216,31 @@ describe("web console: Đơn vị và cán bộ", () => {
     expect((await f.core.store.people.contactById(f.people.ytFocal))?.role).toBe("focal");
     expect(await f.core.store.directory.openInvites(f.now.toISOString())).toEqual([]);
     expect(await f.core.store.audit.list({ action: "contact.*" })).toEqual([]);
+  });
+
+  it("pages a national directory (~5,600 agencies) and finds one of them typed without accents", async () => {
+    const f = await fixture();
+    const { cookie } = await f.signIn(f.people.coordinator);
+    const rows = rowsOf(f.core);
+    // 34 provinces' worth of communes, in chunks of one statement each.
+    const extra = Array.from({ length: 5_450 }, (_, i) => [`xa-thu-${i}`, `Xã Thử Nghiệm Số ${i}`]);
+    for (let at = 0; at < extra.length; at += 500) {
+      const chunk = extra.slice(at, at + 500);
+      await rows(
+        `insert into agencies (id, name, kind, needs_review) values ${chunk.map(() => "(?, ?, 'commune', false)").join(", ")}`,
+        ...chunk.flat(),
+      );
+    }
+    const total = (await listed(f)).length;
+    expect(total).toBeGreaterThan(5_500);
+    const pages = Math.ceil(total / 25);
+    const first = await (await f.request("/web/people", { cookie })).text();
+    expect(countOf(first)).toBe(total);
+    expect(first).toContain(`Trang 1/${pages}`);
+    const last = await (await f.request(`/web/people?page=${pages + 5}`, { cookie })).text();
+    expect(last).toContain(`Trang ${pages}/${pages}`);
+    expect(agenciesOn(last).length).toBe(total - 25 * (pages - 1));
+    const one = await (await f.request("/web/people?q=xa+thu+nghiem+so+4321", { cookie })).text();
+    expect(agenciesOn(one)).toEqual(["xa-thu-4321"]);
   });
 });
