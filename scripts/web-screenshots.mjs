@@ -48,6 +48,16 @@ try {
   await page.screenshot({ path: join(dir, "web-overview.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(dir, "web-overview-390.png") });
+  // Đơn vị và cán bộ: the list on a desktop, an agency with a fresh invite (its QR code) on a phone.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(link.replace(/\/web\/login\/.*$/, "/web/people"));
+  await page.screenshot({ path: join(dir, "web-people.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(link.replace(/\/web\/login\/.*$/, "/web/people/a/so-y-te"));
+  await page.click("#invite-one button[type=submit]");
+  await page.waitForSelector("#invites .code");
+  await page.locator("#invites").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(dir, "web-people-agency-390.png") });
   process.stdout.write(`saved in ${dir}\n`);
 } finally {
   await browser.close();
