@@ -26,24 +26,10 @@ const count = (raw: string | undefined) => (raw && /^\d{1,6}$/.test(raw) ? Numbe
 export function invitesRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
 
-  /** The open invites a query asks for: a group's, an agency's, or all; unknown values ask for all. */
-  const selected = async (q: { group?: string; agency?: string }) => {
-    const index = await deps.store.directory.index();
-    const group = index.groups.find((g) => g.id === q.group)?.id;
-    const agency = index.agencies.find((a) => a.id === q.agency && a.kind !== "external")?.id;
-    const ids = group
-      ? index.members.filter((m) => m.groupId === group).map((m) => m.agencyId)
-      : agency
-        ? [agency]
-        : undefined;
-    const invites = await deps.store.directory.openInvites(deps.now().toISOString(), ids);
-    return { index, group, scope: group ?? agency, invites };
-  };
-
   app.get("/people/invites", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    const { index, group, invites } = await selected(c.req.query());
+    const { index, group, invites } = await selected(deps, c.req.query());
     const made = count(c.req.query("made"));
     const skipped = count(c.req.query("skipped")) ?? 0;
     const body = (
@@ -77,7 +63,7 @@ export function invitesRoutes(deps: WebDeps) {
 
   for (const ext of ["pdf", "docx"] as const)
     app.get(`/people/invites/sheet.${ext}`, async (c) => {
-      const { scope, invites } = await selected(c.req.query());
+      const { scope, invites } = await selected(deps, c.req.query());
       if (invites.length === 0) return notice(c, 404, "web-invites-title", ["web-invites-none-to-print"]);
       const sheet = inviteSheet(deps, c.get("t"), invites);
       const data = ext === "pdf" ? await sheetPdf(sheet) : await sheetDocx(sheet);
@@ -87,4 +73,18 @@ export function invitesRoutes(deps: WebDeps) {
       });
     });
   return app;
+}
+
+/** The open invites a query asks for: a group's, an agency's, or all; unknown values ask for all. */
+async function selected(deps: WebDeps, q: { group?: string; agency?: string }) {
+  const index = await deps.store.directory.index();
+  const group = index.groups.find((g) => g.id === q.group)?.id;
+  const agency = index.agencies.find((a) => a.id === q.agency && a.kind !== "external")?.id;
+  const ids = group
+    ? index.members.filter((m) => m.groupId === group).map((m) => m.agencyId)
+    : agency
+      ? [agency]
+      : undefined;
+  const invites = await deps.store.directory.openInvites(deps.now().toISOString(), ids);
+  return { index, group, scope: group ?? agency, invites };
 }

@@ -27,36 +27,7 @@ const contactId = (raw: string | undefined) => (raw && /^\d{1,12}$/.test(raw) ? 
 /** Đơn vị và cán bộ: the agency directory, an agency's people and invites, and the changes to them. */
 export function peopleRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
-  const localDate = (d: Date) => deps.calendar.localDate(d);
-
-  app.get("/people", async (c) => {
-    const t = c.get("t");
-    const data = await peoplePage(deps, c.req.query());
-    const changes = await peopleChanges(deps, c.get("lang"));
-    const query = Object.fromEntries(Object.entries(data.filter).map(([k, v]) => [k, String(v)]));
-    const link = (p: number) => `/web/people?${new URLSearchParams({ ...query, page: String(p) })}`;
-    return page(
-      c,
-      t("web-people-title"),
-      "/web/people",
-      <>
-        <PeopleFilters t={t} f={data.filter} groups={data.groups} />
-        <p>
-          <a class="button" href="/web/people/invites">
-            {t("web-people-to-invites")}
-          </a>
-        </p>
-        <section class="card" id="agencies">
-          <h2>{t("web-people-count", { count: data.total })}</h2>
-          {data.agencies.map((a) => (
-            <AgencyCard t={t} a={a} localDate={localDate} />
-          ))}
-          <Pager t={t} page={data.page} pages={data.pages} link={link} />
-        </section>
-        <Changes t={t} lines={changes} />
-      </>,
-    );
-  });
+  app.get("/people", (c) => listPage(c, deps));
 
   app.get("/people/a/:id", (c) => {
     const done = c.req.query("done") ?? "";
@@ -146,4 +117,35 @@ async function showAgency(
   );
   c.status(status);
   return page(c, agency.name, "/web/people", body);
+}
+
+/** The directory: filters, a page of agencies with their people, the latest changes. */
+async function listPage(c: Context<WebEnv>, deps: WebDeps) {
+  const localDate = (d: Date) => deps.calendar.localDate(d);
+  const t = c.get("t");
+  const data = await peoplePage(deps, c.req.query());
+  const changes = await peopleChanges(deps, c.get("lang"));
+  const query = Object.fromEntries(Object.entries(data.filter).map(([k, v]) => [k, String(v)]));
+  const link = (p: number) => `/web/people?${new URLSearchParams({ ...query, page: String(p) })}`;
+  return page(
+    c,
+    t("web-people-title"),
+    "/web/people",
+    <>
+      <PeopleFilters t={t} f={data.filter} groups={data.groups} />
+      <p>
+        <a class="button" href="/web/people/invites">
+          {t("web-people-to-invites")}
+        </a>
+      </p>
+      <section class="card" id="agencies">
+        <h2>{t("web-people-count", { count: data.total })}</h2>
+        {data.agencies.map((a) => (
+          <AgencyCard t={t} a={a} localDate={localDate} />
+        ))}
+        <Pager t={t} page={data.page} pages={data.pages} link={link} />
+      </section>
+      <Changes t={t} lines={changes} />
+    </>,
+  );
 }
