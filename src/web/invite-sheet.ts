@@ -1,7 +1,7 @@
 import { groupBy } from "../collections.ts";
 import type { OpenInvite } from "../store/directory.ts";
 import type { Translate, WebDeps } from "./deps.ts";
-import { botUsername, telegramLink, untilDay } from "./web-invites.ts";
+import { botUsername, telegramLink, untilText } from "./web-invites.ts";
 
 /** One code on the sheet: what to type, what to scan, how long it works, and the two ways in. */
 export interface SheetInvite {
@@ -33,7 +33,7 @@ export function inviteSheet(deps: WebDeps, t: Translate, invites: OpenInvite[]):
 
 function sheetInvite(deps: WebDeps, t: Translate, username: string | undefined, i: OpenInvite): SheetInvite {
   const link = telegramLink(username, i.code);
-  const until = untilDay(deps, i.expiresAt);
+  const until = untilText(deps, i.expiresAt);
   const steps = [
     ...(link ? [t("web-sheet-telegram", { link, code: i.code })] : []),
     t("web-sheet-zalo", { code: i.code }),

@@ -27,7 +27,12 @@ export async function sheetDocx(sheet: InviteSheet): Promise<Buffer> {
     creator: "nhacviec",
     sections: await Promise.all(
       sheet.pages.map(async (page) => ({
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
         children: [
           line(sheet.title, { bold: true, size: LARGE, after: 120 }),
           line(page.agency, { bold: true, size: 40, after: 120 }),

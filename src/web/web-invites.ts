@@ -4,7 +4,7 @@ import type { Role } from "../db/schema.ts";
 import type { OpenInvite } from "../store/directory.ts";
 import { webActor } from "./actor.ts";
 import type { Viewer, WebDeps } from "./deps.ts";
-import { dayLabel } from "./format.ts";
+import { instantLabel } from "./format.ts";
 import { type Outcome, readRole } from "./people-change.ts";
 
 /** How long a code made on the web works: a week, or long enough to print for a meeting weeks away. */
@@ -30,9 +30,9 @@ export function qrPng(text: string): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: "png", margin: 1, scale: 6, errorCorrectionLevel: "M" });
 }
 
-/** The local day an invite stops working, as the page and the sheet print it. */
-export const untilDay = (deps: WebDeps, expiresAt: string) =>
-  dayLabel(deps.calendar.localDate(new Date(expiresAt)));
+/** When an invite stops working, in Vietnam's time ("03/02/2027 09:00"), as the page and the sheet print it. */
+export const untilText = (deps: WebDeps, expiresAt: string) =>
+  instantLabel(new Date(expiresAt), deps.calendar.timeZone);
 
 export interface InviteForm {
   role: string;
@@ -81,7 +81,7 @@ export async function inviteGroup(deps: WebDeps, viewer: Viewer, groupId: string
 }
 
 export interface InviteView extends OpenInvite {
-  /** The last day it works, dd/mm/yyyy in Vietnam. */
+  /** When it stops working, dd/mm/yyyy HH:mm in Vietnam. */
   until: string;
   link?: string;
   /** Inline SVG of the link (or of the code when there is no Telegram bot). */
@@ -94,7 +94,7 @@ export async function inviteViews(deps: WebDeps, invites: OpenInvite[]): Promise
   return Promise.all(
     invites.map(async (i) => {
       const link = telegramLink(username, i.code);
-      const until = untilDay(deps, i.expiresAt);
+      const until = untilText(deps, i.expiresAt);
       return { ...i, until, ...(link ? { link } : {}), qr: await qrSvg(link ?? i.code) };
     }),
   );

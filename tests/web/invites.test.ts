@@ -51,7 +51,7 @@ describe("web console: invites", () => {
     expect(item).toMatch(/^data-code="\w+"><div class="qr" aria-hidden="true"><svg /);
     expect(item).toContain(`<p class="code">${invite?.code}</p>`);
     expect(item).toContain(`href="https://t.me/${BOT}?start=${invite?.code}"`);
-    expect(item).toContain("cán bộ đầu mối — dùng được đến hết ngày 03/02/2027");
+    expect(item).toContain("cán bộ đầu mối — dùng được đến 03/02/2027 09:00");
     expect(page).toContain("Tạo mã mời · mã mời");
 
     const bad = await f.request("/web/people/a/so-y-te/invites", {
