@@ -47,6 +47,7 @@ try {
     targets: "/web/targets",
     reports: "/web/reports",
     messages: "/web/messages",
+    people: "/web/people",
     settings: "/web/settings",
   };
   for (const [name, path] of Object.entries(pages)) {
@@ -59,6 +60,13 @@ try {
       await page.screenshot({ path: join(dir, `web-${name}${suffix}.png`) });
     }
   }
+  // Đơn vị và cán bộ on a phone: an agency with a fresh invite (its QR code).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/web/people/a/so-y-te`);
+  await page.click("#invite-one button[type=submit]");
+  await page.waitForSelector("#invites .code");
+  await page.locator("#invites").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(dir, "web-people-agency-390.png") });
   process.stdout.write(`saved in ${dir}\n`);
 } finally {
   await browser.close();

@@ -54,7 +54,9 @@ export async function startHttpServer(opts: {
   log: Logger;
   startedAt?: Date;
   /** The console's calendar, rules, text and clock (the conversations' own). */
-  web?: Pick<WebDeps, "i18n" | "calendar" | "rules" | "now" | "exportSynthesis" | "outbox">;
+  web?: Pick<WebDeps, "i18n" | "calendar" | "rules" | "now" | "exportSynthesis" | "outbox"> & {
+    botUsername?: string;
+  };
 }): Promise<HttpServer> {
   const { config, store, log } = opts;
   const startedAt = opts.startedAt ?? new Date();
@@ -85,7 +87,10 @@ export async function startHttpServer(opts: {
     return c.body(text, 200, { "content-type": contentType });
   });
   let port: number | undefined;
-  const web = opts.web && createWebConsole({ ...opts.web, store, config, log, redis, port: () => port });
+  const base = opts.web;
+  // The Telegram channel learns its username after this server starts: read it when a page asks.
+  const telegramBot = () => base?.botUsername;
+  const web = base && createWebConsole({ ...base, store, config, log, redis, port: () => port, telegramBot });
   if (web) {
     app.route("/web", web.app);
     app.route("/api", web.api);

@@ -105,7 +105,11 @@ function detailText(row: AuditRow, t: T): string {
     parts.push(t("audit-detail-due", { before: day(before.due), after: day(after.due) }));
   }
   if (str(after.reason)) parts.push(t("audit-detail-reason", { reason: after.reason as string }));
-  if (str(after.role)) parts.push(t("audit-detail-role", { role: t(`role-${after.role}`) }));
+  if (str(before.role) && str(after.role) && before.role !== after.role)
+    parts.push(
+      t("audit-detail-role-change", { before: t(`role-${before.role}`), after: t(`role-${after.role}`) }),
+    );
+  else if (str(after.role)) parts.push(t("audit-detail-role", { role: t(`role-${after.role}`) }));
   if (typeof after.recipients === "number")
     parts.push(t("audit-detail-recipients", { count: after.recipients }));
   return parts.join("; ");

@@ -4,6 +4,7 @@ import { catalog } from "./catalog.ts";
 import { checks } from "./checks.ts";
 import { clarifications } from "./clarifications.ts";
 import { type Q, transaction } from "./context.ts";
+import { directory } from "./directory.ts";
 import { dueChanges } from "./due-changes.ts";
 import { engine } from "./engine.ts";
 import { extensions } from "./extensions.ts";
@@ -56,6 +57,7 @@ const groups = {
   snoozes,
   apiTokens,
   plans,
+  directory,
 };
 
 export type { AuditEntry, AuditFilter, AuditRow } from "./audit.ts";

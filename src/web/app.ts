@@ -10,6 +10,7 @@ import { publicUrl, SignInLinks } from "./links.ts";
 import { messagesRoutes } from "./pages/messages.tsx";
 import { csrfRefused, linkRefused, loginPage, notice, roleRefused, signedOut } from "./pages/notice.tsx";
 import { overviewRoutes } from "./pages/overview.tsx";
+import { peopleRoutes } from "./pages/people-routes.tsx";
 import { reportsRoutes } from "./pages/reports.tsx";
 import { settingsRoutes } from "./pages/settings.tsx";
 import { targetsRoutes } from "./pages/targets.tsx";
@@ -113,6 +114,7 @@ export function createWebConsole(deps: WebDeps): WebConsole {
   app.route("/", reportsRoutes(deps));
   app.route("/", messagesRoutes(deps));
   app.route("/", settingsRoutes(deps));
+  app.route("/", peopleRoutes(deps));
   app.notFound((c) => notice(c, 404, "web-title", ["web-not-found"]));
   app.onError((e, c) => {
     deps.log.error({ err: e.message, path: c.req.path }, "web request failed");

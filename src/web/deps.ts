@@ -28,6 +28,8 @@ export interface WebDeps {
   outbox: Outbox;
   /** The business clock (periods, overdue days); sessions and links use the wall clock. */
   now(): Date;
+  /** The Telegram bot's username as getMe gave it once the channel started (invite links). */
+  telegramBot?(): string | undefined;
 }
 
 /** The signed-in person, re-read from the database on every request. */

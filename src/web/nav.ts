@@ -8,5 +8,6 @@ export const NAV: readonly { path: string; key: string }[] = [
   { path: "/web/targets", key: "web-nav-targets" },
   { path: "/web/reports", key: "web-nav-reports" },
   { path: "/web/messages", key: "web-nav-messages" },
+  { path: "/web/people", key: "web-nav-people" },
   { path: "/web/settings", key: "web-nav-settings" },
 ];
