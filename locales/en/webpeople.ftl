@@ -66,3 +66,5 @@ web-sheet-intro = Each code works once, for one person. Once you have joined, th
 web-sheet-telegram = Telegram: scan the QR code with your phone's camera (or open { $link }), choose Start, then answer "I agree".
 web-sheet-zalo = Zalo: find the nhacviec bot, send the code { $code }, then answer 1 (I agree).
 audit-detail-role-change = role: { $before } → { $after }
+web-people-on-leave = On leave { $from } – { $to }
+web-people-on-leave-deputy = On leave { $from } – { $to }, deputy: { $deputy }

@@ -66,3 +66,5 @@ web-sheet-intro = Mỗi mã chỉ dùng được một lần, cho một người
 web-sheet-telegram = Telegram: quét mã QR bằng camera điện thoại (hoặc mở { $link }), chọn Start (Bắt đầu), rồi trả lời "Đồng ý".
 web-sheet-zalo = Zalo: tìm bot nhacviec, nhắn mã { $code }, rồi trả lời 1 (Đồng ý).
 audit-detail-role-change = vai trò: { $before } → { $after }
+web-people-on-leave = Nghỉ phép { $from } – { $to }
+web-people-on-leave-deputy = Nghỉ phép { $from } – { $to }, ủy quyền: { $deputy }

@@ -23,6 +23,8 @@ export interface ContactView {
   name: string | null;
   /** Each chat: its channel prefix ("tg", "zalo") and whether the bot can still write there. */
   chats: { channel: string; reachable: boolean }[];
+  /** On leave today: its days, and the deputy named for it (a colleague of the same agency). */
+  leave?: { from: string; to: string; deputy: string | null };
 }
 
 export interface AgencyView {
@@ -92,11 +94,23 @@ function contactViews(rows: DirectoryContact[]): Map<string, ContactView[]> {
 /** The agencies shown, with their groups, contacts and last report: three reads for the whole page. */
 async function views(deps: WebDeps, index: Index, shown: DirectoryAgency[]): Promise<AgencyView[]> {
   const ids = shown.map((a) => a.id);
-  const [contacts, last] = await Promise.all([
+  const [contacts, last, away] = await Promise.all([
     deps.store.directory.contactsOf(ids),
     deps.store.directory.lastReports(ids),
+    deps.store.leave.current(deps.calendar.localDate(deps.now())),
   ]);
   const people = contactViews(contacts);
+  const names = new Map(contacts.map((c) => [c.id, c.name]));
+  for (const list of people.values())
+    for (const c of list) {
+      const l = away.get(c.id);
+      if (l)
+        c.leave = {
+          from: l.from,
+          to: l.to,
+          deputy: l.deputyId === null ? null : (names.get(l.deputyId) ?? null),
+        };
+    }
   const groupName = new Map(index.groups.map((g) => [g.id, g.name]));
   return shown.map((a) => ({
     id: a.id,

@@ -243,4 +243,22 @@ describe("web console: Đơn vị và cán bộ", () => {
     const one = await (await f.request("/web/people?q=xa+thu+nghiem+so+4321", { cookie })).text();
     expect(agenciesOn(one)).toEqual(["xa-thu-4321"]);
   });
+
+  it("shows who is on leave today, with the deputy named, and not before or after", async () => {
+    const f = await fixture();
+    const { cookie } = await f.signIn(f.people.coordinator);
+    const page = async () => (await f.request("/web/people/a/so-y-te", { cookie })).text();
+    expect(await page()).not.toContain("data-leave");
+    // The fixture's day is 20/01/2027: a leave that ended the day before shows nothing.
+    const base = { contactId: f.people.ytFocal, agencyId: "so-y-te", setById: f.people.coordinator };
+    await f.core.store.leave.set({ ...base, from: "2027-01-10", to: "2027-01-19" }, f.now);
+    expect(await page()).not.toContain("data-leave");
+    await f.core.store.leave.set(
+      { ...base, from: "2027-01-18", to: "2027-01-25", deputyId: f.people.ytHead },
+      f.now,
+    );
+    const html = await page();
+    expect(html).toContain('data-leave="2027-01-25"');
+    expect(html).toContain("Nghỉ phép 18/01/2027 – 25/01/2027, ủy quyền: Giám đốc Y tế");
+  });
 });

@@ -5,9 +5,29 @@ import { type AgencyView, type ContactView, LISTED_KINDS, type PeopleFilter } fr
 
 export const channelName = (t: Translate, prefix: string) => t(`audit-channel-${prefix}`);
 
+/** "Nghỉ phép 10/12/2026 – 20/12/2026, ủy quyền: Lan" for a person on leave today. */
+function LeaveText({ t, c }: { t: Translate; c: ContactView }) {
+  if (!c.leave) return null;
+  const days = { from: dayLabel(c.leave.from), to: dayLabel(c.leave.to) };
+  return (
+    <span class="muted" data-leave={c.leave.to}>
+      {" · "}
+      {c.leave.deputy
+        ? t("web-people-on-leave-deputy", { ...days, deputy: c.leave.deputy })
+        : t("web-people-on-leave", days)}
+    </span>
+  );
+}
+
 /** "Telegram (liên lạc được)" for each chat of a contact; "no chat" for an erased one. */
 export function ChatsText({ t, c }: { t: Translate; c: ContactView }) {
-  if (c.chats.length === 0) return <span class="muted">{t("web-people-no-chat")}</span>;
+  if (c.chats.length === 0)
+    return (
+      <>
+        <span class="muted">{t("web-people-no-chat")}</span>
+        <LeaveText t={t} c={c} />
+      </>
+    );
   return (
     <>
       {c.chats.map((ch, i) => (
@@ -16,6 +36,7 @@ export function ChatsText({ t, c }: { t: Translate; c: ContactView }) {
           {channelName(t, ch.channel)} ({t(ch.reachable ? "web-people-reachable" : "web-people-unreachable")})
         </span>
       ))}
+      <LeaveText t={t} c={c} />
     </>
   );
 }
