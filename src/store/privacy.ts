@@ -67,6 +67,8 @@ export interface PersonData {
   messages: number;
   reports: number;
   targetReports: number;
+  /** Leaves they took or were given (the days they were away). */
+  leaves: number;
 }
 
 async function chatsOf(q: Q, contactIds: number[]): Promise<string[]> {
@@ -92,7 +94,15 @@ async function count(q: Q, table: "outbox" | "reports" | "targetReports", ids: n
 async function personData(q: Q, contactIds: number[]): Promise<PersonData> {
   const { contacts: c, agencies: a, chats: ch, subscriptions: s } = q.t;
   if (contactIds.length === 0)
-    return { contacts: [], chats: [], subscriptions: [], messages: 0, reports: 0, targetReports: 0 };
+    return {
+      contacts: [],
+      chats: [],
+      subscriptions: [],
+      messages: 0,
+      reports: 0,
+      targetReports: 0,
+      leaves: 0,
+    };
   const contacts = await q.db
     .select({
       id: c.id,
@@ -130,6 +140,12 @@ async function personData(q: Q, contactIds: number[]): Promise<PersonData> {
     messages: await count(q, "outbox", contactIds, chatIds),
     reports: await count(q, "reports", contactIds, []),
     targetReports: await count(q, "targetReports", contactIds, []),
+    leaves: (
+      await q.db
+        .select({ id: q.t.leaves.id })
+        .from(q.t.leaves)
+        .where(inArray(q.t.leaves.contactId, contactIds))
+    ).length,
   };
 }
 
@@ -176,6 +192,12 @@ async function forget(q: Q, contactIds: number[], at: string): Promise<Forgotten
     await tx.db.delete(t.flows).where(ofPerson(t.flows));
     // How often they put reminders off says something about them, and nothing about the tasks.
     await tx.db.delete(t.snoozes).where(inArray(t.snoozes.contactId, contactIds));
+    // Their absences likewise; a leave they stood in for keeps its dates but loses their name.
+    await tx.db.delete(t.leaves).where(inArray(t.leaves.contactId, contactIds));
+    await tx.db
+      .update(t.leaves)
+      .set({ deputyContactId: null })
+      .where(inArray(t.leaves.deputyContactId, contactIds));
     await tx.db.delete(t.contactChats).where(inArray(t.contactChats.contactId, contactIds));
     if (own.length) {
       await tx.db.delete(t.chatMenus).where(inArray(t.chatMenus.chatId, own));

@@ -43,6 +43,30 @@ describe.each(engines())("store: a person's data ($name)", (engine) => {
       submittedAt: at,
     });
 
+    // Lan was away in December with Minh standing in; Minh was away in January with Lan standing in.
+    await store.leave.set(
+      {
+        contactId: focal,
+        agencyId: "so-y-te",
+        from: "2026-12-01",
+        to: "2026-12-05",
+        deputyId: other,
+        setById: focal,
+      },
+      new Date(at),
+    );
+    await store.leave.set(
+      {
+        contactId: other,
+        agencyId: "so-y-te",
+        from: "2027-01-04",
+        to: "2027-01-08",
+        deputyId: focal,
+        setById: other,
+      },
+      new Date(at),
+    );
+
     expect(await store.privacy.personOf({ chatId: "tg:7" })).toEqual([focal, head]);
     expect(await store.privacy.personOf({ contactId: head })).toEqual([focal, head]);
     await store.privacy.recordConsent([focal, head], "v2", at);
@@ -52,7 +76,7 @@ describe.each(engines())("store: a person's data ($name)", (engine) => {
       ["Lan", "head", "v2"],
     ]);
     expect(data.chats.map((c) => c.id)).toEqual(["tg:-50", "tg:7"]);
-    expect([data.messages, data.reports, data.targetReports]).toEqual([2, 1, 0]);
+    expect([data.messages, data.reports, data.targetReports, data.leaves]).toEqual([2, 1, 0, 1]);
 
     expect(await store.privacy.forget([focal, head], at)).toEqual({
       contacts: 2,
@@ -73,6 +97,10 @@ describe.each(engines())("store: a person's data ($name)", (engine) => {
     expect(
       await q.db.select({ chat: q.t.reports.chatId, contact: q.t.reports.contactId }).from(q.t.reports),
     ).toEqual([{ chat: null, contact: focal }]);
+    const leaves = await q.db
+      .select({ who: q.t.leaves.contactId, deputy: q.t.leaves.deputyContactId })
+      .from(q.t.leaves);
+    expect(leaves).toEqual([{ who: other, deputy: null }]);
     const links = await q.db.select().from(q.t.contactChats).where(eq(q.t.contactChats.chatId, "tg:-50"));
     expect(links).toEqual([{ contactId: other, chatId: "tg:-50" }]);
     // Erased: nobody answers to that chat or contact any more.
