@@ -160,7 +160,11 @@ describe("reminders and reports on Telegram", () => {
     const due = delivered.find((m) => m.text?.startsWith("📅 Nhắc hạn nhiệm vụ — Sở Y tế"));
     expect(due?.text).toContain("V.6");
     const v6 = await assignmentId(t, "so-y-te", "V.6");
-    expect(buttons(due).map((b) => b.data)).toEqual([`rp:${v6}`, expect.stringMatching(/^sz:\d+$/)]);
+    expect(buttons(due).map((b) => b.data)).toEqual([
+      `rp:${v6}`,
+      expect.stringMatching(/^sz:\d+$/),
+      `ex:${v6}`,
+    ]);
 
     const [question] = await say(t, focal, "Báo cáo nhiệm vụ này", { replyTo: due?.messageId });
     expect(question?.text).toMatch(/^V\.6 .*\nTình trạng thực hiện\?/);
