@@ -19,8 +19,8 @@ export interface DigestModel {
   overdue: { agencyId: string; count: number; worstDays: number }[];
   dueSoon: WorkItem[];
   completed: { ref: string; title: string; agencyId: string }[];
-  /** The on-time tally of the scope as of the end of `day`. */
-  tally: TallyCounts;
+  /** The on-time tally of the scope as of the end of `day`; left out where nobody reads it. */
+  tally?: TallyCounts;
 }
 
 function inScope(scope: DigestScope, w: { section: string; agencyId: string }): boolean {
@@ -40,8 +40,9 @@ export async function buildDigest(
   scope: DigestScope,
   day: string,
   rules: Rules,
-  timeZone = DEFAULT_TIME_ZONE,
+  opts: { timeZone?: string; tally?: boolean } = {},
 ): Promise<DigestModel> {
+  const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE;
   const period = periodOf(day, rules.cycle.deadlineDay);
   await snapshot.load({ plan: planId, periods: [period] });
   const weekAgo = addDay(day, -7);
@@ -58,14 +59,18 @@ export async function buildDigest(
   }
   const until = addDay(day, rules.digest.dueWithinDays);
   const completed = done.filter((r) => inScope(scope, r));
-  const tally = await loadTally(
-    store,
-    planId,
-    { at: endOfLocalDay(day, timeZone), timeZone },
-    {
-      keep: (item) => inScope(scope, item),
-    },
-  );
+  // The tally reads every report of the plan: the console's overview, which does not show it, skips it.
+  const tally =
+    opts.tally === false
+      ? undefined
+      : await loadTally(
+          store,
+          planId,
+          { at: endOfLocalDay(day, timeZone), timeZone },
+          {
+            keep: (item) => inScope(scope, item),
+          },
+        );
   return {
     day,
     period,
@@ -76,7 +81,7 @@ export async function buildDigest(
       .sort((a, b) => b.worstDays - a.worstDays || b.count - a.count),
     dueSoon: work.filter((w) => w.role === "lead" && !isClosed(w) && w.due && w.due >= day && w.due <= until),
     completed,
-    tally: tally.total,
+    ...(tally ? { tally: tally.total } : {}),
   };
 }
 
@@ -106,7 +111,7 @@ export function renderDigest(
   return [
     t("digest-title", { day: dayLabel(m.day), scope: scopeText(i18n, lang, m.scope, names) }),
     rateLine(t, m, rules),
-    tallyLine(i18n, lang, m.tally),
+    ...(m.tally ? [tallyLine(i18n, lang, m.tally)] : []),
     section(
       t("digest-overdue"),
       m.overdue.map((o) =>

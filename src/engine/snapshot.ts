@@ -63,8 +63,7 @@ export class Snapshot {
     if (this.shared?.recipients) return;
     const recipients = await this.store.snapshot.recipients();
     this.shared = {
-      names: await this.store.snapshot.agencyNames(),
-      kinds: await this.store.snapshot.agencyKinds(),
+      ...(await this.store.snapshot.agencyDirectory()),
       recipients,
       away: awayOf(await this.store.leave.spans(), recipients),
       snoozes: byAssignment(await this.store.snoozes.frequent(SNOOZES_TOLD_TO_HEAD)),
@@ -72,10 +71,7 @@ export class Snapshot {
   }
 
   private async loadNames(): Promise<void> {
-    this.shared ??= {
-      names: await this.store.snapshot.agencyNames(),
-      kinds: await this.store.snapshot.agencyKinds(),
-    };
+    this.shared ??= await this.store.snapshot.agencyDirectory();
   }
 
   private async loadOnePlan(planId: string, periods: string[]): Promise<void> {

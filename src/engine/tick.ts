@@ -176,15 +176,9 @@ async function digestMessages(
 ): Promise<NewMessage[]> {
   const out: NewMessage[] = [];
   for (const s of await deps.store.snapshot.digestSubscriptions(planId)) {
-    const model = await buildDigest(
-      snapshot,
-      deps.store,
-      planId,
-      s.scope,
-      sendDay,
-      ctx.rules,
-      deps.calendar.timeZone,
-    );
+    const model = await buildDigest(snapshot, deps.store, planId, s.scope, sendDay, ctx.rules, {
+      timeZone: deps.calendar.timeZone,
+    });
     out.push({
       dedupeKey: digestKey(day, planId, s.chatId),
       chatId: s.chatId,

@@ -84,6 +84,17 @@ async function agencyKinds(q: Q): Promise<Map<string, string>> {
   return new Map((await agencyRows(q).all()).map((r) => [r.id, r.kind]));
 }
 
+/** Names and kinds from one read: at national scale each read of 5,600 agencies costs ~8 ms. */
+async function agencyDirectory(q: Q): Promise<{ names: Map<string, string>; kinds: Map<string, string> }> {
+  const names = new Map<string, string>();
+  const kinds = new Map<string, string>();
+  for (const r of await agencyRows(q).all()) {
+    names.set(r.id, r.name);
+    kinds.set(r.id, r.kind);
+  }
+  return { names, kinds };
+}
+
 const latestRows = raw<{ assignment_id: number; status: string }>(
   `select r.assignment_id assignment_id, r.status status from reports r
    join (select max(id) id from reports where superseded_at is null group by assignment_id) m on m.id = r.id`,
@@ -294,6 +305,7 @@ export const snapshot = {
   recipients,
   agencyNames,
   agencyKinds,
+  agencyDirectory,
   latestStatuses,
   latestStatusesOf,
   work,

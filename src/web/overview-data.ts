@@ -53,7 +53,10 @@ export async function overviewData(deps: WebDeps, lang: Lang, now: Date): Promis
     (w) => w.role === "lead" && !isClosed(w) && w.due && w.due < day && w.kind !== "milestones",
   );
   const wide = { ...rules, digest: { ...rules.digest, dueWithinDays: DUE_WITHIN_DAYS } };
-  const digest = await buildDigest(snapshot, store, planId, { kind: "plan" }, day, wide);
+  const digest = await buildDigest(snapshot, store, planId, { kind: "plan" }, day, wide, {
+    timeZone: deps.calendar.timeZone,
+    tally: false,
+  });
   const name = (id: string) => names.get(id) ?? id;
   const { reported, required } = digest.rate;
   return {

@@ -69,15 +69,9 @@ export async function digestCommand(turn: Turn): Promise<Reply[]> {
   const snapshot = await new Snapshot(turn.deps.store).load({ shared: true });
   const rules = turn.deps.rules(planId);
   const day = turn.deps.calendar.localDate(turn.now);
-  const model = await buildDigest(
-    snapshot,
-    turn.deps.store,
-    planId,
-    scope,
-    day,
-    rules,
-    turn.deps.calendar.timeZone,
-  );
+  const model = await buildDigest(snapshot, turn.deps.store, planId, scope, day, rules, {
+    timeZone: turn.deps.calendar.timeZone,
+  });
   const names = snapshot.agencyNames();
   const text = renderDigest(turn.deps.i18n, turn.lang, model, names, rules);
   await recordAction(turn, {
