@@ -32,7 +32,12 @@ export function describePerson(
   const subs = data.subscriptions.map((s) => `${s.chatId} (${s.planId})`);
   lines.push(t("mydata-subscriptions", { subs: subs.length ? subs.join(", ") : t("mydata-none") }));
   lines.push(
-    t("mydata-counts", { messages: data.messages, reports: data.reports, targets: data.targetReports, leaves: data.leaves }),
+    t("mydata-counts", {
+      messages: data.messages,
+      reports: data.reports,
+      targets: data.targetReports,
+      leaves: data.leaves,
+    }),
   );
   return lines.join("\n");
 }
