@@ -1,5 +1,6 @@
 import { isYmd } from "../domain/working-time.ts";
 import { foldAccents } from "../text/normalize.ts";
+import { readRef } from "./input.ts";
 
 /**
  * How people ask for more time, typed on a phone without accents: "xin gia han V.9 den 20/12
@@ -51,7 +52,6 @@ const REASON = [
 ];
 const CLOSING = new Set(["a", "nhe", "nha", "please", "thanks", "", "cam", "on"]);
 
-const REF = /^([ivxl]{1,5})[.\-_](\d{1,3})[.,:;]?$/;
 const DAY = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?[.,;:]?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[.,;:]?$/;
 
@@ -113,9 +113,9 @@ export function readExtensionAsk(text: string, today: string): ExtensionAsk {
   const rest: number[] = [];
   for (let i = skip(folded, 0, ASK, OPENING); i < folded.length; i++) {
     const f = folded[i] ?? "";
-    const ref = REF.exec(f);
-    if (ref && out.ref === undefined) {
-      out.ref = `${(ref[1] ?? "").toUpperCase()}.${Number(ref[2])}`;
+    const ref = out.ref === undefined ? readRef(f) : undefined;
+    if (ref) {
+      out.ref = ref;
       continue;
     }
     if (looksLikeDay(f) && out.day === undefined && out.badDay === undefined) {
