@@ -20,12 +20,18 @@ const TYPED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 const hasSnooze = (row: OutboxRow) => !!row.choices?.flat().some((c) => c.data === SNOOZE_PLACEHOLDER);
 
+/**
+ * A button can be pressed only on a message that went out, but delivery records "sent" just
+ * after the platform answers: a row still "sending" has reached the person all the same.
+ */
+const wentOut = (row: OutboxRow) => row.state === "sent" || row.state === "sending";
+
 /** The row a snooze is about, or the polite reason it cannot be snoozed. */
 async function snoozable(turn: Turn, outboxId: number): Promise<OutboxRow | Reply[]> {
   const { store } = turn.deps;
   const row = await store.outbox.get(outboxId);
   const mine = turn.actor?.contacts.some((c) => c.id === row?.contactId);
-  if (!row || !mine || row.chatId !== turn.incoming.chatId || row.state !== "sent" || !hasSnooze(row))
+  if (!row || !mine || row.chatId !== turn.incoming.chatId || !wentOut(row) || !hasSnooze(row))
     return [{ text: turn.t("snooze-unknown") }];
   if (await store.engine.settledReason(row.guard)) return [{ text: turn.t("snooze-settled") }];
   return row;

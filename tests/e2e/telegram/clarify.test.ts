@@ -12,6 +12,7 @@ import {
   type Person,
   person,
   press,
+  recorded,
   say,
   textOf,
 } from "./support.ts";
@@ -56,7 +57,7 @@ function threads(t: TestApp): Promise<Thread[]> {
 /** What the outbox delivers to a chat next (a question or an answer), once it arrives. */
 async function delivered(t: TestApp, chatId: number, before: number): Promise<SentMessage | undefined> {
   const all = await t.emulator.waitForMessages(chatId, before + 1, 10_000);
-  return all[before];
+  return recorded(t, all[before]);
 }
 
 /** A press of a button whose keyboard is gone (an old client), or forged by someone it was not sent to. */

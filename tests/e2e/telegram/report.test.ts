@@ -11,6 +11,7 @@ import {
   type Person,
   person,
   press,
+  recorded,
   say,
   textOf,
 } from "./support.ts";
@@ -166,6 +167,7 @@ describe("reminders and reports on Telegram", () => {
       `ex:${v6}`,
     ]);
 
+    await recorded(t, due);
     const [question] = await say(t, focal, "Báo cáo nhiệm vụ này", { replyTo: due?.messageId });
     expect(question?.text).toMatch(/^V\.6 .*\nTình trạng thực hiện\?/);
     const [percent] = await press(t, focal, question, "Đang thực hiện");
@@ -204,6 +206,7 @@ describe("reminders and reports on Telegram", () => {
     expect(notice).toBeDefined();
     expect(buttons(notice)).toEqual([]);
 
+    await recorded(t, notice);
     const [answer] = await say(t, coordinator, "Đã gọi điện cho anh ấy", { replyTo: notice?.messageId });
     expect(answer?.text).toBe(
       "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
@@ -228,6 +231,7 @@ describe("reminders and reports on Telegram", () => {
     const parts = (await t.emulator.waitForMessages(coordinator.chat.id, before + 2, 8000)).slice(before);
     expect(buttons(parts[0])).toEqual([]);
     expect(buttons(parts[1]).map((b) => b.data)).toEqual(["rp"]);
+    await recorded(t, parts[0]);
     const [list] = await say(t, coordinator, "Báo cáo", { replyTo: parts[0]?.messageId });
     expect(list?.text).toMatch(/^Chọn nhiệm vụ cần báo cáo/);
     expectNoStackTrace(t);

@@ -151,3 +151,22 @@ export async function assignmentId(t: TestApp, agency: string, ref: string): Pro
   if (!row) throw new Error(`no assignment of ${agency} to ${ref}`);
   return row.id;
 }
+
+/**
+ * Waits until delivery has written down the platform's id for a message the outbox sent. The
+ * emulator shows the message as soon as the bot sends it, but the id lands in the outbox a
+ * moment later; a reply sent in between (no person types that fast) would find no message.
+ */
+export async function recorded(t: TestApp, m: SentMessage | undefined): Promise<SentMessage | undefined> {
+  if (!m) return m;
+  const known = async () =>
+    (
+      await rowsOf(t.core)<{ id: number }>(
+        "select id from outbox where chat_id = ? and platform_message_id = ?",
+        `tg:${m.chatId}`,
+        String(m.messageId),
+      )
+    ).length > 0;
+  await until(known, `message ${m.messageId} recorded as sent`, 10_000);
+  return m;
+}
