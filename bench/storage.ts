@@ -19,6 +19,8 @@ export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 export interface BenchStorage {
   core: Core;
   engine: "sqlite" | "postgres";
+  /** PostgreSQL's pool, for what a benchmark does to its connections (pinning their backends). */
+  pool?: pg.Pool;
   /** A read for the benchmark's own checks, `?` placeholders on either engine. */
   rows<T>(sql: string, ...params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function benchStorage(config: Config): Promise<BenchStorage> {
   return {
     core,
     engine: "postgres",
+    pool: pgdb.pool,
     rows: async <T>(sql: string, ...params: unknown[]) =>
       (await pgdb.pool.query(numberedPlaceholders(sql), params)).rows as T[],
     close: async () => {

@@ -31,7 +31,7 @@ export function countSql(sqlite: Database.Database | undefined, updates: () => n
       const total = [...bySql.values()].reduce((a, b) => a + b, 0);
       const n = updates();
       console.log(
-        `reports: SQL statements: ${total} for ${reports} reports, ${n} updates: ${(total / n).toFixed(2)} per update, ${(total / reports).toFixed(2)} per report; CPU ${((used.user + used.system) / n).toFixed(1)} µs per update`,
+        `reports: SQL statements: ${total} for ${reports} reports, ${n} updates: ${(total / n).toFixed(2)} per update, ${(total / reports).toFixed(2)} per report; CPU ${((used.user + used.system) / n).toFixed(1)} µs per update (user ${(used.user / n).toFixed(1)}, system ${(used.system / n).toFixed(1)})`,
       );
       for (const [text, times] of [...bySql].sort((a, b) => b[1] - a[1]))
         console.log(`  ${(times / reports).toFixed(2)}/report  ${text.replace(/\s+/g, " ").slice(0, 150)}`);

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { importPlanFile } from "../../src/catalog/plan-import.ts";
@@ -12,6 +11,7 @@ import { conversationDeps, startCore } from "../../src/core.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
+import { pinBackendsAwayFromBot, pinToOneCore } from "../pin.ts";
 import { resultsDir, round, runsFromEnv, show, spread } from "../stats.ts";
 import { benchStorage, engineLabel } from "../storage.ts";
 import { countSql } from "./count-sql.ts";
@@ -39,6 +39,13 @@ const botInfo: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
+/** Says a set-up fact once, not once per run. */
+const said = new Set<string>();
+function note(line: string) {
+  if (!said.has(line)) console.log(`reports: ${line}`);
+  said.add(line);
+}
+
 /**
  * Progress reports end to end through the Telegram update handler on a file database: each
  * report is the seven (eight with a quota) updates a person sends (/baocao, task, status, percent, description,
@@ -53,6 +60,7 @@ async function once(reports: number) {
     await importPlanFile(seed.store, config.PLAN_FILE);
     await seed.close();
     const storage = await benchStorage(config);
+    if (storage.pool) note(await pinBackendsAwayFromBot(storage.pool, config.DATABASE_POOL_SIZE));
     const { core } = storage;
     const agencies = (
       await storage.rows<{ a: string }>("select distinct agency_id a from assignments where role = 'lead'")
@@ -207,21 +215,6 @@ async function startProfile(reports: number): Promise<{ stop(): Promise<void> } 
       session.disconnect();
     },
   };
-}
-
-/**
- * The target is "on one core": every thread of this process (the garbage collector's helpers
- * included) is pinned to CPU 0 for the measurement, where taskset exists. Returns the undo.
- */
-function pinToOneCore(): (() => void) | undefined {
-  const set = (cpus: string) =>
-    execFileSync("taskset", ["-a", "-p", "-c", cpus, String(process.pid)], { stdio: "ignore" });
-  try {
-    set("0");
-    return () => set(`0-${availableParallelism() - 1}`);
-  } catch {
-    return undefined;
-  }
 }
 
 export async function benchReports() {
