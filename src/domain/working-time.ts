@@ -34,6 +34,7 @@ export const DEFAULT_WORK_END = "17:30";
 // Longest real break (Tết plus weekends) is ~10 days; 60 leaves room for operator overrides while
 // still failing fast on a calendar that marks everything as a holiday.
 const MAX_SEARCH_DAYS = 60;
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -93,7 +94,16 @@ export function createWorkingCalendar(
     return !isWeekend(ymd);
   };
 
-  const localDate = (at: Date): string => format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
+  // Every incoming message asks for today's date, and formatting through the time zone costs
+  // more than the rest of a conversation step; every zone's offsets and changes fall on quarter
+  // hours, so one quarter hour has one local date and the last one answered is kept.
+  let memo = { quarter: Number.NaN, day: "" };
+  const localDate = (at: Date): string => {
+    const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+    if (quarter !== memo.quarter)
+      memo = { quarter, day: format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd") };
+    return memo.day;
+  };
 
   const instantAt = (ymd: string, minutes: number): Date => {
     const [y, m, d] = parseYmd(ymd);

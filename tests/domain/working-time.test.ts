@@ -90,6 +90,16 @@ describe("nextSendTime", () => {
     expect(cal.nextSendTime(at)).toEqual(vn("2026-03-09T07:30:00"));
   });
 
+  it("turns the date at local midnight, asked in any order, in a zone three quarters off the hour", () => {
+    expect(cal.localDate(vn("2026-03-06T23:59:59.999"))).toBe("2026-03-06");
+    expect(cal.localDate(vn("2026-03-07T00:00:00"))).toBe("2026-03-07");
+    expect(cal.localDate(vn("2026-03-06T23:59:59.999"))).toBe("2026-03-06");
+    // Kathmandu is UTC+05:45: its midnight falls at 18:15 UTC.
+    const nepal = createWorkingCalendar([], { timeZone: "Asia/Kathmandu" });
+    expect(nepal.localDate(new Date("2026-03-06T18:14:59.999Z"))).toBe("2026-03-06");
+    expect(nepal.localDate(new Date("2026-03-06T18:15:00Z"))).toBe("2026-03-07");
+  });
+
   it("sends on a swapped working Saturday", () => {
     expect(cal.nextSendTime(vn("2026-01-09T18:00:00"))).toEqual(vn("2026-01-10T07:30:00"));
   });
