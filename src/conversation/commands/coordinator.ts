@@ -7,6 +7,14 @@ import { reportedShares } from "../../engine/collapse.ts";
 import { missingLines, overdueBlocks } from "../../engine/compose.ts";
 import { scopeText } from "../../engine/digest.ts";
 import { manualKey, recipientKey } from "../../engine/keys.ts";
+import {
+  focalRoutes,
+  nameOr,
+  names,
+  noted,
+  type Route,
+  type RouteContext,
+} from "../../engine/leave-routing.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { loadTally, tallyLines } from "../../engine/tally.ts";
 import { UserError } from "../../errors.ts";
@@ -188,42 +196,75 @@ export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
 }
 
-/** /remind <agency>: a manual nudge to its focal points, through the outbox, now. */
+/**
+ * /remind <agency>: a manual nudge to its focal points, through the outbox, now. It is routed
+ * around leave as the engine's reminders are (focalRoutes), and the reply says where it went.
+ */
 export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
-  const agency = await lookupAgency(turn.deps.store, arg);
-  // By contact, then chat: the order the outbox gets them in.
-  const focal = (await turn.deps.store.people.focalChats(agency.id)).sort(
-    (a, b) => a.id - b.id || (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : 0),
-  );
-  if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
-  const planId = await defaultPlanId(turn.deps.store);
+  const { store, i18n } = turn.deps;
+  const agency = await lookupAgency(store, arg);
+  const snapshot = await new Snapshot(store).load({ shared: true });
+  const ctx = { i18n, recipients: snapshot.recipients(), away: snapshot.away() };
+  const routes = focalRoutes(ctx, agency.id, today(turn));
+  const reached = routes.filter((r) => r.who.length > 0);
+  if (reached.length === 0) {
+    const away = routes.find((r) => r.absent)?.absent;
+    if (!away) return text(turn.t("remind-nobody", { agency: agency.name }));
+    return text(
+      turn.t(
+        "leave-remind-nobody",
+        remindArgs(turn, ctx, agency.name, { kind: "head", who: [], absent: away }),
+      ),
+    );
+  }
+  const planId = await defaultPlanId(store);
   const period = periodNow(turn, planId);
   const stamp = turn.now.toISOString();
-  await turn.deps.outbox.add(
-    focal.map((f) => ({
-      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.id, f.chat),
-      chatId: f.chat,
-      contactId: f.id,
+  const messages = reached.flatMap((route) =>
+    route.who.map((r) => ({
+      dedupeKey: recipientKey(manualKey(agency.id, stamp), r.contactId, r.chatId),
+      chatId: r.chatId,
+      contactId: r.contactId,
       agencyId: agency.id,
       kind: "manual-remind",
-      text: turn.deps.i18n.t(f.lang, "remind-text", {
-        agency: agency.name,
-        period: periodLabel(period),
-        deadline: deadlineLabel(turn, planId, period),
-      }),
-      choices: [[{ label: turn.deps.i18n.t(f.lang, "engine-button-report"), data: reportData() }]],
+      text: noted(
+        route,
+        r.lang,
+        i18n.t(r.lang, "remind-text", {
+          agency: agency.name,
+          period: periodLabel(period),
+          deadline: deadlineLabel(turn, planId, period),
+        }),
+      ),
+      choices: [[{ label: i18n.t(r.lang, "engine-button-report"), data: reportData() }]],
       sendAfter: stamp,
     })),
   );
+  await turn.deps.outbox.add(messages);
   await recordAction(turn, {
     action: "remind.manual",
     targetKind: "agency",
     targetId: agency.id,
-    after: { period, recipients: focal.length },
+    after: { period, recipients: messages.length, routes: reached.map((r) => r.kind) },
   });
   await turn.deps.engine?.dispatchNow(turn.now);
-  return text(turn.t("remind-done", { agency: agency.name, count: focal.length }));
+  const done = reached.map((route) =>
+    route.kind === "present"
+      ? turn.t("remind-done", { agency: agency.name, count: route.who.length })
+      : turn.t(
+          `leave-remind-${route.kind === "deputy" ? "deputy" : "head"}`,
+          remindArgs(turn, ctx, agency.name, route),
+        ),
+  );
+  return text(done.join("\n"));
+}
+
+/** Whom a rerouted /remind reached, and whom they stand in for until when. */
+function remindArgs(turn: Turn, ctx: RouteContext, agency: string, route: Route) {
+  const to = [...new Set(route.who.map((r) => nameOr(ctx, turn.lang, r.name)))].join(", ");
+  const absent = route.absent ?? { names: [], to: today(turn) };
+  return { agency, to, names: names(ctx, turn.lang, absent), until: dayLabel(absent.to) };
 }
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */
