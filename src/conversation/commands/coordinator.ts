@@ -9,6 +9,7 @@ import { scopeText } from "../../engine/digest.ts";
 import { manualKey, recipientKey } from "../../engine/keys.ts";
 import {
   focalRoutes,
+  headsAwayBlock,
   nameOr,
   names,
   noted,
@@ -31,6 +32,14 @@ import { taskLine } from "./focal.ts";
 import { parseInviteArgs } from "./invite-args.ts";
 
 const text = (t: string): Reply[] => [{ text: t }];
+
+/** What leave routing reads, from a snapshot loaded with its shared reads. */
+const routeContext = (turn: Turn, snapshot: Snapshot) => ({
+  i18n: turn.deps.i18n,
+  names: snapshot.agencyNames(),
+  recipients: snapshot.recipients(),
+  away: snapshot.away(),
+});
 
 /** A day as people type it: 31/03/2027 (as the bot prints dates), 31-3-2027, or 2027-03-31. */
 export function readDay(value: string): string {
@@ -76,7 +85,8 @@ export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> 
     shares,
   );
   const agencies = new Set(late.map((w) => w.agencyId)).size;
-  return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks].join("\n\n"));
+  const away = headsAwayBlock(routeContext(turn, snapshot), turn.lang, late, day);
+  return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks, ...away].join("\n\n"));
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
@@ -102,7 +112,8 @@ export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> 
   });
   if (states.length === 0) return text(`${head}\n${turn.t("missing-none")}`);
   const lines = missingLines(turn.deps.i18n, turn.lang, states, names, snapshot.agencyKinds(), day);
-  return text([head, ...lines].join("\n"));
+  const away = headsAwayBlock(routeContext(turn, snapshot), turn.lang, states, day);
+  return text([head, ...lines, ...away.map((block) => `\n${block}`)].join("\n"));
 }
 
 /**
@@ -204,8 +215,7 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!arg) throw new UserError("usage-remind");
   const { store, i18n } = turn.deps;
   const agency = await lookupAgency(store, arg);
-  const snapshot = await new Snapshot(store).load({ shared: true });
-  const ctx = { i18n, recipients: snapshot.recipients(), away: snapshot.away() };
+  const ctx = routeContext(turn, await new Snapshot(store).load({ shared: true }));
   const routes = focalRoutes(ctx, agency.id, today(turn));
   const reached = routes.filter((r) => r.who.length > 0);
   if (reached.length === 0) {
