@@ -4,6 +4,7 @@ import { dayLabel, periodLabel } from "../../domain/period.ts";
 import { manualKey, recipientKey } from "../../engine/keys.ts";
 import {
   focalRoutes,
+  headsAwayBlock,
   nameOr,
   names,
   noted,
@@ -89,7 +90,11 @@ export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
           remindArgs(turn, ctx, agency.name, route),
         ),
   );
-  return text(done.join("\n"));
+  // Sent to a head who is away too: the coordinator should phone someone instead.
+  const headAway = reached.some((r) => r.kind === "head")
+    ? headsAwayBlock(ctx, turn.lang, [{ agencyId: agency.id }], today(turn))
+    : [];
+  return text([...done, ...headAway].join("\n"));
 }
 
 /** Whom a rerouted /remind reached, and whom they stand in for until when. */

@@ -85,4 +85,18 @@ describe("/nhac while the agency's only focal point is on leave", () => {
     expect(await manualReminders(t)).toEqual([]);
     expectNoStackTrace(t);
   });
+
+  it("tells the coordinator when the head it went to is away too", async () => {
+    const { t } = await lanAndCoordinator();
+    const hungId = await linkContact(t, hung.user.id, "so-y-te", "head", "Hùng");
+    await say(t, lan, "/nghiphep 7/12 11/12");
+    await say(t, hung, "toi nghi phep tu 8/12 den 10/12");
+    t.clock.set("2026-12-08T09:00:00+07:00");
+    const [reply] = await say(t, pc06, "/nhac so y te");
+    expect(reply?.text).toBe(
+      "Đã gửi nhắc nhở Sở Y tế tới lãnh đạo đơn vị (Hùng) vì Lan đang nghỉ phép đến hết 11/12/2026 và không có ai nhận thay.\n" +
+        "🏖 Lãnh đạo Sở Y tế (Hùng) nghỉ phép đến hết 10/12/2026 và không ủy quyền ai: tin gửi lãnh đạo chưa có người đọc, anh/chị nên liên hệ người khác của đơn vị.",
+    );
+    expect((await manualReminders(t)).map((r) => r.contact_id)).toEqual([hungId]);
+  });
 });
