@@ -41,3 +41,7 @@ deputy-set = ✅ { $deputy } will get reminders in your place from { $from } to 
 deputy-removed = ✅ Deputy removed for the leave { $from } – { $to }.
 leave-told = 📅 { $by } recorded your leave from { $from } to { $to } inclusive. Type /leave cancel if you come back early.
 deputy-told = 👤 You will get reminders in place of { $name } from { $from } to { $to } inclusive.
+leave-head-away = 🏖 The head of { $agency } ({ $names }) is on leave until { $to } and named no deputy: messages to the head go unread, so please contact someone else there.
+leave-remind-deputy = Sent { $agency }'s reminder to { $to } (in place of { $names }, on leave until { $until }).
+leave-remind-head = Sent { $agency }'s reminder to its head ({ $to }) because { $names } is on leave until { $until } and nobody stands in.
+leave-remind-nobody = Not sent: { $names } of { $agency } is on leave until { $until }, nobody stands in and the agency's head is not linked to the bot yet.

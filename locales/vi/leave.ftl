@@ -41,3 +41,7 @@ deputy-set = ✅ { $deputy } sẽ nhận nhắc việc thay anh/chị từ { $fr
 deputy-removed = ✅ Đã bỏ ủy quyền cho kỳ nghỉ { $from } – { $to }.
 leave-told = 📅 { $by } đã ghi nghỉ phép cho anh/chị từ { $from } đến hết { $to }. Gõ /nghiphep huy nếu anh/chị đi làm lại sớm.
 deputy-told = 👤 Anh/chị được ủy quyền nhận nhắc việc thay { $name } từ { $from } đến hết { $to }.
+leave-head-away = 🏖 Lãnh đạo { $agency } ({ $names }) nghỉ phép đến hết { $to } và không ủy quyền ai: tin gửi lãnh đạo chưa có người đọc, anh/chị nên liên hệ người khác của đơn vị.
+leave-remind-deputy = Đã gửi nhắc nhở { $agency } tới { $to } (thay { $names } đang nghỉ phép đến hết { $until }).
+leave-remind-head = Đã gửi nhắc nhở { $agency } tới lãnh đạo đơn vị ({ $to }) vì { $names } đang nghỉ phép đến hết { $until } và không có ai nhận thay.
+leave-remind-nobody = Chưa gửi được nhắc nhở: { $names } của { $agency } đang nghỉ phép đến hết { $until }, không có ai nhận thay và lãnh đạo đơn vị chưa liên kết với bot.

@@ -12,7 +12,7 @@ import {
   reportButton,
 } from "./compose.ts";
 import { cycleKey, missingKey } from "./keys.ts";
-import { agencyFanOut, focalFanOut } from "./leave-routing.ts";
+import { agencyFanOut, focalFanOut, headsAwayBlock } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
 import { type Completeness, completeness, requiredByAgency, type Snapshot } from "./snapshot.ts";
@@ -164,6 +164,7 @@ export function missingForCoordinators(
         count: incomplete.length,
       }),
       ...missingLines(ctx.i18n, lang, incomplete, ctx.names, ctx.kinds, day),
+      ...headsAwayBlock(ctx, lang, incomplete, day).map((block) => `\n${block}`),
     ].join("\n"),
   }));
 }

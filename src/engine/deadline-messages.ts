@@ -5,7 +5,7 @@ import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
 import type { Lang } from "../i18n/index.ts";
 import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
-import { agencyFanOut, pausedDays } from "./leave-routing.ts";
+import { agencyFanOut, headsAwayBlock, pausedDays } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import type { WorkItem } from "./snapshot.ts";
 import { snoozeLines } from "./snooze-lines.ts";
@@ -131,6 +131,7 @@ export function overdueForCoordinators(
     text: [
       ctx.i18n.t(lang, "engine-overdue-coordinator", { days: ctx.rules.overdue.coordinatorAfterDays }),
       ...overdueBlocks(ctx.i18n, lang, items, ctx.names, ctx.kinds, day, shares),
+      ...headsAwayBlock(ctx, lang, items, day),
     ].join("\n\n"),
   }));
 }

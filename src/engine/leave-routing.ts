@@ -21,57 +21,140 @@ export function awayOf(spans: LeaveSpan[], recipients: Map<string, Recipient[]>)
   return { byAgency: groupBy(spans, (s) => s.agencyId), chatsOf };
 }
 
-/** A set of recipients and the line that tells them why this reached them. */
-interface Route {
-  kind: "focal" | "deputy" | "head";
+/** What routing reads; a composer's context has it, and so can a command (/nhac) from a snapshot. */
+export type RouteContext = Pick<ComposeContext, "i18n" | "recipients" | "away">;
+
+/** People on leave with nobody standing in, and the first day one of them is back at work. */
+export interface Absent {
+  names: (string | null)[];
+  to: string;
+}
+
+/**
+ * A set of recipients: the people themselves ("present"), a deputy, a person away with nobody
+ * standing in ("away", head messages only), or the agency's head level when no focal point is
+ * left ("head"). Those that reach someone in another's place say whom, and the line telling them.
+ */
+export interface Route {
+  kind: "present" | "deputy" | "away" | "head";
   who: Recipient[];
+  absent?: Absent;
   note?: (lang: Lang) => string;
 }
 
 /**
- * Where an agency's focal-point reminder goes on `day`: focal points not on leave get it as
- * always; the deputy of each one away gets it with a line naming whom they stand in for; when
- * nobody is left, the head gets it with a line saying why.
+ * The agency's people in `role` on `day`: those not on leave, the deputy of each one away, and
+ * the ones away whose deputy cannot stand in (none named, away too, or with no chat to reach).
  */
-export function focalRoutes(ctx: ComposeContext, agencyId: string, day: string): Route[] {
-  const focal = ctx.recipients.get(`focal:${agencyId}`) ?? [];
+function standIns(ctx: RouteContext, role: "focal" | "head", agencyId: string, day: string) {
+  const people = ctx.recipients.get(`${role}:${agencyId}`) ?? [];
   const spans = ctx.away?.byAgency.get(agencyId);
-  if (!spans || !ctx.away) return [{ kind: "focal", who: focal }];
+  if (!spans || !ctx.away)
+    return { routes: [{ kind: "present", who: people } as Route], served: people.length, uncovered: [] };
   const { chatsOf } = ctx.away;
   const awayNow = (id: number) => leaveOn(spans, id, day);
-  const present = focal.filter((r) => !awayNow(r.contactId));
-  const routes: Route[] = [{ kind: "focal", who: present }];
+  const present = people.filter((r) => !awayNow(r.contactId));
+  const routes: Route[] = [{ kind: "present", who: present }];
   const served = new Set(present.map((r) => r.contactId));
-  const away = [...groupBy(focal, (r) => (awayNow(r.contactId) ? r.contactId : undefined))];
-  for (const [contactId, chats] of away) {
+  const uncovered: { chats: Recipient[]; leave: LeaveSpan }[] = [];
+  for (const [contactId, chats] of groupBy(people, (r) => (awayNow(r.contactId) ? r.contactId : undefined))) {
     const leave = awayNow(contactId);
-    const deputy = leave?.deputyId;
-    // A deputy away too, or with no chat the bot can reach, stands in for nobody.
+    if (!leave) continue;
+    const deputy = leave.deputyId;
     const deputyChats = deputy ? chatsOf.get(deputy) : undefined;
-    if (!leave || !deputy || !deputyChats || served.has(deputy) || awayNow(deputy)) continue;
+    if (!deputy || !deputyChats || awayNow(deputy)) {
+      uncovered.push({ chats, leave });
+      continue;
+    }
+    // A deputy already getting it (present, or standing in for another) is not told twice.
+    if (served.has(deputy)) continue;
     served.add(deputy);
-    const name = chats[0]?.name;
+    const absent = { names: [chats[0]?.name ?? null], to: leave.to };
     routes.push({
       kind: "deputy",
       who: deputyChats,
+      absent,
       note: (lang) =>
-        ctx.i18n.t(lang, "leave-note-deputy", { name: nameOr(ctx, lang, name), to: dayLabel(leave.to) }),
+        ctx.i18n.t(lang, "leave-note-deputy", { name: names(ctx, lang, absent), to: dayLabel(leave.to) }),
     });
   }
-  if (served.size === 0 && away.length > 0) {
-    const names = (lang: Lang) => away.map(([, chats]) => nameOr(ctx, lang, chats[0]?.name)).join(", ");
-    const until = away.map(([id]) => awayNow(id)?.to ?? day).sort()[0] ?? day;
-    routes.push({
-      kind: "head",
-      who: ctx.recipients.get(`head:${agencyId}`) ?? [],
-      note: (lang) => ctx.i18n.t(lang, "leave-note-head", { names: names(lang), to: dayLabel(until) }),
-    });
-  }
-  return routes;
+  return { routes, served: served.size, uncovered };
 }
 
-const nameOr = (ctx: ComposeContext, lang: Lang, name: string | null | undefined) =>
+/** The absent people's names as a line reads them. */
+export const names = (ctx: RouteContext, lang: Lang, absent: Absent) =>
+  absent.names.map((name) => nameOr(ctx, lang, name)).join(", ");
+
+export const nameOr = (ctx: RouteContext, lang: Lang, name: string | null | undefined) =>
   name || ctx.i18n.t(lang, "leave-unnamed");
+
+const absentOf = (uncovered: { chats: Recipient[]; leave: LeaveSpan }[]): Absent => ({
+  names: uncovered.map((u) => u.chats[0]?.name ?? null),
+  to: uncovered.map((u) => u.leave.to).sort()[0] ?? "",
+});
+
+/**
+ * Where an agency's focal-point reminder goes on `day`: focal points not on leave get it as
+ * always; the deputy of each one away gets it with a line naming whom they stand in for; when
+ * nobody is left, the head level (headRoutes) gets it with a line saying why.
+ */
+export function focalRoutes(ctx: RouteContext, agencyId: string, day: string): Route[] {
+  const { routes, served, uncovered } = standIns(ctx, "focal", agencyId, day);
+  if (served > 0 || uncovered.length === 0) return routes;
+  const absent = absentOf(uncovered);
+  const why = (lang: Lang) =>
+    ctx.i18n.t(lang, "leave-note-head", { names: names(ctx, lang, absent), to: dayLabel(absent.to) });
+  return [
+    ...routes,
+    ...headRoutes(ctx, agencyId, day).map(
+      (r): Route => ({
+        kind: "head",
+        who: r.who,
+        absent,
+        note: (lang) => [why(lang), ...(r.note ? [r.note(lang)] : [])].join("\n"),
+      }),
+    ),
+  ];
+}
+
+/**
+ * Where a message to an agency's head goes on `day`: heads not on leave, and the deputy of a
+ * head away, with a line naming whom they stand in for. A head away with nobody to stand in
+ * still gets it, as before leave existed; the coordinators are told (headsAwayBlock).
+ */
+export function headRoutes(ctx: RouteContext, agencyId: string, day: string): Route[] {
+  const { routes, uncovered } = standIns(ctx, "head", agencyId, day);
+  if (uncovered.length === 0) return routes;
+  return [...routes, { kind: "away", who: uncovered.flatMap((u) => u.chats), absent: absentOf(uncovered) }];
+}
+
+/**
+ * For the coordinators' escalation and overdue lists: a line per agency among `of` whose heads
+ * are all away with nobody standing in, so that they know to phone someone else there; as one
+ * block, or none.
+ */
+export function headsAwayBlock(
+  ctx: RouteContext & Pick<ComposeContext, "names">,
+  lang: Lang,
+  of: Iterable<{ agencyId: string }>,
+  day: string,
+): string[] {
+  const lines: string[] = [];
+  for (const agencyId of new Set([...of].map((x) => x.agencyId))) {
+    if (!ctx.away?.byAgency.has(agencyId)) continue;
+    const routes = headRoutes(ctx, agencyId, day);
+    const away = routes.find((r) => r.kind === "away")?.absent;
+    if (!away || routes.some((r) => r.kind !== "away" && r.who.length > 0)) continue;
+    lines.push(
+      ctx.i18n.t(lang, "leave-head-away", {
+        agency: ctx.names.get(agencyId) ?? agencyId,
+        names: names(ctx, lang, away),
+        to: dayLabel(away.to),
+      }),
+    );
+  }
+  return lines.length ? [lines.join("\n")] : [];
+}
 
 /**
  * Whether the agency had nobody to answer on a day: every focal point away and none with a
@@ -82,17 +165,29 @@ export function pausedDays(ctx: ComposeContext, agencyId: string): ((day: string
   return (day) => focalRoutes(ctx, agencyId, day).some((r) => r.kind === "head");
 }
 
+/** A message's text as a route delivers it: with the line saying why, when there is one. */
+export const noted = (route: Route, lang: Lang, text: string) =>
+  route.note ? `${route.note(lang)}\n\n${text}` : text;
+
 /** `fanOut` to an agency's focal points as routed on `day` (see focalRoutes). */
-export function focalFanOut(
-  ctx: ComposeContext,
-  day: string,
+export function focalFanOut(ctx: ComposeContext, day: string, ...rest: RoutedArgs): NewMessage[] {
+  return routedFanOut(ctx, focalRoutes(ctx, rest[0], day), ...rest);
+}
+
+type RoutedArgs = [
   agencyId: string,
   key: string,
   kind: string,
   body: (lang: Lang) => { text: string; choices?: Choice[][] },
-  guard: Guard | null = null,
-): NewMessage[] {
-  return focalRoutes(ctx, agencyId, day).flatMap((route) =>
+  guard?: Guard | null,
+];
+
+function routedFanOut(
+  ctx: ComposeContext,
+  routes: Route[],
+  ...[agencyId, key, kind, body, guard]: RoutedArgs
+) {
+  return routes.flatMap((route) =>
     fanOut(
       ctx,
       route.who,
@@ -101,21 +196,20 @@ export function focalFanOut(
       agencyId,
       (lang) => {
         const b = body(lang);
-        return route.note ? { ...b, text: `${route.note(lang)}\n\n${b.text}` } : b;
+        return { ...b, text: noted(route, lang, b.text) };
       },
-      guard,
+      guard ?? null,
     ),
   );
 }
 
-/** `fanOut` to an agency's people in a role: its focal points as routed on `day`, its heads as always. */
+/** `fanOut` to an agency's people in a role, routed around leave on `day`. */
 export function agencyFanOut(
   ctx: ComposeContext,
   role: "focal" | "head",
   day: string,
-  ...rest: Parameters<typeof focalFanOut> extends [unknown, unknown, ...infer R] ? R : never
+  ...rest: RoutedArgs
 ): NewMessage[] {
-  if (role === "focal") return focalFanOut(ctx, day, ...rest);
-  const [agencyId, key, kind, body, guard] = rest;
-  return fanOut(ctx, ctx.recipients.get(`head:${agencyId}`), key, kind, agencyId, body, guard);
+  const routes = role === "focal" ? focalRoutes(ctx, rest[0], day) : headRoutes(ctx, rest[0], day);
+  return routedFanOut(ctx, routes, ...rest);
 }

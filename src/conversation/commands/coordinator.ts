@@ -1,12 +1,11 @@
 import { lookupAgency } from "../../catalog/agency-lookup.ts";
-import { reportData } from "../../choice-data.ts";
 import { dayLabel, periodLabel } from "../../domain/period.ts";
 import { emptyCounts } from "../../domain/tally.ts";
 import { isYmd } from "../../domain/working-time.ts";
 import { reportedShares } from "../../engine/collapse.ts";
 import { missingLines, overdueBlocks } from "../../engine/compose.ts";
 import { scopeText } from "../../engine/digest.ts";
-import { manualKey, recipientKey } from "../../engine/keys.ts";
+import { headsAwayBlock } from "../../engine/leave-routing.ts";
 import { completeness, isClosed, requiredByAgency, Snapshot } from "../../engine/snapshot.ts";
 import { loadTally, tallyLines } from "../../engine/tally.ts";
 import { UserError } from "../../errors.ts";
@@ -15,12 +14,13 @@ import { defaultPlanId, subscribe, unsubscribe } from "../../people/subscription
 import { checkReportMonth } from "../../reports/months.ts";
 import { pickPlan } from "../../reports/synthesis-queries.ts";
 import { foldAccents } from "../../text/normalize.ts";
-import { auditActor, recordAction } from "../actor.ts";
+import { auditActor } from "../actor.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
 import { createInvite } from "../invites.ts";
 import { taskLine } from "./focal.ts";
 import { parseInviteArgs } from "./invite-args.ts";
+import { routeContext } from "./remind.ts";
 
 const text = (t: string): Reply[] => [{ text: t }];
 
@@ -68,7 +68,8 @@ export async function overdueCommand(turn: Turn, arg: string): Promise<Reply[]> 
     shares,
   );
   const agencies = new Set(late.map((w) => w.agencyId)).size;
-  return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks].join("\n\n"));
+  const away = headsAwayBlock(routeContext(turn, snapshot), turn.lang, late, day);
+  return text([turn.t("overdue-title", { count: late.length, agencies }), ...blocks, ...away].join("\n\n"));
 }
 
 /** /missing [YYYY-MM]: agencies with no complete report for the period. */
@@ -94,7 +95,8 @@ export async function missingCommand(turn: Turn, arg: string): Promise<Reply[]> 
   });
   if (states.length === 0) return text(`${head}\n${turn.t("missing-none")}`);
   const lines = missingLines(turn.deps.i18n, turn.lang, states, names, snapshot.agencyKinds(), day);
-  return text([head, ...lines].join("\n"));
+  const away = headsAwayBlock(routeContext(turn, snapshot), turn.lang, states, day);
+  return text([head, ...lines, ...away.map((block) => `\n${block}`)].join("\n"));
 }
 
 /**
@@ -186,44 +188,6 @@ export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
     });
   });
   return text(turn.t("setdue-done", { ref, due: dayLabel(day) }));
-}
-
-/** /remind <agency>: a manual nudge to its focal points, through the outbox, now. */
-export async function remindCommand(turn: Turn, arg: string): Promise<Reply[]> {
-  if (!arg) throw new UserError("usage-remind");
-  const agency = await lookupAgency(turn.deps.store, arg);
-  // By contact, then chat: the order the outbox gets them in.
-  const focal = (await turn.deps.store.people.focalChats(agency.id)).sort(
-    (a, b) => a.id - b.id || (a.chat < b.chat ? -1 : a.chat > b.chat ? 1 : 0),
-  );
-  if (focal.length === 0) return text(turn.t("remind-nobody", { agency: agency.name }));
-  const planId = await defaultPlanId(turn.deps.store);
-  const period = periodNow(turn, planId);
-  const stamp = turn.now.toISOString();
-  await turn.deps.outbox.add(
-    focal.map((f) => ({
-      dedupeKey: recipientKey(manualKey(agency.id, stamp), f.id, f.chat),
-      chatId: f.chat,
-      contactId: f.id,
-      agencyId: agency.id,
-      kind: "manual-remind",
-      text: turn.deps.i18n.t(f.lang, "remind-text", {
-        agency: agency.name,
-        period: periodLabel(period),
-        deadline: deadlineLabel(turn, planId, period),
-      }),
-      choices: [[{ label: turn.deps.i18n.t(f.lang, "engine-button-report"), data: reportData() }]],
-      sendAfter: stamp,
-    })),
-  );
-  await recordAction(turn, {
-    action: "remind.manual",
-    targetKind: "agency",
-    targetId: agency.id,
-    after: { period, recipients: focal.length },
-  });
-  await turn.deps.engine?.dispatchNow(turn.now);
-  return text(turn.t("remind-done", { agency: agency.name, count: focal.length }));
 }
 
 /** /invite <agency> [role]: a one-time code and link for a new person. */

@@ -13,7 +13,6 @@ import {
   inviteCommand,
   missingCommand,
   overdueCommand,
-  remindCommand,
   setDueCommand,
   statusCommand,
   subscribeCommand,
@@ -23,6 +22,7 @@ import { digestCommand, exportCommand } from "./export.ts";
 import { helpCommand, tasksCommand } from "./focal.ts";
 import { deputyCommand, leaveCommand } from "./leave.ts";
 import { myDataCommand } from "./privacy.ts";
+import { remindCommand } from "./remind.ts";
 import { taskCommand } from "./task-detail.ts";
 import { webCommand } from "./web.ts";
 
