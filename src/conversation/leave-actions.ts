@@ -7,7 +7,7 @@ import type { LeaveContact } from "../store/leave.ts";
 import { foldAccents } from "../text/normalize.ts";
 import { auditActor, isCoordinator, reportingContact } from "./actor.ts";
 import type { Turn } from "./context.ts";
-import { leaveProblem } from "./leave-text.ts";
+import { leaveProblem, withoutPoliteEnd } from "./leave-text.ts";
 
 export const today = (turn: Turn) => turn.deps.calendar.localDate(turn.now);
 
@@ -52,14 +52,20 @@ export async function whoseLeave(turn: Turn, rest: string): Promise<LeaveContact
   return one;
 }
 
-/** Contacts whose name is, or ends with, or holds as whole words, what was typed (accents optional). */
+/**
+ * Contacts whose name is, or ends with, or holds as whole words, what was typed (accents
+ * optional). "chi Mai a" ends politely: when the whole of it names nobody, it is read again
+ * without the closing words, so "Nguyễn Văn A" still finds Nguyễn Văn A.
+ */
 export function matchContacts(pool: LeaveContact[], typed: string): LeaveContact[] {
   const want = foldAccents(typed).trim();
   if (want.length < 2) return [];
   const named = pool.filter((c) => c.name);
   const exact = named.filter((c) => foldAccents(c.name ?? "") === want);
   if (exact.length > 0) return exact;
-  return named.filter((c) => ` ${foldAccents(c.name ?? "")} `.includes(` ${want} `));
+  const found = named.filter((c) => ` ${foldAccents(c.name ?? "")} `.includes(` ${want} `));
+  const plain = withoutPoliteEnd(want);
+  return found.length > 0 || plain === want ? found : matchContacts(pool, plain);
 }
 
 /** Saves a leave (with its audit row) and says where the reminders go meanwhile. */

@@ -51,6 +51,13 @@ const LEADING = new Set([
 ]);
 const TRAILING = new Set(["a", "nhe", "nha", "voi", "please", "thanks", "cam", "on", "thank", "you"]);
 
+/** "mai a" → "mai": the closing words of a polite sentence taken off (folded text). */
+export function withoutPoliteEnd(folded: string): string {
+  const words = folded.split(/\s+/);
+  while (words.length > 1 && TRAILING.has(words[words.length - 1] as string)) words.pop();
+  return words.join(" ");
+}
+
 /**
  * Reads "em nghi phep tu 10/12 den 20/12 a", "10/12 20/12", "hom nay", "tuan nay", "huy".
  * A date without its year is the coming one: typed in December, 05/01 is next January, and a

@@ -157,6 +157,15 @@ describe("leave for someone else, deputies, and ending early", () => {
     expect(await rowsOf(h.core)("select report_id from report_on_behalf")).toHaveLength(1);
   });
 
+  it("names a deputy in a sentence that ends politely, for the leave already set", async () => {
+    const h = await channelHarness("console");
+    const db = saved(h);
+    const head = await db.contactOf("tg:1002");
+    await h.send("/nghiphep 10/12 20/12", "tg:1001");
+    expect(await h.send("em uy quyen cho anh giam doc y te a", "tg:1001")).toContain("Giám đốc Y tế");
+    expect((await db.leaves())[0]).toMatchObject({ from_day: "2026-12-10", deputy_contact_id: head });
+  });
+
   it("takes the deputy off, and ends a leave early with /nghiphep huy", async () => {
     const h = await channelHarness("console");
     const db = saved(h);
