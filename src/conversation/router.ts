@@ -20,7 +20,6 @@ import type { Command } from "./commands/index.ts";
 import { sentenceCommand } from "./commands/sentences.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
-import { isExtensionSentence } from "./extend-read.ts";
 import { clarifyFlow, clarifyPressed } from "./flows/clarify.ts";
 import { consentFlow } from "./flows/consent.ts";
 import { eraseFlow } from "./flows/erase.ts";
@@ -230,20 +229,19 @@ export class ConversationRouter {
       if (CODE.test(text.trim().toUpperCase())) return redeem(turn, text.trim());
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
+    if (group) return [];
     // A reply to a question is its answer, whatever words it uses.
-    if (incoming.replyTo && !group) {
+    if (incoming.replyTo) {
       const asked = await repliedChoice(this.deps.store, incoming.chatId, incoming.replyTo, readClarifyData);
       if (asked) return clarifyPressed(turn, asked, text);
     }
-    if (!group && isExtensionSentence(text)) return startExtension(turn, text);
-    if (incoming.replyTo && !group) {
+    // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too, even as a reply.
+    const sentence = sentenceCommand(text);
+    if (sentence) return this.command(turn, sentence.command, sentence.arg);
+    if (incoming.replyTo) {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
-    if (group) return [];
-    // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too.
-    const sentence = sentenceCommand(text);
-    if (sentence) return this.command(turn, sentence.command, sentence.arg);
     return [{ text: turn.t("hint") }];
   }
 
