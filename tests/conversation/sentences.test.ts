@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "../helpers/engine-choice.ts";
-import { type ChannelName, channelHarness, type Harness } from "./harness.ts";
+import { type ChannelName, channelHarness, type Harness, NOW } from "./harness.ts";
 
 /** What a sentence may have started or saved: nothing else is written by these four. */
 async function written(h: Harness) {
@@ -55,5 +55,41 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
       expect(await h.send(text)).toContain("/baocao");
       expect(await written(h)).toEqual({ leaves: 0, extensions: 0, flow: undefined });
     }
+  });
+});
+
+describe("sentences sent as a reply to a reminder", () => {
+  it("mean what they say; other words start a report on the reminded task", async () => {
+    const h = await channelHarness("telegram");
+    const sent = await h.tick("2026-12-01T08:00:00+07:00");
+    const due = sent.find((r) => r.kind === "due" && r.chatId === h.chat);
+    if (!due) throw new Error("no due reminder for the focal point");
+    // Delivered as the worker does, the chat's rows in turn, each with its platform id.
+    for (let row = await h.core.outbox.claim(h.chat, due.sendAfter); row; ) {
+      await h.core.outbox.markSent(row.id, `m-${row.id}`, NOW.toISOString());
+      row = await h.core.outbox.claim(h.chat, due.sendAfter);
+    }
+    const reply = async (text: string) =>
+      (
+        await h.router.handle({
+          chatId: h.chat,
+          chatType: "private",
+          userId: h.chat,
+          channel: "telegram",
+          text,
+          replyTo: `m-${due.id}`,
+        })
+      )
+        .map((r) => r.text)
+        .join("\n");
+
+    expect(await reply("em nghi phep tu 10/12 den 20/12 a")).toContain("Đã ghi nghỉ phép");
+    expect(await written(h)).toEqual({ leaves: 1, extensions: 0, flow: undefined });
+    expect(await reply("xin gia han V.6 den 20/01/2027 vi cho huong dan")).toContain(
+      "Đã gửi đề nghị gia hạn V.6",
+    );
+    expect(await written(h)).toEqual({ leaves: 1, extensions: 1, flow: undefined });
+    expect(await reply("em bao cao a")).toMatch(/^V\.6 .*\nTình trạng thực hiện\?/);
+    expect(await written(h)).toEqual({ leaves: 1, extensions: 1, flow: "report" });
   });
 });
