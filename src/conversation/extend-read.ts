@@ -55,11 +55,6 @@ const CLOSING = new Set(["a", "nhe", "nha", "please", "thanks", "", "cam", "on"]
 const DAY = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?[.,;:]?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[.,;:]?$/;
 
-/** Whether a message outside any command is a request for an extension ("xin gia han ..."). */
-export function isExtensionSentence(text: string): boolean {
-  return /^((em|toi|minh|chung (em|toi)|kinh)\s+)*(xin|de nghi)\s+gia\s*han\b/.test(foldAccents(text).trim());
-}
-
 /** A day as typed, given today's ISO day: 20/12, 20/12/2026, 20-12-26, 2026-12-20. */
 export function readAskedDay(word: string, today: string): string | undefined {
   const iso = ISO.exec(word);

@@ -20,7 +20,6 @@ import type { Command } from "./commands/index.ts";
 import { sentenceCommand } from "./commands/sentences.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
-import { isExtensionSentence } from "./extend-read.ts";
 import { clarifyFlow, clarifyPressed } from "./flows/clarify.ts";
 import { consentFlow } from "./flows/consent.ts";
 import { eraseFlow } from "./flows/erase.ts";
@@ -52,6 +51,56 @@ const FLOWS = new Map<string, FlowDefinition>(
     clarifyFlow,
   ].map((f) => [f.kind, f]),
 );
+/** What a press of one kind of button does, or undefined when `data` is not that kind. */
+type Button = (turn: Turn, data: string) => Promise<Reply[]> | undefined;
+
+function button<T>(
+  read: (data: string) => T | undefined,
+  press: (turn: Turn, value: T) => Promise<Reply[]>,
+): Button {
+  return (turn, data) => {
+    const value = read(data);
+    return value === undefined ? undefined : press(turn, value);
+  };
+}
+
+const stale = async (turn: Turn): Promise<Reply[]> => [{ text: turn.t("flow-stale-button") }];
+
+/** Buttons act for a known person only; a stranger pressing one is told how to join. */
+const known =
+  <T>(press: (turn: Turn, value: T) => Promise<Reply[]>) =>
+  async (turn: Turn, value: T): Promise<Reply[]> =>
+    turn.actor ? press(turn, value) : [{ text: turn.t("join-hello") }];
+
+/**
+ * The buttons a message (not a flow's question) carries, tried in order; the data never
+ * decides who may act, each handler checks the speaker again.
+ */
+const BUTTONS: Button[] = [
+  // A snooze names an outbox row of the speaker's own chat: elsewhere it is only stale.
+  button(readSnoozeData, (turn, s) =>
+    turn.actor && turn.incoming.chatType !== "group" ? snoozePressed(turn, s) : stale(turn),
+  ),
+  button(readClarifyData, known(clarifyPressed)),
+  button(
+    readDecideData,
+    known((turn, d) => answerExtension(turn, d.requestId, d.answer)),
+  ),
+  button(
+    readExtendData,
+    known((turn, id) => startExtension(turn, "", id ?? undefined)),
+  ),
+  // A report belongs to a person: a forged button in a group starts nothing there.
+  button(
+    readReportData,
+    known(async (turn, id) =>
+      turn.incoming.chatType === "group"
+        ? [{ text: turn.t("err-private-only") }]
+        : startReport(turn, id ?? undefined),
+    ),
+  ),
+];
+
 /** Longer than any answer a flow accepts; anything beyond is refused before it is read. */
 const MAX_TEXT = 4000;
 
@@ -150,33 +199,23 @@ export class ConversationRouter {
     return this.unprompted(turn, flow);
   }
 
-  /** A button pressed (or a choice picked by typing): a flow's answer, or "report". */
+  /** A button pressed (or a choice picked by typing): a flow's answer, or a message's button. */
   private async pressed(turn: Turn, flow: FlowState | undefined, choice: string): Promise<Reply[]> {
-    const { incoming, actor } = turn;
+    const { incoming } = turn;
     const answer = readFlowData(choice);
     if (answer) {
-      if (!flow || flow.nonce !== answer.nonce) return [{ text: turn.t("flow-stale-button") }];
+      if (!flow || flow.nonce !== answer.nonce) return stale(turn);
       if (answer.value === CANCEL_VALUE) {
         await this.flows.clear(incoming.chatId);
         return [{ text: turn.t("flow-cancelled") }];
       }
       return this.step(turn, flow, { value: answer.value });
     }
-    const snooze = readSnoozeData(choice);
-    if (snooze && actor && incoming.chatType !== "group") return snoozePressed(turn, snooze);
-    const report = readReportData(choice);
-    const extend = readExtendData(choice);
-    const decision = readDecideData(choice);
-    const clarify = readClarifyData(choice);
-    if (report === undefined && extend === undefined && !decision && !clarify)
-      return [{ text: turn.t("flow-stale-button") }];
-    if (!actor) return [{ text: turn.t("join-hello") }];
-    if (clarify) return clarifyPressed(turn, clarify);
-    if (decision) return answerExtension(turn, decision.requestId, decision.answer);
-    if (extend !== undefined) return startExtension(turn, "", extend ?? undefined);
-    // A report belongs to a person: a forged button in a group starts nothing there.
-    if (incoming.chatType === "group") return [{ text: turn.t("err-private-only") }];
-    return startReport(turn, report ?? undefined);
+    for (const press of BUTTONS) {
+      const replies = press(turn, choice);
+      if (replies) return replies;
+    }
+    return stale(turn);
   }
 
   /** Text that is neither a command nor a choice: the open question's answer, a code, or a hint. */
@@ -190,20 +229,19 @@ export class ConversationRouter {
       if (CODE.test(text.trim().toUpperCase())) return redeem(turn, text.trim());
       return [{ text: `${turn.t("join-hello")}\n\n${turn.t("join-how")}` }];
     }
+    if (group) return [];
     // A reply to a question is its answer, whatever words it uses.
-    if (incoming.replyTo && !group) {
+    if (incoming.replyTo) {
       const asked = await repliedChoice(this.deps.store, incoming.chatId, incoming.replyTo, readClarifyData);
       if (asked) return clarifyPressed(turn, asked, text);
     }
-    if (!group && isExtensionSentence(text)) return startExtension(turn, text);
-    if (incoming.replyTo && !group) {
+    // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too, even as a reply.
+    const sentence = sentenceCommand(text);
+    if (sentence) return this.command(turn, sentence.command, sentence.arg);
+    if (incoming.replyTo) {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
     }
-    if (group) return [];
-    // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too.
-    const sentence = sentenceCommand(text);
-    if (sentence) return this.command(turn, sentence.command, sentence.arg);
     return [{ text: turn.t("hint") }];
   }
 

@@ -34,12 +34,23 @@ export const reportButton = (ctx: ComposeContext, lang: Lang, data = reportData(
   [{ label: ctx.i18n.t(lang, "engine-button-report"), data }],
 ];
 
-/** A chasing message's choices: report (when the reader reports) and "remind me later". */
-export const chaseButtons = (ctx: ComposeContext, lang: Lang, data?: string): Choice[][] => [
-  data === undefined
-    ? [snoozeChoice(ctx, lang)]
-    : [{ label: ctx.i18n.t(lang, "engine-button-report"), data }, snoozeChoice(ctx, lang)],
-];
+/**
+ * A chasing message's choices: "remind me later" always; report when the reader reports; and,
+ * on a row of its own, ask for more time when the reader may (conversation/flows/extend.ts).
+ */
+export function chaseButtons(
+  ctx: ComposeContext,
+  lang: Lang,
+  data: { report?: string; extend?: string } = {},
+): Choice[][] {
+  const { report, extend } = data;
+  return [
+    report === undefined
+      ? [snoozeChoice(ctx, lang)]
+      : [{ label: ctx.i18n.t(lang, "engine-button-report"), data: report }, snoozeChoice(ctx, lang)],
+    ...(extend === undefined ? [] : [[{ label: ctx.i18n.t(lang, "extend-button"), data: extend }]]),
+  ];
+}
 
 /** One message per reachable chat of each recipient, each with its own deterministic key. */
 export function fanOut(

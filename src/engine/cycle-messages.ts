@@ -135,7 +135,7 @@ export function cycleChase(
         const told = step.kind === "nudge" ? [] : snoozeLines(ctx, lang, c.missing);
         return {
           text: [head, missing.join("\n"), ...(told.length ? [told.join("\n")] : [])].join("\n\n"),
-          choices: step.kind === "nudge" ? chaseButtons(ctx, lang, reportData()) : undefined,
+          choices: step.kind === "nudge" ? chaseButtons(ctx, lang, { report: reportData() }) : undefined,
         };
       },
       {

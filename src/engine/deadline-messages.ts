@@ -2,7 +2,6 @@ import { extendData, reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
-import type { Lang } from "../i18n/index.ts";
 import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import { agencyFanOut, headsAwayBlock, pausedDays } from "./leave-routing.ts";
@@ -88,11 +87,10 @@ export function agencyDeadlines(
     "overdue-head": "engine-overdue-head",
   }[kind];
   const one = items.length === 1 ? items[0]?.assignmentId : undefined;
-  const choice = reportData(one);
+  // The agency may ask for more time from the reminder itself; the head only chases.
+  const choices = kind === "overdue-head" ? {} : { report: reportData(one), extend: extendData(one) };
   // A due reminder chases its earliest date: a snooze must not carry it past that day.
   const deadline = kind === "due" ? items.map((w) => w.due ?? "").sort()[0] || undefined : undefined;
-  // The agency may ask for more time from the reminder itself (conversation/flows/extend.ts).
-  const extend = (lang: Lang) => [{ label: ctx.i18n.t(lang, "extend-button"), data: extendData(one) }];
   return agencyFanOut(
     ctx,
     role,
@@ -109,10 +107,7 @@ export function agencyDeadlines(
         ...items.map((w) => line(ctx, lang, w, day)),
         ...(kind === "overdue-head" ? snoozeLines(ctx, lang, items) : []),
       ].join("\n"),
-      choices:
-        kind === "overdue-head"
-          ? chaseButtons(ctx, lang)
-          : [...chaseButtons(ctx, lang, choice), extend(lang)],
+      choices: chaseButtons(ctx, lang, choices),
     }),
     { assignments: items.map((w) => w.assignmentId), ...(deadline ? { deadline } : {}) },
   );

@@ -105,7 +105,8 @@ export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions
   const plan = pickPlan(await store.snapshot.plans(), opts.planId);
   const period = checkReportMonth(opts.period, plan, opts.now, calendar);
   const asOf = periodDeadline(period, rulesFor(deps.rulesFile, plan.id).cycle.deadlineDay);
-  const names = await store.snapshot.agencyNames();
+  const directory = await store.snapshot.agencyDirectory();
+  const { names } = directory;
 
   const { latest, before } = await statusesAsOf(store, plan.id, period);
   const work = await store.snapshot.work(plan.id);
@@ -122,9 +123,7 @@ export async function buildSynthesis(deps: SynthesisDeps, opts: SynthesisOptions
   };
   const tasks = work.map((w) => taskRow(w, latest.get(w.assignmentId), context));
 
-  const kinds = new Map(
-    [...(await store.snapshot.agencyKinds())].map(([id, kind]) => [id, kind as (typeof agencyKinds)[number]]),
-  );
+  const kinds = directory.kinds as Map<string, (typeof agencyKinds)[number]>;
   const { agencies, totals } = countByAgency(tasks, requiredIds, kinds);
   const states = completeness(owed, reportedIds).filter((s) => s.missing.length > 0);
   const incomplete = new Set(states.map((s) => s.agencyId));

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Q } from "./context.ts";
+import { answerColumns } from "./report-columns.ts";
 import type { NewReport } from "./reports.ts";
 
 /** The report, the supersede of the one it replaces and the end of the flow: one statement. */
@@ -31,6 +32,7 @@ export async function saveOnPostgres(q: Q, report: NewReport, at: string): Promi
     await client.query(
       `begin; select pg_advisory_xact_lock(hashtext('report:${report.assignmentId}:${report.period}'))`,
     );
+    const answers = answerColumns(report);
     const { rows } = await client.query<{ id: number }>(SAVE_SQL, [
       at,
       report.assignmentId,
@@ -39,11 +41,10 @@ export async function saveOnPostgres(q: Q, report: NewReport, at: string): Promi
       report.taskId,
       report.agencyId,
       report.status,
-      // The column is an integer: PostgreSQL refuses 85.5 where SQLite kept it, so both get 86.
-      report.percent == null ? null : Math.round(report.percent),
-      report.description ?? null,
-      report.count ?? null,
-      report.evidence?.length ? JSON.stringify(report.evidence) : null,
+      answers.percent,
+      answers.description,
+      answers.count,
+      answers.evidence,
       report.contactId,
       report.channel,
     ]);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { ReportStatus } from "../db/schema.ts";
 import { type Q, raw, serialize, statement, transaction } from "./context.ts";
 import { flows } from "./flows.ts";
+import { answerColumns } from "./report-columns.ts";
 import { saveOnPostgres } from "./reports-pg.ts";
 
 const p = (name: string) => sql.placeholder(name);
@@ -147,11 +148,7 @@ async function save(q: Q, report: NewReport, at: Date): Promise<number> {
     });
     const [row] = await insertReport(tx).execute({
       ...report,
-      // The column is an integer: PostgreSQL refuses 85.5 where SQLite kept it, so both get 86.
-      percent: report.percent == null ? null : Math.round(report.percent),
-      description: report.description ?? null,
-      count: report.count ?? null,
-      evidence: report.evidence?.length ? JSON.stringify(report.evidence) : null,
+      ...answerColumns(report),
       submittedAt,
     });
     await flows.clear(tx, report.chatId);

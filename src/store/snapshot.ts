@@ -80,10 +80,6 @@ async function agencyNames(q: Q): Promise<Map<string, string>> {
   return new Map((await agencyRows(q).all()).map((r) => [r.id, r.name]));
 }
 
-async function agencyKinds(q: Q): Promise<Map<string, string>> {
-  return new Map((await agencyRows(q).all()).map((r) => [r.id, r.kind]));
-}
-
 /** Names and kinds from one read: at national scale each read of 5,600 agencies costs ~8 ms. */
 async function agencyDirectory(q: Q): Promise<{ names: Map<string, string>; kinds: Map<string, string> }> {
   const names = new Map<string, string>();
@@ -304,7 +300,6 @@ async function digestSubscriptions(
 export const snapshot = {
   recipients,
   agencyNames,
-  agencyKinds,
   agencyDirectory,
   latestStatuses,
   latestStatusesOf,

@@ -136,8 +136,8 @@ describe.each(engines())("store: snapshot ($name)", (engine) => {
 
   it("names agencies and kinds, and lists the plans", async () => {
     const { store, planId } = await ready;
-    const names = await store.snapshot.agencyNames();
-    const kinds = await store.snapshot.agencyKinds();
+    const { names, kinds } = await store.snapshot.agencyDirectory();
+    expect(await store.snapshot.agencyNames()).toEqual(names);
     expect(names.get("so-y-te")).toBe("Sở Y tế");
     expect([...kinds.keys()]).toEqual([...names.keys()]);
     expect(kinds.get("so-y-te")).toBe("department");
@@ -159,8 +159,9 @@ describe("the engine's Snapshot, loaded from the store", () => {
     await snapshot.load({ shared: true, plans: true, plan: planId, periods });
     await snapshot.loadPartnerCounts(planId);
     expect(snapshot.recipients()).toEqual(await store.snapshot.recipients());
-    expect(snapshot.agencyNames()).toEqual(await store.snapshot.agencyNames());
-    expect(snapshot.agencyKinds()).toEqual(await store.snapshot.agencyKinds());
+    const directory = await store.snapshot.agencyDirectory();
+    expect(snapshot.agencyNames()).toEqual(directory.names);
+    expect(snapshot.agencyKinds()).toEqual(directory.kinds);
     expect(snapshot.work(planId)).toEqual(await store.snapshot.work(planId));
     expect(snapshot.partnerCounts(planId)).toEqual(await store.snapshot.partnerCounts(planId));
     for (const period of periods)

@@ -1,3 +1,4 @@
+import { wholePercent } from "../../domain/percent.ts";
 import type { Reply } from "../../messages.ts";
 import type { StepInput, Turn } from "../context.ts";
 import { periodNow } from "../cycle.ts";
@@ -66,7 +67,7 @@ const percent: Answer = async (turn, s, a, { value, text }) => {
   const n = value?.startsWith("%") ? Number(value.slice(1)) : typed && !typed.unit ? typed.value : undefined;
   if (n === undefined || Number.isNaN(n) || n < 0 || n > 100) return again(turn, "report-bad-percent");
   // Whole percents are what is stored: the summary the person confirms shows the same number.
-  s.data.percent = Math.round(n);
+  s.data.percent = wholePercent(n);
   return next(turn, s, a);
 };
 
