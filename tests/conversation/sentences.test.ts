@@ -37,6 +37,9 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
     const reply = await h.send("em nghi phep tu 10/12 den 20/12 a");
     expect(reply).toContain("Đã ghi nghỉ phép");
     expect(await written(h)).toEqual({ leaves: 1, extensions: 0, flow: undefined });
+    await h.reset();
+    for (const text of ["cho em xin nghi phep tu 21/12 den 22/12 nhe", "Toi se nghi phep tu 28/12 den 29/12."])
+      expect(await h.send(text)).toContain("Đã ghi nghỉ phép");
   });
 
   it("reads 'remind me later' before any command word, even with no reminder to put off", async () => {
@@ -51,6 +54,9 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
       "V.6 em da hoan thanh 80% roi a, tuan sau gui ban cuoi",
       "em xin gui bao cao tien do thang 12 a",
       "V.9 dang cho huong dan, neu cham em se xin gia han sau",
+      // Words about someone else's leave, with dates, are news, not a request for the speaker.
+      "V.6 cham vi can bo phu trach nghi phep tu 1/12 den 5/12",
+      "II.10 chua xong do anh Nam nghi phep, da uy quyen cho chi Lan theo doi",
     ]) {
       expect(await h.send(text)).toContain("/baocao");
       expect(await written(h)).toEqual({ leaves: 0, extensions: 0, flow: undefined });

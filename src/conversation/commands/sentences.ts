@@ -1,15 +1,23 @@
 import { foldAccents } from "../../text/normalize.ts";
 import { type Command, commands } from "./index.ts";
 
+// How the speaker opens a request: "cho em xin", "toi se", "anh dang ky" ("anh Nam" is not one).
+const SPEAKER = String.raw`(cho\s+)?((em|toi|minh|chung (em|toi)|kinh|anh|chi)\s+)*`;
+const ASKING = String.raw`((xin|se|muon|can|dang ky|bao|de nghi|duoc)\s+)*`;
+// "tu 10/12 den 20/12 em nghi phep": the dates may come first.
+const DAY = String.raw`\d{1,2}/\d{1,2}(/\d{2,4})?`;
+const DATES_FIRST = String.raw`((tu\s+)?${DAY}\s*(den|-)\s*${DAY}\s+)?`;
+
 /**
  * Phrases that name a command inside a sentence, on the text folded (no accents, lower case)
  * and trimmed; the first that matches wins, so "em xin gia han vi nghi phep" asks for time.
+ * Each must open the sentence, said by the speaker: "neu cham em se xin gia han sau" in a
+ * report, or "can bo phu trach nghi phep tu 1/12" (news of someone else), asks for nothing.
  */
 const PHRASES: [RegExp, string][] = [
-  // Only as the sentence's opening: "se xin gia han sau" in a report is not a request.
   [/^((em|toi|minh|chung (em|toi)|kinh)\s+)*(xin|de nghi)\s+gia\s*han\b/, "extend"],
-  [/\bnghi phep\b/, "leave"],
-  [/\buy quyen\b/, "deputy"],
+  [new RegExp(String.raw`^${DATES_FIRST}${SPEAKER}${ASKING}nghi\s*phep\b`), "leave"],
+  [new RegExp(String.raw`^${SPEAKER}${ASKING}uy\s*quyen\b`), "deputy"],
 ];
 
 /**
