@@ -33,6 +33,7 @@ async function snoozable(turn: Turn, outboxId: number): Promise<OutboxRow | Repl
   const mine = turn.actor?.contacts.some((c) => c.id === row?.contactId);
   if (!row || !mine || row.chatId !== turn.incoming.chatId || !wentOut(row) || !hasSnooze(row))
     return [{ text: turn.t("snooze-unknown") }];
+  if (await store.engine.dueMovedReason(row.guard)) return [{ text: turn.t("snooze-moved") }];
   if (await store.engine.settledReason(row.guard)) return [{ text: turn.t("snooze-settled") }];
   return row;
 }

@@ -4,6 +4,7 @@ import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
 import type { Lang } from "../i18n/index.ts";
 import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
+import { deadlineGuard } from "./guard.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import { agencyFanOut, pausedDays } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
@@ -114,7 +115,7 @@ export function agencyDeadlines(
           ? chaseButtons(ctx, lang)
           : [...chaseButtons(ctx, lang, choice), extend(lang)],
     }),
-    { assignments: items.map((w) => w.assignmentId), ...(deadline ? { deadline } : {}) },
+    deadlineGuard(items, deadline),
   );
 }
 
