@@ -2,6 +2,7 @@ import { extendData, reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
+import { dueChase } from "../domain/snooze.ts";
 import type { Lang } from "../i18n/index.ts";
 import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
 import { deadlineGuard } from "./guard.ts";
@@ -108,7 +109,9 @@ export function agencyDeadlines(
           days: ctx.rules.overdue.headAfterDays,
         }),
         ...items.map((w) => line(ctx, lang, w, day)),
-        ...(kind === "overdue-head" ? snoozeLines(ctx, lang, items) : []),
+        ...(kind === "overdue-head"
+          ? snoozeLines(ctx, lang, items, (w) => (w.due ? dueChase(w.due) : null))
+          : []),
       ].join("\n"),
       choices:
         kind === "overdue-head"
