@@ -12,6 +12,7 @@ import {
   person,
   press,
   say,
+  tickAt,
 } from "./support.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
@@ -24,13 +25,6 @@ async function app(): Promise<TestApp> {
   await linkContact(t, focal.user.id, "so-y-te", "focal", "Đầu mối Y tế");
   await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator", "PC06");
   return t;
-}
-
-/** Ticks at `local` (Vietnam time) with the conversations' clock moved there too. */
-async function tickAt(t: TestApp, local: string) {
-  const at = new Date(`${local}+07:00`);
-  t.clock.set(at);
-  await t.app.runner.tick(at);
 }
 
 /** The first message to `who` after the first `n` that matches, once it has arrived. */
