@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/core.ts";
 import { engineFixture } from "../helpers/engine.ts";
-import { rowsOf } from "../helpers/engine-choice.ts";
+import { jsonValue, rowsOf } from "../helpers/engine-choice.ts";
 import { askV6 } from "../helpers/extension.ts";
 
 interface Row {
@@ -9,7 +9,7 @@ interface Row {
   chat_id: string;
   kind: string;
   text: string;
-  choices: string | null;
+  choices: unknown;
 }
 
 /** Sở Y tế's focal point asks on Thursday 17/12 to move V.6 (due 31/12/2026) to `day`. */
@@ -45,9 +45,9 @@ describe("extension requests nobody answers", () => {
     );
     expect(reminder?.text).toContain("Hạn hiện tại: 31/12/2026 → xin đến: 20/01/2027");
     expect(
-      JSON.parse(reminder?.choices ?? "[]")
+      jsonValue<{ data: string }[][]>(reminder?.choices ?? "[]")
         .flat()
-        .map((c: { data: string }) => c.data),
+        .map((c) => c.data),
     ).toEqual([`xd:${id}:a`, `xd:${id}:r`, `xd:${id}:p`]);
     // Later ticks, and the same morning run again, write nothing more.
     await tick("2026-12-22T08:00:00+07:00");
