@@ -28,16 +28,9 @@ async function app(): Promise<TestApp> {
 }
 
 /** The first message to `who` after the first `n` that matches, once it has arrived. */
-async function next(
-  t: TestApp,
-  who: Person,
-  n: number,
-  what: (m: SentMessage) => boolean,
-  name: string,
-  timeoutMs = 10_000,
-) {
+async function next(t: TestApp, who: Person, n: number, what: (m: SentMessage) => boolean, name: string) {
   const found = () => t.emulator.messages(who.chat.id).slice(n).find(what);
-  await until(() => found() !== undefined, name, timeoutMs);
+  await until(() => found() !== undefined, name, 10_000);
   return found() as SentMessage;
 }
 
@@ -86,8 +79,8 @@ describe("extensions and what was already queued on Telegram", () => {
     expect(await queued()).toEqual([
       { state: "skipped", last_error: "stale: due date moved from 2026-12-31 to 2027-01-20" },
     ]);
-    // Monday 21/12 is thirty days before the new date; told on 24/12, when the next tick runs. Seven
-    // days before the old date, nothing chases 31/12 for V.6.
+    // Monday 21/12 is thirty days before the new date; told on 24/12, when the next tick runs, and
+    // delivered. Seven days before the old date, nothing chases 31/12 for V.6.
     await tickAt(t, "2026-12-24T08:00:00");
     const dec24 = await rows<{ text: string }>(
       "select text from outbox where chat_id = ? and dedupe_key like 'due:2026-12-24:%'",
@@ -96,19 +89,21 @@ describe("extensions and what was already queued on Telegram", () => {
     expect(dec24.flatMap((r) => v6Of(r.text))).toEqual([
       expect.stringMatching(/ — hạn 20\/01\/2027, còn 27 ngày$/),
     ]);
-
-    // Fourteen days before the new date, the reminder names it; it reaches the chat after what
-    // the missed days queued before it.
-    await tickAt(t, "2027-01-05T09:00:00");
-    await tickAt(t, "2027-01-06T08:00:00");
-    const [jan6] = await rows<{ text: string }>(
-      "select text from outbox where chat_id = ? and dedupe_key like 'due:2027-01-06:%'",
-      `tg:${focal.chat.id}`,
-    );
-    expect(v6Of(jan6?.text)).toEqual([expect.stringMatching(/ — hạn 20\/01\/2027, còn 14 ngày$/)]);
-    await next(t, focal, before, (m) => m.text === jan6?.text, "the reminder for the new date", 60_000);
+    await next(t, focal, before, (m) => m.text === dec24[0]?.text, "the reminder for the new date");
     const told = t.emulator.messages(focal.chat.id).slice(before);
     expect(told.flatMap((m) => v6Of(m.text)).filter((l) => l.includes("31/12/2026"))).toEqual([]);
+
+    // Fourteen days before the new date, the reminder names it and is due out that morning.
+    await tickAt(t, "2027-01-05T09:00:00");
+    await tickAt(t, "2027-01-06T08:00:00");
+    const jan6 = await rows<{ text: string; send_after: string }>(
+      "select text, send_after from outbox where chat_id = ? and dedupe_key like 'due:2027-01-06:%'",
+      `tg:${focal.chat.id}`,
+    );
+    expect(jan6.flatMap((r) => v6Of(r.text))).toEqual([
+      expect.stringMatching(/ — hạn 20\/01\/2027, còn 14 ngày$/),
+    ]);
+    expect(jan6[0]?.send_after).toBe("2027-01-06T01:00:00.000Z");
     expectNoStackTrace(t);
   });
 
