@@ -21,6 +21,7 @@ snooze-second = If you put it off once more, the next reminder to your agency's 
 snooze-third = This is time { $count } this task was put off; the next reminder to your agency's head will mention it.
 snooze-already = This reminder has already been put off.
 snooze-settled = What this reminder was about has been reported or done; no need to remind you again.
+snooze-moved = The deadline in this reminder has been extended or changed; you will be reminded by the new date.
 snooze-unknown = That reminder was not found in this chat. Send /report to report progress.
 snooze-nothing = There is no recent reminder to put off.
 snooze-option-gone = That time no longer fits.

@@ -21,6 +21,7 @@ snooze-second = Nếu hẹn lại thêm lần nữa, lần nhắc lãnh đạo �
 snooze-third = Đây là lần thứ { $count } hẹn lại nhiệm vụ này; lần nhắc lãnh đạo đơn vị tới sẽ nêu việc này.
 snooze-already = Tin nhắc này đã được hẹn nhắc lại rồi.
 snooze-settled = Việc trong tin nhắc này đã được báo cáo hoặc hoàn thành, không cần nhắc lại nữa.
+snooze-moved = Hạn trong tin nhắc này đã được gia hạn hoặc thay đổi; bot sẽ nhắc theo hạn mới.
 snooze-unknown = Không tìm thấy tin nhắc này trong cuộc trò chuyện. Gửi /baocao để báo cáo tiến độ.
 snooze-nothing = Chưa có tin nhắc việc nào gần đây để hẹn nhắc lại.
 snooze-option-gone = Thời điểm này không còn phù hợp.

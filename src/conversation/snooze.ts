@@ -1,6 +1,6 @@
 import { SNOOZE_PLACEHOLDER, type SnoozeOption, snoozeData } from "../choice-data.ts";
 import { dayLabel } from "../domain/period.ts";
-import { isTomorrow, type SnoozeTime, snoozeTimes } from "../domain/snooze.ts";
+import { chaseOf, isTomorrow, type SnoozeTime, snoozeTimes } from "../domain/snooze.ts";
 import { snoozeKey } from "../engine/keys.ts";
 import type { OutboxRow } from "../engine/outbox.ts";
 import type { Reply } from "../messages.ts";
@@ -33,6 +33,7 @@ async function snoozable(turn: Turn, outboxId: number): Promise<OutboxRow | Repl
   const mine = turn.actor?.contacts.some((c) => c.id === row?.contactId);
   if (!row || !mine || row.chatId !== turn.incoming.chatId || !wentOut(row) || !hasSnooze(row))
     return [{ text: turn.t("snooze-unknown") }];
+  if (await store.engine.dueMovedReason(row.guard)) return [{ text: turn.t("snooze-moved") }];
   if (await store.engine.settledReason(row.guard)) return [{ text: turn.t("snooze-settled") }];
   return row;
 }
@@ -119,6 +120,7 @@ async function snooze(turn: Turn, row: OutboxRow, option: SnoozeOption): Promise
     await tx.snoozes.record(
       assignments.map((assignmentId) => ({
         ...{ contactId, assignmentId, fromOutboxId: row.id, outboxId, option, until, createdAt },
+        chase: chaseOf(row.guard, assignmentId),
       })),
     );
     await tx.audit.record({
@@ -129,7 +131,11 @@ async function snooze(turn: Turn, row: OutboxRow, option: SnoozeOption): Promise
       targetId: row.id,
       after: { until, option, outboxId, assignments },
     });
-    return Math.max(0, ...(await tx.snoozes.counts(contactId, assignments)).values());
+    const chases = assignments.map((assignmentId) => ({
+      assignmentId,
+      chase: chaseOf(row.guard, assignmentId),
+    }));
+    return Math.max(0, ...(await tx.snoozes.counts(contactId, chases)).values());
   });
   if (most === undefined) return [{ text: turn.t("snooze-already") }];
   const at = `${hhmm(turn, time.at)} ${weekdayDay(turn, time)}/${time.day.slice(0, 4)}`;

@@ -59,3 +59,22 @@ export function snoozeTimes(now: Date, calendar: WorkingCalendar, deadline?: str
 export function isTomorrow(time: SnoozeTime, now: Date, calendar: WorkingCalendar): boolean {
   return time.day === addDay(calendar.localDate(now), 1);
 }
+
+/**
+ * What a chasing message chases for one assignment, so snoozes count per chase: the reporting
+ * period of a nudge, or the date of a due reminder or an overdue step (the date it was written
+ * for, `dues`, else the message's own deadline). A new period or a moved date is a new chase,
+ * and a snooze in November does not count against December. Null when the message names
+ * neither (rows written before chases were kept).
+ */
+export function chaseOf(
+  guard: { period?: string; deadline?: string; dues?: Record<string, string> } | null | undefined,
+  assignmentId: number,
+): string | null {
+  if (guard?.period) return periodChase(guard.period);
+  const due = guard?.dues?.[String(assignmentId)] ?? guard?.deadline;
+  return due ? dueChase(due) : null;
+}
+
+export const periodChase = (period: string) => `period:${period}`;
+export const dueChase = (day: string) => `due:${day}`;

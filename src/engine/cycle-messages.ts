@@ -2,6 +2,7 @@ import { reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import { dayLabel, daysBetween, periodDeadline, periodLabel } from "../domain/period.ts";
 import type { CycleStep } from "../domain/schedule.ts";
+import { periodChase } from "../domain/snooze.ts";
 import {
   type ComposeContext,
   chaseButtons,
@@ -132,7 +133,8 @@ export function cycleChase(
           ctx.i18n.t(lang, "engine-missing-items"),
           ...c.missing.map((w) => line(ctx, lang, w, day)),
         ];
-        const told = step.kind === "nudge" ? [] : snoozeLines(ctx, lang, c.missing);
+        const told =
+          step.kind === "nudge" ? [] : snoozeLines(ctx, lang, c.missing, () => periodChase(period));
         return {
           text: [head, missing.join("\n"), ...(told.length ? [told.join("\n")] : [])].join("\n\n"),
           choices: step.kind === "nudge" ? chaseButtons(ctx, lang, { report: reportData() }) : undefined,

@@ -2,7 +2,9 @@ import { extendData, reportData } from "../choice-data.ts";
 import { isClosed } from "../domain/closed.ts";
 import type { Rules } from "../domain/rules.ts";
 import { dueOffsetOn, overdueStepOn } from "../domain/schedule.ts";
+import { dueChase } from "../domain/snooze.ts";
 import { type ComposeContext, chaseButtons, fanOut, groupByAgency, line, overdueBlocks } from "./compose.ts";
+import { deadlineGuard } from "./guard.ts";
 import { type AgencyDeadlineKind, agencyDeadlineKey, overdueCoordinatorKey } from "./keys.ts";
 import { agencyFanOut, headsAwayBlock, pausedDays } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
@@ -105,11 +107,13 @@ export function agencyDeadlines(
           days: ctx.rules.overdue.headAfterDays,
         }),
         ...items.map((w) => line(ctx, lang, w, day)),
-        ...(kind === "overdue-head" ? snoozeLines(ctx, lang, items) : []),
+        ...(kind === "overdue-head"
+          ? snoozeLines(ctx, lang, items, (w) => (w.due ? dueChase(w.due) : null))
+          : []),
       ].join("\n"),
       choices: chaseButtons(ctx, lang, choices),
     }),
-    { assignments: items.map((w) => w.assignmentId), ...(deadline ? { deadline } : {}) },
+    deadlineGuard(items, deadline),
   );
 }
 

@@ -16,8 +16,9 @@
  *     unreachable:<chat gone>:<unreachable_at>      a chat is gone (coordinators), once per incident
  *     missed:<last tick before the gap, ISO>        ticks missed (coordinators), once per gap
  *     manual:<agency>:<instant, ISO>                /remind by a coordinator
- *     extension:<request id>:<asked|approved|rejected>  an extension request (coordinators),
- *                                                   its answer (the agency)
+ *     extension:<request id>:<step>                 an extension request: asked and reminded (the
+ *                                                   coordinators), approved, rejected or expired
+ *                                                   (the agency)
  *     welcome:<leave id>                            welcome back after a leave (the person)
  *     clarify:<id>                                  a coordinator's question <id> (focal points)
  *     clarify-answer:<id>                           its answer (the coordinator who asked)
@@ -54,8 +55,9 @@ export const clarifyAnswerKey = (id: number) => `clarify-answer:${id}`;
 
 export const manualKey = (agencyId: string, at: string) => `manual:${agencyId}:${at}`;
 
-export const extensionKey = (requestId: number, step: "asked" | "approved" | "rejected") =>
-  `extension:${requestId}:${step}`;
+export type ExtensionStep = "asked" | "approved" | "rejected" | "reminded" | "expired";
+
+export const extensionKey = (requestId: number, step: ExtensionStep) => `extension:${requestId}:${step}`;
 
 export const welcomeKey = (leaveId: number) => `welcome:${leaveId}`;
 

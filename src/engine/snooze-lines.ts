@@ -24,12 +24,20 @@ export function byAssignment(rows: FrequentSnooze[]): Map<number, FrequentSnooze
 /**
  * The lines telling a head who keeps putting these tasks off: one per person, with the most
  * times they put one of them off and which tasks (a nudge snoozed puts off every task it lists).
+ * Only snoozes of the chase the head's message is about count (`chaseOf`, domain/snooze.ts):
+ * the reporting period of the cycle's escalation, the date of an overdue step.
  */
-export function snoozeLines(ctx: ComposeContext, lang: Lang, items: WorkItem[]): string[] {
+export function snoozeLines(
+  ctx: ComposeContext,
+  lang: Lang,
+  items: WorkItem[],
+  chaseOf: (w: WorkItem) => string | null,
+): string[] {
   if (!ctx.snoozes?.size) return [];
   const people = new Map<number, { name: string | null; count: number; refs: string[] }>();
   for (const w of items)
     for (const s of ctx.snoozes.get(w.assignmentId) ?? []) {
+      if (s.chase !== chaseOf(w)) continue;
       const p = people.get(s.contactId) ?? { name: s.name, count: 0, refs: [] };
       p.count = Math.max(p.count, s.count);
       p.refs.push(w.ref);

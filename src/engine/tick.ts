@@ -9,6 +9,7 @@ import { dueMessages, overdueMessages } from "./deadline-messages.ts";
 import type { EngineDeps, MissedWork, TickResult } from "./deps.ts";
 import { buildDigest, type DigestModel, renderDigest } from "./digest.ts";
 import { digestChartModel } from "./digest-chart.ts";
+import { extensionFollowUps } from "./extension-followup.ts";
 import { digestKey } from "./keys.ts";
 import { missedWorkNotice } from "./notices.ts";
 import type { NewMessage } from "./outbox.ts";
@@ -51,6 +52,7 @@ export async function runTick(deps: EngineDeps, at: Date): Promise<TickResult> {
     };
     messages.push(...(await missedWorkNotice(deps, missed, at)));
   }
+  messages.push(...(await extensionFollowUps(deps, from, at)));
   const ids = await deps.outbox.add(messages);
   await store.engine.recordLastTick(at);
   return { from, at, ids, ...(missed ? { missed } : {}) };

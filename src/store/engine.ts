@@ -32,12 +32,36 @@ const closed = byArity<{ n: number | string }>(
            order by r.id desc limit 1) in ('done', 'not_applicable')`,
 );
 
+const inForce = byArity<{ id: number; due: string | null }>(
+  (ids) => `select a.id id, coalesce(a.due_override, t.due_override, t.due_date) due
+    from assignments a join tasks t on t.id = a.task_id where a.id in (${ids})`,
+);
+
+/**
+ * Why a message chasing a deadline is out of date, or null: an approved extension or a
+ * coordinator's new date moved a date it names, so it would chase the old one. The tick
+ * writes the reminders for the new date on their own days.
+ */
+async function dueMovedReason(q: Q, guard: Guard | null): Promise<string | null> {
+  const named = Object.entries(guard?.dues ?? {});
+  if (named.length === 0) return null;
+  const rows = await inForce(q, named.length).all(...named.map(([id]) => Number(id)));
+  const now = new Map(rows.map((r) => [String(r.id), r.due]));
+  const moved = named.find(([id, due]) => now.has(id) && now.get(id) !== due);
+  return moved ? `stale: due date moved from ${moved[1]} to ${now.get(moved[0]) ?? "none"}` : null;
+}
+
 /**
  * The reason to skip a chasing message, or null when it still has something to chase:
  * with a period, settled once every listed assignment has a current report in it; without,
- * once every listed assignment is closed (done or not applicable).
+ * once every listed assignment is closed (done or not applicable); and, whatever the guard,
+ * once a deadline it names has moved (dueMovedReason).
  */
 async function settledReason(q: Q, guard: Guard | null): Promise<string | null> {
+  return (await closedReason(q, guard)) ?? (await dueMovedReason(q, guard));
+}
+
+async function closedReason(q: Q, guard: Guard | null): Promise<string | null> {
   if (!guard || guard.assignments.length === 0) return null;
   if (guard.period) {
     const ids = guard.assignments;
@@ -155,4 +179,12 @@ async function recordLastTick(q: Q, at: Date): Promise<void> {
   await forward(q).execute({ key: LAST_TICK, value: at.toISOString() });
 }
 
-export const engine = { settledReason, coordinators, chatGone, chatOwner, lastTickAt, recordLastTick };
+export const engine = {
+  settledReason,
+  dueMovedReason,
+  coordinators,
+  chatGone,
+  chatOwner,
+  lastTickAt,
+  recordLastTick,
+};

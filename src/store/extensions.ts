@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type Q, serialize, transaction } from "./context.ts";
 
 /** What a focal point asks for: a later date for one assignment, and why. */
@@ -43,16 +43,48 @@ async function openFor(q: Q, assignmentId: number) {
   return row;
 }
 
-/** One request with what a message about it names: the task and the agency. */
-async function byId(q: Q, id: number) {
-  const { extensionRequests: x, tasks: t, agencies: a } = q.t;
-  const [row] = await q.db
-    .select({ request: x, ref: t.ref, title: t.title, planId: t.planId, agencyName: a.name })
+/** Requests with what a message about one names: the task, the agency, the date in force. */
+function views(q: Q) {
+  const { extensionRequests: x, tasks: t, agencies: a, assignments: as } = q.t;
+  return q.db
+    .select({
+      request: x,
+      ref: t.ref,
+      title: t.title,
+      planId: t.planId,
+      agencyName: a.name,
+      /** The date in force now, which a coordinator's /dathan may have moved since the request. */
+      due: sql<string | null>`coalesce(${as.dueOverride}, ${t.dueOverride}, ${t.dueDate})`,
+    })
     .from(x)
     .innerJoin(t, eq(t.id, x.taskId))
-    .innerJoin(a, eq(a.id, x.agencyId))
-    .where(eq(x.id, id))
-    .limit(1);
+    .innerJoin(as, eq(as.id, x.assignmentId))
+    .innerJoin(a, eq(a.id, x.agencyId));
+}
+
+/** One request with what a message about it names. */
+async function byId(q: Q, id: number) {
+  const [row] = await views(q).where(eq(q.t.extensionRequests.id, id)).limit(1);
+  return row;
+}
+
+/** Every request still waiting for an answer, oldest first: what the tick follows up. */
+async function waiting(q: Q) {
+  const x = q.t.extensionRequests;
+  return views(q).where(eq(x.status, "open")).orderBy(asc(x.requestedAt), asc(x.id));
+}
+
+/**
+ * Closes a request nobody answered before the date it asked for: it is no longer open, so the
+ * agency may ask again. Undefined when it was answered (or closed) meanwhile.
+ */
+async function expire(q: Q, id: number, at: string) {
+  const x = q.t.extensionRequests;
+  const [row] = await q.db
+    .update(x)
+    .set({ status: "expired", decidedAt: at })
+    .where(and(eq(x.id, id), eq(x.status, "open")))
+    .returning();
   return row;
 }
 
@@ -98,4 +130,4 @@ async function decide(q: Q, id: number, d: Decision) {
   });
 }
 
-export const extensions = { request, openFor, byId, ofAssignment, decide };
+export const extensions = { request, openFor, byId, waiting, expire, ofAssignment, decide };

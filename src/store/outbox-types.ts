@@ -12,6 +12,11 @@ export interface Guard {
   /** The last day (YYYY-MM-DD) the message chases something for: nothing snoozes past it. */
   deadline?: string;
   assignments: number[];
+  /**
+   * The deadline each assignment was chased for, by assignment id, when the message names it:
+   * once an extension or a coordinator moves that date, the message is out of date and dropped.
+   */
+  dues?: Record<string, string>;
 }
 
 export interface NewMessage {

@@ -8,6 +8,7 @@ import { addContact } from "../../src/people/contacts.ts";
 import { agreed } from "../helpers/consent.ts";
 import { engineFixture, reportAll } from "../helpers/engine.ts";
 import { jsonValue, rowsOf } from "../helpers/engine-choice.ts";
+import { askV6 } from "../helpers/extension.ts";
 
 const at = (local: string) => new Date(`${local}+07:00`);
 
@@ -233,6 +234,19 @@ describe("snoozing by typing, on Zalo and the console", () => {
   });
 });
 
+/** Sở Y tế's focal point puts December's first nudge (November's reports) off three times. */
+async function snoozeNudgeThrice(f: Awaited<ReturnType<typeof fixture>>) {
+  let nudge = (await f.tick("2026-12-07T07:30:00+07:00")).find(
+    (r) => r.chatId === "tg:1001" && r.kind === "cycle-nudge5",
+  );
+  for (const time of ["09:00", "11:00", "13:00"]) {
+    f.setNow(at(`2026-12-07T${time}:00`));
+    const id = await f.deliver(nudge, `n-${time}`);
+    await f.say("tg:1001", { choice: `sz:${id}:h2` });
+    nudge = await f.outboxByKey(`snooze:${id}`);
+  }
+}
+
 describe("the head hears of a third snooze", () => {
   it("names the person and the count in the next overdue step to the head", async () => {
     const f = await fixture();
@@ -261,15 +275,7 @@ describe("the head hears of a third snooze", () => {
 
   it("names each person once in the cycle's escalation, with the tasks their snoozed nudge listed", async () => {
     const f = await fixture();
-    let nudge = (await f.tick("2026-12-07T07:30:00+07:00")).find(
-      (r) => r.chatId === "tg:1001" && r.kind === "cycle-nudge5",
-    );
-    for (const time of ["09:00", "11:00", "13:00"]) {
-      f.setNow(at(`2026-12-07T${time}:00`));
-      const id = await f.deliver(nudge, `n-${time}`);
-      await f.say("tg:1001", { choice: `sz:${id}:h2` });
-      nudge = await f.outboxByKey(`snooze:${id}`);
-    }
+    await snoozeNudgeThrice(f);
     await f.tick("2026-12-10T09:00:00+07:00");
     const head = (await f.tick("2026-12-11T08:00:00+07:00")).find((r) => r.kind === "cycle-escalate-head");
     expect(head?.chatId).toBe("tg:1002");
@@ -277,5 +283,74 @@ describe("the head hears of a third snooze", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^⏰ Đầu mối Y tế đã xin nhắc lại 3 lần \((\S+, )+\S+\)\.$/);
     expect(lines[0]).toContain("V.6");
+  });
+
+  it("counts each chase on its own: November's nudges are not held against December, nor a date's snoozes against another", async () => {
+    const f = await fixture();
+    await snoozeNudgeThrice(f);
+    expect(
+      (await f.rows<{ chase: string }>("select distinct chase from snoozes")).map((r) => r.chase),
+    ).toEqual(["period:2026-11"]);
+    const told = (rows: { kind: string; chatId: string; text: string }[], kind: string) =>
+      rows
+        .filter((r) => r.kind === kind && r.chatId === "tg:1002")
+        .flatMap((r) => r.text.split("\n"))
+        .filter((l) => l.startsWith("⏰ "));
+    await f.tick("2026-12-10T09:00:00+07:00");
+    expect(told(await f.tick("2026-12-11T08:00:00+07:00"), "cycle-escalate-head")).toHaveLength(1);
+    // The overdue ladder chases V.6's date, which nobody put off.
+    await f.tick("2027-01-06T09:00:00+07:00");
+    const jan7 = await f.tick("2027-01-07T08:00:00+07:00");
+    expect(jan7.some((r) => r.kind === "overdue-head" && r.chatId === "tg:1002")).toBe(true);
+    expect(told(jan7, "overdue-head")).toEqual([]);
+    // December's escalation chases December's reports: a new count.
+    await f.tick("2027-01-10T09:00:00+07:00");
+    const jan11 = await f.tick("2027-01-11T08:00:00+07:00");
+    expect(jan11.some((r) => r.kind === "cycle-escalate-head" && r.chatId === "tg:1002")).toBe(true);
+    expect(told(jan11, "cycle-escalate-head")).toEqual([]);
+  });
+
+  it("starts again when an extension moves the date: the next snooze is the first of the new chase", async () => {
+    const f = await fixture();
+    let due = (await f.tick("2026-12-17T08:00:00+07:00")).find(
+      (r) => r.chatId === "tg:1001" && r.kind === "due",
+    );
+    for (const day of ["2026-12-17", "2026-12-18"]) {
+      f.setNow(at(`${day}T09:00:00`));
+      const id = await f.deliver(due, `d-${day}`);
+      await f.say("tg:1001", { choice: `sz:${id}:am` });
+      due = await f.outboxByKey(`snooze:${id}`);
+    }
+    const { id } = await askV6(f.core, f.people.ytFocal, "2027-01-20", "2026-12-18T03:00:00.000Z");
+    await f.core.store.extensions.decide(id, {
+      status: "approved",
+      by: f.people.coordinator,
+      at: "2026-12-18T04:00:00.000Z",
+      due: "2027-01-20",
+    });
+    await f.tick("2027-01-05T09:00:00+07:00");
+    const next = (await f.tick("2027-01-06T08:00:00+07:00")).find(
+      (r) => r.chatId === "tg:1001" && r.kind === "due" && r.text.includes("V.6"),
+    );
+    expect(next?.text).toContain("hạn 20/01/2027");
+    f.setNow(at("2027-01-06T09:00:00"));
+    // Delivery goes through what waits for the chat, and drops the last snoozed copy, written for the old date.
+    for (;;) {
+      const row = await f.core.outbox.claim("tg:1001", "2027-01-06T00:59:59.000Z");
+      if (!row) break;
+      const reason = await f.core.store.engine.settledReason(row.guard);
+      if (reason) await f.core.outbox.markSkipped(row.id, reason);
+      else await f.core.outbox.markSent(row.id, `m${row.id}`, "2027-01-06T02:00:00.000Z");
+    }
+    expect(await f.core.outbox.get(due?.id ?? -1)).toMatchObject({
+      state: "skipped",
+      lastError: "stale: due date moved from 2026-12-31 to 2027-01-20",
+    });
+    const reply = await f.say("tg:1001", { choice: `sz:${await f.deliver(next, "d-jan6")}:am` });
+    expect(reply?.text).toBe("⏰ Đã hẹn: bot sẽ nhắc lại lúc 07:30 thứ Năm 07/01/2027.");
+    expect(await f.rows("select chase, count(*) n from snoozes group by chase order by chase")).toEqual([
+      { chase: "due:2026-12-31", n: 2 },
+      { chase: "due:2027-01-20", n: 1 },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar } from "../../src/calendar/working-calendar.ts";
 import { readSnoozeText } from "../../src/conversation/snooze-text.ts";
-import { snoozeTimes } from "../../src/domain/snooze.ts";
+import { chaseOf, snoozeTimes } from "../../src/domain/snooze.ts";
 
 // The real Vietnamese calendar: New Year's Day 2027 and Tết Đinh Mùi (4–10/02/2027) are days off.
 const calendar = buildCalendar({ HOLIDAYS_FILE: undefined });
@@ -89,5 +89,20 @@ describe("typed snooze requests", () => {
     expect(readSnoozeText("mai em bao cao")).toBeUndefined();
     expect(readSnoozeText("de xuat thu hai hop")).toBeUndefined();
     expect(readSnoozeText("2")).toBeUndefined();
+  });
+});
+
+describe("what a snooze puts off", () => {
+  it("is the period of a nudge, else the date the message chased for that task", () => {
+    expect(chaseOf({ period: "2026-11", deadline: "2026-12-10" }, 7)).toBe("period:2026-11");
+    expect(chaseOf({ deadline: "2026-12-31", dues: { 7: "2027-01-20", 8: "2026-12-31" } }, 7)).toBe(
+      "due:2027-01-20",
+    );
+    // A milestone's date is the message's own deadline.
+    expect(chaseOf({ deadline: "2026-12-15", dues: { 8: "2026-12-31" } }, 7)).toBe("due:2026-12-15");
+    expect(chaseOf({ dues: { 7: "2026-12-31" } }, 7)).toBe("due:2026-12-31");
+    // Rows from before chases were kept name neither.
+    expect(chaseOf({}, 7)).toBeNull();
+    expect(chaseOf(null, 7)).toBeNull();
   });
 });

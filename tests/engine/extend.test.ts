@@ -1,32 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/core.ts";
+import type { Guard } from "../../src/engine/guard.ts";
 import { engineFixture } from "../helpers/engine.ts";
-import { rowsOf } from "../helpers/engine-choice.ts";
+import { askV6 } from "../helpers/extension.ts";
 
 /** Sở Y tế asks to move V.6 (due 31/12/2026) to `day`, and a coordinator agrees. */
 async function extended(core: Core, day: string, focal: number, coordinator: number): Promise<number> {
-  const [a] = await rowsOf(core)<{ id: number; task_id: number }>(
-    "select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id where t.ref = 'V.6' and a.agency_id = 'so-y-te'",
-  );
-  if (!a) throw new Error("no V.6 for Sở Y tế");
-  const id = await core.store.extensions.request({
-    assignmentId: a.id,
-    taskId: a.task_id,
-    agencyId: "so-y-te",
-    requestedBy: focal,
-    requestedAt: "2026-12-10T02:00:00.000Z",
-    oldDue: "2026-12-31",
-    newDue: day,
-    reason: "chờ hướng dẫn",
-    late: false,
-  });
-  await core.store.extensions.decide(id ?? -1, {
+  const { id, assignmentId } = await askV6(core, focal, day, "2026-12-10T02:00:00.000Z");
+  await core.store.extensions.decide(id, {
     status: "approved",
     by: coordinator,
     at: "2026-12-11T02:00:00.000Z",
     due: day,
   });
-  return a.id;
+  return assignmentId;
 }
 
 const toYt = (rows: { kind: string; chatId: string; text: string }[], kind: string) =>
@@ -58,6 +45,19 @@ describe("an approved extension in the tick", () => {
     await tick("2027-01-20T09:00:00+07:00");
     const [late] = toYt(await tick("2027-01-21T08:00:00+07:00"), "overdue-focal");
     expect(late?.text).toMatch(/V\.6 .* — hạn 20\/01\/2027, quá 1 ngày/);
+  });
+
+  it("drops a reminder written for the old date, still waiting when the extension is approved", async () => {
+    const { tick, core, people } = await engineFixture();
+    await tick("2026-12-16T09:00:00+07:00");
+    const [due] = toYt(await tick("2026-12-17T08:00:00+07:00"), "due").filter((r) => r.text.includes("V.6"));
+    const guard = (due as unknown as { guard: Guard & { dues: Record<string, string> } }).guard;
+    expect(await core.store.engine.settledReason(guard)).toBeNull();
+    const assignment = await extended(core, "2027-01-20", people.ytFocal, people.coordinator);
+    expect(guard.dues[assignment]).toBe("2026-12-31");
+    expect(await core.store.engine.settledReason(guard)).toBe(
+      "stale: due date moved from 2026-12-31 to 2027-01-20",
+    );
   });
 
   it("takes the agency out of the coordinators' step while the others stay on their dates", async () => {

@@ -4,7 +4,7 @@ import { engines, person } from "./engines.ts";
 const now = "2026-12-07T02:00:00.000Z";
 
 describe.each(engines())("store: snoozes ($name)", (engine) => {
-  it("counts per person and assignment, and names those at the threshold who are still here", async () => {
+  it("counts per person, assignment and chase, and names those at the threshold who are still here", async () => {
     const o = await engine.seeded();
     const lan = await person(o.q, { agency: "so-y-te", role: "focal", chat: "tg:1", name: "Lan" });
     const minh = await person(o.q, { agency: "so-y-te", role: "focal", chat: "tg:2", name: "Minh" });
@@ -15,7 +15,12 @@ describe.each(engines())("store: snoozes ($name)", (engine) => {
       name: "Cũ",
       removed: true,
     });
-    const snooze = (contactId: number, assignmentId: number, n: number) =>
+    const snooze = (
+      contactId: number,
+      assignmentId: number,
+      n: number,
+      chase: string | null = "due:2026-12-31",
+    ) =>
       Array.from({ length: n }, (_, i) => ({
         contactId,
         assignmentId,
@@ -24,26 +29,44 @@ describe.each(engines())("store: snoozes ($name)", (engine) => {
         option: "am",
         until: now,
         createdAt: now,
+        chase,
       }));
     await o.store.snoozes.record([
       ...snooze(lan, 7, 3),
+      ...snooze(lan, 7, 2, "period:2026-11"),
+      ...snooze(lan, 7, 4, null), // from before chases were kept: counts towards none
       ...snooze(lan, 8, 1),
       ...snooze(minh, 7, 2),
       ...snooze(gone, 9, 4),
     ]);
-    expect(await o.store.snoozes.counts(lan, [7, 8, 9])).toEqual(
+    const due = (assignmentId: number) => ({ assignmentId, chase: "due:2026-12-31" });
+    expect(await o.store.snoozes.counts(lan, [due(7), due(8), due(9)])).toEqual(
       new Map([
         [7, 3],
         [8, 1],
       ]),
     );
+    // November's nudges and December's are different chases; so is a date moved by an extension.
+    expect(await o.store.snoozes.counts(lan, [{ assignmentId: 7, chase: "period:2026-11" }])).toEqual(
+      new Map([[7, 2]]),
+    );
+    expect(await o.store.snoozes.counts(lan, [{ assignmentId: 7, chase: "period:2026-12" }])).toEqual(
+      new Map(),
+    );
+    expect(await o.store.snoozes.counts(lan, [{ assignmentId: 7, chase: "due:2027-01-20" }])).toEqual(
+      new Map(),
+    );
+    expect(await o.store.snoozes.counts(lan, [{ assignmentId: 7, chase: null }])).toEqual(new Map());
     expect(await o.store.snoozes.counts(minh, [])).toEqual(new Map());
     expect(await o.store.snoozes.frequent(3)).toEqual([
-      { assignmentId: 7, contactId: lan, name: "Lan", count: 3 },
+      { assignmentId: 7, chase: "due:2026-12-31", contactId: lan, name: "Lan", count: 3 },
     ]);
-    expect((await o.store.snoozes.frequent(2)).map((r) => [r.assignmentId, r.name, r.count])).toEqual([
-      [7, "Lan", 3],
-      [7, "Minh", 2],
+    expect(
+      (await o.store.snoozes.frequent(2)).map((r) => [r.assignmentId, r.chase, r.name, r.count]),
+    ).toEqual([
+      [7, "due:2026-12-31", "Lan", 3],
+      [7, "due:2026-12-31", "Minh", 2],
+      [7, "period:2026-11", "Lan", 2],
     ]);
   });
 
@@ -90,10 +113,12 @@ describe.each(engines())("store: snoozes ($name)", (engine) => {
       option: "h2",
       until: now,
       createdAt: now,
+      chase: "period:2026-11",
     });
     await o.store.snoozes.record([row(lan), row(lan), row(lan), row(minh)]);
     await o.store.privacy.forget([lan], now);
-    expect(await o.store.snoozes.counts(lan, [7])).toEqual(new Map());
-    expect(await o.store.snoozes.counts(minh, [7])).toEqual(new Map([[7, 1]]));
+    const chase = [{ assignmentId: 7, chase: "period:2026-11" }];
+    expect(await o.store.snoozes.counts(lan, chase)).toEqual(new Map());
+    expect(await o.store.snoozes.counts(minh, chase)).toEqual(new Map([[7, 1]]));
   });
 });

@@ -20,6 +20,7 @@ async function refusal(turn: Turn, id: number): Promise<{ text: string } | { vie
 }
 
 function decidedText(turn: Turn, v: ExtensionView): string {
+  if (v.request.status === "expired") return turn.t("extend-already-expired", requestArgs(v));
   return turn.t("extend-already-decided", {
     ...requestArgs(v),
     status: v.request.status,

@@ -15,7 +15,12 @@ export const outbox = pgTable(
     text: text("text").notNull(),
     choices: json("choices").$type<{ label: string; data: string }[][]>(),
     attachment: json("attachment").$type<{ kind: "photo" | "document"; path: string; name: string }>(),
-    guard: json("guard").$type<{ period?: string; deadline?: string; assignments: number[] }>(),
+    guard: json("guard").$type<{
+      period?: string;
+      deadline?: string;
+      assignments: number[];
+      dues?: Record<string, string>;
+    }>(),
     state: text("state", { enum: outboxStates }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     sendAfter: text("send_after").notNull(),

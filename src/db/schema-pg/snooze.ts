@@ -12,6 +12,7 @@ export const snoozes = pgTable(
     option: text("option").notNull(),
     until: text("until").notNull(),
     createdAt: text("created_at").notNull(),
+    chase: text("chase"),
   },
   (t) => [
     index("snoozes_contact_assignment").on(t.contactId, t.assignmentId),

@@ -31,6 +31,7 @@ export const outbox = sqliteTable(
       period?: string;
       deadline?: string;
       assignments: number[];
+      dues?: Record<string, string>;
     }>(),
     state: text("state", { enum: outboxStates }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),

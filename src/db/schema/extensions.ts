@@ -5,7 +5,8 @@ import { assignments, tasks } from "./catalog.ts";
 export const dueChangeSources = ["extension", "setdue", "web"] as const;
 export type DueChangeSource = (typeof dueChangeSources)[number];
 
-export const extensionStatuses = ["open", "approved", "rejected"] as const;
+/** `expired`: nobody answered before the date asked for (engine/extension-followup.ts). */
+export const extensionStatuses = ["open", "approved", "rejected", "expired"] as const;
 export type ExtensionStatus = (typeof extensionStatuses)[number];
 
 /**

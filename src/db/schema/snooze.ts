@@ -2,8 +2,8 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * "Remind me later", one row per snoozed assignment: who put it off, from which delivered
- * message, to which new outbox row and until when. Counted per contact and assignment, so the
- * head hears of the third time. No foreign keys: a person's erasure or a plan's re-import must
+ * message, to which new outbox row and until when. Counted per contact, assignment and chase,
+ * so the head hears of the third time a person put off the same deadline or period. No foreign keys: a person's erasure or a plan's re-import must
  * not be blocked by the count (readers join contacts and drop what no longer matches).
  */
 export const snoozes = sqliteTable(
@@ -19,6 +19,12 @@ export const snoozes = sqliteTable(
     option: text("option").notNull(),
     until: text("until").notNull(),
     createdAt: text("created_at").notNull(),
+    /**
+     * What the message chased for this assignment (domain/snooze.ts, chaseOf): `period:<p>` or
+     * `due:<day>`. A new period or a moved date is a new chase and starts the count again;
+     * null on rows from before chases were kept, which count towards none.
+     */
+    chase: text("chase"),
   },
   (t) => [
     index("snoozes_contact_assignment").on(t.contactId, t.assignmentId),

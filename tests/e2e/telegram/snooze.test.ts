@@ -3,7 +3,7 @@ import type { SentMessage } from "../../emulators/telegram-api.ts";
 import { linkContact, startTestApp, type TestApp } from "../../helpers/app.ts";
 import { rowsOf } from "../../helpers/engine-choice.ts";
 import { until } from "../../helpers/redis.ts";
-import { assignmentId, button, buttons, person, press } from "./support.ts";
+import { assignmentId, button, buttons, person, press, tickAt } from "./support.ts";
 
 const focal = person(1001, "Đầu mối Y tế");
 
@@ -23,13 +23,6 @@ async function app(): Promise<TestApp> {
   await t.app.runner.dropScheduler("dispatch");
   await linkContact(t, focal.user.id, "so-y-te", "focal", "Đầu mối Y tế");
   return t;
-}
-
-/** Ticks at `local` (Vietnam time) with the conversations' clock moved there too. */
-async function tickAt(t: TestApp, local: string) {
-  const at = new Date(`${local}+07:00`);
-  t.clock.set(at);
-  await t.app.runner.tick(at);
 }
 
 async function dueReminder(t: TestApp): Promise<SentMessage> {

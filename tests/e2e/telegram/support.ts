@@ -170,3 +170,10 @@ export async function recorded(t: TestApp, m: SentMessage | undefined): Promise<
   await until(known, `message ${m.messageId} recorded as sent`, 10_000);
   return m;
 }
+
+/** Ticks at `local` (Vietnam time) with the conversations' clock moved there too. */
+export async function tickAt(t: TestApp, local: string) {
+  const at = new Date(`${local}+07:00`);
+  t.clock.set(at);
+  await t.app.runner.tick(at);
+}

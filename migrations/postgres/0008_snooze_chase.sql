@@ -1,0 +1,1 @@
+ALTER TABLE "snoozes" ADD COLUMN "chase" text;

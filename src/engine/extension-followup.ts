@@ -1,0 +1,139 @@
+import { decideData } from "../choice-data.ts";
+import { addDay, dayLabel } from "../domain/period.ts";
+import { rulesFor } from "../domain/rules.ts";
+import type { I18n, Lang } from "../i18n/index.ts";
+import type { Choice } from "../messages.ts";
+import type { Store } from "../store/index.ts";
+import { shortTitle } from "../text/title.ts";
+import type { EngineDeps } from "./deps.ts";
+import { type ExtensionStep, extensionKey, recipientKey } from "./keys.ts";
+import type { NewMessage } from "./outbox.ts";
+import { instant } from "./plan-window.ts";
+
+/**
+ * Extension requests nobody answers: the coordinators are reminded once, on the second working
+ * day after the request, at the cycle's time; a request still open once the date it asked for
+ * has passed is closed as expired and the agency told it may ask again. Without this a request
+ * would sit open for ever, and the one-open-request rule would stop the agency asking anew.
+ */
+
+export type ExtensionView = NonNullable<Awaited<ReturnType<Store["extensions"]["byId"]>>>;
+
+/** Working days a request waits before the coordinators are reminded of it. */
+export const REMIND_AFTER_WORKING_DAYS = 2;
+
+interface To {
+  contactId: number;
+  chatId: string;
+  lang: Lang;
+}
+
+/** What every message about a request names, in one language. */
+export function requestArgs(r: ExtensionView) {
+  return {
+    ref: r.ref,
+    title: shortTitle(r.title, 80),
+    agency: r.agencyName,
+    old: r.request.oldDue ? dayLabel(r.request.oldDue) : "—",
+    asked: dayLabel(r.request.newDue),
+  };
+}
+
+/** One message per chat about a request, under the key of its step: a step is told once. */
+export function extensionMessages(
+  r: ExtensionView,
+  step: ExtensionStep,
+  to: To[],
+  sendAfter: string,
+  body: (lang: Lang) => { text: string; choices?: Choice[][] },
+): NewMessage[] {
+  return to.map((c) => ({
+    dedupeKey: recipientKey(extensionKey(r.request.id, step), c.contactId, c.chatId),
+    chatId: c.chatId,
+    contactId: c.contactId,
+    agencyId: r.request.agencyId,
+    planId: r.planId,
+    kind: `extension-${step}`,
+    ...body(c.lang),
+    sendAfter,
+  }));
+}
+
+/** The request as coordinators read it, with their three answers; `lead` lines come first. */
+export function requestBody(i18n: I18n, r: ExtensionView, lang: Lang, lead: string[] = []) {
+  const id = r.request.id;
+  return {
+    text: [
+      ...lead,
+      i18n.t(lang, "extend-request", requestArgs(r)),
+      i18n.t(lang, "extend-request-reason", { reason: r.request.reason }),
+      ...(r.request.late ? [i18n.t(lang, "extend-request-late")] : []),
+    ].join("\n"),
+    choices: [
+      [{ label: i18n.t(lang, "extend-agree"), data: decideData(id, "a") }],
+      [{ label: i18n.t(lang, "extend-refuse"), data: decideData(id, "r") }],
+      [{ label: i18n.t(lang, "extend-propose"), data: decideData(id, "p") }],
+    ],
+  };
+}
+
+/** The agency's focal points and heads, who hear how their request ended. */
+export async function agencyChats(store: Store, agencyId: string): Promise<To[]> {
+  return (await store.people.reachableChats({ agencyId })).filter(
+    (c) => c.role === "focal" || c.role === "head",
+  );
+}
+
+/**
+ * The tick's part: expires what is past its date (in a transaction with the agency's notice)
+ * and returns the coordinators' reminders whose time falls in (from, at].
+ */
+export async function extensionFollowUps(deps: EngineDeps, from: Date, at: Date): Promise<NewMessage[]> {
+  const { store, calendar, i18n } = deps;
+  const open = await store.extensions.waiting();
+  if (open.length === 0) return [];
+  const today = calendar.localDate(at);
+  const sendAfter = calendar.nextSendTime(at).toISOString();
+  const time = rulesFor(deps.rulesFile, "").cycle.time;
+  const out: NewMessage[] = [];
+  let coordinators: To[] | undefined;
+  for (const r of open) {
+    if (today > r.request.newDue) {
+      await expire(deps, r, at, sendAfter);
+      continue;
+    }
+    const since = calendar.localDate(new Date(r.request.requestedAt));
+    let day = since;
+    for (let i = 0; i < REMIND_AFTER_WORKING_DAYS; i++) day = calendar.workingDayOnOrAfter(addDay(day, 1));
+    const remindAt = calendar.nextSendTime(instant(day, time, calendar.timeZone));
+    if (!(remindAt > from && remindAt <= at)) continue;
+    coordinators ??= await store.engine.coordinators();
+    const lead = (lang: Lang) => [
+      i18n.t(lang, "extend-reminder", { days: REMIND_AFTER_WORKING_DAYS, since: dayLabel(since) }),
+    ];
+    out.push(
+      ...extensionMessages(r, "reminded", coordinators, sendAfter, (lang) =>
+        requestBody(i18n, r, lang, lead(lang)),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Closes the request and tells the agency, together: a request closed is never left untold. */
+async function expire(deps: EngineDeps, r: ExtensionView, at: Date, sendAfter: string): Promise<void> {
+  const { store, i18n } = deps;
+  const to = await agencyChats(store, r.request.agencyId);
+  const args = { ...requestArgs(r), due: r.due ? dayLabel(r.due) : "—" };
+  const messages = extensionMessages(r, "expired", to, sendAfter, (lang) => ({
+    text: i18n.t(lang, "extend-expired", args),
+  }));
+  await store.transaction(async (tx) => {
+    if (!(await tx.extensions.expire(r.request.id, at.toISOString()))) return;
+    await tx.outbox.add(
+      messages,
+      at.toISOString(),
+      (chatId) => deps.capabilitiesOf?.(chatId).textLimit ?? 4096,
+    );
+  });
+}
