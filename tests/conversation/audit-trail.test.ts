@@ -92,7 +92,7 @@ describe("the audit trail of coordinator actions in chat", () => {
         targetKind: "agency",
         targetId: "so-y-te",
         before: null,
-        after: { period: "2027-01", recipients: 1 },
+        after: { period: "2027-01", recipients: 1, routes: ["present"] },
       },
       {
         ...by,
