@@ -38,7 +38,10 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
     expect(reply).toContain("Đã ghi nghỉ phép");
     expect(await written(h)).toEqual({ leaves: 1, extensions: 0, flow: undefined });
     await h.reset();
-    for (const text of ["cho em xin nghi phep tu 21/12 den 22/12 nhe", "Toi se nghi phep tu 28/12 den 29/12."])
+    for (const text of [
+      "cho em xin nghi phep tu 21/12 den 22/12 nhe",
+      "Toi se nghi phep tu 28/12 den 29/12.",
+    ])
       expect(await h.send(text)).toContain("Đã ghi nghỉ phép");
   });
 
