@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, json, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { type DigestScope, reportStatuses, roles } from "../schema/people.ts";
 import { agencies, assignments, plans, tasks } from "./catalog.ts";
@@ -92,7 +93,7 @@ export const reports = pgTable(
   (t) => [
     index("reports_assignment_period").on(t.assignmentId, t.period),
     index("reports_agency_period").on(t.agencyId, t.period),
-    index("reports_latest").on(t.assignmentId, t.supersededAt, t.id),
+    index("reports_current").on(t.assignmentId, t.id).where(sql`superseded_at is null`),
   ],
 );
 
