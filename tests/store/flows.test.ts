@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { postgresQ, sqliteQ } from "../../src/store/context.ts";
+import { openPostgres } from "../../src/db/postgres.ts";
+import { pgQuery, postgresQ, sqliteQ, transaction } from "../../src/store/context.ts";
+import { flows } from "../../src/store/flows.ts";
 import { openStore, type Store } from "../../src/store/index.ts";
 import { tempDatabase } from "../helpers/db.ts";
-import { tempPostgres } from "../helpers/pg.ts";
+import { TEST_PG_URL, tempPostgres, tempSchemaName } from "../helpers/pg.ts";
 
 function sqliteStore(): Store {
   const d = tempDatabase();
@@ -186,5 +188,40 @@ describe.each(engines)("store: a transaction stands or falls whole (%s)", (_name
     });
     expect(await store.flows.get("tg:x", now)).toBeDefined();
     expect(await store.flows.menu("tg:x")).toHaveLength(1);
+  });
+});
+
+describe("store: a flow's commit on PostgreSQL", () => {
+  // A flow saved on its own skips the WAL flush (flows.ts); nothing else may lose it.
+  const setting = async (q: import("../../src/store/context.ts").Q) =>
+    (await pgQuery<{ s: string }>(q, "select current_setting('synchronous_commit') s", [])).rows[0]?.s;
+
+  it("skips the flush for that statement alone: the connection's next statement commits durably", async () => {
+    const pgdb = await openPostgres(TEST_PG_URL, { schema: tempSchemaName(), poolSize: 1 });
+    try {
+      const store = openStore(postgresQ(pgdb.db));
+      const state = await store.flows.start("tg:1", 7, "report", "task", { page: 0 }, now);
+      await store.flows.save({ ...state, step: "status" }, now, [{ label: "Xong", data: "x" }]);
+      // One connection in the pool: the one that just saved.
+      expect(await setting(postgresQ(pgdb.db))).toBe("on");
+      expect(await store.flows.get("tg:1", now)).toMatchObject({
+        step: "status",
+        contactId: 7,
+        data: { page: 0 },
+        choices: [{ label: "Xong", data: "x" }],
+      });
+    } finally {
+      await pgdb.close();
+    }
+  });
+
+  it("inside a transaction takes that transaction's durable commit", async () => {
+    const q = postgresQ((await tempPostgres()).db);
+    const seen = await transaction(q, async (tx) => {
+      await flows.start(tx, "tg:2", null, "report", "task", {}, now);
+      return setting(tx);
+    });
+    expect(seen).toBe("on");
+    expect((await flows.get(q, "tg:2", now))?.step).toBe("task");
   });
 });
