@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type pg from "pg";
 
@@ -29,22 +30,53 @@ export function pinToOneCore(): (() => void) | undefined {
  * often puts on the bot's own core, taking it from the bot. A deployment has the database on
  * a machine of its own; the nearest this machine comes is the backends serving the bench on the
  * other cores. Opens every connection of the pool and moves its backend there; says what it did,
- * or why not (a remote server, no taskset, not allowed: BENCH_PG_PIN=0 skips it).
+ * or why not (a remote server, no taskset, not allowed: BENCH_PG_PIN=0 skips it), and the
+ * backends' process ids, to count their CPU time (`cpuMsOf`).
  */
-export async function pinBackendsAwayFromBot(pool: pg.Pool, size: number): Promise<string> {
-  if (process.env.BENCH_PG_PIN === "0") return "PostgreSQL's backends not pinned (BENCH_PG_PIN=0)";
-  if (cpus < 2) return "PostgreSQL's backends not pinned (one CPU)";
+export async function pinBackendsAwayFromBot(
+  pool: pg.Pool,
+  size: number,
+): Promise<{ said: string; pids: number[] }> {
   const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
   try {
-    let pinned = 0;
+    const pids: number[] = [];
     for (const client of clients) {
       const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() pid");
-      if (taskset(["-p", "-c", `1-${cpus - 1}`, String(rows[0]?.pid)])) pinned++;
+      if (rows[0]) pids.push(rows[0].pid);
     }
-    return pinned === size
-      ? `PostgreSQL's ${size} backends pinned to CPU 1${cpus > 2 ? `-${cpus - 1}` : ""}`
-      : `PostgreSQL's backends not pinned (${pinned} of ${size}: a remote server, or not allowed)`;
+    if (process.env.BENCH_PG_PIN === "0")
+      return { said: "PostgreSQL's backends not pinned (BENCH_PG_PIN=0)", pids };
+    if (cpus < 2) return { said: "PostgreSQL's backends not pinned (one CPU)", pids };
+    const pinned = pids.filter((pid) => taskset(["-p", "-c", `1-${cpus - 1}`, String(pid)])).length;
+    return {
+      said:
+        pinned === size
+          ? `PostgreSQL's ${size} backends pinned to CPU 1${cpus > 2 ? `-${cpus - 1}` : ""}`
+          : `PostgreSQL's backends not pinned (${pinned} of ${size}: a remote server, or not allowed)`,
+      pids,
+    };
   } finally {
     for (const client of clients) client.release();
   }
+}
+
+/**
+ * The CPU time (ms, user and system) the given processes have used, from /proc: the
+ * database's side of a benchmark, which the rate alone mixes with whatever else the machine
+ * runs. Processes gone or not readable (a remote server) count nothing.
+ */
+export function cpuMsOf(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Not on this machine.
+    }
+  }
+  // Linux reports both in clock ticks of 10 ms (USER_HZ 100).
+  return ticks * 10;
 }

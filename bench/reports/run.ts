@@ -12,7 +12,7 @@ import { conversationDeps, startCore } from "../../src/core.ts";
 import { openDatabase } from "../../src/db/connection.ts";
 import { createLogger } from "../../src/logger.ts";
 import { addContact } from "../../src/people/contacts.ts";
-import { pinBackendsAwayFromBot, pinToOneCore } from "../pin.ts";
+import { cpuMsOf, pinBackendsAwayFromBot, pinToOneCore } from "../pin.ts";
 import { resultsDir, round, runsFromEnv, show, spread } from "../stats.ts";
 import { benchStorage, engineLabel } from "../storage.ts";
 import { countSql } from "./count-sql.ts";
@@ -76,14 +76,24 @@ function note(line: string) {
 async function once(reports: number) {
   const dir = mkdtempSync(join(tmpdir(), "bench-reports-"));
   try {
-    const config = loadConfig({ DB_PATH: join(dir, "r.db"), LOG_LEVEL: "silent" });
+    const config = loadConfig({
+      DB_PATH: join(dir, "r.db"),
+      LOG_LEVEL: "silent",
+      // The service's default unless the run sets it: how many connections the bot holds.
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+    });
     // The plan goes into the SQLite file first; on PostgreSQL the storage is a copy of it.
     const seed = await startCore(config, openDatabase(config.DB_PATH));
     await importPlanFile(seed.store, config.PLAN_FILE);
     const months = seedHistory(seed.database?.sqlite);
     await seed.close();
     const storage = await benchStorage(config);
-    if (storage.pool) note(await pinBackendsAwayFromBot(storage.pool, config.DATABASE_POOL_SIZE));
+    let backends: number[] = [];
+    if (storage.pool) {
+      const pinned = await pinBackendsAwayFromBot(storage.pool, config.DATABASE_POOL_SIZE);
+      note(pinned.said);
+      backends = pinned.pids;
+    }
     const { core } = storage;
     const agencies = (
       await storage.rows<{ a: string }>("select distinct agency_id a from assignments where role = 'lead'")
@@ -180,6 +190,8 @@ async function once(reports: number) {
     const sqlite = core.database?.sqlite;
     const counter = reports > 500 ? countSql(sqlite, () => latencies.length) : undefined;
     counter?.start();
+    const cpuBefore = process.cpuUsage();
+    const dbBefore = cpuMsOf(backends);
     const started = performance.now();
     // Each lane is its own set of people typing at once; one person's updates stay in order.
     if (users % LANES !== 0) throw new Error(`BENCH_LANES must divide ${users}`);
@@ -212,6 +224,10 @@ async function once(reports: number) {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    // Per report, in ms: the figures a busy machine disturbs least (time others take is not counted).
+    const botCpu = (cpu.user + cpu.system) / 1000 / reports;
+    const dbCpu = backends.length > 0 ? (cpuMsOf(backends) - dbBefore) / reports : undefined;
     await profiler?.stop();
     counter?.stop(reports);
     const saved = Number(
@@ -221,7 +237,13 @@ async function once(reports: number) {
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
     await storage.close();
-    return { perSecond: reports / seconds, p99, p50: latencies[Math.floor(latencies.length / 2)] ?? 0 };
+    return {
+      perSecond: reports / seconds,
+      p99,
+      p50: latencies[Math.floor(latencies.length / 2)] ?? 0,
+      botCpu,
+      dbCpu,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -258,7 +280,7 @@ export async function benchReports() {
     for (let i = 0; i < runsFromEnv(); i++) {
       const r = await once(reports);
       console.log(
-        `reports: run ${i + 1}: ${round(r.perSecond)} reports/s, p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms per update`,
+        `reports: run ${i + 1}: ${round(r.perSecond)} reports/s, p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms per update; CPU per report: bot ${round(r.botCpu, 2)} ms${r.dbCpu === undefined ? "" : `, PostgreSQL ${round(r.dbCpu, 2)} ms`}`,
       );
       runs.push(r);
     }
@@ -276,5 +298,11 @@ export async function benchReports() {
   console.log(
     `  p99 latency   ${show(p99, "ms", 2)} per update  target < 50 ms: ${p99.median < 50 ? "OK" : "MISSED"}`,
   );
-  return { reports, pinned: unpin !== undefined, rate, p99 };
+  const botCpu = spread(runs.map((r) => r.botCpu));
+  const dbRuns = runs.flatMap((r) => (r.dbCpu === undefined ? [] : [r.dbCpu]));
+  const dbCpu = dbRuns.length > 0 ? spread(dbRuns) : undefined;
+  console.log(
+    `  CPU/report    bot ${show(botCpu, "ms", 2)}${dbCpu ? `; PostgreSQL ${show(dbCpu, "ms", 2)}` : ""}`,
+  );
+  return { reports, pinned: unpin !== undefined, rate, p99, botCpu, dbCpu };
 }
