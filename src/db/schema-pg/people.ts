@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, json, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { index, integer, json, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { type DigestScope, reportStatuses, roles } from "../schema/people.ts";
 import { agencies, assignments, plans, tasks } from "./catalog.ts";
 
@@ -94,6 +94,7 @@ export const reports = pgTable(
     index("reports_assignment_period").on(t.assignmentId, t.period),
     index("reports_agency_period").on(t.agencyId, t.period),
     index("reports_current").on(t.assignmentId, t.id).where(sql`superseded_at is null`),
+    uniqueIndex("reports_one_current").on(t.assignmentId, t.period).where(sql`superseded_at is null`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { agencies, assignments, plans, tasks } from "./catalog.ts";
 
 export const roles = ["focal", "head", "coordinator", "admin"] as const;
@@ -118,6 +118,9 @@ export const reports = sqliteTable(
     // backward step in this index. With superseded_at as a key column instead, PostgreSQL
     // could not read ids in order after an IS NULL and scanned every month of the history.
     index("reports_current").on(t.assignmentId, t.id).where(sql`superseded_at is null`),
+    // One current report per assignment and month, held by the database: saves made at once
+    // on PostgreSQL meet here instead of behind a lock taken in a transaction of their own.
+    uniqueIndex("reports_one_current").on(t.assignmentId, t.period).where(sql`superseded_at is null`),
   ],
 );
 

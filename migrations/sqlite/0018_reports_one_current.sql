@@ -1,0 +1,4 @@
+-- Before the index: should two reports of a month both be current (saves that raced before
+-- this index existed), the older is marked superseded by the newer, as a save would have done.
+UPDATE `reports` SET `superseded_at` = (SELECT min(n.`submitted_at`) FROM `reports` n WHERE n.`assignment_id` = `reports`.`assignment_id` AND n.`period` = `reports`.`period` AND n.`superseded_at` IS NULL AND n.`id` > `reports`.`id`) WHERE `superseded_at` IS NULL AND EXISTS (SELECT 1 FROM `reports` n WHERE n.`assignment_id` = `reports`.`assignment_id` AND n.`period` = `reports`.`period` AND n.`superseded_at` IS NULL AND n.`id` > `reports`.`id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `reports_one_current` ON `reports` (`assignment_id`,`period`) WHERE superseded_at is null;
