@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import type { ReportStatus } from "../db/schema.ts";
 import { type Q, raw, serialize, statement, transaction } from "./context.ts";
 import { flows } from "./flows.ts";
+import { leave } from "./leave.ts";
 import { answerColumns } from "./report-columns.ts";
 import { saveOnPostgres } from "./reports-pg.ts";
 
@@ -9,8 +11,11 @@ const p = (name: string) => sql.placeholder(name);
 
 export type Evidence = { kind: string; url?: string; fileId?: string; name?: string };
 
-/** An agency's live assignment with its task and the status of its latest current report. */
-function assignmentQuery(q: Q) {
+/**
+ * An agency's live assignment with its task and the status of its latest current report;
+ * `extra` adds columns of that same report (no further read).
+ */
+function assignmentQuery<F extends SelectedFields>(q: Q, extra: F) {
   const { assignments: a, tasks: t, reports: r } = q.t;
   return q.db
     .select({
@@ -26,12 +31,13 @@ function assignmentQuery(q: Q) {
       quota: t.quota,
       status: r.status,
       percent: r.percent,
+      ...extra,
     })
     .from(a)
     .innerJoin(t, eq(t.id, a.taskId))
     .leftJoin(
       r,
-      // The latest current report of each assignment: one index seek per row (reports_latest).
+      // The latest current report of each assignment: one index seek per row (reports_current).
       eq(
         r.id,
         sql`(select max(x.id) from reports x where x.assignment_id = ${a.id} and x.superseded_at is null)`,
@@ -41,17 +47,31 @@ function assignmentQuery(q: Q) {
 
 const openOfAgency = statement("reports_open_assignments", (q) => {
   const { assignments: a, tasks: t } = q.t;
-  return assignmentQuery(q)
+  return assignmentQuery(q, {})
     .where(and(eq(a.agencyId, p("agencyId")), isNull(a.archivedAt), isNull(t.archivedAt)))
     .orderBy(sql`case ${a.role} when 'lead' then 0 else 1 end`, asc(t.position))
     .prepare();
 });
-const openOne = statement("reports_open_assignment", (q) => {
-  const { assignments: a, tasks: t } = q.t;
-  return assignmentQuery(q)
-    .where(and(eq(a.agencyId, p("agencyId")), isNull(a.archivedAt), isNull(t.archivedAt), eq(a.id, p("id"))))
-    .prepare();
-});
+const oneWhere = (q: Q) =>
+  and(
+    eq(q.t.assignments.agencyId, p("agencyId")),
+    isNull(q.t.assignments.archivedAt),
+    isNull(q.t.tasks.archivedAt),
+    eq(q.t.assignments.id, p("id")),
+  );
+const openOne = statement("reports_open_assignment", (q) =>
+  assignmentQuery(q, {}).where(oneWhere(q)).prepare(),
+);
+const openOneWithLast = statement("reports_open_assignment_last", (q) =>
+  assignmentQuery(q, {
+    lastPeriod: q.t.reports.period,
+    lastCount: q.t.reports.count,
+    lastDescription: q.t.reports.description,
+    lastEvidence: q.t.reports.evidence,
+  })
+    .where(oneWhere(q))
+    .prepare(),
+);
 
 export type OpenAssignment = Awaited<ReturnType<ReturnType<typeof openOfAgency>["execute"]>>[number];
 
@@ -88,6 +108,34 @@ const lastRow = statement("reports_last", (q) => {
     .prepare();
 });
 
+export type LastReport = NonNullable<Awaited<ReturnType<typeof lastReport>>>;
+
+/**
+ * A task picked by button: the assignment as `assignmentFor` checks it, with the answers of
+ * its latest current report as `lastReport` reads them, in one read.
+ */
+async function picked(
+  q: Q,
+  agencyId: string,
+  assignmentId: number,
+): Promise<{ assignment: OpenAssignment; last: LastReport | undefined } | undefined> {
+  const [row] = await openOneWithLast(q).execute({ agencyId, id: assignmentId });
+  if (!row) return undefined;
+  const { lastPeriod, lastCount, lastDescription, lastEvidence, ...assignment } = row;
+  const last =
+    lastPeriod == null || assignment.status == null
+      ? undefined
+      : {
+          period: lastPeriod,
+          status: assignment.status,
+          percent: assignment.percent,
+          count: lastCount,
+          description: lastDescription,
+          evidence: lastEvidence,
+        };
+  return { assignment, last };
+}
+
 /** The answers of the assignment's latest current report, to start a new one from. */
 async function lastReport(q: Q, assignmentId: number) {
   const [row] = await lastRow(q).execute({ id: assignmentId });
@@ -107,6 +155,11 @@ export interface NewReport {
   contactId: number;
   chatId: string;
   channel: string;
+  /**
+   * The reporter's local day: when they stand in that day for someone on leave at the agency,
+   * the report records for whom (store/leave.ts), in the same commit.
+   */
+  day?: string;
 }
 
 const supersede = statement("reports_supersede", (q) => {
@@ -134,7 +187,8 @@ const insertReport = statement("reports_insert", (q) => {
 
 /**
  * Stores a report, in one transaction: it supersedes the assignment's current report for the
- * same month (kept as history), and the chat's conversation ends in the same commit.
+ * same month (kept as history), the chat's conversation ends in the same commit, and a
+ * deputy's report says for whom it was made.
  */
 async function save(q: Q, report: NewReport, at: Date): Promise<number> {
   const submittedAt = at.toISOString();
@@ -152,7 +206,11 @@ async function save(q: Q, report: NewReport, at: Date): Promise<number> {
       submittedAt,
     });
     await flows.clear(tx, report.chatId);
-    return (row as { id: number }).id;
+    const id = (row as { id: number }).id;
+    const principal =
+      report.day && (await leave.standingInFor(tx, report.contactId, report.agencyId, report.day));
+    if (principal && principal !== report.contactId) await leave.recordOnBehalf(tx, id, principal);
+    return id;
   });
 }
 
@@ -221,4 +279,4 @@ async function sentChoices(q: Q, chatId: string, platformMessageId: string) {
   return parts.map((x) => x.choices ?? []);
 }
 
-export const reports = { assignmentsOf, assignmentFor, lastReport, save, taskHistory, sentChoices };
+export const reports = { assignmentsOf, assignmentFor, picked, lastReport, save, taskHistory, sentChoices };

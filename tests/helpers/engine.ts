@@ -48,7 +48,15 @@ export async function reportAll(core: Core, agencyId: string, period: string, st
       order by a.id`,
     agencyId,
   );
-  for (const a of open)
+  const at = `${period}-28T03:00:00.000Z`;
+  for (const a of open) {
+    // As a save does: the month's current report, if any, becomes history.
+    await rows(
+      "update reports set superseded_at = ? where assignment_id = ? and period = ? and superseded_at is null",
+      at,
+      a.id,
+      period,
+    );
     await rows(
       `insert into reports (assignment_id, task_id, agency_id, period, status, percent, submitted_at)
        values (?, ?, ?, ?, ?, 50, ?)`,
@@ -57,7 +65,8 @@ export async function reportAll(core: Core, agencyId: string, period: string, st
       agencyId,
       period,
       status,
-      `${period}-28T03:00:00.000Z`,
+      at,
     );
+  }
   return open.length;
 }

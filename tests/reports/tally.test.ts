@@ -23,6 +23,13 @@ async function fixture() {
     `select a.id, a.task_id from assignments a join tasks t on t.id = a.task_id
       where a.agency_id = 'so-y-te' and t.ref = 'V.6' and a.role = 'lead'`,
   );
+  // November's in-progress report on V.6 becomes history, as a save does.
+  await rows(
+    `update reports set superseded_at = '2026-11-29T02:00:00.000Z'
+      where assignment_id = ? and period = ? and superseded_at is null`,
+    v6?.id,
+    PERIOD,
+  );
   await rows(
     `insert into reports (assignment_id, task_id, agency_id, period, status, submitted_at)
      values (?, ?, 'so-y-te', ?, 'done', '2026-11-29T02:00:00.000Z')`,

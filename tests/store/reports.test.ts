@@ -92,6 +92,17 @@ describe.each(engines())("store: reports ($name)", (engine) => {
       period: "2026-10",
       percent: 86,
     });
+    // A task picked by button: the assignment and its last answers, as the two reads give them.
+    expect(await o.store.reports.picked("so-y-te", a.assignmentId)).toEqual({
+      assignment: await o.store.reports.assignmentFor("so-y-te", a.assignmentId),
+      last: await o.store.reports.lastReport(a.assignmentId),
+    });
+    const [, never] = await o.store.reports.assignmentsOf("so-y-te");
+    expect(await o.store.reports.picked("so-y-te", never?.assignmentId as number)).toEqual({
+      assignment: never,
+      last: undefined,
+    });
+    expect(await o.store.reports.picked("cong-an-tinh", a.assignmentId)).toBeUndefined();
   });
 
   it("finds the buttons of a sent message across its parts", async () => {

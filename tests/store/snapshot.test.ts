@@ -37,7 +37,8 @@ async function cast(q: Q, planId: string, work: { assignmentId: number }[]) {
   const [a1, a2] = work.map((w) => w.assignmentId) as [number, number];
   await report(q, a1, { period: "2026-10", status: "done", at: "2026-10-28T03:00:00.000Z" });
   await report(q, a1, { period: "2026-11", status: "in_progress", superseded: true });
-  await report(q, a2, { period: "2026-11", status: "in_progress" });
+  // Reported twice in November: the later report superseded the first, as a save does.
+  await report(q, a2, { period: "2026-11", status: "in_progress", superseded: true });
   await report(q, a2, { period: "2026-11", status: "blocked" });
   await report(q, (await closablePartner(q, planId)).id, { period: "2026-11", status: "not_applicable" });
   // A recurring task never closes, whatever its partner says.

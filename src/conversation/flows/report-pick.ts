@@ -1,4 +1,5 @@
 import type { Evidence, Reply } from "../../messages.ts";
+import type { LastReport } from "../../store/reports.ts";
 import { shortTitle } from "../../text/title.ts";
 import { flowChoice, type Turn, whichOne } from "../context.ts";
 import { periodNow } from "../cycle.ts";
@@ -10,9 +11,14 @@ import { askStatus, askTask, type S, summary } from "./report-questions.ts";
  * A task picked: reported before, it starts from those answers (at the summary, so a person
  * changes one thing); otherwise from the status question.
  */
-export async function begin(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
+export async function begin(
+  turn: Turn,
+  s: S,
+  a: OpenAssignment,
+  known?: { last: LastReport | undefined },
+): Promise<Reply[]> {
   s.data.assignmentId = a.assignmentId;
-  const last = await turn.deps.store.reports.lastReport(a.assignmentId);
+  const last = known ? known.last : await turn.deps.store.reports.lastReport(a.assignmentId);
   if (!last) return askStatus(turn, s, a);
   const sameYear = last.period.slice(0, 4) === periodNow(turn, a.planId).slice(0, 4);
   Object.assign(s.data, {

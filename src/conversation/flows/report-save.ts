@@ -18,41 +18,26 @@ export async function saveReport(turn: Turn, s: S, a: OpenAssignment): Promise<R
   if (!contact || contact.agencyId !== s.data.agencyId) return [{ text: turn.t("err-not-allowed") }];
   const period = periodNow(turn, a.planId);
   const { store } = turn.deps;
-  // A deputy's report says for whom it was made; most reports need no transaction for that.
-  const standingInFor = await store.leave.standingInFor(
-    contact.id,
-    contact.agencyId,
-    turn.deps.calendar.localDate(turn.now),
+  const reportId = await store.reports.save(
+    {
+      assignmentId: a.assignmentId,
+      taskId: a.taskId,
+      agencyId: s.data.agencyId,
+      period,
+      // The summary that confirms is only shown once a status is picked.
+      status: s.data.status as ReportStatus,
+      percent: s.data.percent,
+      description: s.data.description,
+      count: s.data.count,
+      evidence: s.data.evidence,
+      contactId: contact.id,
+      chatId: turn.incoming.chatId,
+      channel: turn.incoming.channel,
+      // A deputy's report says for whom it was made, and the flow ends, in the same commit.
+      day: turn.deps.calendar.localDate(turn.now),
+    },
+    turn.now,
   );
-  const onBehalf = standingInFor !== undefined && standingInFor !== contact.id ? standingInFor : undefined;
-  // The flow ends in the same commit as the report it produced.
-  const save = (tx: typeof store) =>
-    tx.reports.save(
-      {
-        assignmentId: a.assignmentId,
-        taskId: a.taskId,
-        agencyId: s.data.agencyId,
-        period,
-        // The summary that confirms is only shown once a status is picked.
-        status: s.data.status as ReportStatus,
-        percent: s.data.percent,
-        description: s.data.description,
-        count: s.data.count,
-        evidence: s.data.evidence,
-        contactId: contact.id,
-        chatId: turn.incoming.chatId,
-        channel: turn.incoming.channel,
-      },
-      turn.now,
-    );
-  const reportId =
-    onBehalf === undefined
-      ? await save(store)
-      : await store.transaction(async (tx) => {
-          const id = await save(tx);
-          await tx.leave.recordOnBehalf(id, onBehalf);
-          return id;
-        });
   countReport("task", turn.incoming.channel);
   const answered =
     s.data.clarificationId === undefined

@@ -40,11 +40,13 @@ async function answerTask(turn: Turn, s: S, input: StepInput): Promise<Reply[]> 
     return askTask(turn, s);
   }
   if (!v && input.text?.trim()) return pickTyped(turn, s, input.text);
-  const a = v?.startsWith("a")
-    ? await turn.deps.store.reports.assignmentFor(s.data.agencyId, Number(v.slice(1)))
+  // The task and the answers it was last reported with, in one read.
+  const picked = v?.startsWith("a")
+    ? await turn.deps.store.reports.picked(s.data.agencyId, Number(v.slice(1)))
     : undefined;
-  if (!a || !isOpen(a)) return [{ text: turn.t("report-pick-task") }, ...(await askTask(turn, s))];
-  return begin(turn, s, a);
+  if (!picked || !isOpen(picked.assignment))
+    return [{ text: turn.t("report-pick-task") }, ...(await askTask(turn, s))];
+  return begin(turn, s, picked.assignment, picked);
 }
 
 async function step(turn: Turn, state: FlowState, input: StepInput): Promise<Reply[]> {
