@@ -14,10 +14,27 @@ export class NamingClient extends pg.Client {
   override query(config: any, values?: any, callback?: any): any {
     if (config && typeof config === "object" && typeof config.text === "string" && !config.name) {
       const params = (config.values ?? values ?? []) as unknown[];
-      if (params.length > 0 && params.length <= MAX_PARAMS) config = { ...config, name: nameOf(config.text) };
+      if (params.length > 0 && params.length <= MAX_PARAMS) config = named(config);
     }
     return super.query(config, values, callback);
   }
+}
+
+/**
+ * The named copy of a config its caller passes again on every call (a Drizzle prepared query's,
+ * store/context.ts's pgQuery's): one per update, per statement, was garbage. A config that
+ * carries its values is the caller's to change between calls, so it is copied each time.
+ */
+const copies = new WeakMap<object, { text: string; name: string }>();
+
+function named(config: { text: string; values?: unknown }): { text: string; name: string } {
+  if (config.values !== undefined) return { ...config, name: nameOf(config.text) };
+  let copy = copies.get(config);
+  if (copy === undefined || copy.text !== config.text) {
+    copy = { ...config, name: nameOf(config.text) };
+    copies.set(config, copy);
+  }
+  return copy;
 }
 
 /** Names by text, made once: the texts are the store's own, a few hundred at most. */
