@@ -21,20 +21,23 @@ export class NamingClient extends pg.Client {
 }
 
 /**
- * The named copy of a config its caller passes again on every call (a Drizzle prepared query's,
- * store/context.ts's pgQuery's): one per update, per statement, was garbage. A config that
- * carries its values is the caller's to change between calls, so it is copied each time.
+ * The named config for one its caller passes again on every call (a Drizzle prepared query's,
+ * store/context.ts's pgQuery's), made once: a new copy per statement was garbage. Its fields sit
+ * on its prototype, not on itself: node-postgres copies a config's own properties into every
+ * query it makes (getOwnPropertyDescriptors, ~2 µs a statement, several per update) and reads
+ * the inherited ones through the copy all the same. A config that carries its values is the
+ * caller's to change between calls, so it is copied each time.
  */
-const copies = new WeakMap<object, { text: string; name: string }>();
+const kept = new WeakMap<object, { text: string; name: string }>();
 
 function named(config: { text: string; values?: unknown }): { text: string; name: string } {
   if (config.values !== undefined) return { ...config, name: nameOf(config.text) };
-  let copy = copies.get(config);
-  if (copy === undefined || copy.text !== config.text) {
-    copy = { ...config, name: nameOf(config.text) };
-    copies.set(config, copy);
+  let light = kept.get(config);
+  if (light === undefined || light.text !== config.text) {
+    light = Object.create({ ...config, name: nameOf(config.text) }) as { text: string; name: string };
+    kept.set(config, light);
   }
-  return copy;
+  return light;
 }
 
 /** Names by text, made once: the texts are the store's own, a few hundred at most. */
