@@ -105,6 +105,7 @@ function signature(args: Args | undefined): string | undefined {
   let sig = "";
   for (const name in args) {
     const v = args[name];
+    if (typeof v === "string" && v.length > MAX_SIGNATURE) return undefined;
     if (typeof v === "string") sig += `${name}\u0000s${v}\u0001`;
     else if (typeof v === "number" && !Object.is(v, -0)) sig += `${name}\u0000n${v}\u0001`;
     else return undefined;
