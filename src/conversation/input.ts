@@ -34,6 +34,22 @@ export function looseKey(text: string): string {
     .join(" ");
 }
 
+/**
+ * Labels are few and said again and again (buttons, task titles): their keys are kept, and a
+ * typed answer is matched against every offered label on each message.
+ */
+const labelKeys = new Map<string, string>();
+const MAX_LABEL_KEYS = 10_000;
+
+function labelKey(label: string): string {
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    key = looseKey(label);
+    if (labelKeys.size < MAX_LABEL_KEYS) labelKeys.set(label, key);
+  }
+  return key;
+}
+
 export type LabelMatch<T> = { one: T } | { many: T[] } | undefined;
 
 /**
@@ -49,7 +65,7 @@ export function matchLabel<T>(
 ): LabelMatch<T> {
   const key = looseKey(text);
   if (!key) return undefined;
-  const keyed = items.map((item) => ({ item, label: looseKey(labelOf(item)) }));
+  const keyed = items.map((item) => ({ item, label: labelKey(labelOf(item)) }));
   const exact = keyed.filter((k) => k.label === key);
   if (exact.length === 1 && exact[0]) return { one: exact[0].item };
   if (exact.length > 1) return { many: exact.map((k) => k.item) };

@@ -142,7 +142,8 @@ export class ConversationRouter {
       actor,
       lang,
       now,
-      t: (key, args) => this.deps.i18n.t(lang, key, args),
+      // Bound rather than a new arrow: the build names every arrow it makes (keepNames), per turn.
+      t: this.deps.i18n.t.bind(this.deps.i18n, lang),
       ...(reportAssignment ? { reportAssignment } : {}),
     };
     try {

@@ -10,17 +10,48 @@ import { DEFAULT_TIME_ZONE, isYmd } from "./working-time.ts";
  * no default here: every caller passes its plan's rule, so no corner can fall back to the 10th.
  */
 export function periodOf(localDay: string, deadlineDay: number): string {
-  return format(subDays(parseISO(localDay), deadlineDay), "yyyy-MM");
+  const day = utcDay(localDay);
+  if (day === undefined) return format(subDays(parseISO(localDay), deadlineDay), "yyyy-MM");
+  return ymd(Date.UTC(day[0], day[1] - 1, day[2] - deadlineDay)).slice(0, 7);
 }
 
 /** The last day a period's report counts as on time: ("2026-11", 10) → "2026-12-10". */
 export function periodDeadline(period: string, deadlineDay: number): string {
-  return format(addDays(addMonths(parseISO(`${period}-01`), 1), deadlineDay - 1), "yyyy-MM-dd");
+  const day = utcDay(`${period}-01`);
+  if (day === undefined)
+    return format(addDays(addMonths(parseISO(`${period}-01`), 1), deadlineDay - 1), "yyyy-MM-dd");
+  return ymd(Date.UTC(day[0], day[1], deadlineDay));
 }
 
 /** The period whose cycle opens in the month of `localDay` (on the 1st of December: "2026-11"). */
 export function periodOpenedIn(localDay: string): string {
   return format(addMonths(parseISO(`${localDay.slice(0, 7)}-01`), -1), "yyyy-MM");
+}
+
+/*
+ * Calendar-day arithmetic on UTC dates: the same days as date-fns's local-time arithmetic in any
+ * zone, without its format and parse, which were most of a conversation step's date work (the
+ * period is read on several steps of every report). Anything but a real YYYY-MM-DD day of the
+ * years a deployment sees goes through date-fns as before, errors included.
+ */
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function utcDay(value: string): [number, number, number] | undefined {
+  const m = YMD.exec(value);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1970 || mo < 1 || mo > 12 || d < 1) return undefined;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 ? [y, mo, d] : undefined;
+}
+
+/** "YYYY-MM-DD" of a UTC midnight, as date-fns writes "yyyy-MM-dd". */
+function ymd(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
 }
 
 export function isPeriod(value: string): boolean {
@@ -37,7 +68,9 @@ function dayNumber(day: string): number {
 }
 
 export function addDay(day: string, n: number): string {
-  return format(addDays(parseISO(day), n), "yyyy-MM-dd");
+  const d = utcDay(day);
+  if (d === undefined) return format(addDays(parseISO(day), n), "yyyy-MM-dd");
+  return ymd(Date.UTC(d[0], d[1] - 1, d[2] + n));
 }
 
 /** "2026-11" → "11/2026", as Vietnamese documents write it. */

@@ -16,6 +16,10 @@ const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../local
  */
 export class I18n {
   private readonly bundles = new Map<Lang, FluentBundle>();
+  /** What each key asked for resolved to, per language (`null`: in neither language). */
+  private readonly found = new Map<Lang, Map<string, Found | null>>();
+  /** Entries held in every key's `said` together: a bound on what the memo can take. */
+  private said = 0;
 
   constructor(dir = localesDir) {
     for (const lang of languages) {
@@ -26,16 +30,42 @@ export class I18n {
         if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message}`);
       }
       this.bundles.set(lang, bundle);
+      this.found.set(lang, new Map());
     }
   }
 
+  /**
+   * Every step of a conversation says several messages, most of them the same words with the
+   * same arguments (buttons, questions): a message is looked up once per language, and its text
+   * for plain arguments (strings, numbers) kept, as Fluent gives the same text for the same ones.
+   */
   t(lang: Lang, key: string, args?: Args): string {
+    const byKey = this.found.get(lang);
+    let found = byKey?.get(key);
+    if (found === undefined) {
+      found = this.lookup(lang, key);
+      if (byKey && byKey.size < MAX_KEYS) byKey.set(key, found);
+    }
+    if (found === null) return key;
+    const sig = signature(args);
+    if (sig === undefined) return found.bundle.formatPattern(found.pattern, args);
+    const kept = found.said.get(sig);
+    if (kept !== undefined) return kept;
+    const text = found.bundle.formatPattern(found.pattern, args);
+    if (this.said < MAX_SAID) {
+      found.said.set(sig, text);
+      this.said++;
+    }
+    return text;
+  }
+
+  private lookup(lang: Lang, key: string): Found | null {
     for (const l of [lang, lang === "vi" ? "en" : "vi"] as Lang[]) {
       const bundle = this.bundles.get(l);
       const message = bundle?.getMessage(key);
-      if (bundle && message?.value) return bundle.formatPattern(message.value, args);
+      if (bundle && message?.value) return { bundle, pattern: message.value, said: new Map() };
     }
-    return key;
+    return null;
   }
 
   has(lang: Lang, key: string): boolean {
@@ -46,6 +76,42 @@ export class I18n {
     const bundle = this.bundles.get(lang);
     return bundle ? [...bundle._messages.keys()] : [];
   }
+}
+
+/** A message's value: Fluent exports the type only through the message. */
+type Pattern = NonNullable<NonNullable<ReturnType<FluentBundle["getMessage"]>>["value"]>;
+
+interface Found {
+  bundle: FluentBundle;
+  pattern: Pattern;
+  /** The text for each signature of arguments said so far. */
+  said: Map<string, string>;
+}
+
+/** Keys are the code's own, a few hundred; a bound all the same, as a key can be built. */
+const MAX_KEYS = 5_000;
+/** Texts kept over all keys: enough for every button and question in both languages. */
+const MAX_SAID = 20_000;
+/** Longer arguments (a report's description) are a person's own words, seldom said twice. */
+const MAX_SIGNATURE = 200;
+
+/**
+ * The arguments as one string, or undefined when they are not all strings and numbers (a date,
+ * a Fluent type) or too long to be worth keeping. Each value's type is part of it: Fluent writes
+ * the number 2000 as "2.000" in Vietnamese and the string "2000" as it is.
+ */
+function signature(args: Args | undefined): string | undefined {
+  if (args === undefined) return "";
+  let sig = "";
+  for (const name in args) {
+    const v = args[name];
+    if (typeof v === "string" && v.length > MAX_SIGNATURE) return undefined;
+    if (typeof v === "string") sig += `${name}\u0000s${v}\u0001`;
+    else if (typeof v === "number" && !Object.is(v, -0)) sig += `${name}\u0000n${v}\u0001`;
+    else return undefined;
+    if (sig.length > MAX_SIGNATURE) return undefined;
+  }
+  return sig;
 }
 
 /**

@@ -166,7 +166,11 @@ export function numberedPlaceholders(text: string): string {
 
 /** What node-postgres's pool and a transaction's client both answer. */
 interface PgClient {
-  query<R>(config: { text: string; values: unknown[]; types: unknown }): Promise<PgResult<R>>;
+  query<R>(config: PgConfig, values: unknown[]): Promise<PgResult<R>>;
+}
+interface PgConfig {
+  text: string;
+  types: unknown;
 }
 interface PgResult<R> {
   rows: R[];
@@ -174,11 +178,19 @@ interface PgResult<R> {
 }
 
 /** Dates and instants stay text, as Drizzle reads them (ours are ISO text already). */
+const keptAsText = (v: string) => v;
 const PG_TYPES = {
   getTypeParser: (oid: number, format?: "text" | "binary") =>
-    TEXT_KEPT.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format),
+    TEXT_KEPT.has(oid) ? keptAsText : pg.types.getTypeParser(oid, format),
 };
 const TEXT_KEPT = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+
+/**
+ * One config per text, the values passed beside it: the client names it once (db/pg-named.ts
+ * keeps its named copy by identity) instead of copying a new object on every call. The texts
+ * are the store's constants.
+ */
+const configs = new Map<string, PgConfig>();
 
 /**
  * A statement sent straight to the client under the handle (the pool, or the connection of the
@@ -187,5 +199,10 @@ const TEXT_KEPT = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]
  */
 export function pgQuery<R>(q: Q, text: string, values: unknown[]): Promise<PgResult<R>> {
   const client = (q.db as unknown as { session: { client: PgClient } }).session.client;
-  return client.query<R>({ text, values, types: PG_TYPES });
+  let config = configs.get(text);
+  if (config === undefined) {
+    config = { text, types: PG_TYPES };
+    if (configs.size < 10_000) configs.set(text, config);
+  }
+  return client.query<R>(config, values);
 }

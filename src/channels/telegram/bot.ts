@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context, InputFile } from "grammy";
+import { Bot, type Context, InputFile, matchFilter } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { commands } from "../../conversation/commands/index.ts";
 import type { ConversationRouter } from "../../conversation/router.ts";
@@ -102,19 +102,26 @@ export function createTelegramBot(opts: TelegramBotOptions): Bot {
     }
   };
 
-  bot.on("edited_message", () => {}); // edits of old messages change nothing we stored
-
-  bot.on("my_chat_member", async (ctx) => {
-    const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "left" || status === "kicked") await opts.onRemoved(chatIdOf(ctx));
-    if (status === "member" || status === "administrator") await opts.onAdded(chatIdOf(ctx));
-  });
-
-  bot.on("message:migrate_to_chat_id", async (ctx) => {
-    await opts.onMigrated?.(chatIdOf(ctx), `tg:${ctx.message.migrate_to_chat_id}`);
-  });
-
-  bot.on(["message", "callback_query:data"], async (ctx) => {
+  // One middleware that tells the updates apart, rather than one `bot.on` each: every `bot.on`
+  // is a branch grammY builds again for every update that passes it (a composer, its promises),
+  // and each update passed all four to reach the last.
+  const edited = matchFilter("edited_message");
+  const member = matchFilter("my_chat_member");
+  const migrated = matchFilter("message:migrate_to_chat_id");
+  const spoken = matchFilter(["message", "callback_query:data"]);
+  bot.use(async (ctx) => {
+    if (edited(ctx)) return; // edits of old messages change nothing we stored
+    if (member(ctx)) {
+      const status = ctx.myChatMember.new_chat_member.status;
+      if (status === "left" || status === "kicked") await opts.onRemoved(chatIdOf(ctx));
+      if (status === "member" || status === "administrator") await opts.onAdded(chatIdOf(ctx));
+      return;
+    }
+    if (migrated(ctx)) {
+      await opts.onMigrated?.(chatIdOf(ctx), `tg:${ctx.message.migrate_to_chat_id}`);
+      return;
+    }
+    if (!spoken(ctx)) return;
     const incoming = incomingOf(ctx);
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery().catch(() => {});
