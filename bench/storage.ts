@@ -81,8 +81,8 @@ let warned = false;
 async function sayIfNoAutovacuum(pool: pg.Pool): Promise<void> {
   if (warned) return;
   warned = true;
-  const { rows } = await pool.query<{ on: string }>("show autovacuum");
-  if (rows[0]?.on === "off")
+  const { rows } = await pool.query<{ autovacuum: string }>("show autovacuum");
+  if (rows[0]?.autovacuum === "off")
     console.log(
       "storage: autovacuum is off on this PostgreSQL server: nothing vacuums dead rows during the runs",
     );
