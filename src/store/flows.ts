@@ -179,21 +179,7 @@ async function start(
  * write (as `offer` would store them); otherwise the flow has none until `offer`.
  */
 async function save(q: Q, state: FlowState<object>, now: Date, choices?: Choice[]): Promise<void> {
-  if (q.dialect === "postgres" && !q.inTx) {
-    await pgQuery(q, SAVE_WITHOUT_FLUSH, [
-      state.chatId,
-      state.contactId,
-      state.kind,
-      state.step,
-      state.nonce,
-      JSON.stringify(state.data),
-      choices ? JSON.stringify(choices) : null,
-      now.toISOString(),
-      new Date(now.getTime() + DAY_MS).toISOString(),
-    ]);
-    return;
-  }
-  await upsert(q).execute({
+  const row = {
     chatId: state.chatId,
     contactId: state.contactId,
     kind: state.kind,
@@ -203,7 +189,23 @@ async function save(q: Q, state: FlowState<object>, now: Date, choices?: Choice[
     choices: choices ? JSON.stringify(choices) : null,
     now: now.toISOString(),
     expires: new Date(now.getTime() + DAY_MS).toISOString(),
-  });
+  };
+  if (q.dialect !== "postgres" || q.inTx) {
+    await upsert(q).execute(row);
+    return;
+  }
+  // The same values in SAVE_WITHOUT_FLUSH's order, the flow's data encoded as the column is.
+  await pgQuery(q, SAVE_WITHOUT_FLUSH, [
+    row.chatId,
+    row.contactId,
+    row.kind,
+    row.step,
+    row.nonce,
+    JSON.stringify(row.data),
+    row.choices,
+    row.now,
+    row.expires,
+  ]);
 }
 
 async function clear(q: Q, chatId: string): Promise<boolean> {

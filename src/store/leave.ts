@@ -144,10 +144,17 @@ async function contacts(q: Q, agencyId?: string): Promise<LeaveContact[]> {
   }));
 }
 
-const deputyFor = raw<{ contact_id: number }>(
-  `select contact_id from leaves where deputy_contact_id = ? and agency_id = ? and from_day <= ? and to_day >= ?
-   order by from_day limit 1`,
-);
+/**
+ * The leave a deputy stands in for at an agency on a day, given the SQL for each of the three
+ * (placeholders): one text for this read and for the report's save on PostgreSQL, which makes
+ * it inside its own statement (store/reports-pg.ts).
+ */
+export function standingInForSql(deputy: string, agency: string, day: string): string {
+  return `select contact_id from leaves where deputy_contact_id = ${deputy} and agency_id = ${agency}
+   and from_day <= ${day} and to_day >= ${day} order by from_day limit 1`;
+}
+
+const deputyFor = raw<{ contact_id: number }>(standingInForSql("?", "?", "?"));
 
 /** The person on leave that `deputyId` stands in for at the agency on `day`, if any. */
 async function standingInFor(q: Q, deputyId: number, agencyId: string, day: string) {

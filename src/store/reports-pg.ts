@@ -1,4 +1,5 @@
 import { pgQuery, type Q } from "./context.ts";
+import { standingInForSql } from "./leave.ts";
 import { answerColumns } from "./report-columns.ts";
 import type { NewReport } from "./reports.ts";
 
@@ -20,10 +21,7 @@ const SAVE_SQL = `with old as (
     select $2, $5, $6, $3, $7, $8, $9, $10, $11, $12, $4, $13, $1 from (select count(*) from old) superseded
     returning id
   ), principal as (
-    select contact_id from (
-      select contact_id from leaves
-      where deputy_contact_id = $12 and agency_id = $6 and from_day <= $14 and to_day >= $14
-      order by from_day limit 1) standing
+    select contact_id from (${standingInForSql("$12", "$6", "$14")}) standing
     where contact_id <> $12
   ), behalf as (
     insert into report_on_behalf (report_id, on_behalf_of_contact_id)
