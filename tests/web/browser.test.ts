@@ -149,13 +149,13 @@ describe("web console in Chromium", { timeout: 120_000 }, () => {
     await page.reload();
     expect(await page.locator("h1").textContent()).toBe("Tổng quan");
     // htmx sends the token from <body hx-headers>: its post signs out.
-    await page.evaluate(() =>
-      (window as unknown as { htmx: { ajax(m: string, u: string, o: object): Promise<void> } }).htmx.ajax(
-        "POST",
-        "/web/logout",
-        { target: "main", swap: "innerHTML" },
-      ),
-    );
+    // Not awaited in the page: the redirect can destroy the page's context before htmx's
+    // promise settles, and the evaluate would fail on a sign-out that worked.
+    await page.evaluate(() => {
+      void (
+        window as unknown as { htmx: { ajax(m: string, u: string, o: object): Promise<void> } }
+      ).htmx.ajax("POST", "/web/logout", { target: "main", swap: "innerHTML" });
+    });
     // The reply's HX-Redirect sends the page to the signed-out console: wait for it, or it cuts
     // off the next navigation.
     await page.waitForSelector("text=Trang quản lý không dùng mật khẩu");
