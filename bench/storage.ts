@@ -65,7 +65,9 @@ export async function benchStorage(config: Config): Promise<BenchStorage> {
       (await pgdb.pool.query(numberedPlaceholders(sql), params)).rows as T[],
     close: async () => {
       await pgdb.close();
-      await dropSchema(BENCH_DATABASE_URL, schema);
+      // BENCH_KEEP_SCHEMA=1 leaves the last run's data to EXPLAIN or pgbench against.
+      if (process.env.BENCH_KEEP_SCHEMA) console.log(`storage: kept schema ${schema}`);
+      else await dropSchema(BENCH_DATABASE_URL, schema);
     },
   };
 }

@@ -186,13 +186,6 @@ async function once(reports: number) {
       await bot.handleUpdate(u);
       latencies.push(performance.now() - t0);
     };
-    const profiler = await startProfile(reports);
-    const sqlite = core.database?.sqlite;
-    const counter = reports > 500 ? countSql(sqlite, () => latencies.length) : undefined;
-    counter?.start();
-    const cpuBefore = process.cpuUsage();
-    const dbBefore = cpuMsOf(backends);
-    const started = performance.now();
     // Each lane is its own set of people typing at once; one person's updates stay in order.
     if (users % LANES !== 0) throw new Error(`BENCH_LANES must divide ${users}`);
     const one = async (r: number) => {
@@ -218,11 +211,27 @@ async function once(reports: number) {
       if (lastText.get(id)?.includes("minh chứng")) await timed(press(id, byLabel("Bỏ qua")));
       await timed(press(id, byLabel("Gửi báo cáo")));
     };
-    await Promise.all(
-      Array.from({ length: LANES }, async (_, lane) => {
-        for (let r = lane; r < reports; r += LANES) await one(r);
-      }),
-    );
+    const lanes = (from: number, to: number) =>
+      Promise.all(
+        Array.from({ length: LANES }, async (_, lane) => {
+          for (let r = from + lane; r < to; r += LANES) await one(r);
+        }),
+      );
+    // A service's connections live for days; these are new. Every connection loads its caches
+    // and plans each statement afresh for its first runs, which the measured loop should not
+    // count (the warm-up run cannot do it: its pool and schema are gone). One report per person.
+    const warm = storage.pool ? users : 0;
+    if (warm > 0) note(`each run first serves ${warm} reports on its own connections, untimed`);
+    await lanes(0, warm);
+    latencies.length = 0;
+    const profiler = await startProfile(reports);
+    const sqlite = core.database?.sqlite;
+    const counter = reports > 500 ? countSql(sqlite, () => latencies.length) : undefined;
+    counter?.start();
+    const cpuBefore = process.cpuUsage();
+    const dbBefore = cpuMsOf(backends);
+    const started = performance.now();
+    await lanes(warm, warm + reports);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     // Per report, in ms: the figures a busy machine disturbs least (time others take is not counted).
@@ -233,7 +242,7 @@ async function once(reports: number) {
     const saved = Number(
       (await storage.rows<{ n: number }>("select count(*) n from reports where chat_id is not null"))[0]?.n,
     );
-    if (saved !== reports) throw new Error(`expected ${reports} reports saved, found ${saved}`);
+    if (saved !== warm + reports) throw new Error(`expected ${warm + reports} reports saved, found ${saved}`);
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
     await storage.close();
