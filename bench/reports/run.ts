@@ -219,8 +219,9 @@ async function once(reports: number) {
       );
     // A service's connections live for days; these are new. Every connection loads its caches
     // and plans each statement afresh for its first runs, which the measured loop should not
-    // count (the warm-up run cannot do it: its pool and schema are gone). One report per person.
-    const warm = storage.pool ? users : 0;
+    // count (the warm-up run cannot do it: its pool and schema are gone). One report per person;
+    // BENCH_POOL_WARM=0 times the cold pool instead, as a service's first minutes meet it.
+    const warm = storage.pool && process.env.BENCH_POOL_WARM !== "0" ? users : 0;
     if (warm > 0) note(`each run first serves ${warm} reports on its own connections, untimed`);
     await lanes(0, warm);
     latencies.length = 0;
