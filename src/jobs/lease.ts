@@ -40,6 +40,8 @@ export class Lease {
   private heldUntil = 0;
   private holding = false;
   private started = false;
+  /** After stop(): a poll loop winding down may call start() again, which must not take it back. */
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private deadline: NodeJS.Timeout | undefined;
   private attempt: Promise<void> | undefined;
@@ -122,7 +124,7 @@ export class Lease {
 
   /** Keeps trying (or renewing) every renewMs, and at once whenever Redis is ready again. */
   start(): void {
-    if (this.started) return;
+    if (this.started || this.stopped) return;
     this.started = true;
     this.redis.on("ready", this.onReady);
     this.timer = setInterval(() => void this.keep(), this.opts.renewMs ?? this.opts.ttlMs / 3);
@@ -130,8 +132,9 @@ export class Lease {
     void this.keep();
   }
 
-  /** Stops renewing and releases: another instance takes over at its next try. Never throws. */
+  /** Stops renewing and releases, for good: another instance takes over at its next try. Never throws. */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.started = false;
     clearInterval(this.timer);
     clearTimeout(this.deadline);

@@ -91,6 +91,21 @@ describe("a Redis lease", () => {
     expect(second.heard).toEqual(["acquired"]);
   });
 
+  it("stays given up after a clean stop, even when a poll loop winding down asks for it again", async () => {
+    const redis = client();
+    const key = `${testPrefix()}:lease`;
+    const { lease, heard } = kept(redis, key, 60_000);
+    lease.start();
+    expect(await lease.whenHeld(AbortSignal.timeout(5000))).toBe(true);
+    await lease.stop();
+    // A poller whose aborted poll returns after the stop waits for its turn again (PollTurn.wait).
+    lease.start();
+    expect(await lease.renew()).toBe(false);
+    expect(await lease.whenHeld(AbortSignal.timeout(300))).toBe(false);
+    expect(await redis.exists(key)).toBe(0);
+    expect(heard).toEqual(["acquired"]);
+  });
+
   it("tells its holder when a renewal finds someone else holding it", async () => {
     const redis = client();
     const key = `${testPrefix()}:lease`;

@@ -134,8 +134,10 @@ export class TelegramLink {
       await this.opts.bot.api
         .getUpdates({ offset: this.offset, limit: 1, timeout: 0 }, deadline as never)
         .catch(() => {});
-    // Given up last, so the next poller starts after the confirmation.
-    await Promise.race([this.turn.stop(), expired]);
+    // Given up last, so the next poller starts after the confirmation; with a budget of its own,
+    // since a slow update may have spent the first, and a lease left to expire keeps every other
+    // instance from polling for its whole TTL.
+    await Promise.race([this.turn.stop(), sleep(budgetMs, undefined, { ref: false })]);
   }
 }
 
