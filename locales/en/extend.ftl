@@ -40,3 +40,4 @@ task-extended = Extended: { $agencies }
 extend-already-expired = The extension request for { $ref } from { $agency } until { $asked } was closed unanswered once that date passed; the agency was told it may ask again.
 extend-reminder = ⏳ This extension request, sent on { $since }, has waited { $days } working days for an answer:
 extend-expired = ⌛ Your request to extend { $ref } { $title } until { $asked } was not answered before that date, so it has been closed. The deadline stays { $due }. If you still need more time, you can ask again: /extend { $ref }.
+web-task-extended = Extended until

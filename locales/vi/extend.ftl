@@ -40,3 +40,4 @@ task-extended = Đã gia hạn: { $agencies }
 extend-already-expired = Đề nghị gia hạn { $ref } của { $agency } đến { $asked } đã đóng vì không được trả lời trước ngày đó; đơn vị đã được báo có thể gửi đề nghị mới.
 extend-reminder = ⏳ Đề nghị gia hạn gửi ngày { $since } chưa được trả lời sau { $days } ngày làm việc:
 extend-expired = ⌛ Đề nghị gia hạn { $ref } { $title } đến { $asked } chưa được trả lời trước ngày đó nên đã đóng. Hạn vẫn là { $due }. Nếu vẫn cần thêm thời gian, đơn vị có thể gửi đề nghị mới: /giahan { $ref }.
+web-task-extended = Đã gia hạn đến

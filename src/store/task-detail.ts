@@ -13,11 +13,19 @@ async function taskById(q: Q, taskId: number) {
   return row;
 }
 
-/** The agencies holding a task (leads first, in the plan's order), with their assignment's role. */
+/**
+ * The agencies holding a task (leads first, in the plan's order), with their assignment's role
+ * and its own date when an approved extension gave it one (null: the task's date).
+ */
 async function taskAgencies(q: Q, taskId: number) {
   const { assignments, agencies } = q.t;
   return q.db
-    .select({ agencyId: agencies.id, name: agencies.name, role: assignments.role })
+    .select({
+      agencyId: agencies.id,
+      name: agencies.name,
+      role: assignments.role,
+      ownDue: assignments.dueOverride,
+    })
     .from(assignments)
     .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
     .where(and(eq(assignments.taskId, taskId), isNull(assignments.archivedAt)))

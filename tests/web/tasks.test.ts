@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { askV6 } from "../helpers/extension.ts";
 import { csrfOf, form, webFixture } from "./fixture.ts";
 
 /** A task Sở Y tế leads, and its ref. */
@@ -139,6 +140,33 @@ describe("web console: a task's page and its due date", () => {
     expect(after).toContain("31/03/2027");
     expect(after).toContain("PC06 đổi hạn từ");
     expect(after).toContain("Lý do: Theo Công văn 123/UBND");
+  });
+
+  it("names the leads an approved extension gave their own date, as /task does", async () => {
+    const f = await webFixture();
+    const { id, assignmentId } = await askV6(
+      f.core,
+      f.people.ytFocal,
+      "2027-01-20",
+      "2026-12-10T02:00:00.000Z",
+    );
+    const { cookie } = await f.signIn(f.people.coordinator);
+    const [v6] = await f.core.store.reports
+      .assignmentsOf("so-y-te")
+      .then((all) => all.filter((a) => a.assignmentId === assignmentId));
+    if (!v6) throw new Error("no V.6 for Sở Y tế");
+    const page = async () => (await f.request(`/web/tasks/${v6.taskId}`, { cookie })).text();
+    // Asked, not yet answered: still the task's date for everyone.
+    expect(await page()).not.toContain('id="extended"');
+    await f.core.store.extensions.decide(id, {
+      status: "approved",
+      by: f.people.coordinator,
+      at: "2026-12-11T02:00:00.000Z",
+      due: "2027-01-20",
+    });
+    const html = await page();
+    expect(/<dd id="extended">([^<]*)<\/dd>/.exec(html)?.[1]).toBe("Sở Y tế 20/01/2027");
+    expect(/<dd id="deadline">([^<]*)/.exec(html)?.[1]).toContain("31/12/2026");
   });
 
   it("a past date is set only once confirmed, as /setdue asks", async () => {

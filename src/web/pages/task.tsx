@@ -13,6 +13,8 @@ export interface TaskView {
   section: { numeral: string; title: string };
   deadline: { kind: string; text: string; due: string | null; indicative: boolean; override: boolean };
   leads: string[];
+  /** Leads with a date of their own (an approved extension). */
+  extended: { name: string; due: string }[];
   partners: string[];
   reports: ReportView[];
   changes: AuditRow[];
@@ -188,6 +190,12 @@ export function TaskPage(p: {
           </dd>
           <dt>{t("web-col-leads")}</dt>
           <dd>{task.leads.join(", ") || t("web-none")}</dd>
+          {task.extended.length > 0 && (
+            <>
+              <dt>{t("web-task-extended")}</dt>
+              <dd id="extended">{task.extended.map((e) => `${e.name} ${dayLabel(e.due)}`).join(", ")}</dd>
+            </>
+          )}
           <dt>{t("web-task-partners")}</dt>
           <dd>{task.partners.join(", ") || t("web-none")}</dd>
         </dl>

@@ -121,6 +121,7 @@ async function loadTask(deps: WebDeps, rawId: string): Promise<TaskView | undefi
   const found = await store.catalog.taskById(id);
   if (!found) return undefined;
   const { task, section } = found;
+  const due = task.dueOverride ?? task.dueDate;
   const [agencies, partners, reports, changes, askable, clarifications] = await Promise.all([
     store.catalog.taskAgencies(id),
     store.catalog.taskPartnerNames(id),
@@ -138,11 +139,16 @@ async function loadTask(deps: WebDeps, rawId: string): Promise<TaskView | undefi
     deadline: {
       kind: task.deadlineKind,
       text: task.deadlineText,
-      due: task.dueOverride ?? task.dueDate,
+      due,
       indicative: task.indicative,
       override: task.dueOverride !== null,
     },
     leads: agencies.filter((a) => a.role === "lead").map((a) => a.name),
+    // As /task says it: the leads an approved extension gave a date of their own, which their
+    // reminders follow.
+    extended: agencies.flatMap((a) =>
+      a.role === "lead" && a.ownDue !== null && a.ownDue !== due ? [{ name: a.name, due: a.ownDue }] : [],
+    ),
     partners,
     reports,
     changes,
