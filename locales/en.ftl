@@ -669,6 +669,7 @@ audit-channel-zalo = Zalo
 audit-channel-console = console
 audit-channel-cli = command line
 audit-channel-web = web console
+audit-channel-engine = automatic
 audit-none = The audit trail has no actions yet.
 audit-title = Audit trail, newest first (entries { $from }–{ $to } of { $count }):
 audit-line = { $at } · { $actor } · { $action }{ $target }{ $detail }

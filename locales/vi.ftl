@@ -668,6 +668,7 @@ audit-channel-zalo = Zalo
 audit-channel-console = console
 audit-channel-cli = dòng lệnh
 audit-channel-web = trang quản trị
+audit-channel-engine = tự động
 audit-none = Nhật ký chưa có thao tác nào.
 audit-title = Nhật ký thao tác, mới nhất trước (mục { $from }–{ $to } trong { $count }):
 audit-line = { $at } · { $actor } · { $action }{ $target }{ $detail }

@@ -130,6 +130,17 @@ async function expire(deps: EngineDeps, r: ExtensionView, at: Date, sendAfter: s
   }));
   await store.transaction(async (tx) => {
     if (!(await tx.extensions.expire(r.request.id, at.toISOString()))) return;
+    // Nobody decided it, so the trail would otherwise show a request that stopped without a word.
+    await tx.audit.record({
+      at,
+      actorKind: "system",
+      action: "extension.expire",
+      targetKind: "extension",
+      targetId: r.request.id,
+      before: { due: r.request.oldDue, asked: r.request.newDue },
+      after: { status: "expired", ref: r.ref, agency: r.request.agencyId },
+      channel: "engine",
+    });
     await tx.outbox.add(
       messages,
       at.toISOString(),

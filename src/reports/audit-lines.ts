@@ -84,6 +84,16 @@ function targetText(r: AuditReader, row: AuditRow, t: T): string {
       return str(after.file) ?? "";
     case "province":
       return str(after.province) ?? "";
+    // Extension rows name their task and agency (rows written before they did show their id).
+    case "extension":
+    case "assignment": {
+      const agency = str(after.agency);
+      if (!str(after.ref) || !agency) return id;
+      return t("audit-target-extension", {
+        ref: str(after.ref) ?? "",
+        agency: r.agencyNames.get(agency) ?? agency,
+      });
+    }
     case "clarification": {
       const agency = str(after.agency) ?? "";
       return t("audit-target-clarification", {
@@ -100,10 +110,13 @@ function detailText(row: AuditRow, t: T): string {
   const before = obj(row.before);
   const after = obj(row.after);
   const parts: string[] = [];
-  if (row.action === "due.set") {
-    const day = (v: unknown) => (str(v) ? dayLabel(v as string) : t("audit-detail-no-due"));
+  const day = (v: unknown) => (str(v) ? dayLabel(v as string) : t("audit-detail-no-due"));
+  if (row.action === "due.set" || row.action === "extension.approve")
     parts.push(t("audit-detail-due", { before: day(before.due), after: day(after.due) }));
-  }
+  if (row.action === "extension.request")
+    parts.push(t("audit-detail-extension-asked", { due: day(before.due), asked: day(after.asked) }));
+  if (row.action === "extension.reject" || row.action === "extension.expire")
+    parts.push(t("audit-detail-extension-asked", { due: day(before.due), asked: day(before.asked) }));
   if (str(after.reason)) parts.push(t("audit-detail-reason", { reason: after.reason as string }));
   if (str(before.role) && str(after.role) && before.role !== after.role)
     parts.push(

@@ -199,6 +199,12 @@ describe("a coordinator's answer", () => {
     const told = agency.find((m) => m.chat_id === x.chat);
     expect(told?.text).toContain("đồng ý gia hạn V.6");
     expect(await x.send("/chitiet V.6", COORD)).toContain("Đã gia hạn: Sở Y tế 20/01/2027");
+    // The trail in words: what was asked, and what was agreed, on which task of which agency.
+    const trail = await x.send("/nhatky", COORD);
+    expect(trail).toContain("(Sở Y tế) · Xin gia hạn · V.6 của Sở Y tế (hạn 31/12/2026, xin đến 20/01/2027;");
+    expect(trail).toContain(
+      "(Công an tỉnh) · Đồng ý gia hạn · V.6 của Sở Y tế (hạn 31/12/2026 → 20/01/2027)",
+    );
     // The agency's own list shows the new date.
     expect(await x.send("/nhiemvu")).toMatch(/V\.6 .*20\/01\/2027/);
     // A second answer (another coordinator, an old button) changes nothing.

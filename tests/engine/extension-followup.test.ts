@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/core.ts";
+import { auditLine } from "../../src/reports/audit-lines.ts";
 import { engineFixture } from "../helpers/engine.ts";
 import { jsonValue, rowsOf } from "../helpers/engine-choice.ts";
 import { askV6 } from "../helpers/extension.ts";
@@ -93,9 +94,29 @@ describe("extension requests nobody answers", () => {
       `extension:${id}:expired:contact-${people.ytFocal}:tg:1001`,
     );
     expect(sendAfter?.send_after).toBe("2026-12-25T00:30:00.000Z");
-    // The next tick finds nothing open: nothing is told twice.
+    // The trail says the bot closed it, since nobody decided it.
+    const trail = await core.store.audit.list({ action: "extension.expire" });
+    expect(trail).toHaveLength(1);
+    const [row] = trail;
+    if (!row) throw new Error("no audit row");
+    expect(row).toMatchObject({ actorKind: "system", channel: "engine", targetId: String(id) });
+    const reader = {
+      i18n: core.i18n,
+      lang: "vi" as const,
+      timeZone: "Asia/Ho_Chi_Minh",
+      agencyNames: new Map([["so-y-te", "Sở Y tế"]]),
+    };
+    expect(auditLine(reader, row)).toMatchObject({
+      channel: "tự động",
+      actor: "hệ thống",
+      action: "Đề nghị gia hạn hết hiệu lực vì không được trả lời",
+      target: "V.6 của Sở Y tế",
+      detail: "hạn 31/12/2026, xin đến 24/12/2026",
+    });
+    // The next tick finds nothing open: nothing is told or recorded twice.
     await tick("2026-12-25T08:00:00+07:00");
     expect(await followUps(core, id)).toHaveLength(2);
+    expect(await core.store.audit.list({ action: "extension.expire" })).toHaveLength(1);
     expect(await asked(core, people.ytFocal, "2027-01-20")).toBeGreaterThan(id);
   });
 });

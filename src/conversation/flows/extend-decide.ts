@@ -76,7 +76,7 @@ async function decide(turn: Turn, v: ExtensionView, due: string | undefined): Pr
         targetKind: "extension",
         targetId: request.id,
         before: { due: request.oldDue, asked: request.newDue, late: request.late },
-        after: { status, due: due ?? request.oldDue },
+        after: { status, due: due ?? request.oldDue, ref: v.ref, agency: request.agencyId },
       });
     return done;
   });

@@ -145,7 +145,7 @@ async function submit(turn: Turn, s: S, a: OpenAssignment, day: string, reason: 
         targetKind: "assignment",
         targetId: a.assignmentId,
         before: { due: a.due },
-        after: { asked: day, late, reason, request: made },
+        after: { asked: day, late, reason, request: made, ref: a.ref, agency: s.data.agencyId },
       });
     return made;
   });

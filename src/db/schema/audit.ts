@@ -3,7 +3,8 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 export const auditActorKinds = ["contact", "operator", "system"] as const;
 export type AuditActorKind = (typeof auditActorKinds)[number];
 
-export const auditChannels = ["tg", "zalo", "console", "cli", "web"] as const;
+/** `engine`: what the bot does by itself on a tick (an extension request expiring). */
+export const auditChannels = ["tg", "zalo", "console", "cli", "web", "engine"] as const;
 export type AuditChannel = (typeof auditChannels)[number];
 
 /**
