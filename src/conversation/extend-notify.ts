@@ -1,6 +1,6 @@
 import { dayLabel } from "../domain/period.ts";
 import {
-  agencyChats,
+  agencyRoutes,
   type ExtensionView,
   extensionMessages,
   requestArgs,
@@ -8,6 +8,7 @@ import {
 } from "../engine/extension-followup.ts";
 import type { NewMessage } from "../engine/outbox.ts";
 import type { Turn } from "./context.ts";
+import { today } from "./leave-actions.ts";
 
 export { type ExtensionView, requestArgs };
 
@@ -29,10 +30,10 @@ export async function notifyCoordinators(turn: Turn, r: ExtensionView): Promise<
   );
 }
 
-/** The answer to the agency's focal points and heads (the person who asked is one of them). */
+/** The answer to the agency's focal points and heads (the asker among them), around leave. */
 export async function notifyAgency(turn: Turn, r: ExtensionView, due: string | undefined): Promise<number> {
   const { i18n, store } = turn.deps;
-  const to = await agencyChats(store, r.request.agencyId);
+  const to = await agencyRoutes(store, i18n, r.request.agencyId, today(turn));
   const args = { ...requestArgs(r), due: due ? dayLabel(due) : "—" };
   const key = !due
     ? "extend-rejected"

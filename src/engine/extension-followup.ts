@@ -7,8 +7,10 @@ import type { Store } from "../store/index.ts";
 import { shortTitle } from "../text/title.ts";
 import type { EngineDeps } from "./deps.ts";
 import { type ExtensionStep, extensionKey, recipientKey } from "./keys.ts";
+import { focalRoutes, headRoutes, noted, type Route } from "./leave-routing.ts";
 import type { NewMessage } from "./outbox.ts";
 import { instant } from "./plan-window.ts";
+import { Snapshot } from "./snapshot.ts";
 
 /**
  * Extension requests nobody answers: the coordinators are reminded once, on the second working
@@ -26,6 +28,8 @@ interface To {
   contactId: number;
   chatId: string;
   lang: Lang;
+  /** How leave routing reached them (agencyRoutes): its line goes above the text. */
+  route?: Route;
 }
 
 /** What every message about a request names, in one language. */
@@ -47,16 +51,20 @@ export function extensionMessages(
   sendAfter: string,
   body: (lang: Lang) => { text: string; choices?: Choice[][] },
 ): NewMessage[] {
-  return to.map((c) => ({
-    dedupeKey: recipientKey(extensionKey(r.request.id, step), c.contactId, c.chatId),
-    chatId: c.chatId,
-    contactId: c.contactId,
-    agencyId: r.request.agencyId,
-    planId: r.planId,
-    kind: `extension-${step}`,
-    ...body(c.lang),
-    sendAfter,
-  }));
+  return to.map((c) => {
+    const { text, ...rest } = body(c.lang);
+    return {
+      dedupeKey: recipientKey(extensionKey(r.request.id, step), c.contactId, c.chatId),
+      chatId: c.chatId,
+      contactId: c.contactId,
+      agencyId: r.request.agencyId,
+      planId: r.planId,
+      kind: `extension-${step}`,
+      text: c.route ? noted(c.route, c.lang, text) : text,
+      ...rest,
+      sendAfter,
+    };
+  });
 }
 
 /** The request as coordinators read it, with their three answers; `lead` lines come first. */
@@ -77,11 +85,23 @@ export function requestBody(i18n: I18n, r: ExtensionView, lang: Lang, lead: stri
   };
 }
 
-/** The agency's focal points and heads, who hear how their request ended. */
-export async function agencyChats(store: Store, agencyId: string): Promise<To[]> {
-  return (await store.people.reachableChats({ agencyId })).filter(
-    (c) => c.role === "focal" || c.role === "head",
-  );
+/**
+ * Who hears how the agency's request ended: its focal points and heads on `day`, routed around
+ * leave as reminders are (a deputy in place of one away, with a line saying for whom), each
+ * chat once.
+ */
+export async function agencyRoutes(store: Store, i18n: I18n, agencyId: string, day: string): Promise<To[]> {
+  const snapshot = await new Snapshot(store).load({ shared: true });
+  const ctx = { i18n, recipients: snapshot.recipients(), away: snapshot.away() };
+  const seen = new Set<string>();
+  const to: To[] = [];
+  for (const route of [...focalRoutes(ctx, agencyId, day), ...headRoutes(ctx, agencyId, day)])
+    for (const r of route.who) {
+      if (seen.has(`${r.contactId}:${r.chatId}`)) continue;
+      seen.add(`${r.contactId}:${r.chatId}`);
+      to.push({ contactId: r.contactId, chatId: r.chatId, lang: r.lang, route });
+    }
+  return to;
 }
 
 /**
@@ -123,7 +143,7 @@ export async function extensionFollowUps(deps: EngineDeps, from: Date, at: Date)
 /** Closes the request and tells the agency, together: a request closed is never left untold. */
 async function expire(deps: EngineDeps, r: ExtensionView, at: Date, sendAfter: string): Promise<void> {
   const { store, i18n } = deps;
-  const to = await agencyChats(store, r.request.agencyId);
+  const to = await agencyRoutes(store, i18n, r.request.agencyId, deps.calendar.localDate(at));
   const args = { ...requestArgs(r), due: r.due ? dayLabel(r.due) : "—" };
   const messages = extensionMessages(r, "expired", to, sendAfter, (lang) => ({
     text: i18n.t(lang, "extend-expired", args),

@@ -225,6 +225,32 @@ describe("a coordinator's answer", () => {
     expect(await x.send("/giahan V.6 10/01/2027 vi cho kinh phi")).toContain("Đã gửi đề nghị");
   });
 
+  it("reaches the agency around leave: a focal point away is not written to, the deputy is, saying for whom", async () => {
+    const x = await asked();
+    const idOf = async (chat: string) =>
+      (await x.rows<{ id: number }>("select contact_id id from contact_chats where chat_id = ?", chat))[0]
+        ?.id ?? -1;
+    const [away, head] = [await idOf("tg:1001"), await idOf("tg:1002")];
+    await x.core.store.leave.set(
+      {
+        contactId: away,
+        agencyId: "so-y-te",
+        from: "2026-12-01",
+        to: "2026-12-15",
+        deputyId: head,
+        setById: null,
+      },
+      new Date("2026-12-01T02:00:00Z"),
+    );
+    expect(await x.answer(`xd:${x.id}:a`)).toContain("Đã đồng ý gia hạn V.6");
+    const told = await x.outbox("extension-approved");
+    expect(told.map((m) => m.chat_id).sort()).toEqual(["tg:1002", x.chat].sort());
+    const deputy = told.find((m) => m.chat_id === "tg:1002")?.text ?? "";
+    expect(deputy).toMatch(/^👤 Anh\/chị nhận tin này thay .+ \(nghỉ phép đến hết 15\/12\/2026\)\./);
+    expect(deputy).toContain("đồng ý gia hạn V.6");
+    expect(told.find((m) => m.chat_id === x.chat)?.text).not.toContain("👤");
+  });
+
   it("proposes another date: typed as people type it, it becomes the agency's new date", async () => {
     const x = await asked();
     expect(await x.answer(`xd:${x.id}:p`)).toContain("Gia hạn V.6 cho Sở Y tế đến ngày nào?");
