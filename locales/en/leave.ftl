@@ -34,10 +34,11 @@ leave-welcome-activity = While you were away: { $reports } reports sent for the 
 }; { $reminders } reminders sent to the agency.
 leave-welcome-nothing-due = Nothing is late or due soon.
 leave-welcome-due = Late or due soon ({ $count }):
-deputy-usage = Type /deputy <colleague> [from to], e.g. /deputy Lan 10/12 20/12. Colleagues at the agency: { $names }
+deputy-usage = Type /deputy <colleague> [from to], e.g. /deputy Lan 10/12 20/12. An agency's head or a coordinator names one for a colleague: /deputy Lan for Hoa. Colleagues at the agency: { $names }
 deputy-err-nobody = Nobody named "{ $name }" at { $agency }.
 deputy-no-leave = { $name } has no leave planned. Add the dates, e.g. /deputy Lan 10/12 20/12
 deputy-set = ✅ { $deputy } will get reminders in your place from { $from } to { $to } inclusive.
+deputy-set-for = ✅ { $deputy } will get reminders in place of { $name } from { $from } to { $to } inclusive.
 deputy-removed = ✅ Deputy removed for the leave { $from } – { $to }.
 leave-told = 📅 { $by } recorded your leave from { $from } to { $to } inclusive. Type /leave cancel if you come back early.
 deputy-told = 👤 You will get reminders in place of { $name } from { $from } to { $to } inclusive.

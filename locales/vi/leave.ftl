@@ -34,10 +34,11 @@ leave-welcome-activity = Trong thời gian nghỉ: { $reports } báo cáo của 
 }; { $reminders } tin nhắc việc đã gửi tới đơn vị.
 leave-welcome-nothing-due = Hiện không có nhiệm vụ nào quá hạn hoặc sắp đến hạn.
 leave-welcome-due = Nhiệm vụ quá hạn hoặc sắp đến hạn ({ $count }):
-deputy-usage = Gõ /uyquyen <tên đồng nghiệp> [từ ngày đến ngày], ví dụ: /uyquyen Lan 10/12 20/12. Đồng nghiệp trong đơn vị: { $names }
+deputy-usage = Gõ /uyquyen <tên đồng nghiệp> [từ ngày đến ngày], ví dụ: /uyquyen Lan 10/12 20/12. Lãnh đạo đơn vị hoặc cán bộ điều phối ủy quyền cho người khác: /uyquyen Lan thay Hoa. Đồng nghiệp trong đơn vị: { $names }
 deputy-err-nobody = Không tìm thấy ai tên "{ $name }" trong { $agency }.
 deputy-no-leave = { $name } chưa có lịch nghỉ phép. Gõ kèm ngày, ví dụ: /uyquyen Lan 10/12 20/12
 deputy-set = ✅ { $deputy } sẽ nhận nhắc việc thay anh/chị từ { $from } đến hết { $to }.
+deputy-set-for = ✅ { $deputy } sẽ nhận nhắc việc thay { $name } từ { $from } đến hết { $to }.
 deputy-removed = ✅ Đã bỏ ủy quyền cho kỳ nghỉ { $from } – { $to }.
 leave-told = 📅 { $by } đã ghi nghỉ phép cho anh/chị từ { $from } đến hết { $to }. Gõ /nghiphep huy nếu anh/chị đi làm lại sớm.
 deputy-told = 👤 Anh/chị được ủy quyền nhận nhắc việc thay { $name } từ { $from } đến hết { $to }.

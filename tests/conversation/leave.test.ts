@@ -179,3 +179,59 @@ describe("leave for someone else, deputies, and ending early", () => {
     expect((await db.audit()).map((a) => a.action)).toEqual(["leave.set", "leave.deputy", "leave.end"]);
   });
 });
+
+describe("a deputy named for someone else", () => {
+  it("a coordinator names one in a sentence: saved on that person's leave, both told", async () => {
+    const h = await channelHarness("console");
+    const db = saved(h);
+    const [focal, head, coordinator] = [
+      await db.contactOf("tg:1001"),
+      await db.contactOf("tg:1002"),
+      await db.contactOf("tg:2001"),
+    ];
+    expect(
+      await h.send("uy quyen cho giam doc y te thay dau moi y te tu 10/12 den 20/12 nhe", "tg:2001"),
+    ).toBe("✅ Giám đốc Y tế sẽ nhận nhắc việc thay Đầu mối Y tế từ 10/12/2026 đến hết 20/12/2026.");
+    expect(await db.leaves()).toEqual([
+      {
+        contact_id: focal,
+        from_day: "2026-12-10",
+        to_day: "2026-12-20",
+        deputy_contact_id: head,
+        set_by_contact_id: coordinator,
+      },
+    ]);
+    expect((await db.told("deputy-told")).map((m) => m.chat_id)).toEqual(["tg:1002"]);
+    expect((await db.told("deputy-told"))[0]?.text).toContain("thay Đầu mối Y tế");
+    expect((await db.told("leave-told")).map((m) => m.chat_id)).toEqual(["tg:1001"]);
+  });
+
+  it("the head takes it off, then stands in themself, on the leave already set", async () => {
+    const h = await channelHarness("console");
+    const db = saved(h);
+    const head = await db.contactOf("tg:1002");
+    await h.send("/uyquyen giam doc y te 01/12 20/12", "tg:1001");
+    expect(await h.send("/uyquyen huy thay dau moi y te", "tg:1002")).toContain("Đã bỏ ủy quyền");
+    expect((await db.leaves())[0]?.deputy_contact_id).toBeNull();
+    expect(await h.send("/uyquyen toi thay dau moi y te a", "tg:1002")).toBe(
+      "✅ Giám đốc Y tế sẽ nhận nhắc việc thay Đầu mối Y tế từ 01/12/2026 đến hết 20/12/2026.",
+    );
+    expect((await db.leaves())[0]?.deputy_contact_id).toBe(head);
+    expect(await db.leaves()).toHaveLength(1);
+  });
+
+  it("refuses a focal point naming one for their head, and a name nobody has: nothing saved", async () => {
+    const h = await channelHarness("console");
+    const db = saved(h);
+    await h.send("/nghiphep giam doc y te 10/12 20/12", "tg:2001");
+    const before = await db.leaves();
+    expect(await h.send("/uyquyen dau moi y te thay giam doc y te", "tg:1001")).toBe(
+      "Chỉ lãnh đạo đơn vị hoặc cán bộ điều phối mới ghi nghỉ phép cho người khác.",
+    );
+    expect(await h.send("/uyquyen dau moi y te thay Nguyen Van Khong", "tg:2001")).toContain(
+      'Không tìm thấy ai tên "nguyen van khong"',
+    );
+    expect(await db.leaves()).toEqual(before);
+    expect(await db.told("deputy-told")).toEqual([]);
+  });
+});
