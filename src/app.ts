@@ -178,7 +178,7 @@ interface Running {
   runner: EngineRunner;
   core: Core;
   background: Chores;
-  leases: { close(): void };
+  leases: { release(): Promise<void>; close(): void };
 }
 
 /**
@@ -190,7 +190,9 @@ async function closeApp(config: Config, log: Logger, app: Running): Promise<void
   const stops = [() => app.http.close(), ...app.adapters.map((a) => () => a.stop())];
   for (const stop of stops.reverse())
     if (!(await within(stop(), budget * 0.3))) log.warn("a channel did not stop in time");
-  app.leases.close(); // the adapters gave their leases up as they stopped
+  // Normally given up already, each by its adapter as it stopped.
+  if (!(await within(app.leases.release(), budget * 0.1))) log.warn("a poller lease was not given up");
+  app.leases.close();
   // Sends still in flight after this are left `sending`, claimed again at the next start.
   if (!(await within(app.runner.close(), budget * 0.5)))
     log.warn("the engine did not close in time: unfinished sends are retried at the next start");

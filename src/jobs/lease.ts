@@ -186,13 +186,24 @@ export class Lease {
  */
 export function leaseFactory(opts: { url: string; prefix: string; ttlMs: number; log: Logger }) {
   let redis: Redis | undefined;
+  const made: Lease[] = [];
   return {
     lease(name: string): Lease {
       if (!redis) {
         redis = producerConnection(opts.url);
         redis.on("error", (e) => opts.log.warn({ err: e.message }, "redis lease connection error"));
       }
-      return new Lease(redis, { key: `${opts.prefix}:${name}`, ttlMs: opts.ttlMs, log: opts.log });
+      const lease = new Lease(redis, { key: `${opts.prefix}:${name}`, ttlMs: opts.ttlMs, log: opts.log });
+      made.push(lease);
+      return lease;
+    },
+    /**
+     * Gives up every lease still held. An adapter gives its own up as it stops, after its last
+     * update; one whose stop ran out of time has not yet, and once the connection closes it
+     * never would: every other instance would wait out the TTL before polling.
+     */
+    async release(): Promise<void> {
+      await Promise.all(made.map((l) => l.stop()));
     },
     close(): void {
       redis?.disconnect();

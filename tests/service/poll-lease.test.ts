@@ -132,15 +132,18 @@ describe("several instances polling one token", { timeout: 180_000 }, () => {
     await answeredOnce("first");
 
     // A clean stop gives the lease up rather than leaving it to expire: once the process has
-    // exited its id is no longer in the key, and the other polls at its next try.
+    // exited its id is no longer in the key, and the other polls at its next try. Each platform
+    // has its own lease, so the Zalo one may be with the other instance all along: it stays.
     const stopping = services.get(first ?? "") as Service;
     const held = { telegram: await leaseOf("telegram"), zalo: await leaseOf("zalo") };
+    const zaloWasOurs = holder("zalo")[0] === first;
     expect(held.telegram).toBeTruthy();
     expect(held.zalo).toBeTruthy();
     stopping.child.kill("SIGTERM");
     expect(await stopping.exited(20_000)).toBe(0);
     expect(await leaseOf("telegram")).not.toBe(held.telegram);
-    expect(await leaseOf("zalo")).not.toBe(held.zalo);
+    if (zaloWasOurs) expect(await leaseOf("zalo")).not.toBe(held.zalo);
+    else expect(await leaseOf("zalo")).toBe(held.zalo);
     const second = first === "a" ? "b" : "a";
     await until(
       () => holder("telegram")[0] === second && holder("zalo")[0] === second,
