@@ -139,6 +139,7 @@ err-rules-file = The rules file { $file } is not valid: { $reason }
 
 ## Conversations: common
 hint = Send /report to report progress, /tasks to see your tasks, /help for help.
+hint-slash = On Telegram, commands begin with “/”. Did you mean: { $command }
 err-internal = Sorry, something went wrong while handling that. Whatever you sent before is kept; please try again in a few minutes.
 err-too-long = That message is too long ({ $length } characters; at most { $max }). Please shorten it and send it again.
 err-not-allowed = You are not allowed to do that.

@@ -138,6 +138,7 @@ err-rules-file = Tệp quy tắc { $file } không hợp lệ: { $reason }
 
 ## Hội thoại: chung
 hint = Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.
+hint-slash = Trên Telegram, lệnh bắt đầu bằng dấu “/”. Có phải bạn muốn gửi: { $command }
 err-internal = Xin lỗi, hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu bạn đã gửi vẫn được giữ; vui lòng thử lại sau ít phút.
 err-too-long = Tin nhắn quá dài ({ $length } ký tự; tối đa { $max }). Vui lòng rút gọn rồi gửi lại.
 err-not-allowed = Bạn không có quyền thực hiện thao tác này.

@@ -16,7 +16,7 @@ import type { FlowState } from "../store/flows.ts";
 import type { Store } from "../store/index.ts";
 import { isCoordinator } from "./actor.ts";
 import { auditFlow } from "./commands/audit.ts";
-import type { Command } from "./commands/index.ts";
+import { type Command, parseCommand } from "./commands/index.ts";
 import { sentenceCommand } from "./commands/sentences.ts";
 import { consentGate } from "./consent-gate.ts";
 import type { FlowDefinition, StepInput, Turn } from "./context.ts";
@@ -197,7 +197,7 @@ export class ConversationRouter {
     if (read?.command) return this.command(turn, read.command.command, read.command.arg);
     const choice = incoming.choice ?? read?.choice;
     if (choice) return this.pressed(turn, flow, choice);
-    return this.unprompted(turn, flow);
+    return this.unprompted(turn, flow, bare);
   }
 
   /** A button pressed (or a choice picked by typing): a flow's answer, or a message's button. */
@@ -220,7 +220,7 @@ export class ConversationRouter {
   }
 
   /** Text that is neither a command nor a choice: the open question's answer, a code, or a hint. */
-  private async unprompted(turn: Turn, flow: FlowState | undefined): Promise<Reply[]> {
+  private async unprompted(turn: Turn, flow: FlowState | undefined, bare: boolean): Promise<Reply[]> {
     const { incoming, actor } = turn;
     const group = incoming.chatType === "group";
     const text = incoming.text ?? "";
@@ -242,6 +242,14 @@ export class ConversationRouter {
     if (incoming.replyTo) {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
       if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
+    }
+    // "nhac so y te" on Telegram, whose commands take a slash: say so rather than run it, since
+    // a chat used to slashes may have meant those words as words. Only the Vietnamese command
+    // words: "help", "status" or "task" open many an English sentence.
+    const meant = bare ? undefined : parseCommand(text, true);
+    if (meant && meant.word !== meant.command.name) {
+      const slashed = `/${meant.word}${meant.arg ? ` ${meant.arg}` : ""}`;
+      return [{ text: `${turn.t("hint-slash", { command: slashed })}\n\n${turn.t("hint")}` }];
     }
     return [{ text: turn.t("hint") }];
   }

@@ -88,7 +88,7 @@ const byName = new Map(commands.flatMap((c) => [c.name, ...c.aliases].map((n) =>
 export function parseCommand(
   text: string,
   allowBare: boolean,
-): { command: Command; arg: string } | undefined {
+): { command: Command; arg: string; word: string } | undefined {
   const trimmed = text.trim();
   const slash = trimmed.startsWith("/");
   if (!slash && !allowBare) return undefined;
@@ -97,13 +97,14 @@ export function parseCommand(
   const name = foldAccents(head.split("@")[0] ?? "");
   let command = byName.get(name);
   let arg = rest.join(" ");
+  let word = name;
   if (!command && !slash) {
     // Two-word Vietnamese commands typed with a space: "báo cáo", "nhiệm vụ", "trễ hạn".
-    const two = foldAccents(`${head}${rest[0] ?? ""}`);
-    command = byName.get(two);
+    word = foldAccents(`${head}${rest[0] ?? ""}`);
+    command = byName.get(word);
     arg = rest.slice(1).join(" ");
   }
-  return command ? { command, arg: arg.trim() } : undefined;
+  return command ? { command, arg: arg.trim(), word } : undefined;
 }
 
 export type { Command };

@@ -133,6 +133,29 @@ describe("bad input over Telegram", () => {
     expectNoStackTrace(t);
   });
 
+  it("answers a command word typed without its slash with the command to send, and runs nothing", async () => {
+    const t = await startTestApp();
+    const coordinator = person(2001, "PC06");
+    await linkContact(t, focal.user.id, "so-y-te", "focal");
+    await linkContact(t, coordinator.user.id, "cong-an-tinh", "coordinator", "PC06");
+    const outbox = () => countOf(rowsOf(t.core), "select count(*) n from outbox");
+    const before = await outbox();
+    expect(textOf(await say(t, coordinator, "nhắc so y te"))).toBe(
+      "Trên Telegram, lệnh bắt đầu bằng dấu “/”. Có phải bạn muốn gửi: /nhac so y te\n\n" +
+        "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
+    );
+    // Nothing went to Sở Y tế's focal point: the words were not run as /nhac.
+    expect(await outbox()).toBe(before);
+    expect(t.emulator.messages(focal.chat.id)).toEqual([]);
+    expect(textOf(await say(t, focal, "Báo cáo"))).toMatch(/^Trên Telegram, .*gửi: \/baocao\n/);
+    expect(await flow(t)).toBeUndefined();
+    // English command names open ordinary sentences: the plain hint.
+    expect(textOf(await say(t, focal, "help me please"))).toBe(
+      "Gửi /baocao để báo cáo tiến độ, /nhiemvu để xem nhiệm vụ, /trogiup để xem hướng dẫn.",
+    );
+    expectNoStackTrace(t);
+  });
+
   it("answers unknown commands and strangers politely, and ignores updates with nothing to answer", async () => {
     const t = await startTestApp();
     await linkContact(t, focal.user.id, "so-y-te", "focal");
