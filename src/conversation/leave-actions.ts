@@ -7,7 +7,7 @@ import type { LeaveContact } from "../store/leave.ts";
 import { foldAccents } from "../text/normalize.ts";
 import { auditActor, isCoordinator, reportingContact } from "./actor.ts";
 import type { Turn } from "./context.ts";
-import { leaveProblem, withoutPoliteEnd } from "./leave-text.ts";
+import { asTyped, leaveProblem, withoutPoliteEnd } from "./leave-text.ts";
 
 export const today = (turn: Turn) => turn.deps.calendar.localDate(turn.now);
 
@@ -30,7 +30,8 @@ export function mayActFor(turn: Turn, target: LeaveContact): boolean {
   return mine.some((c) => c.id === target.id || (c.role === "head" && c.agencyId === target.agencyId));
 }
 
-export async function whoseLeave(turn: Turn, rest: string): Promise<LeaveContact> {
+/** `typed`: the message the name was read from, to quote it as written when nobody has it. */
+export async function whoseLeave(turn: Turn, rest: string, typed = rest): Promise<LeaveContact> {
   const me = await self(turn);
   // A lone "ạ" or "a" is politeness, not a name.
   if (rest.length < 2) return me;
@@ -45,7 +46,7 @@ export async function whoseLeave(turn: Turn, rest: string): Promise<LeaveContact
   if (!one) {
     // Someone who may only set their own leave typed a few more words than the dates.
     if (!head && !isCoordinator(turn.actor)) return me;
-    throw new UserError("leave-err-nobody", { name: rest });
+    throw new UserError("leave-err-nobody", { name: asTyped(typed, rest) });
   }
   if (turn.actor?.contacts.some((c) => c.id === one.id)) return me;
   if (!mayActFor(turn, one)) throw new UserError("leave-err-not-allowed");

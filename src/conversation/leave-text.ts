@@ -59,6 +59,22 @@ export function withoutPoliteEnd(folded: string): string {
 }
 
 /**
+ * The words of `text` that fold to `rest` (readLeaveWords' leftover), as they were typed:
+ * "Không tìm thấy ai tên “Nguyễn Văn Khổng”" quotes the person, not our folded copy.
+ */
+export function asTyped(text: string, rest: string): string {
+  const words = text
+    .replace(/[,;!?]+/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  const folded = words.map((w) => foldAccents(w).replace(/\.+$/, ""));
+  const want = rest.split(" ");
+  for (let i = 0; i + want.length <= words.length; i++)
+    if (want.every((w, k) => folded[i + k] === w)) return words.slice(i, i + want.length).join(" ");
+  return rest;
+}
+
+/**
  * Reads "em nghi phep tu 10/12 den 20/12 a", "10/12 20/12", "hom nay", "tuan nay", "huy".
  * A date without its year is the coming one: typed in December, 05/01 is next January, and a
  * second date before the first is in the year after it. Undefined: a date that does not exist.

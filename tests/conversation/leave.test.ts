@@ -104,7 +104,7 @@ describe("leave for someone else, deputies, and ending early", () => {
       "Chỉ lãnh đạo đơn vị hoặc cán bộ điều phối mới ghi nghỉ phép cho người khác.",
     );
     expect(await h.send("/nghiphep Nguyen Van Khong Co 10/12 20/12", "tg:1002")).toContain(
-      'Không tìm thấy ai tên "nguyen van khong co"',
+      'Không tìm thấy ai tên "Nguyen Van Khong Co"',
     );
     // The person hears of it from the outbox, in their own chat.
     expect(await db.told("leave-told")).toEqual([
@@ -228,9 +228,11 @@ describe("a deputy named for someone else", () => {
     expect(await h.send("/uyquyen dau moi y te thay giam doc y te", "tg:1001")).toBe(
       "Chỉ lãnh đạo đơn vị hoặc cán bộ điều phối mới ghi nghỉ phép cho người khác.",
     );
-    expect(await h.send("/uyquyen dau moi y te thay Nguyen Van Khong", "tg:2001")).toContain(
-      'Không tìm thấy ai tên "nguyen van khong"',
+    // The name is quoted as it was typed, accents and capitals kept.
+    expect(await h.send("/uyquyen dau moi y te thay Nguyễn Văn Không", "tg:2001")).toContain(
+      'Không tìm thấy ai tên "Nguyễn Văn Không"',
     );
+    expect(await h.send("/uyquyen Trần Thị Vắng thay dau moi y te", "tg:2001")).toContain('"Trần Thị Vắng"');
     expect(await db.leaves()).toEqual(before);
     expect(await db.told("deputy-told")).toEqual([]);
   });

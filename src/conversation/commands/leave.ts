@@ -17,7 +17,7 @@ import {
   today,
   whoseLeave,
 } from "../leave-actions.ts";
-import { readLeaveWords } from "../leave-text.ts";
+import { asTyped, readLeaveWords } from "../leave-text.ts";
 
 /**
  * /nghiphep [who] [dates|hôm nay|tuần này|hủy]: one's own leave, or, for the agency's head and
@@ -26,7 +26,7 @@ import { readLeaveWords } from "../leave-text.ts";
 export async function leaveCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const words = readLeaveWords(arg, today(turn));
   if (!words) throw new UserError("leave-err-date");
-  const target = await whoseLeave(turn, words.rest);
+  const target = await whoseLeave(turn, words.rest, arg);
   if (words.cancel) return endLeave(turn, target);
   if (!words.from || !words.to) return startLeaveMenu(turn, target.id, nameOf(turn, target));
   return setLeave(turn, target, { from: words.from, to: words.to });
@@ -44,13 +44,13 @@ export async function deputyCommand(turn: Turn, arg: string): Promise<Reply[]> {
   if (!words) throw new UserError("leave-err-date");
   const me = await self(turn);
   // "Lan thay Hoa": the words before "thay" name the deputy, those after it the one away.
-  const split = STAND_IN.exec(foldAccents(arg));
-  const asked = split ? (readLeaveWords(split[1] ?? "", day)?.rest ?? "") : words.rest;
-  const away = split ? (readLeaveWords(split[2] ?? "", day)?.rest ?? "") : "";
-  const principal = away ? await whoseLeave(turn, away) : me;
+  const split = standIn(arg);
+  const asked = split ? (readLeaveWords(split.deputy, day)?.rest ?? "") : words.rest;
+  const away = split ? (readLeaveWords(split.away, day)?.rest ?? "") : "";
+  const principal = away ? await whoseLeave(turn, away, split?.away) : me;
   // whoseLeave falls back on the speaker for a name it does not know; here a name was meant.
   if (away && principal.id === me.id && matchContacts([me], away).length === 0)
-    throw new UserError("leave-err-nobody", { name: away });
+    throw new UserError("leave-err-nobody", { name: asTyped(split?.away ?? away, away) });
   const leave = await turn.deps.store.leave.ofContact(principal.id, day);
   if (words.cancel) return setDeputy(turn, principal, leave, undefined);
   const colleagues = (await turn.deps.store.leave.contacts(principal.agencyId)).filter(
@@ -66,7 +66,7 @@ export async function deputyCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const deputy = found[0];
   if (!deputy)
     throw new UserError("deputy-err-nobody", {
-      name: asked || nameOf(turn, me),
+      name: asked ? asTyped(split?.deputy ?? arg, asked) : nameOf(turn, me),
       agency: principal.agencyName,
     });
   if (words.from && words.to) {
@@ -77,8 +77,20 @@ export async function deputyCommand(turn: Turn, arg: string): Promise<Reply[]> {
   return setDeputy(turn, principal, leave, deputy);
 }
 
-/** "Lan thay Hoa", "Lan thay cho anh Hoa", "Lan for Hoa", on folded text. */
-const STAND_IN = /^(.*?)(?:^|\s)(?:thay|for|instead of)(?:\s+(.*))?$/;
+/**
+ * "Lan thay Hoa", "Lan thay cho anh Hoa", "Lan for Hoa": the words as typed on either side of
+ * the first "thay" (accents optional), so a reply can quote a name the way it was written.
+ */
+function standIn(arg: string): { deputy: string; away: string } | undefined {
+  const words = arg.trim().split(/\s+/);
+  const folded = words.map((w) => foldAccents(w));
+  const at = folded.findIndex(
+    (w, i) => w === "thay" || w === "for" || (w === "instead" && folded[i + 1] === "of"),
+  );
+  if (at < 0) return undefined;
+  const after = folded[at] === "instead" ? at + 2 : at + 1;
+  return { deputy: words.slice(0, at).join(" "), away: words.slice(after).join(" ") };
+}
 
 function deputySet(
   turn: Turn,
