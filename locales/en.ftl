@@ -182,7 +182,7 @@ join-how = To join, ask the Đề án 06 coordinators (provincial police, PC06) 
 welcome = Welcome! You are now linked to { $agency } as { $role }.
 welcome-tasks = Your agency leads { $count } tasks:
 welcome-no-tasks = Your agency leads no task at the moment.
-help-focal = Commands: /report — report progress; /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress; /extend <ref> <date> because <reason> — ask for more time; "remind me later" — put off the reminder just received. Monthly reports are due before the 10th.
+help-focal = Commands: /report [ref] — report progress (e.g. /report II.10); /tasks — your tasks; /kpi — report a target's value; /lang — language; /cancel — stop what is in progress; /extend <ref> <date> because <reason> — ask for more time; "remind me later" — put off the reminder just received. Monthly reports are due before the 10th.
 help-coordinator = Coordinator commands: /overdue [agency|section]; /missing [YYYY-MM]; /status <agency>; /task <ref>; /setdue <ref> <dd/mm/yyyy> [reason]; /remind <agency>; /digest; /invite <agency> [focal|head|coordinator]; /subscribe [scope]; /unsubscribe; /audit — the audit trail; /ask <ref> <agency> <question> — ask an agency about its report; extension requests are answered from their message; /web — the web console.
 invite-created = Invite for { $agency } ({ $role }): { $code }
     { $link ->

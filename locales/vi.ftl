@@ -181,7 +181,7 @@ join-how = Để tham gia, hãy xin mã mời từ cán bộ điều phối Đ�
 welcome = Chào mừng! Bạn đã được liên kết với { $agency } với vai trò { $role }.
 welcome-tasks = Đơn vị đang chủ trì { $count } nhiệm vụ:
 welcome-no-tasks = Đơn vị hiện không chủ trì nhiệm vụ nào.
-help-focal = Các lệnh: /baocao — báo cáo tiến độ; /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở; /giahan <mã> <ngày> vì <lý do> — xin gia hạn; "nhắc lại sau" — hoãn lời nhắc vừa nhận. Báo cáo hằng tháng gửi trước ngày 10.
+help-focal = Các lệnh: /baocao [mã] — báo cáo tiến độ (ví dụ /baocao II.10); /nhiemvu — danh sách nhiệm vụ; /chitieu — báo cáo số liệu chỉ tiêu; /ngonngu — đổi ngôn ngữ; /huy — hủy thao tác đang dở; /giahan <mã> <ngày> vì <lý do> — xin gia hạn; "nhắc lại sau" — hoãn lời nhắc vừa nhận. Báo cáo hằng tháng gửi trước ngày 10.
 help-coordinator = Lệnh điều phối: /trehan [đơn vị|lĩnh vực] — nhiệm vụ quá hạn; /chuabaocao [YYYY-MM] — đơn vị chưa báo cáo; /tinhhinh <đơn vị>; /task <mã>; /dathan <mã> <dd/mm/yyyy> [lý do]; /nhac <đơn vị>; /bantin; /moi <đơn vị> [đầu mối|lãnh đạo|điều phối]; /subscribe [phạm vi]; /unsubscribe; /nhatky — nhật ký thao tác; /hoilai <mã> <đơn vị> <câu hỏi> — hỏi lại đơn vị về báo cáo; trả lời yêu cầu gia hạn ngay trong tin nhắn; /quanly — trang quản lý trên web.
 invite-created = Mã mời cho { $agency } ({ $role }): { $code }
     { $link ->

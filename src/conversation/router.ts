@@ -238,11 +238,15 @@ export class ConversationRouter {
     }
     // "em nghi phep tu 10/12 den 20/12 a": a whole sentence is a command too, even as a reply.
     const sentence = sentenceCommand(text);
-    if (sentence) return this.command(turn, sentence.command, sentence.arg);
+    if (sentence && sentence.command.name !== "report")
+      return this.command(turn, sentence.command, sentence.arg);
+    // Any other words answering a reminder report on its task ("em bao cao a" too), or on the
+    // task they name.
     if (incoming.replyTo) {
       const reminded = await remindedAssignment(this.deps.store, incoming.chatId, incoming.replyTo);
-      if (reminded !== undefined) return startReport(turn, reminded ?? undefined);
+      if (reminded !== undefined) return startReport(turn, reminded ?? undefined, text);
     }
+    if (sentence) return this.command(turn, sentence.command, sentence.arg);
     // "nhac so y te" on Telegram, whose commands take a slash: say so rather than run it, since
     // a chat used to slashes may have meant those words as words. Only the Vietnamese command
     // words: "help", "status" or "task" open many an English sentence.

@@ -51,11 +51,41 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
     expect(await written(h)).toEqual({ leaves: 0, extensions: 0, flow: undefined });
   });
 
+  it("starts a report on the task a sentence names, and saves it on that task", async () => {
+    const h = await channelHarness(channel);
+    expect(await h.send("em muon bao cao nhiem vu ii10 a")).toContain("Tình trạng thực hiện?");
+    expect((await h.flow())?.data).toMatchObject({ assignmentId: await h.assignment("II.10") });
+    await h.send("dang thuc hien");
+    await h.send("60");
+    await h.send("da trien khai tai 20 xa, con 5 xa dang lam");
+    await h.send("bo qua");
+    expect(await h.send("gui bao cao")).toContain("Đã lưu báo cáo II.10");
+    expect(await h.reports()).toMatchObject([
+      {
+        ref: "II.10",
+        status: "in_progress",
+        percent: 60,
+        description: "da trien khai tai 20 xa, con 5 xa dang lam",
+      },
+    ]);
+  });
+
+  it("asks which task when a sentence names none, or one the agency does not report on", async () => {
+    const h = await channelHarness(channel);
+    expect(await h.send("em xin gui bao cao tien do thang 12 a")).toContain("Chọn nhiệm vụ cần báo cáo");
+    expect(await h.flow()).toMatchObject({ kind: "report", step: "task" });
+    await h.reset();
+    const reply = await h.send("Tôi xin báo cáo nhiệm vụ IX.1");
+    expect(reply).toContain("Nhiệm vụ IX.1 không có trong danh sách cần báo cáo của đơn vị.");
+    expect(reply).toContain("Chọn nhiệm vụ cần báo cáo");
+    expect((await h.flow())?.data).not.toHaveProperty("assignmentId");
+    expect(await h.reports()).toEqual([]);
+  });
+
   it("takes ordinary report words for no command", async () => {
     const h = await channelHarness(channel);
     for (const text of [
       "V.6 em da hoan thanh 80% roi a, tuan sau gui ban cuoi",
-      "em xin gui bao cao tien do thang 12 a",
       "V.9 dang cho huong dan, neu cham em se xin gia han sau",
       // Words about someone else's leave, with dates, are news, not a request for the speaker.
       "V.6 cham vi can bo phu trach nghi phep tu 1/12 den 5/12",
@@ -100,5 +130,9 @@ describe("sentences sent as a reply to a reminder", () => {
     expect(await written(h)).toEqual({ leaves: 1, extensions: 1, flow: undefined });
     expect(await reply("em bao cao a")).toMatch(/^V\.6 .*\nTình trạng thực hiện\?/);
     expect(await written(h)).toEqual({ leaves: 1, extensions: 1, flow: "report" });
+    // Naming another task, the words win over the reminder they answer.
+    await h.reset();
+    expect(await reply("em bao cao nhiem vu ii10 a")).toMatch(/^II\.10 .*\nTình trạng thực hiện\?/);
+    expect((await h.flow())?.data).toMatchObject({ assignmentId: await h.assignment("II.10") });
   });
 });

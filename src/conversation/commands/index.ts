@@ -41,7 +41,7 @@ export const commands: Command[] = [
   { name: "start", aliases: ["batdau"], access: "anyone", run: startCommand },
   { name: "help", aliases: ["trogiup", "huongdan"], access: "anyone", group: true, run: helpCommand },
   { name: "cancel", aliases: ["huy"], access: "anyone", run: () => [] },
-  { name: "report", aliases: ["baocao"], access: "linked", run: (t) => startReport(t) },
+  { name: "report", aliases: ["baocao"], access: "linked", run: (t, arg) => startReport(t, undefined, arg) },
   { name: "tasks", aliases: ["nhiemvu"], access: "linked", run: tasksCommand },
   { name: "kpi", aliases: ["chitieu"], access: "linked", run: startKpi },
   {

@@ -18,6 +18,9 @@ const PHRASES: [RegExp, string][] = [
   [/^((em|toi|minh|chung (em|toi)|kinh)\s+)*(xin|de nghi)\s+gia\s*han\b/, "extend"],
   [new RegExp(String.raw`^${DATES_FIRST}${SPEAKER}${ASKING}nghi\s*phep\b`), "leave"],
   [new RegExp(String.raw`^${SPEAKER}${ASKING}uy\s*quyen\b`), "deputy"],
+  // "em muon bao cao nhiem vu ii10 a", "xin gui bao cao tien do thang 12": the report, on the
+  // task named if one is.
+  [new RegExp(String.raw`^${SPEAKER}${ASKING}(gui\s+)?bao\s*cao\b`), "report"],
 ];
 
 /**

@@ -2,26 +2,45 @@ import type { Reply } from "../../messages.ts";
 import { type FlowState, newFlow } from "../../store/flows.ts";
 import { reportingContact } from "../actor.ts";
 import type { FlowDefinition, StepInput, Turn } from "../context.ts";
+import { readRef } from "../input.ts";
 import { readPageValue } from "../paging.ts";
 import { isOpen } from "../queries.ts";
 import { ANSWERS } from "./report-answers.ts";
 import { begin, pickTyped } from "./report-pick.ts";
 import { askTask, type S } from "./report-questions.ts";
 
-/** Starts a report for the actor's agency; `assignmentId` (from a reminder) is preselected. */
-export async function startReport(turn: Turn, assignmentId?: number): Promise<Reply[]> {
+/**
+ * Starts a report for the actor's agency at the task named in its words ("/baocao II.10", "em
+ * muốn báo cáo nhiệm vụ ii10 ạ"), else at `assignmentId` (the reminder replied to), else the list.
+ */
+export async function startReport(turn: Turn, assignmentId?: number, words = ""): Promise<Reply[]> {
   const contact = turn.actor ? reportingContact(turn.actor) : undefined;
   if (!contact) return [{ text: turn.t("report-not-linked") }];
   const open = (await turn.deps.store.reports.assignmentsOf(contact.agencyId)).filter(isOpen);
   if (open.length === 0) return [{ text: turn.t("report-nothing-open", { agency: contact.agencyName }) }];
-  const pre = assignmentId !== undefined ? open.find((a) => a.assignmentId === assignmentId) : undefined;
+  // A task named in the words wins over the reminder the words answered.
+  const ref = refIn(words);
+  const pre = ref
+    ? open.find((a) => a.ref === ref)
+    : open.find((a) => assignmentId !== undefined && a.assignmentId === assignmentId);
   // The questions store the flow: one write for the first step, not two.
   const state = newFlow(turn.incoming.chatId, contact.id, "report", pre ? "status" : "task", {
     agencyId: contact.agencyId,
     page: 0,
     first: pre?.assignmentId,
   }) as unknown as S;
-  return pre ? begin(turn, state, pre) : askTask(turn, state, open);
+  if (pre) return begin(turn, state, pre);
+  const unknown = ref ? [{ text: turn.t("report-ref-unknown", { ref }) }] : [];
+  return [...unknown, ...(await askTask(turn, state, open))];
+}
+
+/** The first word that reads as a task's ref ("ii10", "V.6,"), if any. */
+function refIn(words: string): string | undefined {
+  for (const word of words.split(/\s+/)) {
+    const ref = readRef(word.replace(/[,;:!?]+$/, ""));
+    if (ref) return ref;
+  }
+  return undefined;
 }
 
 async function current(turn: Turn, s: S) {

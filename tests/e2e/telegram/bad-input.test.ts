@@ -147,7 +147,7 @@ describe("bad input over Telegram", () => {
     // Nothing went to Sở Y tế's focal point: the words were not run as /nhac.
     expect(await outbox()).toBe(before);
     expect(t.emulator.messages(focal.chat.id)).toEqual([]);
-    expect(textOf(await say(t, focal, "Báo cáo"))).toMatch(/^Trên Telegram, .*gửi: \/baocao\n/);
+    expect(textOf(await say(t, focal, "Nhiệm vụ"))).toMatch(/^Trên Telegram, .*gửi: \/nhiemvu\n/);
     expect(await flow(t)).toBeUndefined();
     // English command names open ordinary sentences: the plain hint.
     expect(textOf(await say(t, focal, "help me please"))).toBe(
