@@ -19,6 +19,7 @@ import {
   TYPED_PERCENT,
 } from "./report-questions.ts";
 import { saveReport } from "./report-save.ts";
+import { readStatusWords, saysNoEvidence } from "./report-words.ts";
 
 /** How one question of the report flow reads its answer, once the task is known. */
 type Answer = (turn: Turn, s: S, a: OpenAssignment, input: StepInput) => Promise<Reply[]>;
@@ -47,16 +48,19 @@ async function next(turn: Turn, s: S, a: OpenAssignment): Promise<Reply[]> {
   return summary(turn, s, a);
 }
 
-const status: Answer = async (turn, s, a, { value }) => {
+const status: Answer = async (turn, s, a, { value, text }) => {
   if (value === "chg" && !s.data.editing) {
     s.data = { agencyId: s.data.agencyId, page: 0, first: s.data.first };
     return askTask(turn, s);
   }
-  const picked = STATUSES.find(([code]) => value === `s${code}`)?.[1];
+  // "dang lam duoc 60%", "xong roi a": the status in words, and the percent when it came along.
+  const typed = value === undefined && text ? readStatusWords(text) : undefined;
+  const picked = typed?.status ?? STATUSES.find(([code]) => value === `s${code}`)?.[1];
   if (!picked) return useButtons(turn, await askStatus(turn, s, a));
   const was = s.data.status;
   s.data.status = picked;
   if (picked in IMPLIED) s.data.percent = IMPLIED[picked];
+  else if (typed?.percent !== undefined) s.data.percent = wholePercent(typed.percent);
   // A percent typed for "in progress" still holds when the task becomes blocked, and back.
   else if (!was || !TYPED_PERCENT.includes(was)) s.data.percent = undefined;
   return next(turn, s, a);
@@ -103,7 +107,7 @@ const description: Answer = async (turn, s, a, input) => {
 };
 
 const evidence: Answer = async (turn, s, a, { value, text, attachment }) => {
-  if (value === "skip") {
+  if (value === "skip" || (value === undefined && !attachment && saysNoEvidence(text ?? ""))) {
     s.data.evidence ??= [];
     return summary(turn, s, a);
   }
