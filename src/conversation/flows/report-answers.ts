@@ -19,7 +19,7 @@ import {
   TYPED_PERCENT,
 } from "./report-questions.ts";
 import { saveReport } from "./report-save.ts";
-import { readStatusWords, saysNoEvidence } from "./report-words.ts";
+import { readStatusWords, saysNoEvidence, saysYes } from "./report-words.ts";
 
 /** How one question of the report flow reads its answer, once the task is known. */
 type Answer = (turn: Turn, s: S, a: OpenAssignment, input: StepInput) => Promise<Reply[]>;
@@ -118,8 +118,8 @@ const evidence: Answer = async (turn, s, a, { value, text, attachment }) => {
   return summary(turn, s, a);
 };
 
-const confirm: Answer = async (turn, s, a, { value }) => {
-  if (value === "ok") return saveReport(turn, s, a);
+const confirm: Answer = async (turn, s, a, { value, text }) => {
+  if (value === "ok" || (value === undefined && saysYes(text ?? ""))) return saveReport(turn, s, a);
   if (value === "edit") return askEdit(turn, s, a);
   return useButtons(turn, await summary(turn, s, a));
 };

@@ -121,3 +121,26 @@ const NO_EVIDENCE = new Set([
 export function saysNoEvidence(text: string): boolean {
   return NO_EVIDENCE.has(coreWords(foldAccents(text)).join(" "));
 }
+
+const YES = new Set([
+  "ok",
+  "oke",
+  "okay",
+  "ok gui",
+  "dong y",
+  "xac nhan",
+  "gui",
+  "gui di",
+  "gui luon",
+  "dung",
+  "dung roi",
+  "chinh xac",
+  "yes",
+  "send",
+  "confirm",
+]);
+
+/** "ok", "đồng ý", "gửi đi ạ": the summary confirmed in words instead of "✅ Gửi báo cáo". */
+export function saysYes(text: string): boolean {
+  return YES.has(coreWords(foldAccents(text)).join(" "));
+}
