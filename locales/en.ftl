@@ -226,6 +226,7 @@ report-summary-evidence = • Evidence: { $count } item(s)
 report-confirm = ✅ Send report
 report-edit = ✏️ Change
 report-saved = Saved your report on { $ref } for { $period }. You can change it until { $deadline } with /report. Thank you!
+report-unsent = 📝 Your report on { $ref } ({ $title }), written at { $when }, has not been sent. Choose “Send report” to send it, or “Change”; an unsent report is dropped after 24 hours.
 report-another = 📝 Report another task
 tasks-title = Tasks of { $agency }
 tasks-lead = Lead ({ $count }):

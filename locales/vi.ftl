@@ -225,6 +225,7 @@ report-summary-evidence = • Minh chứng: { $count } mục
 report-confirm = ✅ Gửi báo cáo
 report-edit = ✏️ Sửa lại
 report-saved = Đã lưu báo cáo { $ref } cho kỳ tháng { $period }. Có thể sửa đến hết ngày { $deadline } bằng /baocao. Cảm ơn!
+report-unsent = 📝 Báo cáo { $ref } ({ $title }) bạn soạn lúc { $when } chưa được gửi. Chọn “Gửi báo cáo” để gửi, hoặc “Sửa lại”; báo cáo soạn dở sẽ bị bỏ sau 24 giờ.
 report-another = 📝 Báo cáo nhiệm vụ khác
 tasks-title = Nhiệm vụ của { $agency }
 tasks-lead = Chủ trì ({ $count }):

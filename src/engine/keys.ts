@@ -23,6 +23,7 @@
  *     clarify:<id>                                  a coordinator's question <id> (focal points)
  *     clarify-answer:<id>                           its answer (the coordinator who asked)
  *     leave:<leave id>:<what>:<instant, ISO>        a leave or deputy set by someone else (the person told)
+ *     unsent:<flow nonce>                           a report written to its summary and never sent (its writer)
  *   Per chat already (a person's own chat):
  *     snooze:<outbox id>                            a sent reminder written again for later, at the
  *                                                   person's request; once per message snoozed
@@ -75,3 +76,5 @@ export const messageKey = (key: string) => key.replace(/#\d+$/, "");
 
 /** What the keys of a message's later parts start with. */
 export const laterPartsPrefix = (key: string) => `${key}#`;
+
+export const unsentKey = (nonce: string) => `unsent:${nonce}`;

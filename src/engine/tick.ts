@@ -15,6 +15,7 @@ import { missedWorkNotice } from "./notices.ts";
 import type { NewMessage } from "./outbox.ts";
 import { type Collected, instant, lazy, type PlanWindow, planWindow } from "./plan-window.ts";
 import { completeness, requiredByAgency, Snapshot } from "./snapshot.ts";
+import { unsentReports } from "./unsent-reports.ts";
 import { welcomeBack } from "./welcome-back.ts";
 
 export type { EngineDeps, MissedWork, TickResult };
@@ -53,6 +54,7 @@ export async function runTick(deps: EngineDeps, at: Date): Promise<TickResult> {
     messages.push(...(await missedWorkNotice(deps, missed, at)));
   }
   messages.push(...(await extensionFollowUps(deps, from, at)));
+  messages.push(...(await unsentReports(deps, from, at)));
   const ids = await deps.outbox.add(messages);
   await store.engine.recordLastTick(at);
   return { from, at, ids, ...(missed ? { missed } : {}) };

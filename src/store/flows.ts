@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Choice } from "../messages.ts";
 import { pgQuery, type Q, statement } from "./context.ts";
 
@@ -130,6 +130,10 @@ export async function stateOf<T extends object = Record<string, unknown>>(
     await clear(q, row.chatId);
     return undefined;
   }
+  return stateFields<T>(row);
+}
+
+function stateFields<T extends object = Record<string, unknown>>(row: FlowRow): FlowState<T> {
   return {
     chatId: row.chatId,
     contactId: row.contactId,
@@ -227,4 +231,35 @@ async function menu(q: Q, chatId: string): Promise<Choice[]> {
   return row?.choices ?? [];
 }
 
-export const flows = { get, start, save, clear, offer, setMenu, menu };
+const idleAtRows = statement("flows_idle_at", (q) => {
+  const f = q.t.flows;
+  return q.db
+    .select()
+    .from(f)
+    .where(
+      and(
+        eq(f.kind, sql.placeholder("kind")),
+        eq(f.step, sql.placeholder("step")),
+        gt(f.updatedAt, sql.placeholder("after")),
+        lte(f.updatedAt, sql.placeholder("until")),
+      ),
+    )
+    .orderBy(f.updatedAt, f.chatId)
+    .prepare();
+});
+
+/**
+ * Flows of a kind left at a step, their last step in (after, until], with the time of that
+ * step and when they expire: the engine's nudge for a report written but never sent.
+ */
+async function idleAt(q: Q, kind: string, step: string, after: Date, until: Date) {
+  const rows = await idleAtRows(q).execute({
+    kind,
+    step,
+    after: after.toISOString(),
+    until: until.toISOString(),
+  });
+  return rows.map((row) => ({ ...stateFields(row), updatedAt: row.updatedAt, expiresAt: row.expiresAt }));
+}
+
+export const flows = { get, start, save, clear, offer, setMenu, menu, idleAt };

@@ -55,6 +55,30 @@ describe.each(engines)("store: flows (%s)", (_name, open) => {
     expect(read?.choices).toBeUndefined();
   });
 
+  it("finds the flows of a kind left at a step within a window of their last step, oldest first", async () => {
+    const store = await open();
+    const at = (min: number) => new Date(now.getTime() + min * 60_000);
+    const offered = [{ label: "Gửi", data: "f:x:ok" }];
+    const late = await store.flows.start("tg:3", 9, "report", "task", { assignmentId: 4 }, at(0));
+    await store.flows.save({ ...late, step: "confirm" }, at(30), offered);
+    const early = await store.flows.start("tg:4", 8, "report", "task", {}, at(0));
+    await store.flows.save({ ...early, step: "confirm" }, at(10));
+    await store.flows.start("tg:5", 7, "report", "status", {}, at(20));
+    await store.flows.start("tg:6", 6, "kpi", "confirm", {}, at(20));
+    const found = await store.flows.idleAt("report", "confirm", at(0), at(30));
+    expect(found.map((f) => f.chatId)).toEqual(["tg:4", "tg:3"]);
+    expect(found[1]).toMatchObject({
+      contactId: 9,
+      nonce: late.nonce,
+      data: { assignmentId: 4 },
+      choices: offered,
+      updatedAt: at(30).toISOString(),
+      expiresAt: at(30 + 24 * 60).toISOString(),
+    });
+    // The window is (after, until]: a step exactly at `after` belongs to the window before.
+    expect((await store.flows.idleAt("report", "confirm", at(10), at(29))).map((f) => f.chatId)).toEqual([]);
+  });
+
   it("remembers the menu of a message outside any flow", async () => {
     const store = await open();
     expect(await store.flows.menu("zalo:a")).toEqual([]);
