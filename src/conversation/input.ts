@@ -142,3 +142,8 @@ export function readRef(text: string): string | undefined {
   if (!m) return undefined;
   return `${(m[1] ?? "").toUpperCase()}.${Number(m[2])}`;
 }
+
+/** A ref typed as a command's argument: read as readRef reads one, else as typed, upper case (for the reply). */
+export function argRef(text: string): string {
+  return readRef(text) ?? text.trim().toUpperCase();
+}

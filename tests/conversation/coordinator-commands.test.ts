@@ -111,6 +111,9 @@ describe("/task (/chitiet)", () => {
     expect(v9).toContain("Chủ trì: UBND các xã, phường (135 đơn vị)");
     expect(v9).toMatch(/Chưa hoàn thành \(135\/135\): Phường [^\n]+, Xã /);
     expect(await say("/chitiet XX.1")).toContain("Không có nhiệm vụ “XX.1”");
+    // Refs as typed on a phone: "v9" and "ii 4" are V.9 and II.4.
+    expect(await say("/chitiet v9")).toContain("Chủ trì: UBND các xã, phường (135 đơn vị)");
+    expect(await say("/chitiet ii 4")).toContain("Chủ trì: Văn phòng UBND tỉnh (1 đơn vị)");
   });
 });
 
@@ -182,6 +185,26 @@ describe("/export and /missing agree on which months exist", () => {
     expect(written).toContain("Báo cáo tổng hợp tháng 11/2026");
     expect(written).toMatch(/bao-cao-de-an-06-2026-11\.csv/);
     expect(await say("/chuabaocao 01/2027")).toContain("Kỳ báo cáo tháng 01/2027");
+    // As people type a month in January 2027: without its year, the latest one not after now.
+    expect(await say("/chuabaocao thang 12")).toContain("Kỳ báo cáo tháng 12/2026");
+    expect(await say("/chuabaocao tháng 1")).toContain("Kỳ báo cáo tháng 01/2027");
+    expect(await say("/chuabaocao T12/2026")).toContain("Kỳ báo cáo tháng 12/2026");
+    expect(await say("/chuabaocao thang 11 nam 2026")).toContain("Kỳ báo cáo tháng 11/2026");
+    expect(await say("/chuabaocao tháng trước")).toContain("Kỳ báo cáo tháng 12/2026");
+    expect(await say("/xuatbaocao thang 12 csv")).toContain("Báo cáo tổng hợp tháng 12/2026");
+    expect(await say("/chuabaocao thang 13")).toContain("“thang 13” không phải tháng hợp lệ");
+  });
+
+  it("answers a coordinator's question in words as the command would", async () => {
+    const { say } = await coordinator();
+    const missing = await say("Những đơn vị nào chưa báo cáo tháng 12 ạ?");
+    expect(missing).toContain("Kỳ báo cáo tháng 12/2026");
+    expect(missing).not.toContain("Gửi /baocao để báo cáo");
+    expect(await say("ai chua bao cao thang truoc")).toContain("Kỳ báo cáo tháng 12/2026");
+    expect(await say("don vi nao chua nop bao cao")).toContain("Kỳ báo cáo tháng");
+    const overdue = await say("don vi nao tre han");
+    expect(overdue).toMatch(/nhiệm vụ quá hạn tại \d+ đơn vị/);
+    expect(overdue).toBe(await say("/trehan"));
   });
 });
 

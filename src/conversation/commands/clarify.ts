@@ -6,6 +6,7 @@ import { shortTitle } from "../../text/title.ts";
 import { answerBody } from "../clarify.ts";
 import type { Turn } from "../context.ts";
 import { promptQuestion, sendQuestion } from "../flows/clarify.ts";
+import { argRef } from "../input.ts";
 
 /** An agency's name is a few words; the rest of a long message is the question. */
 const MAX_AGENCY_WORDS = 8;
@@ -48,7 +49,7 @@ export async function askCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const [rawRef = "", ...words] = arg.split(/\s+/);
   const rest = words.join(" ").trim();
   if (!rawRef || !rest) throw new UserError("usage-ask");
-  const ref = rawRef.toUpperCase();
+  const ref = argRef(rawRef);
   const task = await turn.deps.store.catalog.liveTask(ref);
   if (!task) throw new UserError("err-task-unknown", { ref });
   const askable = await turn.deps.store.clarifications.askable(task.id);

@@ -17,6 +17,7 @@ import { foldAccents } from "../../text/normalize.ts";
 import { auditActor } from "../actor.ts";
 import type { Turn } from "../context.ts";
 import { deadlineLabel, periodNow } from "../cycle.ts";
+import { argRef } from "../input.ts";
 import { createInvite } from "../invites.ts";
 import { taskLine } from "./focal.ts";
 import { parseInviteArgs } from "./invite-args.ts";
@@ -155,7 +156,7 @@ function readConfirmation(words: string[]): { confirmed: boolean; reason?: strin
 export async function setDueCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const [rawRef = "", date = "", ...rest] = arg.split(/\s+/);
   if (!rawRef || !date) throw new UserError("usage-setdue");
-  const ref = rawRef.toUpperCase();
+  const ref = argRef(rawRef);
   const day = readDay(date);
   if (!(await turn.deps.store.catalog.liveTask(ref))) throw new UserError("err-task-unknown", { ref });
   const { confirmed, reason } = readConfirmation(rest);

@@ -8,7 +8,7 @@ import { Snapshot } from "../../engine/snapshot.ts";
 import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
 import { renderChart } from "../../reports/chart.ts";
-import { parseExportFormat } from "../../reports/export.ts";
+import { exportFormats, parseExportFormat } from "../../reports/export.ts";
 import { recordAction } from "../actor.ts";
 import type { Turn } from "../context.ts";
 import { periodNow } from "../cycle.ts";
@@ -34,11 +34,17 @@ function deliverFile(
 /** /export [YYYY-MM] [xlsx|docx]: the monthly synthesis as a file. */
 export async function exportCommand(turn: Turn, arg: string): Promise<Reply[]> {
   const words = arg.split(/\s+/).filter(Boolean);
-  // A month is anything that looks like one ("2026-11", "11/2026"); the synthesis checks it exists.
-  const isMonth = (w: string) => /^\d{1,4}[/.-]\d{1,4}$/.test(w);
-  const format = parseExportFormat(words.find((w) => !isMonth(w)) ?? "xlsx");
+  // The format is a word of its own, in any place; the other words are the month ("11/2026",
+  // "tháng 11"), which the synthesis reads and checks. A lone word with no digit is a format
+  // mistyped ("pfd"), not a month.
+  const isFormat = (w: string) => (exportFormats as readonly string[]).includes(w.toLowerCase());
+  const month = words.filter((w) => !isFormat(w)).join(" ");
+  const named = words.find(isFormat);
+  const format = parseExportFormat(
+    named ?? (month && !/\d/.test(month) && !month.includes(" ") ? month : "xlsx"),
+  );
   const planId = await defaultPlanId(turn.deps.store);
-  const period = words.find(isMonth) ?? periodNow(turn, planId);
+  const period = month || periodNow(turn, planId);
   const { model, data } = await turn.deps.exportSynthesis({ period, now: turn.now, format });
   const name = `bao-cao-de-an-06-${model.period}.${format}`;
   await recordAction(turn, {

@@ -5,6 +5,7 @@ import type { Reply } from "../../messages.ts";
 import { defaultPlanId } from "../../people/subscriptions.ts";
 import { shortTitle } from "../../text/title.ts";
 import type { Turn } from "../context.ts";
+import { argRef } from "../input.ts";
 import { clarifyLines } from "./clarify.ts";
 
 type HistoryRow = Awaited<ReturnType<Turn["deps"]["store"]["reports"]["taskHistory"]>>[number];
@@ -15,7 +16,7 @@ type HistoryRow = Awaited<ReturnType<Turn["deps"]["store"]["reports"]["taskHisto
  * replaced reports and partners' reports marked.
  */
 export async function taskCommand(turn: Turn, arg: string): Promise<Reply[]> {
-  const ref = arg.trim().toUpperCase();
+  const ref = argRef(arg);
   if (!ref) throw new UserError("usage-task");
   const { store } = turn.deps;
   const task = await store.catalog.liveTask(ref);
