@@ -17,7 +17,37 @@ const PERIODS: [RegExp, (today: string) => { from: string; to: string }][] = [
   [/\b(hom nay|today)\b/, (d) => ({ from: d, to: d })],
   [/\b(ngay mai|tomorrow)\b/, (d) => ({ from: addDay(d, 1), to: addDay(d, 1) })],
   [/\b(tuan nay|this week)\b/, (d) => workWeekOf(d)],
+  [/\b(tuan (sau|toi)|next week)\b/, (d) => workWeekOf(addDay(mondayOf(d), 7))],
 ];
+// "thứ 2" … "thứ 7", "chủ nhật": Monday is 0. Only with a digit: Thu is a given name too.
+const WEEKDAY = /\b(?:thu\s*([2-7])|chu\s*nhat)\b/g;
+const NEXT_WEEK = /\b(tuan (sau|toi)|next week)\b/;
+const THIS_WEEK = /\b(tuan nay|this week)\b/;
+
+function mondayOf(day: string): string {
+  return addDay(day, 1 - (new Date(`${day}T12:00:00Z`).getUTCDay() || 7));
+}
+
+/**
+ * "từ thứ 2 đến thứ 4 tuần sau", "thứ 6": days of a week named, or else the coming ones (on
+ * or after today, the second on or after the first).
+ */
+function weekdaySpan(folded: string, today: string): { from: string; to: string } | undefined {
+  const offsets = [...folded.matchAll(WEEKDAY)].map((m) => (m[1] ? Number(m[1]) - 2 : 6));
+  if (offsets.length === 0) return undefined;
+  const first = offsets[0] as number;
+  const last = offsets.at(-1) as number;
+  const week = NEXT_WEEK.test(folded)
+    ? addDay(mondayOf(today), 7)
+    : THIS_WEEK.test(folded)
+      ? mondayOf(today)
+      : undefined;
+  if (week) return { from: addDay(week, first), to: addDay(week, last) };
+  const onOrAfter = (day: string, offset: number) =>
+    addDay(day, (offset - daysBetween(mondayOf(day), day) + 7) % 7);
+  const from = onOrAfter(today, first);
+  return { from, to: onOrAfter(from, last) };
+}
 const CANCEL = /^(huy|ket thuc|cancel|end)\b/;
 const CONNECTORS = new Set(["tu", "den", "toi", "from", "to", "until", "-", "ngay", "on"]);
 const LEADING = new Set([
@@ -90,7 +120,8 @@ export function readLeaveWords(text: string, today: string): LeaveWords | undefi
     days.push(day);
   }
   folded = folded.replace(DATE, ` ${MARK} `);
-  let span: { from: string; to: string } | undefined;
+  let span = weekdaySpan(folded, today);
+  folded = folded.replace(WEEKDAY, ` ${MARK} `);
   for (const [re, make] of PERIODS)
     if (re.test(folded)) {
       span ??= make(today);

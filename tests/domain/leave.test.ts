@@ -15,6 +15,15 @@ describe("reading a leave as people type it", () => {
     ["hom nay", { from: TODAY, to: TODAY, rest: "" }],
     ["tuan nay", { from: TODAY, to: "2026-12-04", rest: "" }],
     ["ngay mai", { from: "2026-12-04", to: "2026-12-04", rest: "" }],
+    // Weeks and weekdays, as people say them on Thursday 3 December.
+    ["tuan sau", { from: "2026-12-07", to: "2026-12-11", rest: "" }],
+    ["em nghi phep tu thu 2 den thu 6 tuan sau", { from: "2026-12-07", to: "2026-12-11", rest: "" }],
+    ["Em xin nghỉ thứ 3 đến thứ 4 tuần tới ạ", { from: "2026-12-08", to: "2026-12-09", rest: "" }],
+    ["nghi thu 6", { from: "2026-12-04", to: "2026-12-04", rest: "" }],
+    ["tu thu 5 den thu 3", { from: "2026-12-03", to: "2026-12-08", rest: "" }],
+    ["thu 7 chu nhat", { from: "2026-12-05", to: "2026-12-06", rest: "" }],
+    // Thu is a given name: without a digit it is one.
+    ["chi Thu tuan sau", { from: "2026-12-07", to: "2026-12-11", rest: "thu" }],
     // Typed in December, early January is next year's; so is a second date before the first.
     ["28/12 05/01", { from: "2026-12-28", to: "2027-01-05", rest: "" }],
     ["2026-12-10 2026-12-11", { from: "2026-12-10", to: "2026-12-11", rest: "" }],
