@@ -76,6 +76,12 @@ const LEADING = new Set([
   "on",
   "leave",
   "deputy",
+  "i'm",
+  "i’m",
+  "im",
+  "will",
+  "be",
+  "taking",
   "la",
   "thay",
 ]);

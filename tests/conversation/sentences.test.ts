@@ -41,6 +41,7 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
     for (const text of [
       "cho em xin nghi phep tu 21/12 den 22/12 nhe",
       "Toi se nghi phep tu 28/12 den 29/12.",
+      "I'm on leave from 30/12 to 31/12",
     ])
       expect(await h.send(text)).toContain("Đã ghi nghỉ phép");
   });

@@ -22,6 +22,8 @@ describe("reading a leave as people type it", () => {
     ["nghi thu 6", { from: "2026-12-04", to: "2026-12-04", rest: "" }],
     ["tu thu 5 den thu 3", { from: "2026-12-03", to: "2026-12-08", rest: "" }],
     ["thu 7 chu nhat", { from: "2026-12-05", to: "2026-12-06", rest: "" }],
+    ["I'm on leave next week", { from: "2026-12-07", to: "2026-12-11", rest: "" }],
+    ["I will be on leave from 10/12 to 20/12", { from: "2026-12-10", to: "2026-12-20", rest: "" }],
     // Thu is a given name: without a digit it is one.
     ["chi Thu tuan sau", { from: "2026-12-07", to: "2026-12-11", rest: "thu" }],
     // Typed in December, early January is next year's; so is a second date before the first.

@@ -22,6 +22,8 @@ const PHRASES: [RegExp, string, ((text: string) => string)?][] = [
   [/^((em|toi|minh|chung (em|toi)|kinh)\s+)*(xin|de nghi)\s+gia\s*han\b/, "extend"],
   [new RegExp(String.raw`^${DATES_FIRST}${SPEAKER}${ASKING}nghi\s*phep\b`), "leave"],
   [new RegExp(String.raw`^${SPEAKER}${ASKING}uy\s*quyen\b`), "deputy"],
+  // English: "I'm on leave next week", "I will be on leave from 10/12 to 20/12".
+  [/^((i\s+(am|will\s+be)|i'm|im|i’m)\s+)?(taking\s+|on\s+)leave\b/, "leave"],
   // "em muon bao cao nhiem vu ii10 a", "xin gui bao cao tien do thang 12": the report, on the
   // task named if one is.
   [new RegExp(String.raw`^${SPEAKER}${ASKING}(gui\s+)?bao\s*cao\b`), "report"],
