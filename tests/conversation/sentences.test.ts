@@ -71,6 +71,12 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
     ]);
   });
 
+  it("starts a report in English on the task named", async () => {
+    const h = await channelHarness(channel);
+    expect(await h.send("I want to report on II.10")).toContain("Tình trạng thực hiện?");
+    expect((await h.flow())?.data).toMatchObject({ assignmentId: await h.assignment("II.10") });
+  });
+
   it("asks which task when a sentence names none, or one the agency does not report on", async () => {
     const h = await channelHarness(channel);
     expect(await h.send("em xin gui bao cao tien do thang 12 a")).toContain("Chọn nhiệm vụ cần báo cáo");

@@ -27,6 +27,7 @@ const PHRASES: [RegExp, string, ((text: string) => string)?][] = [
   // "em muon bao cao nhiem vu ii10 a", "xin gui bao cao tien do thang 12": the report, on the
   // task named if one is.
   [new RegExp(String.raw`^${SPEAKER}${ASKING}(gui\s+)?bao\s*cao\b`), "report"],
+  [/^(i\s+(want|would\s+like|need)\s+to\s+|i'd\s+like\s+to\s+)?(send\s+(a|my|the)\s+)?report\b/, "report"],
   // A coordinator's questions: "nhung don vi nao chua bao cao thang 11?", "don vi nao tre han".
   [new RegExp(String.raw`^${WHICH}chua\s+(gui\s+|nop\s+)?bao\s*cao\b`), "missing", (t) => monthIn(t) ?? ""],
   [new RegExp(String.raw`^${WHICH}(bi\s+)?(tre|qua)\s*han\b`), "overdue", () => ""],
