@@ -100,6 +100,7 @@ const ROWS: Row[] = [
   { at: "status", input: "hoàn thành rồi", expect: done },
   { at: "status", input: "da xong roi a", expect: done },
   { at: "status", input: "100%", expect: done },
+  { at: "status", input: "completed", expect: done },
   { at: "status", input: "dang lam", expect: inProgress },
   { at: "status", input: "Em đang triển khai ạ", expect: inProgress },
   { at: "status", input: "dang lam duoc 60%", expect: { saved: { status: "in_progress", percent: 60 } } },

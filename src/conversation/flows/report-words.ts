@@ -11,7 +11,19 @@ import { readNumber } from "../input.ts";
 const STATUS_WORDS: [ReportStatus, string[]][] = [
   [
     "done",
-    ["xong", "da xong", "lam xong", "da lam xong", "hoan thanh", "da hoan thanh", "hoan tat", "da hoan tat"],
+    [
+      "xong",
+      "da xong",
+      "lam xong",
+      "da lam xong",
+      "hoan thanh",
+      "da hoan thanh",
+      "hoan tat",
+      "da hoan tat",
+      "done",
+      "completed",
+      "finished",
+    ],
   ],
   [
     "in_progress",
