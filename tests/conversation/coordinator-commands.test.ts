@@ -205,6 +205,9 @@ describe("/export and /missing agree on which months exist", () => {
     const overdue = await say("don vi nao tre han");
     expect(overdue).toMatch(/nhiệm vụ quá hạn tại \d+ đơn vị/);
     expect(overdue).toBe(await say("/trehan"));
+    const status = await say("/tinhhinh so y te");
+    expect(status).toContain("Sở Y tế — ");
+    expect(await say("Sở Y tế đã báo cáo chưa?")).toBe(status);
   });
 });
 

@@ -71,6 +71,16 @@ describe.each<ChannelName>(["telegram", "zalo"])("sentences on %s", (channel) =>
     ]);
   });
 
+  it("answers 'have we reported?' with the agency's own tasks and their status", async () => {
+    const h = await channelHarness(channel);
+    const tasks = await h.send("/nhiemvu");
+    expect(tasks).toContain("Nhiệm vụ của Sở Y tế");
+    expect(await h.send("em da bao cao chua a")).toBe(tasks);
+    // A focal point naming their own agency, or another, gets their own list: /tinhhinh is the coordinators'.
+    expect(await h.send("So Y te da nop bao cao chua?")).toBe(tasks);
+    expect(await written(h)).toEqual({ leaves: 0, extensions: 0, flow: undefined });
+  });
+
   it("starts a report in English on the task named", async () => {
     const h = await channelHarness(channel);
     expect(await h.send("I want to report on II.10")).toContain("Tình trạng thực hiện?");

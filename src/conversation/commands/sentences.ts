@@ -1,5 +1,8 @@
 import { monthIn } from "../../reports/months.ts";
 import { foldAccents } from "../../text/normalize.ts";
+import { isCoordinator } from "../actor.ts";
+import { statusCommand } from "./coordinator.ts";
+import { tasksCommand } from "./focal.ts";
 import { type Command, commands } from "./index.ts";
 
 // How the speaker opens a request: "cho em xin", "toi se", "anh dang ky" ("anh Nam" is not one).
@@ -33,6 +36,19 @@ const PHRASES: [RegExp, string, ((text: string) => string)?][] = [
   [new RegExp(String.raw`^${WHICH}(bi\s+)?(tre|qua)\s*han\b`), "overdue", () => ""],
 ];
 
+// "so y te da bao cao chua", "em da nop bao cao chua a": whether reports went in.
+const REPORTED = /^(.*?)\s*(da\s+)?(gui\s+|nop\s+)?bao\s*cao\s+chua\b/;
+const SELF = /^((em|toi|minh|ben|don\s*vi|chung|cua)\s*)*$/;
+
+/** A coordinator asking about an agency gets its status; anyone else, their own tasks' statuses. */
+const reported: Command = {
+  name: "reported",
+  aliases: [],
+  access: "linked",
+  run: (turn, subject) =>
+    isCoordinator(turn.actor) && subject ? statusCommand(turn, subject) : tasksCommand(turn),
+};
+
 /**
  * A sentence that asks for a command in words ("em nghỉ phép từ 10/12 đến 20/12 ạ", "xin gia
  * hạn V.6 đến 20/01 vì ..."): the command and the whole sentence as its argument, which the
@@ -41,6 +57,11 @@ const PHRASES: [RegExp, string, ((text: string) => string)?][] = [
  */
 export function sentenceCommand(text: string): { command: Command; arg: string } | undefined {
   const folded = foldAccents(text).trim();
+  const asked = REPORTED.exec(folded);
+  if (asked) {
+    const subject = (asked[1] ?? "").trim();
+    return { command: reported, arg: SELF.test(subject) ? "" : subject };
+  }
   const [, name, argOf] = PHRASES.find(([re]) => re.test(folded)) ?? [];
   const command = commands.find((c) => c.name === name);
   return command ? { command, arg: argOf ? argOf(folded) : text } : undefined;
