@@ -23,7 +23,7 @@ export function readMonth(value: string, current?: string): string | undefined {
   const v = foldAccents(value).trim().replace(/\s+/g, " ");
   if (isPeriod(v)) return v;
   if (current && /^(thang nay|this month)$/.test(v)) return current;
-  if (current && /^(thang truoc|last month)$/.test(v)) return monthBefore(current);
+  if (current && /^(thang truoc|last month)$/.test(v)) return previousMonth(current);
   const m = /^(?:thang|month|t)?\s*(\d{1,2})(?:\s*(?:[/.-]|nam)\s*(\d{4}))?$/.exec(v);
   if (!m) return undefined;
   const mm = (m[1] ?? "").padStart(2, "0");
@@ -42,7 +42,8 @@ export function monthIn(folded: string): string | undefined {
   return m?.[1];
 }
 
-function monthBefore(period: string): string {
+/** "2026-01" → "2025-12". */
+export function previousMonth(period: string): string {
   const [y = 0, m = 1] = period.split("-").map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }

@@ -1,7 +1,7 @@
 import { periodOf } from "../domain/period.ts";
 import { defaultPlanId } from "../people/subscriptions.ts";
 import type { SynthesisModel } from "../reports/model.ts";
-import { planStartMonth, readMonth } from "../reports/months.ts";
+import { planStartMonth, previousMonth, readMonth } from "../reports/months.ts";
 import { pickPlan } from "../reports/synthesis-queries.ts";
 import type { WebDeps } from "./deps.ts";
 
@@ -16,11 +16,6 @@ export async function reportMonths(deps: WebDeps) {
   // As /export: the month being reported on now (before the 10th, last month).
   const period = periodOf(today, deps.rules(plan.id).cycle.deadlineDay);
   return { months, period, planId: plan.id };
-}
-
-function previousMonth(month: string): string {
-  const [y = 0, m = 1] = month.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
 /** A month from the query string, only when it is one of those offered. */
