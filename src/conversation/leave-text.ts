@@ -1,4 +1,4 @@
-import { workWeekOf } from "../domain/leave.ts";
+import { mondayOf, workWeekOf } from "../domain/leave.ts";
 import { addDay, daysBetween } from "../domain/period.ts";
 import { isYmd } from "../domain/working-time.ts";
 import { foldAccents } from "../text/normalize.ts";
@@ -13,20 +13,16 @@ export interface LeaveWords {
 }
 
 const DATE = /(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?/g;
+const THIS_WEEK = /\b(tuan nay|this week)\b/;
+const NEXT_WEEK = /\b(tuan (sau|toi)|next week)\b/;
 const PERIODS: [RegExp, (today: string) => { from: string; to: string }][] = [
   [/\b(hom nay|today)\b/, (d) => ({ from: d, to: d })],
   [/\b(ngay mai|tomorrow)\b/, (d) => ({ from: addDay(d, 1), to: addDay(d, 1) })],
-  [/\b(tuan nay|this week)\b/, (d) => workWeekOf(d)],
-  [/\b(tuan (sau|toi)|next week)\b/, (d) => workWeekOf(addDay(mondayOf(d), 7))],
+  [THIS_WEEK, (d) => workWeekOf(d)],
+  [NEXT_WEEK, (d) => workWeekOf(addDay(mondayOf(d), 7))],
 ];
 // "thứ 2" … "thứ 7", "chủ nhật": Monday is 0. Only with a digit: Thu is a given name too.
 const WEEKDAY = /\b(?:thu\s*([2-7])|chu\s*nhat)\b/g;
-const NEXT_WEEK = /\b(tuan (sau|toi)|next week)\b/;
-const THIS_WEEK = /\b(tuan nay|this week)\b/;
-
-function mondayOf(day: string): string {
-  return addDay(day, 1 - (new Date(`${day}T12:00:00Z`).getUTCDay() || 7));
-}
 
 /**
  * "từ thứ 2 đến thứ 4 tuần sau", "thứ 6": days of a week named, or else the coming ones (on

@@ -27,9 +27,14 @@ export function countedLateDays(due: string, day: string, paused?: (day: string)
   return counted;
 }
 
+/** The Monday of the week (Monday to Sunday) that holds `day`. */
+export function mondayOf(day: string): string {
+  return addDay(day, 1 - (new Date(`${day}T12:00:00Z`).getUTCDay() || 7));
+}
+
 /** "This week" for a leave: from `day` to Friday; on a weekend, the coming Monday to Friday. */
 export function workWeekOf(day: string): { from: string; to: string } {
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
-  const monday = weekday >= 6 ? addDay(day, 8 - weekday) : addDay(day, 1 - weekday);
+  const monday = weekday >= 6 ? addDay(mondayOf(day), 7) : mondayOf(day);
   return { from: day > monday ? day : monday, to: addDay(monday, 4) };
 }
